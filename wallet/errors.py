@@ -1,0 +1,61 @@
+"""One exception tree for the whole core.
+
+Every error a user can cause derives from :class:`WalletError` and carries a message that says
+what happened and what to do; the CLI prints it on one line and the desktop app shows it as is.
+"""
+
+
+class WalletError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class VaultNotFound(WalletError):
+    """There is no vault at the given location."""
+
+
+class VaultExists(WalletError):
+    """A vault already exists where a new one (or a restore) would go."""
+
+
+class VaultLocked(WalletError):
+    """An operation needs an unlocked vault."""
+
+
+class WrongPassphrase(WalletError):
+    """The passphrase does not open this vault."""
+
+
+class WrongRecoveryKey(WalletError):
+    """The recovery key does not open this vault, or has a typo."""
+
+
+class HeaderError(WalletError):
+    """The vault header is unreadable, tampered with, or uses unsafe parameters."""
+
+
+class WeakKdfParameters(HeaderError):
+    """The header asks for key-derivation parameters below our minimums (a downgrade attempt)."""
+
+
+class UnsupportedVersion(WalletError):
+    """The vault was written by a newer version of VRM Wallet."""
+
+
+class DatabaseError(WalletError):
+    """The encrypted database is damaged or does not match its header."""
+
+
+class KeyringUnavailable(WalletError):
+    """No secure OS keyring is available, so the "remember on this device" option cannot work."""
+
+
+class InvalidInput(WalletError):
+    """A value given by the user is not acceptable (bad key, empty value, unknown category...)."""
+
+
+class NotFound(WalletError):
+    """The requested item does not exist."""
+
+
+class BackupError(WalletError):
+    """A backup file is missing, damaged or not a VRM Wallet backup."""

@@ -1,0 +1,1 @@
+"""Encrypted storage: the SQLCipher connection, schema migrations and the repositories."""

@@ -1,0 +1,129 @@
+"""Numbered schema migrations, each applied in its own transaction.
+
+The schema version lives in ``PRAGMA user_version``, which SQLite updates inside the same
+transaction as the migration, so a migration interrupted by a crash leaves the previous version
+intact. A database with a version above :data:`LATEST_VERSION` was written by a newer app and is
+refused rather than guessed at. Add a migration by appending to :data:`MIGRATIONS`; never edit one
+that has shipped (tests open fixture vaults of every past version).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from wallet.errors import UnsupportedVersion
+from wallet.storage.connection import Connection, transaction
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step from ``version - 1`` to ``version``."""
+
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def _run_all(statements: Sequence[str]) -> Callable[[Connection], None]:
+    # executescript() would COMMIT first, breaking the one-transaction guarantee.
+    def apply(connection: Connection) -> None:
+        for statement in statements:
+            connection.execute(statement)
+
+    return apply
+
+
+_V1_PERSONAL_DATA_AND_LOG = (
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE fields (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        label TEXT NOT NULL,
+        value TEXT NOT NULL,
+        category INTEGER NOT NULL,
+        sensitive INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    )""",
+    "CREATE INDEX fields_by_category ON fields (category, key)",
+    """CREATE TABLE field_history (
+        id INTEGER PRIMARY KEY,
+        field_key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        changed TEXT NOT NULL
+    )""",
+    "CREATE INDEX field_history_by_key ON field_history (field_key, id)",
+    """CREATE VIRTUAL TABLE fields_fts USING fts5 (
+        key, label, value,
+        content = 'fields', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER fields_fts_insert AFTER INSERT ON fields BEGIN
+        INSERT INTO fields_fts (rowid, key, label, value)
+        VALUES (new.id, new.key, new.label, new.value);
+    END""",
+    """CREATE TRIGGER fields_fts_delete AFTER DELETE ON fields BEGIN
+        INSERT INTO fields_fts (fields_fts, rowid, key, label, value)
+        VALUES ('delete', old.id, old.key, old.label, old.value);
+    END""",
+    """CREATE TRIGGER fields_fts_update AFTER UPDATE ON fields BEGIN
+        INSERT INTO fields_fts (fields_fts, rowid, key, label, value)
+        VALUES ('delete', old.id, old.key, old.label, old.value);
+        INSERT INTO fields_fts (rowid, key, label, value)
+        VALUES (new.id, new.key, new.label, new.value);
+    END""",
+    """CREATE TABLE activity (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        type TEXT NOT NULL,
+        result TEXT NOT NULL,
+        party TEXT NOT NULL,
+        field_names TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    )""",
+    "CREATE INDEX activity_by_type ON activity (type, seq)",
+    """CREATE TABLE activity_head (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "personal data with history and FTS5, settings, activity log",
+        _run_all(_V1_PERSONAL_DATA_AND_LOG),
+    ),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(connection: Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(connection: Connection) -> list[int]:
+    """Bring the database to :data:`LATEST_VERSION`; returns the versions applied."""
+    current = schema_version(connection)
+    if current > LATEST_VERSION:
+        raise UnsupportedVersion(
+            f"This vault was created by a newer version of VRM Wallet (database schema {current}; "
+            f"this app knows up to {LATEST_VERSION}). Update VRM Wallet to open it; nothing was "
+            "changed."
+        )
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version <= current:
+            continue
+        with transaction(connection):
+            migration.apply(connection)
+            connection.execute(f"PRAGMA user_version = {int(migration.version)}")
+        applied.append(migration.version)
+    return applied
