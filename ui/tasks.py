@@ -1,0 +1,195 @@
+"""The bridge between widgets and the vault: one worker thread owns the vault.
+
+SQLCipher connections belong to the thread that opened them, and serialising every vault call on
+one thread rules out races between, say, a table page fetch and a delete (Anki and Picard do the
+same). Key derivation and database work therefore never run on the GUI thread: widgets submit an
+operation, and its result comes back through a queued Qt signal on the GUI thread.
+
+Be careful not to touch any widget inside an operation: it runs on the worker thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from wallet.errors import VaultLocked, WalletError
+from wallet.vault import Changes, Vault
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+SuccessCallback = Callable[[Any], None]
+ErrorCallback = Callable[[Exception], None]
+
+
+class _Relay(QObject):
+    """Carries a finished operation from the worker thread to the GUI thread."""
+
+    finished = Signal(int, object, object)  # ticket, result, error
+
+
+class VaultRunner(QObject):
+    """Runs operations on the vault's worker thread and reports back on the GUI thread.
+
+    Signals:
+        busy_changed(bool): an operation started while idle, or the last one finished.
+        changed(Changes): a mutation succeeded; views refresh what it names.
+        unlocked(): a vault was opened.
+        locked(): the vault was locked (by the user, auto-lock, or a failure).
+        error(str): an operation failed and no ``on_error`` callback was given.
+    """
+
+    busy_changed = Signal(bool)
+    changed = Signal(object)
+    unlocked = Signal()
+    locked = Signal()
+    error = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault")
+        self._vault: Vault | None = None  # read and written on the worker thread only
+        self._is_unlocked = False  # GUI-thread mirror of "a vault is open"
+        self._tickets = itertools.count(1)
+        self._callbacks: dict[int, tuple[SuccessCallback | None, ErrorCallback | None]] = {}
+        self._relay = _Relay()
+        self._relay.finished.connect(self._deliver)
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def is_busy(self) -> bool:
+        return bool(self._callbacks)
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._is_unlocked
+
+    def run(
+        self,
+        operation: Callable[[Vault], T],
+        *,
+        on_success: Callable[[T], None] | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> Future[T]:
+        """Run ``operation(vault)`` on the worker; a :class:`Changes` result emits ``changed``."""
+
+        def call() -> T:
+            if self._vault is None or self._vault.is_locked:
+                raise VaultLocked("The vault is locked; unlock it first.")
+            return operation(self._vault)
+
+        return self._submit(call, on_success, on_error)
+
+    def open(
+        self,
+        opener: Callable[[], Vault],
+        *,
+        on_success: Callable[[Vault], None] | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> Future[Vault]:
+        """Open (unlock or create) a vault on the worker; it becomes the vault ``run`` uses.
+
+        ``on_success`` receives the vault for reading plain attributes only; call its methods
+        through :meth:`run`.
+        """
+
+        def call() -> Vault:
+            if self._vault is not None:
+                self._vault.lock()
+            self._vault = opener()
+            return self._vault
+
+        return self._submit(call, on_success, on_error)
+
+    def lock(self, *, on_done: Callable[[], None] | None = None) -> None:
+        """Lock the vault (close the database, forget the key) on the worker."""
+
+        def call() -> None:
+            if self._vault is not None:
+                self._vault.lock()
+                self._vault = None
+
+        self._submit(call, lambda _result: on_done() if on_done else None, None, locking=True)
+
+    def shutdown(self) -> None:
+        """Lock and stop the worker, waiting for it (used when the app quits)."""
+
+        def close() -> None:
+            if self._vault is not None:
+                self._vault.lock()
+                self._vault = None
+
+        self._executor.submit(close)
+        self._executor.shutdown(wait=True)
+
+    # ------------------------------------------------------------------ machinery
+
+    def _submit(
+        self,
+        call: Callable[[], Any],
+        on_success: SuccessCallback | None,
+        on_error: ErrorCallback | None,
+        *,
+        locking: bool = False,
+    ) -> Future[Any]:
+        ticket = next(self._tickets)
+        was_idle = not self._callbacks
+        success = self._wrap_lock(on_success) if locking else on_success
+        self._callbacks[ticket] = (success, on_error)
+        if was_idle:
+            self.busy_changed.emit(True)
+
+        def work() -> Any:
+            try:
+                result = call()
+            except Exception as exc:  # delivered to the GUI thread, never lost
+                self._relay.finished.emit(ticket, None, exc)
+                raise
+            self._relay.finished.emit(ticket, result, None)
+            return result
+
+        return self._executor.submit(work)
+
+    def _wrap_lock(self, on_success: SuccessCallback | None) -> SuccessCallback:
+        def done(result: Any) -> None:
+            self._is_unlocked = False
+            self.locked.emit()
+            if on_success:
+                on_success(result)
+
+        return done
+
+    @Slot(int, object, object)
+    def _deliver(self, ticket: int, result: Any, error: Exception | None) -> None:
+        on_success, on_error = self._callbacks.pop(ticket, (None, None))
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        if error is not None:
+            self._report(error, on_error)
+            return
+        if isinstance(result, Vault):
+            self._is_unlocked = True
+            self.unlocked.emit()
+        if isinstance(result, Changes):
+            self.changed.emit(result)
+        if on_success is not None:
+            on_success(result)
+
+    def _report(self, error: Exception, on_error: ErrorCallback | None) -> None:
+        if isinstance(error, VaultLocked) and self._is_unlocked:
+            self._is_unlocked = False
+            self.locked.emit()
+        if on_error is not None:
+            on_error(error)
+        elif isinstance(error, WalletError):
+            self.error.emit(str(error))
+        else:
+            log.error("vault operation failed", exc_info=error)
+            self.error.emit(self.tr("Unexpected error: %1").replace("%1", repr(error)))
