@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash .ci/system-deps
 
-run: $(STAMP)
+run: $(STAMP) system-deps
 	@QT_QPA_PLATFORM= $(BIN)/vrm-wallet --demo
 
 test: $(STAMP) system-deps

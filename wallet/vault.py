@@ -9,6 +9,7 @@ changed so a view can refresh only that.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import shutil
@@ -16,11 +17,13 @@ import tempfile
 import time
 import uuid
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
+
+from pydantic import ValidationError
 
 from wallet import activity, crypto, slots
 from wallet.activity import ActivityEntry, ActivityEvent, VerifyReport
@@ -54,6 +57,7 @@ from wallet.header import (
 from wallet.keystore import SERVICE as KEYRING_SERVICE
 from wallet.keystore import KeyStore, KeyStoreError
 from wallet.personal_data import (
+    FieldInput,
     FieldSnapshot,
     HistoryEntry,
     default_label,
@@ -85,6 +89,8 @@ PENDING_EVENTS_FILE = "pending-events.jsonl"
 MAX_PENDING_EVENTS = 1_000
 BACKUP_MEMBERS = (HEADER_FILE, DATABASE_FILE)
 MAX_BACKUP_DATABASE_BYTES = 16 * 1024**3
+# An import of more fields than this is logged with their number instead of their names.
+MAX_NAMED_IMPORTED_FIELDS = 100
 UnlockMethod = Literal["passphrase", "recovery key", "keyring"]
 
 
@@ -143,6 +149,20 @@ class _Paths:
 def vault_exists(directory: Path) -> bool:
     """True if ``directory`` holds a vault (its header is the marker)."""
     return (Path(directory) / HEADER_FILE).exists()
+
+
+def remembered_on_device(directory: Path) -> bool:
+    """True if the vault in ``directory`` has a keyring slot ("remember on this device").
+
+    Reads only the header, without any key, so an unlock screen can offer the keyring button.
+    Having the slot does not prove the keyring still holds the secret; unlocking will tell.
+    A missing vault is simply not remembered; a damaged header raises :class:`HeaderError`.
+    """
+    try:
+        header = read_header(Path(directory) / HEADER_FILE)
+    except FileNotFoundError:
+        return False
+    return isinstance(header.slot("keyring"), KeyringSlot)
 
 
 def _load_header(paths: _Paths) -> VaultHeader:
@@ -552,51 +572,52 @@ class Vault:
     ) -> Changes:
         """Create or update a field; options left ``None`` keep their current or default value."""
         validate_key(key)
-        validate_value(value)
-        standard = standard_field(key)
         existing = fields.get(self._db, key)
-        now = datetime.now(UTC)
-        if existing is None:
-            snapshot = FieldSnapshot(
-                key=key,
-                label=validate_label(label) if label is not None else default_label(key),
-                value=value,
-                category=parse_category(category)
-                if category is not None
-                else (standard.category if standard else 1),
-                sensitive=sensitive
-                if sensitive is not None
-                else (standard.sensitive if standard else False),
-                created=now,
-                updated=now,
-            )
-            with self._write() as connection:
-                fields.insert(connection, snapshot)
-                activity_log.append(
-                    connection,
-                    ActivityEvent(activity.FIELD_CREATED, field_names=(key,)),
-                    genesis=self._genesis,
-                )
-            return Changes(field_keys=(key,), fields_changed=True)
-        snapshot = FieldSnapshot(
-            key=key,
-            label=validate_label(label) if label is not None else existing.label,
-            value=value,
-            category=parse_category(category) if category is not None else existing.category,
-            sensitive=sensitive if sensitive is not None else existing.sensitive,
-            created=existing.created,
-            updated=now,
-        )
-        if _editable_parts(snapshot) == _editable_parts(existing):
+        item = FieldInput(key, value, label=label, category=category, sensitive=sensitive)
+        snapshot = _field_snapshot(item, existing, datetime.now(UTC))
+        if existing is not None and _editable_parts(snapshot) == _editable_parts(existing):
             return Changes(activity_changed=False)
+        event_type = activity.FIELD_CREATED if existing is None else activity.FIELD_UPDATED
         with self._write() as connection:
-            fields.update(connection, snapshot, value_changed=existing.value != value)
+            _store_field(connection, snapshot, existing)
             activity_log.append(
                 connection,
-                ActivityEvent(activity.FIELD_UPDATED, field_names=(key,)),
+                ActivityEvent(event_type, field_names=(key,)),
                 genesis=self._genesis,
             )
         return Changes(field_keys=(key,), fields_changed=True)
+
+    def import_fields(self, items: Iterable[FieldInput]) -> Changes:
+        """Create or update many fields in one transaction, logged as one ``data.imported`` entry.
+
+        Each field follows :meth:`set_field`'s rules; one invalid field refuses the whole import
+        and nothing is changed. The entry names the fields when there are at most
+        :data:`MAX_NAMED_IMPORTED_FIELDS` of them, otherwise only how many there were.
+        """
+        now = datetime.now(UTC)
+        stored: dict[str, None] = {}  # keys in order, without repeats
+        with self._write() as connection:
+            for item in items:
+                try:
+                    validate_key(item.key)
+                    existing = fields.get(connection, item.key)
+                    snapshot = _field_snapshot(item, existing, now)
+                except InvalidInput as exc:
+                    raise InvalidInput(f"Field {item.key!r}: {exc} Nothing was imported.") from None
+                if existing is None or _editable_parts(snapshot) != _editable_parts(existing):
+                    _store_field(connection, snapshot, existing)
+                    stored[item.key] = None
+            if not stored:
+                return Changes(activity_changed=False)
+            named = tuple(stored) if len(stored) <= MAX_NAMED_IMPORTED_FIELDS else ()
+            activity_log.append(
+                connection,
+                ActivityEvent(
+                    activity.FIELDS_IMPORTED, field_names=named, reason=f"{len(stored)} fields"
+                ),
+                genesis=self._genesis,
+            )
+        return Changes(field_keys=named, fields_changed=True)
 
     def get_field(
         self, key: str, *, purpose: Literal["reveal", "copy", "edit"] = "reveal"
@@ -609,6 +630,13 @@ class Vault:
             event_type = activity.FIELD_REVEALED if purpose == "reveal" else activity.FIELD_COPIED
             self._log(ActivityEvent(event_type, field_names=(key,)))
         return snapshot
+
+    def field_info(self, key: str) -> FieldSnapshot:
+        """A field's label, category and dates without its value (nothing to log)."""
+        snapshot = fields.get(self._db, key)
+        if snapshot is None:
+            raise NotFound(f"There is no field {key!r}.")
+        return dataclasses.replace(snapshot, value=None)
 
     def delete_field(self, key: str) -> Changes:
         """Delete a field and its value history."""
@@ -675,6 +703,21 @@ class Vault:
             text=text,
         )
 
+    def activity_seqs(
+        self,
+        *,
+        newest_first: bool = True,
+        type_prefix: str | None = None,
+        text: str | None = None,
+    ) -> list[int]:
+        """Entry numbers in display order, for views that fetch pages of entries on demand."""
+        return activity_log.ordered_seqs(
+            self._db, newest_first=newest_first, type_prefix=type_prefix, text=text
+        )
+
+    def activity_by_seqs(self, seqs: Sequence[int]) -> dict[int, ActivityEntry]:
+        return activity_log.entries_by_seqs(self._db, seqs)
+
     def verify_activity(self) -> VerifyReport:
         """Check the whole hash chain; the check itself is logged afterwards."""
         report = activity_log.verify(self._db, genesis=self._genesis)
@@ -694,8 +737,10 @@ class Vault:
             raise InvalidInput(f"Unknown setting(s): {', '.join(sorted(unknown))}.")
         try:
             merged = VaultSettings.model_validate({**self.settings().model_dump(), **changes})
-        except ValueError as exc:
-            raise InvalidInput(f"Invalid setting: {exc}") from None
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            name = ".".join(str(part) for part in first["loc"])
+            raise InvalidInput(f"Invalid value for the setting {name}: {first['msg']}.") from None
         with self._write() as connection:
             settings_store.save(connection, {name: getattr(merged, name) for name in changes})
             activity_log.append(
@@ -762,6 +807,13 @@ class Vault:
                 f"A vault already exists in {directory}. Restoring would replace it; confirm with "
                 "--force (the current vault is moved aside, not deleted)."
             )
+        if directory.exists() and not vault_exists(directory):
+            if any(directory.iterdir()):
+                raise VaultExists(
+                    f"{directory} is not empty and holds no vault; restore into an empty or new "
+                    "folder instead. Nothing was changed."
+                )
+            directory.rmdir()
         ensure_private_dir(directory.parent)
         staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=".vrm-restore-"))
         try:
@@ -798,6 +850,44 @@ class Vault:
 
 def _editable_parts(snapshot: FieldSnapshot) -> tuple[str, str | None, int, bool]:
     return snapshot.label, snapshot.value, snapshot.category, snapshot.sensitive
+
+
+def _field_snapshot(
+    item: FieldInput, existing: FieldSnapshot | None, now: datetime
+) -> FieldSnapshot:
+    """The field as it will be stored: validated, with defaults or current values filled in."""
+    validate_value(item.value)
+    standard = standard_field(item.key)
+    if item.label is not None:
+        label = validate_label(item.label)
+    else:
+        label = existing.label if existing else default_label(item.key)
+    if item.category is not None:
+        category = parse_category(item.category)
+    else:
+        category = existing.category if existing else (standard.category if standard else 1)
+    if item.sensitive is not None:
+        sensitive = item.sensitive
+    else:
+        sensitive = existing.sensitive if existing else bool(standard and standard.sensitive)
+    return FieldSnapshot(
+        key=item.key,
+        label=label,
+        value=item.value,
+        category=category,
+        sensitive=sensitive,
+        created=existing.created if existing else now,
+        updated=now,
+    )
+
+
+def _store_field(
+    connection: Connection, snapshot: FieldSnapshot, existing: FieldSnapshot | None
+) -> None:
+    if existing is None:
+        fields.insert(connection, snapshot)
+    else:
+        fields.update(connection, snapshot, value_changed=existing.value != snapshot.value)
 
 
 def _extract_backup(backup_file: Path, staging: Path) -> None:

@@ -188,9 +188,10 @@ def search(connection: Connection, text: str, *, limit: int = 100) -> list[Field
         return []
     rows = connection.execute(
         "SELECT f.key, f.label, CASE WHEN f.sensitive THEN NULL ELSE f.value END, f.category, "
-        "f.sensitive, f.created, f.updated FROM fields_fts "
-        "JOIN fields AS f ON f.id = fields_fts.rowid "
-        "WHERE fields_fts MATCH ? ORDER BY bm25(fields_fts) LIMIT ?",
+        "f.sensitive, f.created, f.updated FROM ("
+        # Rank inside the index first: only the best rows are then read (and decrypted).
+        "  SELECT rowid, rank FROM fields_fts WHERE fields_fts MATCH ? ORDER BY rank LIMIT ?"
+        ") AS hits JOIN fields AS f ON f.id = hits.rowid ORDER BY hits.rank",
         (expression, limit),
     )
     return [_snapshot(row) for row in rows]
