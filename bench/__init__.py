@@ -29,8 +29,9 @@ class Figure:
         return self.value >= self.target if self.higher_is_better else self.value <= self.target
 
 
-def median_seconds(action: Callable[[], object], *, repeat: int, setup: Callable[[], object]
-                   | None = None) -> float:
+def median_seconds(
+    action: Callable[[], object], *, repeat: int, setup: Callable[[], object] | None = None
+) -> float:
     """Median wall time of ``action`` over ``repeat`` runs (``setup`` runs untimed before each)."""
     samples = []
     for _ in range(repeat):
