@@ -42,9 +42,14 @@ def test_edited_entry_is_named(logged_vault: Vault) -> None:
 def test_edited_entry_with_recomputed_hash_breaks_the_next_link(logged_vault: Vault) -> None:
     entry = logged_vault.activity_page(newest_first=False)[2]
     forged = activity.entry_hash(
-        seq=entry.seq, at=activity.format_timestamp(entry.at), type="vault.locked",
-        result=entry.result, party=entry.party, field_names=entry.field_names,
-        reason=entry.reason, prev_hash=entry.prev_hash,
+        seq=entry.seq,
+        at=activity.format_timestamp(entry.at),
+        type="vault.locked",
+        result=entry.result,
+        party=entry.party,
+        field_names=entry.field_names,
+        reason=entry.reason,
+        prev_hash=entry.prev_hash,
     )
     _sql(logged_vault, "UPDATE activity SET type = 'vault.locked', hash = ? WHERE seq = 3", forged)
     report = logged_vault.verify_activity()

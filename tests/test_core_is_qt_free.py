@@ -20,6 +20,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
         "('PySide6', 'shiboken6', 'ui'))\n"
         "print(','.join(loaded))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
     assert result.stdout.strip() == "", f"the core imported Qt/ui: {result.stdout}"

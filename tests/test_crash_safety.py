@@ -32,12 +32,15 @@ WRITER = textwrap.dedent(
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
-def test_sigkill_during_writes_keeps_every_committed_row(created: CreatedVault,
-                                                         vault_dir: Path) -> None:
+def test_sigkill_during_writes_keeps_every_committed_row(
+    created: CreatedVault, vault_dir: Path
+) -> None:
     created.vault.lock()
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(vault_dir), PASSPHRASE],
-        stdout=subprocess.PIPE, text=True, env={**os.environ},
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
     )
     committed: list[str] = []
     assert writer.stdout is not None

@@ -67,8 +67,7 @@ def test_tampered_slot_parameters_do_not_open(locked_vault_dir: Path) -> None:
         Vault.open_with_passphrase(locked_vault_dir, PASSPHRASE)
 
 
-def test_removed_slot_is_detected_by_the_mac(created: CreatedVault, locked_vault_dir: Path
-                                             ) -> None:
+def test_removed_slot_is_detected_by_the_mac(created: CreatedVault, locked_vault_dir: Path) -> None:
     def drop_passphrase_slot(document: dict[str, Any]) -> None:
         document["slots"] = document["slots"][1:]
 
@@ -88,8 +87,9 @@ def test_removed_slot_is_detected_by_the_mac(created: CreatedVault, locked_vault
         (b" " * (65 * 1024), "larger than"),
     ],
 )
-def test_damaged_headers_get_specific_messages(locked_vault_dir: Path, content: bytes,
-                                               message: str) -> None:
+def test_damaged_headers_get_specific_messages(
+    locked_vault_dir: Path, content: bytes, message: str
+) -> None:
     (locked_vault_dir / HEADER_FILE).write_bytes(content)
     with pytest.raises(Exception, match=message) as raised:
         Vault.open_with_passphrase(locked_vault_dir, PASSPHRASE)

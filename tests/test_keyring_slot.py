@@ -1,4 +1,4 @@
-""""Remember on this device": keyring slot with an in-memory backend and the real Secret Service."""
+"""Keyring slot ("remember on this device"): in-memory backend and the real Secret Service."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ from wallet.keystore import SERVICE, KeyringKeyStore
 from wallet.vault import HEADER_FILE, Vault
 
 
-def test_enable_unlock_disable_with_memory_backend(vault: Vault, vault_dir: Path,
-                                                   memory_keyring: MemoryKeyring) -> None:
+def test_enable_unlock_disable_with_memory_backend(
+    vault: Vault, vault_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
     store = KeyringKeyStore()
     vault.set_field("email", "ada@example.org")
     vault.enable_keyring(store)
@@ -39,8 +40,9 @@ def test_enable_unlock_disable_with_memory_backend(vault: Vault, vault_dir: Path
         Vault.open_with_keyring(vault_dir, store)
 
 
-def test_secret_missing_or_wrong_in_keyring(vault: Vault, vault_dir: Path,
-                                            memory_keyring: MemoryKeyring) -> None:
+def test_secret_missing_or_wrong_in_keyring(
+    vault: Vault, vault_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
     store = KeyringKeyStore()
     vault.enable_keyring(store)
     vault.lock()
@@ -55,8 +57,9 @@ def test_secret_missing_or_wrong_in_keyring(vault: Vault, vault_dir: Path,
         assert len(failed) == 2 and all(e.reason.startswith("keyring") for e in failed)
 
 
-def test_passphrase_is_asked_again_after_the_interval(vault: Vault, vault_dir: Path,
-                                                      memory_keyring: MemoryKeyring) -> None:
+def test_passphrase_is_asked_again_after_the_interval(
+    vault: Vault, vault_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
     vault.enable_keyring(KeyringKeyStore())
     vault.lock()
     slot = read_header(vault_dir / HEADER_FILE).slot("keyring")
@@ -72,8 +75,9 @@ def test_passphrase_is_asked_again_after_the_interval(vault: Vault, vault_dir: P
         Vault.open_with_keyring(vault_dir, KeyringKeyStore())
 
 
-def test_passphrase_unlock_renews_the_keyring_deadline(vault: Vault, vault_dir: Path,
-                                                       memory_keyring: MemoryKeyring) -> None:
+def test_passphrase_unlock_renews_the_keyring_deadline(
+    vault: Vault, vault_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
     vault.enable_keyring(KeyringKeyStore())
     first = read_header(vault_dir / HEADER_FILE).slot("keyring")
     vault.lock()
@@ -127,8 +131,9 @@ def _secret_service_backend() -> keyring.backend.KeyringBackend:
     try:
         SecretServiceKeyring.priority  # noqa: B018 - raises when no service is reachable
     except Exception as exc:
-        pytest.skip(f"no Secret Service on this session bus ({exc}); "
-                    "run under .ci/with-secret-service")
+        pytest.skip(
+            f"no Secret Service on this session bus ({exc}); run under .ci/with-secret-service"
+        )
     backend = SecretServiceKeyring()
     try:
         backend.set_password("vrm-wallet-test", "probe", "x")

@@ -40,8 +40,9 @@ def test_vault_with_newer_schema_is_refused_unchanged(vault: Vault, vault_dir: P
     assert (vault_dir / "vault.db").read_bytes() == before
 
 
-def test_failed_migration_rolls_back_entirely(vault: Vault,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_migration_rolls_back_entirely(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def half_done(connection: object) -> None:
         connection.execute("CREATE TABLE half_done (x)")  # type: ignore[attr-defined]
         raise RuntimeError("interrupted")

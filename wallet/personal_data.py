@@ -119,6 +119,17 @@ class FieldSnapshot:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldInput:
+    """A field to create or update in bulk; options left ``None`` keep their current or default."""
+
+    key: str
+    value: str
+    label: str | None = None
+    category: str | int | None = None
+    sensitive: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """One past value of a field and when it was set."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from wallet.activity import (
@@ -17,6 +17,8 @@ from wallet.activity import (
 from wallet.storage.connection import Connection
 
 _COLUMNS = "seq, at, type, result, party, field_names, reason, prev_hash, hash"
+# Bounds the bound parameters of one page fetch, far below SQLite's limit.
+MAX_SEQS_PER_QUERY = 5_000
 
 
 def _row_to_entry(row: tuple[object, ...]) -> ActivityEntry:
@@ -126,6 +128,37 @@ def page(
         [*params, limit, offset],
     )
     return [_row_to_entry(row) for row in rows]
+
+
+def ordered_seqs(
+    connection: Connection,
+    *,
+    newest_first: bool = True,
+    type_prefix: str | None = None,
+    text: str | None = None,
+) -> list[int]:
+    """Entry numbers in display order: the cheap skeleton a windowed table model pages over."""
+    where, params = _filter_sql(type_prefix, text)
+    # Without a text filter, (type, seq) holds all we need: scanning that small index avoids
+    # decrypting every page of the table, and sorting 100 000 ints in Python is quick.
+    source = "activity" if text else "activity INDEXED BY activity_by_type"
+    seqs = [int(row[0]) for row in connection.execute(f"SELECT seq FROM {source}{where}", params)]
+    seqs.sort(reverse=newest_first)
+    return seqs
+
+
+def entries_by_seqs(connection: Connection, seqs: Sequence[int]) -> dict[int, ActivityEntry]:
+    """The entries with the given numbers (missing numbers are simply absent)."""
+    found: dict[int, ActivityEntry] = {}
+    for start in range(0, len(seqs), MAX_SEQS_PER_QUERY):
+        chunk = list(seqs[start : start + MAX_SEQS_PER_QUERY])
+        marks = ",".join("?" * len(chunk))
+        for row in connection.execute(
+            f"SELECT {_COLUMNS} FROM activity WHERE seq IN ({marks})", chunk
+        ):
+            entry = _row_to_entry(row)
+            found[entry.seq] = entry
+    return found
 
 
 def _all_in_order(connection: Connection) -> Iterator[ActivityEntry]:

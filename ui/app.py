@@ -1,0 +1,123 @@
+"""The desktop application's entry point: ``vrm-wallet [--vault DIR] [--demo]``.
+
+It creates the QApplication (Fusion style, translations for the system locale when present, the
+application icon), then one :class:`MainWindow`: the first-run wizard when there is no vault yet,
+else the unlock screen. ``--demo`` opens a demo vault filled with made-up data instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ui.icons import APP_ICON, icon
+from ui.main_window import MainWindow
+from ui.tasks import VaultRunner
+from wallet.demo import default_demo_dir
+from wallet.paths import resolve_vault_dir
+from wallet.vault import vault_exists
+
+APPLICATION_NAME = "VRM Wallet"
+ORGANIZATION_NAME = "vrm-wallet"
+DESKTOP_FILE_NAME = "vrm-wallet"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the command line asked for."""
+
+    vault_dir: Path
+    demo: bool
+
+
+def parse_options(arguments: Sequence[str]) -> tuple[Options, list[str]]:
+    """Our options, and the arguments left for Qt (such as ``-platform``)."""
+    parser = argparse.ArgumentParser(
+        prog="vrm-wallet", description="VRM Wallet: your personal data, in an encrypted vault."
+    )
+    parser.add_argument("--vault", metavar="DIR", help="the vault directory to use")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a demo vault with made-up data (its passphrase is shown on screen)",
+    )
+    parsed, rest = parser.parse_known_args(list(arguments))
+    if parsed.demo:
+        vault_dir = Path(parsed.vault).expanduser() if parsed.vault else default_demo_dir()
+    else:
+        vault_dir = resolve_vault_dir(parsed.vault)
+    return Options(vault_dir=vault_dir, demo=parsed.demo), rest
+
+
+def install_translators(app: QApplication, *, locale: QLocale | None = None) -> list[QTranslator]:
+    """Load the app's and Qt's own translations for ``locale`` (the system's) when present."""
+    locale = locale or QLocale.system()
+    installed = []
+    for name, directory in (
+        ("vrm-wallet", TRANSLATIONS_DIR),
+        ("qtbase", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", str(directory)) and app.installTranslator(translator):
+            installed.append(translator)
+    return installed
+
+
+def configure_application(app: QApplication) -> None:
+    """Style, names, icon and translations."""
+    app.setStyle("Fusion")
+    app.setApplicationName(APPLICATION_NAME)
+    app.setOrganizationName(ORGANIZATION_NAME)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(icon(APP_ICON))
+    install_translators(app)
+
+
+def create_main_window(options: Options, runner: VaultRunner) -> MainWindow:
+    """The window for ``options``: wizard, unlock screen or demo vault."""
+    return MainWindow(
+        runner,
+        vault_dir=options.vault_dir,
+        first_run=not vault_exists(options.vault_dir),
+        demo=options.demo,
+    )
+
+
+def quit_on_termination_signals(app: QApplication) -> QTimer:
+    """Quit cleanly (locking the vault) on SIGTERM/SIGINT, e.g. at logout or Ctrl+C.
+
+    Python runs signal handlers only between bytecodes, so a timer wakes it while Qt waits for
+    events. Returns that timer (kept alive by its parent, the app).
+    """
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda _number, _frame: app.quit())
+    wake_up = QTimer(app)
+    wake_up.start(500)
+    wake_up.timeout.connect(lambda: None)
+    return wake_up
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop app until its window is closed; returns the exit status."""
+    arguments = sys.argv[1:] if argv is None else argv
+    options, qt_arguments = parse_options(arguments)
+    app = QApplication([sys.argv[0], *qt_arguments])
+    configure_application(app)
+    runner = VaultRunner()
+    window = create_main_window(options, runner)
+    app.aboutToQuit.connect(window.shutdown)  # locks the vault when the app quits
+    quit_on_termination_signals(app)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

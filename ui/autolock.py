@@ -1,0 +1,156 @@
+"""Locking the vault by itself: after a period without input, and when the screen locks.
+
+:class:`AutoLock` watches every key and mouse event the application receives (an event filter on
+the QApplication) and restarts an idle timer on each; when the timer runs out it emits
+``lock_requested``. :class:`ScreenLockWatcher` listens on the D-Bus session bus for the desktop's
+screen saver (``org.freedesktop.ScreenSaver`` and ``org.gnome.ScreenSaver``, signal
+``ActiveChanged``) so the vault can lock with the screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import SLOT, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+
+try:  # QtDBus ships with PySide6-Essentials on Linux; other builds may lack it.
+    from PySide6.QtDBus import QDBusConnection
+except ImportError:  # pragma: no cover - depends on the Qt build
+    QDBusConnection = None  # type: ignore[assignment,misc]
+
+MS_PER_MINUTE = 60_000
+SCREEN_SAVERS = (
+    ("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
+    ("/ScreenSaver", "org.freedesktop.ScreenSaver"),  # KDE also emits it on this path
+    ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
+)
+USER_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
+class ScreenLockWatcher(QObject):
+    """Emits ``screen_locked`` when the desktop's screen saver becomes active.
+
+    ``bus`` defaults to the session bus; tests pass a connection to a private bus.
+    """
+
+    screen_locked = Signal()
+
+    def __init__(
+        self, *, bus: QDBusConnection | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._unavailable_reason: str | None = None
+        if QDBusConnection is None:
+            self._unavailable_reason = self.tr("This build of Qt has no D-Bus support.")
+            return
+        connection = bus if bus is not None else QDBusConnection.sessionBus()
+        if not connection.isConnected():
+            self._unavailable_reason = self.tr(
+                "No desktop session bus (D-Bus) was found, so the screen lock cannot be noticed."
+            )
+            return
+        for path, interface in SCREEN_SAVERS:
+            connection.connect(
+                "", path, interface, "ActiveChanged", self, SLOT("_on_active_changed(bool)")
+            )
+        self._bus = connection
+
+    def unavailable_reason(self) -> str | None:
+        """``None`` when the screen lock can be noticed, else a sentence saying why not."""
+        return self._unavailable_reason
+
+    @Slot(bool)
+    def _on_active_changed(self, active: bool) -> None:
+        if active:
+            self.screen_locked.emit()
+
+
+class AutoLock(QObject):
+    """Asks for the vault to be locked after idle time or when the screen locks.
+
+    It does nothing until :meth:`start` (call it when the vault is unlocked) and stops at
+    :meth:`stop`. ``ms_per_minute`` lets tests turn minutes into milliseconds.
+
+    Signals:
+        lock_requested(str): why — ``"idle"`` or ``"screen locked"``.
+    """
+
+    lock_requested = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        watcher: ScreenLockWatcher | None = None,
+        ms_per_minute: int = MS_PER_MINUTE,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ms_per_minute = ms_per_minute
+        self._idle_minutes = 0
+        self._lock_on_screen_lock = False
+        self._active = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        # Coarse timers may round a restart to the same deadline; the idle time should be exact.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(lambda: self._request("idle"))
+        self.watcher = watcher if watcher is not None else ScreenLockWatcher(parent=self)
+        self.watcher.screen_locked.connect(self._on_screen_locked)
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.installEventFilter(self)
+
+    @property
+    def is_active(self) -> bool:
+        return self._active
+
+    @property
+    def idle_timer_running(self) -> bool:
+        return self._timer.isActive()
+
+    def configure(self, *, idle_minutes: int, lock_on_screen_lock: bool) -> None:
+        """Apply the vault's settings (0 idle minutes = never lock when idle)."""
+        self._idle_minutes = max(0, idle_minutes)
+        self._lock_on_screen_lock = lock_on_screen_lock
+        self._restart_idle_timer()
+
+    def start(self) -> None:
+        """Begin watching (the vault was unlocked)."""
+        self._active = True
+        self._restart_idle_timer()
+
+    def stop(self) -> None:
+        """Stop watching (the vault was locked)."""
+        self._active = False
+        self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._active and event.type() in USER_INPUT_EVENTS:
+            self._restart_idle_timer()
+        return False
+
+    def _restart_idle_timer(self) -> None:
+        if self._active and self._idle_minutes > 0:
+            self._timer.start(self._idle_minutes * self._ms_per_minute)
+        else:
+            self._timer.stop()
+
+    def _on_screen_locked(self) -> None:
+        if self._active and self._lock_on_screen_lock:
+            self._request("screen locked")
+
+    def _request(self, reason: str) -> None:
+        if self._active:
+            self.stop()
+            self.lock_requested.emit(reason)

@@ -1,0 +1,57 @@
+"""Every modal question the app asks, in one place that tests can replace.
+
+Modal dialogs run their own event loop, which a test cannot drive. Widgets therefore never create
+``QMessageBox``/``QFileDialog``/``QInputDialog`` themselves: they call these functions, and tests
+monkeypatch them to give the answer (the idea of KeePassXC's ``MessageBox::setNextAnswer``).
+Call them as ``ask.confirm(...)`` (module attribute), so a monkeypatched version is picked up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ask", text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, *, action: str | None = None) -> bool:
+    """Ask a yes/no question; true only if the user chose ``action`` (default "OK")."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    accept = box.addButton(action or _tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell the user something that needs acknowledging."""
+    QMessageBox.information(parent, title, text)
+
+
+def pick_save_file(
+    parent: QWidget | None, title: str, *, suggested: Path, name_filter: str
+) -> Path | None:
+    """Ask where to save a file; ``None`` if cancelled."""
+    chosen, _selected = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
+    return Path(chosen) if chosen else None
+
+
+def pick_open_file(
+    parent: QWidget | None, title: str, *, directory: Path, name_filter: str
+) -> Path | None:
+    """Ask for an existing file to open; ``None`` if cancelled."""
+    chosen, _selected = QFileDialog.getOpenFileName(parent, title, str(directory), name_filter)
+    return Path(chosen) if chosen else None
+
+
+def ask_secret(parent: QWidget | None, title: str, label: str) -> str | None:
+    """Ask for a passphrase (typed hidden); ``None`` if cancelled."""
+    text, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if accepted and text else None

@@ -1,0 +1,343 @@
+"""The one window: first-run wizard, unlock screen and the unlocked workspace in a stack.
+
+The workspace (sidebar + My data, Activity, Settings) is built when the vault unlocks and destroyed
+when it locks, so no personal data survives a lock in any widget or model. Locking happens on the
+Lock button (Ctrl+L), after idle time, when the screen locks, and when the app quits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import clipboard
+from ui.autolock import AutoLock
+from ui.background import BackgroundCalls
+from ui.icons import icon
+from ui.pages.activity_page import ActivityPage
+from ui.pages.my_data import MyDataPage
+from ui.pages.settings_page import SettingsPage
+from ui.pages.unlock import UnlockPage
+from ui.pages.welcome import WelcomePage
+from ui.tasks import VaultRunner
+from ui.widgets.busy import BusyIndicator
+from ui.widgets.messages import InlineMessage, error_text
+from wallet.demo import DEMO_PASSPHRASE, open_demo_vault
+from wallet.settings import VaultSettings
+from wallet.vault import Changes, RestoreResult, Vault
+
+STATUS_ERROR_MILLISECONDS = 20_000
+SIDEBAR_WIDTH = 180
+
+
+class Workspace(QWidget):
+    """The unlocked vault: a sidebar choosing among the pages, and a Lock button below it.
+
+    Attributes: ``sidebar``, ``pages``, ``my_data``, ``activity``, ``settings``, ``lock_button``.
+    """
+
+    lock_clicked = Signal()
+
+    def __init__(
+        self,
+        runner: VaultRunner,
+        background: BackgroundCalls,
+        *,
+        vault_dir: Path,
+        screen_lock_unavailable_reason: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.my_data = MyDataPage(runner)
+        self.activity = ActivityPage(runner)
+        self.settings = SettingsPage(
+            runner,
+            background,
+            vault_dir=vault_dir,
+            screen_lock_unavailable_reason=screen_lock_unavailable_reason,
+        )
+        self.pages = QStackedWidget()
+        self.sidebar = QListWidget()
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setSpacing(2)
+        for title, icon_name, page in (
+            (self.tr("My data"), "my-data", self.my_data),
+            (self.tr("Activity"), "activity", self.activity),
+            (self.tr("Settings"), "settings", self.settings),
+        ):
+            QListWidgetItem(icon(icon_name), title, self.sidebar)
+            self.pages.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+        self.lock_button = QPushButton(icon("lock"), self.tr("Lock"))
+        self.lock_button.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_clicked)
+        side = QVBoxLayout()
+        side.addWidget(self.sidebar, 1)
+        side.addWidget(self.lock_button)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side)
+        layout.addWidget(self.pages, 1)
+
+    def reload(self) -> None:
+        """Load every page's content from the vault."""
+        self.my_data.reload()
+        self.activity.reload()
+        self.settings.reload()
+
+    def show_page(self, row: int) -> None:
+        self.sidebar.setCurrentRow(row)
+
+
+class MainWindow(QMainWindow):
+    """The application window. ``first_run`` shows the wizard; ``demo`` opens the demo vault.
+
+    Attributes (for tests): ``screens``, ``welcome_page`` (``None`` unless first run),
+    ``unlock_page``, ``workspace`` (``None`` while locked), ``lock_action``, ``autolock``,
+    ``background``, ``busy``, ``status_error``.
+    """
+
+    def __init__(
+        self,
+        runner: VaultRunner,
+        *,
+        vault_dir: Path,
+        first_run: bool,
+        demo: bool = False,
+        kdf_target_seconds: float = 0.5,
+        autolock: AutoLock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.vault_dir = vault_dir
+        self.demo = demo
+        self.background = BackgroundCalls(self)
+        self.autolock = autolock if autolock is not None else AutoLock(parent=self)
+        self.workspace: Workspace | None = None
+        self.setWindowTitle(self.tr("VRM Wallet (demo)") if demo else self.tr("VRM Wallet"))
+        self.resize(1000, 680)
+        self.screens = QStackedWidget()
+        self.setCentralWidget(self.screens)
+        self.unlock_page = UnlockPage(
+            runner,
+            self.background,
+            vault_dir=vault_dir,
+            demo_passphrase=DEMO_PASSPHRASE if demo else None,
+        )
+        self.screens.addWidget(self.unlock_page)
+        self.welcome_page: WelcomePage | None = None
+        if first_run and not demo:
+            self.welcome_page = WelcomePage(
+                runner, self.background, vault_dir=vault_dir, kdf_target_seconds=kdf_target_seconds
+            )
+            self.welcome_page.finished.connect(self._show_workspace)
+            self.screens.addWidget(self.welcome_page)
+        self._build_menu()
+        self._build_status_bar()
+        self._connect_signals()
+        self._start()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_menu(self) -> None:
+        vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.setEnabled(False)
+        self.lock_action.triggered.connect(lambda: self.lock())
+        vault_menu.addAction(self.lock_action)
+        vault_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(QApplication.quit)
+        vault_menu.addAction(quit_action)
+
+    def _build_status_bar(self) -> None:
+        self.busy = BusyIndicator()
+        self.busy.setMaximumWidth(160)
+        self.status_error = InlineMessage(error=True)
+        self.statusBar().addWidget(self.status_error, 1)
+        self.statusBar().addPermanentWidget(self.busy)
+        self._status_error_timer = QTimer(self)
+        self._status_error_timer.setSingleShot(True)
+        self._status_error_timer.timeout.connect(self.status_error.clear)
+
+    def _connect_signals(self) -> None:
+        self.runner.busy_changed.connect(self._update_busy)
+        self.background.busy_changed.connect(self._update_busy)
+        self.runner.error.connect(self.show_status_error)
+        self.runner.unlocked.connect(self._on_unlocked)
+        self.runner.locked.connect(self._on_locked)
+        self.runner.changed.connect(self._on_changed)
+        self.autolock.lock_requested.connect(self._on_lock_requested)
+
+    def _start(self) -> None:
+        if self.demo:
+            self._open_demo_vault()
+        elif self.welcome_page is not None:
+            self.screens.setCurrentWidget(self.welcome_page)
+        else:
+            self.screens.setCurrentWidget(self.unlock_page)
+            self.unlock_page.refresh()
+
+    def _open_demo_vault(self) -> None:
+        self.screens.setCurrentWidget(self.unlock_page)
+        self.unlock_page.set_busy(True)
+        directory = self.vault_dir
+        self.runner.open(
+            lambda: open_demo_vault(directory),
+            on_success=lambda _vault: self.unlock_page.set_busy(False),
+            on_error=self._on_demo_failed,
+        )
+
+    def _on_demo_failed(self, error: Exception) -> None:
+        self.unlock_page.set_busy(False)
+        self.unlock_page.refresh()
+        self.unlock_page.show_error(error_text(error))
+
+    # ------------------------------------------------------------------ status
+
+    def _update_busy(self) -> None:
+        self.busy.set_busy(self.runner.is_busy or self.background.is_busy)
+
+    def show_status_error(self, message: str) -> None:
+        """Show an error in the status bar for a while."""
+        self.status_error.show_text(message)
+        self._status_error_timer.start(STATUS_ERROR_MILLISECONDS)
+
+    # ------------------------------------------------------------------ unlocking
+
+    def _on_unlocked(self) -> None:
+        if self.screens.currentWidget() is self.welcome_page:
+            return  # the wizard still shows the recovery key; it says when it is finished
+        self._show_workspace()
+
+    def _show_workspace(self) -> None:
+        self._drop_welcome_page()
+        if self.workspace is None:
+            self.workspace = Workspace(
+                self.runner,
+                self.background,
+                vault_dir=self.vault_dir,
+                screen_lock_unavailable_reason=self.autolock.watcher.unavailable_reason(),
+            )
+            self.workspace.lock_clicked.connect(lambda: self.lock())
+            self.workspace.settings.restore_requested.connect(self.restore_backup)
+            self.screens.addWidget(self.workspace)
+        self.screens.setCurrentWidget(self.workspace)
+        self.workspace.reload()
+        self.lock_action.setEnabled(True)
+        self.autolock.start()
+        self._apply_settings()
+
+    def _drop_welcome_page(self) -> None:
+        if self.welcome_page is not None:
+            self.screens.removeWidget(self.welcome_page)
+            self.welcome_page.deleteLater()
+            self.welcome_page = None
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.settings_changed:
+            self._apply_settings()
+
+    def _apply_settings(self) -> None:
+        self.runner.run(lambda vault: vault.settings(), on_success=self._configure_autolock)
+
+    def _configure_autolock(self, settings: VaultSettings) -> None:
+        self.autolock.configure(
+            idle_minutes=settings.auto_lock_minutes,
+            lock_on_screen_lock=settings.lock_on_screen_lock,
+        )
+
+    # ------------------------------------------------------------------ locking
+
+    def lock(self, *, notice: str = "") -> None:
+        """Lock the vault; the unlock screen shows ``notice`` (why it locked) if given."""
+        self.autolock.stop()
+        self.unlock_page.show_notice(notice)
+        self.runner.lock()
+
+    def _on_lock_requested(self, reason: str) -> None:
+        if reason == "screen locked":
+            notice = self.tr("The vault was locked because the screen was locked.")
+        else:
+            notice = self.tr("The vault was locked after a while without use.")
+        self.lock(notice=notice)
+
+    def _on_locked(self) -> None:
+        self.autolock.stop()
+        self.lock_action.setEnabled(False)
+        clipboard.clear_copied_secrets()
+        self._drop_welcome_page()
+        self._drop_workspace()
+        self.screens.setCurrentWidget(self.unlock_page)
+        self.unlock_page.refresh()
+
+    def _drop_workspace(self) -> None:
+        if self.workspace is not None:
+            self.screens.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+
+    # ------------------------------------------------------------------ restore
+
+    def restore_backup(self, backup: Path, passphrase: str) -> None:
+        """Lock, then restore ``backup`` over the vault (moved aside) and show the unlock screen."""
+        directory = self.vault_dir
+
+        def restore() -> RestoreResult:
+            return Vault.restore(backup, directory, passphrase=passphrase, force=True)
+
+        def start_restoring() -> None:
+            self.unlock_page.show_notice(self.tr("Restoring the backup…"))
+            self.unlock_page.set_busy(True)
+            self.background.call(
+                restore, on_success=self._on_restored, on_error=self._on_restore_failed
+            )
+
+        self.autolock.stop()
+        self.runner.lock(on_done=start_restoring)
+
+    def _on_restored(self, result: RestoreResult) -> None:
+        self.unlock_page.set_busy(False)
+        self.unlock_page.refresh()
+        message = self.tr("The backup was restored. Unlock it with the backup's passphrase.")
+        if result.replaced_moved_to is not None:
+            message += " " + self.tr("The previous vault was moved to %1.").replace(
+                "%1", str(result.replaced_moved_to)
+            )
+        self.unlock_page.show_notice(message)
+
+    def _on_restore_failed(self, error: Exception) -> None:
+        self.unlock_page.set_busy(False)
+        self.unlock_page.refresh()
+        self.unlock_page.show_notice("")
+        self.unlock_page.show_error(
+            self.tr("The backup was not restored; your vault is unchanged. %1").replace(
+                "%1", error_text(error)
+            )
+        )
+
+    # ------------------------------------------------------------------ quitting
+
+    def shutdown(self) -> None:
+        """Lock and stop the workers (the app is quitting); waits for a running operation."""
+        self.autolock.stop()
+        clipboard.clear_copied_secrets()
+        self.runner.shutdown()
+        self.background.shutdown()

@@ -1,0 +1,245 @@
+"""Activity: the hash-chained log of everything done with the vault, newest first.
+
+The table is a window over the core's log (filters run in the core), and "Verify integrity" checks
+the whole chain on the vault worker, then says plainly whether the log is intact or where it
+breaks, selecting the first bad entry when the current filter shows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.activity_model import ActivityColumn, ActivityModel
+from ui.tasks import VaultRunner
+from wallet.activity import VerifyReport
+from wallet.errors import VaultLocked, WalletError
+from wallet.vault import Changes
+
+SEARCH_DEBOUNCE_MS = 250
+INTACT_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; padding: 8px;"
+BROKEN_STYLE = "background: #ffebee; color: #b71c1c; border: 1px solid #ef9a9a; padding: 8px;"
+ERROR_STYLE = "color: #c62828;"
+_ENTRY_PREFIX = re.compile(r"^entry #\d+: ")
+
+
+class ActivityPage(QWidget):
+    """The activity log with an event-type filter, a text filter and an integrity check.
+
+    Attributes (for tests): ``model``, ``table``, ``type_combo``, ``search_edit``,
+    ``verify_button``, ``banner`` (the verification result), ``status_label`` (errors).
+    """
+
+    def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.model = ActivityModel(runner, self)
+        self._selected_seq: int | None = None
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._build_filters()
+        self._build_table()
+        self._build_layout()
+        self._connect()
+        if runner.is_unlocked:
+            self.reload()
+
+    # ------------------------------------------------------------------ public API
+
+    def reload(self) -> None:
+        """Reload the entries, keeping the selected one selected if it is still shown."""
+        self._selected_seq = self._current_seq()
+        self.model.reload()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_filters(self) -> None:
+        self.type_combo = QComboBox()
+        for title, prefix in (
+            (self.tr("All events"), None),
+            (self.tr("Vault"), "vault."),
+            (self.tr("Personal data"), "data."),
+            (self.tr("Settings"), "settings."),
+            (self.tr("Log"), "log."),
+        ):
+            self.type_combo.addItem(title, prefix)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Filter by event, party, field or detail…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.verify_button = QPushButton(self.tr("&Verify integrity"))
+        self.verify_button.setToolTip(
+            self.tr("Check that no entry was edited, removed or reordered since it was written")
+        )
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet(ERROR_STYLE)
+        self.status_label.hide()
+
+    def _build_table(self) -> None:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setCornerButtonEnabled(False)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # see MyDataPage: never measure
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        columns = table.horizontalHeader()
+        columns.setHighlightSections(False)
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        columns.setStretchLastSection(True)
+        for column, width in (
+            (ActivityColumn.WHEN, 150),
+            (ActivityColumn.EVENT, 200),
+            (ActivityColumn.RESULT, 110),
+            (ActivityColumn.PARTY, 110),
+            (ActivityColumn.FIELDS, 180),
+        ):
+            table.setColumnWidth(column, width)
+        self.table = table
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.type_combo)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.verify_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.table, 1)
+
+    def _connect(self) -> None:
+        self.type_combo.currentIndexChanged.connect(self._apply_filter)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.verify_button.clicked.connect(self._verify)
+        self.model.rows_reset.connect(self._on_rows_reset)
+        self.model.load_failed.connect(self._show_error_text)
+        self._runner.changed.connect(self._on_vault_changed)
+        self._runner.unlocked.connect(self.reload)
+        self._runner.locked.connect(self._on_locked)
+
+    # ------------------------------------------------------------------ loading
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Reveals and copies are logged without a change signal: catch up when shown.
+        super().showEvent(event)
+        if self._runner.is_unlocked:
+            self.reload()
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(
+            type_prefix=self.type_combo.currentData(), text=self.search_edit.text()
+        )
+        self.reload()
+
+    def _on_vault_changed(self, changes: Changes) -> None:
+        if changes.activity_changed and self.isVisible():
+            self.reload()
+
+    def _on_rows_reset(self) -> None:
+        self.status_label.hide()
+        if self._selected_seq is not None:
+            self._select_seq(self._selected_seq)
+
+    def _on_locked(self) -> None:
+        self._reset_filters()
+        self.model.clear()
+        self.banner.hide()
+        self.status_label.hide()
+
+    def _reset_filters(self) -> None:
+        """Start the next unlocked vault unfiltered (without reloading now)."""
+        self._search_timer.stop()
+        for widget, reset in (
+            (self.type_combo, lambda: self.type_combo.setCurrentIndex(0)),
+            (self.search_edit, self.search_edit.clear),
+        ):
+            widget.blockSignals(True)
+            reset()
+            widget.blockSignals(False)
+        self.model.set_filter(type_prefix=None, text=None)
+
+    def _current_seq(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_id(rows[0].row()) if rows else None
+
+    def _select_seq(self, seq: int) -> bool:
+        """Select and show the entry ``seq``; false if the current filter hides it."""
+        row = self.model.row_of_id(seq)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    # ------------------------------------------------------------------ verification
+
+    def _verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.banner.hide()
+        self._runner.run(
+            lambda vault: vault.verify_activity(),
+            on_success=self._show_verification,
+            on_error=self._verification_failed,
+        )
+
+    def _show_verification(self, report: VerifyReport) -> None:
+        self.verify_button.setEnabled(True)
+        if report.ok:
+            checked = QLocale().toString(report.checked)
+            text = self.tr("Intact: %1 entries verified.").replace("%1", checked)
+            self._show_banner(text, INTACT_STYLE)
+            self.reload()  # the check itself was just logged
+            return
+        seq = report.first_bad_seq or 0
+        problem = _ENTRY_PREFIX.sub("", report.problem)
+        text = self.tr("Broken at entry #%1: %2").replace("%1", str(seq)).replace("%2", problem)
+        if not self._select_seq(seq):
+            text += " " + self.tr("(The current filter hides that entry.)")
+        self._show_banner(text, BROKEN_STYLE)
+
+    def _verification_failed(self, error: Exception) -> None:
+        self.verify_button.setEnabled(True)
+        if not isinstance(error, VaultLocked):
+            self._show_error_text(
+                str(error)
+                if isinstance(error, WalletError)
+                else self.tr("Unexpected error: %1").replace("%1", repr(error))
+            )
+
+    def _show_banner(self, text: str, style: str) -> None:
+        self.banner.setStyleSheet(style)
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _show_error_text(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.show()

@@ -1,0 +1,496 @@
+"""My data: the person's own fields in a fast table, with filters and per-field actions.
+
+Filtering and searching happen in the core (category index, FTS5), never in a proxy, so the table
+stays a thin window over the vault. Every vault call goes through the runner; the callbacks here
+only update widgets. Sensitive values appear in clear only after an explicit, logged reveal, and
+only until the user hides them, the page reloads, the vault locks or ``REVEAL_TIMEOUT_MS`` passes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import clipboard
+from ui.dialogs import ask
+from ui.dialogs.field_dialog import FieldDialog, FieldHistoryDialog
+from ui.models.fields_model import FieldColumn, FieldsModel
+from ui.tasks import VaultRunner
+from wallet.errors import NotFound, VaultLocked, WalletError
+from wallet.personal_data import PII_CATEGORIES, FieldInput, FieldSnapshot, HistoryEntry
+from wallet.vault import Changes, Vault
+
+REVEAL_TIMEOUT_MS = 30_000
+SEARCH_DEBOUNCE_MS = 250
+# None: clear the clipboard after the vault's setting; tests set a shorter delay.
+CLEAR_CLIPBOARD_AFTER_SECONDS: int | None = None
+ERROR_STYLE = "color: #c62828;"
+
+
+def _add_new_field(vault: Vault, draft: FieldInput) -> Changes | None:
+    """Create the field, or ``None`` if one with that key exists (Add must not overwrite)."""
+    try:
+        vault.get_field(draft.key, purpose="edit")
+    except NotFound:
+        return _save_field(vault, draft)
+    return None
+
+
+def _save_field(vault: Vault, draft: FieldInput) -> Changes:
+    return vault.set_field(
+        draft.key,
+        draft.value,
+        label=draft.label,
+        category=draft.category,
+        sensitive=draft.sensitive,
+    )
+
+
+def _when_alive(widget: QWidget, action: Callable[[], None]) -> None:
+    """Run ``action`` unless ``widget`` was deleted meanwhile (a dialog the user closed)."""
+    if shiboken6.isValid(widget):
+        action()
+
+
+class MyDataPage(QWidget):
+    """The table of personal-data fields with Add, Edit, Delete, Reveal, Copy and History.
+
+    Attributes (for tests): ``model``, ``table``, ``category_combo``, ``search_edit``,
+    ``add_button``, ``empty_state``, ``add_first_button``, ``stack``, ``no_match_label``,
+    ``status_label`` and the row actions ``edit_action``, ``reveal_action``, ``copy_action``,
+    ``history_action``, ``delete_action`` (also in the table's context menu, with shortcuts).
+    """
+
+    def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.model = FieldsModel(runner, self)
+        self._reveal_timers: dict[str, QTimer] = {}
+        self._open_dialogs: set[QDialog] = set()
+        self._focus_after_change: str | None = None
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._build_filters()
+        self._build_table()
+        self._build_empty_state()
+        self._build_actions()
+        self._build_layout()
+        self._connect()
+        self._update_actions()
+        if runner.is_unlocked:
+            self.reload()
+
+    # ------------------------------------------------------------------ public API
+
+    def reload(self) -> None:
+        """Reload the fields, hiding revealed values and keeping the selected field in view."""
+        self._conceal_all()
+        self.model.reload_focusing(self._selected_key())
+
+    def selected_field(self) -> FieldSnapshot | None:
+        """The selected field's snapshot, if its row is loaded (sensitive value ``None``)."""
+        row = self._selected_row()
+        return None if row is None else self.model.loaded_row(row)
+
+    # ------------------------------------------------------------------ building
+
+    def _build_filters(self) -> None:
+        self.category_combo = QComboBox()
+        self.category_combo.addItem(self.tr("All categories"), None)
+        for category in PII_CATEGORIES.values():
+            self.category_combo.addItem(category.label, category.number)
+        self.category_combo.setToolTip(self.tr("Show one category only"))
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search names, labels and values…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.add_button = QPushButton(self.tr("&Add field…"))
+        self.no_match_label = QLabel(self.tr("No field matches this filter."))
+        self.no_match_label.hide()
+
+    def _build_table(self) -> None:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setCornerButtonEnabled(False)
+        rows = table.verticalHeader()
+        rows.hide()
+        # Fixed row heights: the view never measures rows, so 100 000 of them cost nothing.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        columns = table.horizontalHeader()
+        columns.setHighlightSections(False)
+        # Never ResizeToContents: it would read (and fetch) a thousand rows to measure them.
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        columns.setSectionResizeMode(FieldColumn.VALUE, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(FieldColumn.LABEL, 220)
+        table.setColumnWidth(FieldColumn.CATEGORY, 230)
+        table.setColumnWidth(FieldColumn.UPDATED, 140)
+        self.table = table
+
+    def _build_empty_state(self) -> None:
+        self.empty_state = QWidget()
+        hint = QLabel(
+            self.tr(
+                "<h3>Your vault holds no personal data yet</h3>"
+                "<p>Add the facts you share with companies (your name, email, address, sizes, "
+                "preferences) once, here. You decide later who gets which of them.</p>"
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A centred, wrapped label inside a stacked page gets too little room unless told.
+        hint.setFixedWidth(520)
+        hint.setMinimumHeight(hint.heightForWidth(520))
+        self.add_first_button = QPushButton(self.tr("Add your first field…"))
+        layout = QVBoxLayout(self.empty_state)
+        layout.addStretch(1)
+        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.add_first_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut: QKeySequence | str, slot: Callable[[], None]) -> QAction:
+            created = QAction(text, self)
+            created.setShortcut(QKeySequence(shortcut))
+            created.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            created.triggered.connect(slot)
+            self.table.addAction(created)
+            return created
+
+        self.edit_action = action(self.tr("&Edit…"), "Return", self._edit_selected)
+        self.reveal_action = action(self.tr("&Reveal"), "Ctrl+R", self._toggle_reveal)
+        self.copy_action = action(
+            self.tr("&Copy value"), QKeySequence.StandardKey.Copy, self._copy_selected
+        )
+        self.history_action = action(self.tr("&History…"), "Ctrl+H", self._show_history)
+        self.delete_action = action(
+            self.tr("&Delete…"), QKeySequence.StandardKey.Delete, self._delete_selected
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _action_button(self, action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.category_combo)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.add_button)
+        self.row_actions_bar = QWidget()
+        row_actions = QHBoxLayout(self.row_actions_bar)
+        row_actions.setContentsMargins(0, 0, 0, 0)
+        for each in (
+            self.edit_action,
+            self.reveal_action,
+            self.copy_action,
+            self.history_action,
+            self.delete_action,
+        ):
+            row_actions.addWidget(self._action_button(each))
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.row_actions_bar)
+        bottom.addWidget(self.status_label, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_state)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.no_match_label)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.category_combo.currentIndexChanged.connect(self._apply_filter)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.add_button.clicked.connect(self._add_field)
+        self.add_first_button.clicked.connect(self._add_field)
+        self.table.doubleClicked.connect(self._edit_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.dataChanged.connect(self._update_actions)
+        self.model.rows_reset.connect(self._on_rows_reset)
+        self.model.load_failed.connect(self._show_error_text)
+        self._runner.changed.connect(self._on_vault_changed)
+        self._runner.unlocked.connect(self.reload)
+        self._runner.locked.connect(self._on_locked)
+
+    # ------------------------------------------------------------------ loading
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(
+            category=self.category_combo.currentData(), search=self.search_edit.text()
+        )
+        self.model.reload_focusing(self._selected_key())
+
+    def _on_rows_reset(self) -> None:
+        vault_is_empty = self.model.unfiltered_count == 0
+        self.stack.setCurrentWidget(self.empty_state if vault_is_empty else self.table)
+        self.row_actions_bar.setVisible(not vault_is_empty)
+        self.no_match_label.setVisible(self.model.rowCount() == 0 and not vault_is_empty)
+        focus = self.model.focus_row
+        if focus is not None:
+            index = self.model.index(focus, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        self._update_actions()
+
+    def _on_vault_changed(self, changes: Changes) -> None:
+        if changes.fields_changed:
+            self.model.reload_focusing(self._focus_after_change or self._selected_key())
+            self._focus_after_change = None
+
+    def _on_locked(self) -> None:
+        for dialog in list(self._open_dialogs):
+            dialog.reject()
+        self._conceal_all()
+        self._reset_filters()
+        self.model.clear()
+        self._show_status("")
+
+    def _reset_filters(self) -> None:
+        """Start the next unlocked vault unfiltered (without reloading now)."""
+        self._search_timer.stop()
+        for widget, reset in (
+            (self.category_combo, lambda: self.category_combo.setCurrentIndex(0)),
+            (self.search_edit, self.search_edit.clear),
+        ):
+            widget.blockSignals(True)
+            reset()
+            widget.blockSignals(False)
+        self.model.set_filter(category=None, search=None)
+
+    # ------------------------------------------------------------------ selection
+
+    def _selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _selected_key(self) -> str | None:
+        field = self.selected_field()
+        return field.key if field else None
+
+    def _update_actions(self, *_args: Any) -> None:
+        field = self.selected_field()
+        for each in (self.edit_action, self.copy_action, self.history_action, self.delete_action):
+            each.setEnabled(field is not None)
+        self.reveal_action.setEnabled(field is not None and field.sensitive)
+        revealed = field is not None and self.model.is_revealed(field.key)
+        self.reveal_action.setText(self.tr("&Hide") if revealed else self.tr("&Reveal"))
+
+    # ------------------------------------------------------------------ add, edit, delete
+
+    def _add_field(self) -> None:
+        dialog = FieldDialog(self)
+        dialog.save_requested.connect(
+            lambda draft: self._save(dialog, draft, lambda vault: _add_new_field(vault, draft))
+        )
+        self._open(dialog)
+
+    def _edit_selected(self) -> None:
+        field = self.selected_field()
+        if field is None:
+            return
+        key = field.key
+        self._runner.run(
+            lambda vault: vault.get_field(key, purpose="edit"),
+            on_success=self._open_edit_dialog,
+            on_error=self._show_error,
+        )
+
+    def _open_edit_dialog(self, field: FieldSnapshot) -> None:
+        dialog = FieldDialog(self, existing=field)
+        dialog.save_requested.connect(
+            lambda draft: self._save(dialog, draft, lambda vault: _save_field(vault, draft))
+        )
+        self._open(dialog)
+
+    def _save(
+        self,
+        dialog: FieldDialog,
+        draft: FieldInput,
+        operation: Callable[[Vault], Changes | None],
+    ) -> None:
+        self._focus_after_change = draft.key  # runner.changed comes before on_success
+
+        def saved(changes: Changes | None) -> None:
+            if changes is None:
+                self._focus_after_change = None
+                message = self.tr("A field with the key “%1” exists already; edit it instead.")
+                dialog.show_error(message.replace("%1", draft.key))
+            else:
+                dialog.finish()
+
+        def failed(error: Exception) -> None:
+            self._focus_after_change = None
+            if not isinstance(error, VaultLocked):
+                dialog.show_error(self._error_text(error))
+
+        self._runner.run(
+            operation,
+            on_success=lambda changes: _when_alive(dialog, lambda: saved(changes)),
+            on_error=lambda error: _when_alive(dialog, lambda: failed(error)),
+        )
+
+    def _delete_selected(self) -> None:
+        field = self.selected_field()
+        if field is None:
+            return
+        question = self.tr("Delete “%1”? Its value and all its past values are deleted for good.")
+        if not ask.confirm(
+            self,
+            self.tr("Delete field"),
+            question.replace("%1", field.label),
+            action=self.tr("Delete"),
+        ):
+            return
+        key = field.key
+        self._runner.run(lambda vault: vault.delete_field(key), on_error=self._show_error)
+
+    # ------------------------------------------------------------------ reveal, copy, history
+
+    def _toggle_reveal(self) -> None:
+        field = self.selected_field()
+        if field is None or not field.sensitive:
+            return
+        key = field.key
+        if self.model.is_revealed(key):
+            self._conceal(key)
+            return
+        self._runner.run(
+            lambda vault: vault.get_field(key, purpose="reveal").value,
+            on_success=lambda value: self._reveal(key, value),
+            on_error=self._show_error,
+        )
+
+    def _reveal(self, key: str, value: str) -> None:
+        self.model.reveal(key, value)
+        previous = self._reveal_timers.pop(key, None)
+        if previous is not None:
+            previous.stop()
+            previous.deleteLater()
+        timer = QTimer(self, singleShot=True, interval=REVEAL_TIMEOUT_MS)
+        timer.timeout.connect(lambda: self._conceal(key))
+        timer.start()
+        self._reveal_timers[key] = timer
+        self._update_actions()
+
+    def _conceal(self, key: str) -> None:
+        self.model.conceal(key)
+        timer = self._reveal_timers.pop(key, None)
+        if timer is not None:
+            timer.stop()
+            timer.deleteLater()
+        self._update_actions()
+
+    def _conceal_all(self) -> None:
+        for key in list(self._reveal_timers):
+            self._conceal(key)
+        self.model.conceal_all()
+
+    def _copy_selected(self) -> None:
+        field = self.selected_field()
+        if field is None:
+            return
+        key, label = field.key, field.label
+
+        def fetch(vault: Vault) -> tuple[str, int]:
+            value = vault.get_field(key, purpose="copy").value or ""
+            return value, vault.settings().clipboard_clear_seconds
+
+        self._runner.run(
+            fetch,
+            on_success=lambda result: self._put_on_clipboard(label, *result),
+            on_error=self._show_error,
+        )
+
+    def _put_on_clipboard(self, label: str, value: str, clear_after_seconds: int) -> None:
+        if CLEAR_CLIPBOARD_AFTER_SECONDS is not None:
+            clear_after_seconds = CLEAR_CLIPBOARD_AFTER_SECONDS
+        clipboard.copy_secret(value, clear_after_seconds=clear_after_seconds)
+        message = self.tr("Copied “%1”; the clipboard is cleared in %2 s.")
+        self._show_status(message.replace("%1", label).replace("%2", str(clear_after_seconds)))
+
+    def _show_history(self) -> None:
+        field = self.selected_field()
+        if field is None:
+            return
+        key = field.key
+        self._runner.run(
+            lambda vault: vault.field_history(key),
+            on_success=lambda entries: self._open_history(field, entries),
+            on_error=self._show_error,
+        )
+
+    def _open_history(self, field: FieldSnapshot, entries: list[HistoryEntry]) -> None:
+        dialog = FieldHistoryDialog(
+            self, label=field.label, sensitive=field.sensitive, entries=entries
+        )
+        key = field.key
+
+        def reveal_history() -> None:
+            self._runner.run(
+                lambda vault: vault.get_field(key, purpose="reveal"),
+                on_success=lambda _field: _when_alive(dialog, dialog.show_values),
+                on_error=self._show_error,
+            )
+
+        dialog.reveal_requested.connect(reveal_history)
+        self._open(dialog)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _open(self, dialog: QDialog) -> None:
+        """Show ``dialog`` without blocking; it is closed if the vault locks meanwhile."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._open_dialogs.add(dialog)
+        dialog.finished.connect(lambda _result: self._open_dialogs.discard(dialog))
+        dialog.open()
+
+    def _error_text(self, error: Exception) -> str:
+        if isinstance(error, WalletError):
+            return str(error)
+        return self.tr("Unexpected error: %1").replace("%1", repr(error))
+
+    def _show_error(self, error: Exception) -> None:
+        if not isinstance(error, VaultLocked):
+            self._show_error_text(self._error_text(error))
+
+    def _show_error_text(self, text: str) -> None:
+        self.status_label.setStyleSheet(ERROR_STYLE)
+        self.status_label.setText(text)
+
+    def _show_status(self, text: str) -> None:
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(text)

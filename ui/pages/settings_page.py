@@ -1,0 +1,364 @@
+"""The Settings page: locking, clipboard, this device's keyring, passphrase, backup and restore.
+
+Every change is saved at once through the vault runner (``vault.update_settings``); the runner's
+``changed`` signal then lets the main window re-read the settings (auto-lock). Restoring replaces
+the vault, so the page only gathers the answers and asks the main window to do it while locked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.background import BackgroundCalls, while_alive
+from ui.dialogs import ask
+from ui.dialogs.change_passphrase import ChangePassphraseDialog
+from ui.tasks import VaultRunner
+from ui.widgets.layout import heading, secondary
+from ui.widgets.messages import InlineMessage, error_text
+from wallet.keystore import KeyringKeyStore
+from wallet.settings import VaultSettings
+from wallet.vault import Changes, Vault
+
+T = TypeVar("T")
+
+
+class SettingsPage(QWidget):
+    """Shows and changes the vault's settings.
+
+    ``screen_lock_unavailable_reason`` (from the auto-lock's D-Bus watcher) disables the "lock
+    on screen lock" option with its reason when the screen lock cannot be noticed.
+
+    Signals:
+        restore_requested(Path, str): restore this backup, opened with this passphrase.
+
+    Attributes (for tests): ``auto_lock_minutes``, ``lock_on_screen_lock``,
+    ``screen_lock_reason``, ``clipboard_seconds``, ``remember``, ``remember_reason``,
+    ``change_passphrase_button``, ``backup_button``, ``restore_button``, ``status``, ``error``,
+    ``passphrase_dialog`` (the open change-passphrase dialog, if any).
+    """
+
+    restore_requested = Signal(Path, str)
+
+    def __init__(
+        self,
+        runner: VaultRunner,
+        background: BackgroundCalls,
+        *,
+        vault_dir: Path,
+        screen_lock_unavailable_reason: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._background = background
+        self._vault_dir = vault_dir
+        self._screen_lock_reason = screen_lock_unavailable_reason
+        self._filling = False
+        self._keyring_reason: str | None = None
+        self._keyring_checked = False  # the keyring probe has not answered yet
+        self.passphrase_dialog: ChangePassphraseDialog | None = None
+        self.status = InlineMessage()
+        self.error = InlineMessage(error=True)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(heading(self.tr("Settings")))
+        layout.addWidget(self._build_locking_group())
+        layout.addWidget(self._build_device_group())
+        layout.addWidget(self._build_passphrase_group())
+        layout.addWidget(self._build_backup_group())
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        content.setMaximumWidth(720)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setEnabled(False)  # until the settings are loaded
+
+    # ------------------------------------------------------------------ building
+
+    def _build_locking_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Locking and clipboard"))
+        lock_limits = VaultSettings.model_fields["auto_lock_minutes"].metadata
+        self.auto_lock_minutes = QSpinBox()
+        self.auto_lock_minutes.setRange(0, _bound(lock_limits, "le", 24 * 60))
+        self.auto_lock_minutes.setSpecialValueText(self.tr("Never"))
+        self.auto_lock_minutes.setSuffix(self.tr(" min"))
+        self.auto_lock_minutes.setKeyboardTracking(False)  # save the number, not each keystroke
+        self.auto_lock_minutes.valueChanged.connect(
+            lambda minutes: self._save(auto_lock_minutes=minutes)
+        )
+        self.lock_on_screen_lock = QCheckBox(self.tr("Lock when the screen locks"))
+        self.lock_on_screen_lock.toggled.connect(
+            lambda checked: self._save(lock_on_screen_lock=checked)
+        )
+        self.screen_lock_reason = secondary(self._screen_lock_reason or "")
+        self.screen_lock_reason.setVisible(bool(self._screen_lock_reason))
+        if self._screen_lock_reason:
+            self.lock_on_screen_lock.setEnabled(False)
+        limits = VaultSettings.model_fields["clipboard_clear_seconds"].metadata
+        self.clipboard_seconds = QSpinBox()
+        self.clipboard_seconds.setRange(_bound(limits, "ge", 5), _bound(limits, "le", 600))
+        self.clipboard_seconds.setSuffix(self.tr(" s"))
+        self.clipboard_seconds.setKeyboardTracking(False)
+        self.clipboard_seconds.valueChanged.connect(
+            lambda seconds: self._save(clipboard_clear_seconds=seconds)
+        )
+        for spin_box in (self.auto_lock_minutes, self.clipboard_seconds):
+            spin_box.setMinimumWidth(110)
+            spin_box.setMaximumWidth(140)
+        form = QFormLayout(group)
+        form.addRow(self.tr("Lock after this long without use:"), self.auto_lock_minutes)
+        form.addRow("", self.lock_on_screen_lock)
+        form.addRow("", self.screen_lock_reason)
+        form.addRow(self.tr("Clear copied values after:"), self.clipboard_seconds)
+        return group
+
+    def _build_device_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("This device"))
+        self.remember = QCheckBox(self.tr("Remember on this device (unlock with the OS keyring)"))
+        self.remember.setEnabled(False)
+        self.remember.toggled.connect(self._set_remembered)
+        self.remember_reason = secondary(self.tr("Checking the OS keyring…"))
+        layout = QVBoxLayout(group)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.remember_reason)
+        return group
+
+    def _build_passphrase_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Passphrase"))
+        self.change_passphrase_button = QPushButton(self.tr("Change passphrase…"))
+        self.change_passphrase_button.clicked.connect(self.open_change_passphrase)
+        layout = QHBoxLayout(group)
+        layout.addWidget(self.change_passphrase_button)
+        layout.addStretch(1)
+        return group
+
+    def _build_backup_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Backup"))
+        self.backup_button = QPushButton(self.tr("Back up…"))
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button = QPushButton(self.tr("Restore from backup…"))
+        self.restore_button.clicked.connect(self.restore)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(group)
+        layout.addWidget(
+            secondary(
+                self.tr(
+                    "A backup is encrypted like the vault and opens with the same passphrase or "
+                    "recovery key. Keep one away from this computer."
+                )
+            )
+        )
+        layout.addLayout(buttons)
+        return group
+
+    def _run(
+        self,
+        operation: Callable[[Vault], T],
+        *,
+        on_success: Callable[[T], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        """Run ``operation(vault)`` on the worker; results reach this page only while it exists."""
+        self._runner.run(
+            operation,
+            on_success=while_alive(self, on_success),
+            on_error=while_alive(self, on_error),
+        )
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Read the settings and the keyring state from the vault, and the keyring's health."""
+        self._run(
+            lambda vault: (vault.settings(), vault.keyring_enabled()),
+            on_success=self._show,
+            on_error=self._show_error,
+        )
+        self._background.call(
+            lambda: KeyringKeyStore().unavailable_reason(),
+            on_success=self._show_keyring_availability,
+            on_error=lambda error: self._show_keyring_availability(error_text(error)),
+            owner=self,
+        )
+
+    def _show(self, loaded: tuple[VaultSettings, bool]) -> None:
+        settings, remembered = loaded
+        self._filling = True
+        try:
+            self.auto_lock_minutes.setValue(settings.auto_lock_minutes)
+            self.lock_on_screen_lock.setChecked(settings.lock_on_screen_lock)
+            self.clipboard_seconds.setValue(settings.clipboard_clear_seconds)
+            self.remember.setChecked(remembered)
+        finally:
+            self._filling = False
+        self._update_remember_enabled()
+        self.setEnabled(True)
+
+    def _update_remember_enabled(self) -> None:
+        # Without a usable keyring the option can still be turned off, never on.
+        usable = self._keyring_reason is None and self._keyring_checked
+        self.remember.setEnabled(usable or self.remember.isChecked())
+
+    def _show_keyring_availability(self, reason: str | None) -> None:
+        self._keyring_reason = reason
+        self._keyring_checked = True
+        self._update_remember_enabled()
+        if reason is None:
+            self.remember_reason.setText(
+                self.tr(
+                    "Unlock without typing the passphrase. You are still asked for it every "
+                    "two weeks so you do not forget it."
+                )
+            )
+        else:
+            self.remember_reason.setText(reason)
+
+    # ------------------------------------------------------------------ changing
+
+    def _save(self, **changes: Any) -> None:
+        if self._filling:
+            return
+        self.error.clear()
+        self._run(
+            lambda vault: vault.update_settings(**changes),
+            on_success=lambda _changes: self.status.show_text(self.tr("Settings saved.")),
+            on_error=self._on_save_failed,
+        )
+
+    def _on_save_failed(self, error: Exception) -> None:
+        self._show_error(error)
+        self.reload()  # show what is really stored
+
+    def _set_remembered(self, remember: bool) -> None:
+        if self._filling:
+            return
+        self.error.clear()
+
+        def apply(vault: Vault) -> Changes:
+            keystore = KeyringKeyStore()
+            return vault.enable_keyring(keystore) if remember else vault.disable_keyring(keystore)
+
+        message = (
+            self.tr("This device now remembers the vault.")
+            if remember
+            else self.tr("This device no longer remembers the vault.")
+        )
+        self._run(
+            apply,
+            on_success=lambda _changes: self._on_remembered_changed(message),
+            on_error=self._on_save_failed,
+        )
+
+    def _on_remembered_changed(self, message: str) -> None:
+        self.status.show_text(message)
+        self._update_remember_enabled()
+
+    def open_change_passphrase(self) -> None:
+        """Open the change-passphrase dialog (window-modal, non-blocking)."""
+        self.passphrase_dialog = ChangePassphraseDialog(self._runner, self)
+        self.passphrase_dialog.accepted.connect(
+            lambda: self.status.show_text(self.tr("Your passphrase was changed."))
+        )
+        self.passphrase_dialog.finished.connect(self._forget_passphrase_dialog)
+        self.passphrase_dialog.open()
+
+    def _forget_passphrase_dialog(self) -> None:
+        if self.passphrase_dialog is not None:
+            self.passphrase_dialog.deleteLater()
+            self.passphrase_dialog = None
+
+    def back_up(self) -> None:
+        """Ask where to write a backup, then write it on the vault worker."""
+        stamp = datetime.now().astimezone().strftime("%Y-%m-%d")
+        target = ask.pick_save_file(
+            self,
+            self.tr("Back up the vault"),
+            suggested=Path.home() / f"vrm-wallet-backup-{stamp}.zip",
+            name_filter=self._backup_filter(),
+        )
+        if target is None:
+            return
+        self.error.clear()
+        self.status.show_text(self.tr("Writing the backup…"))
+        self._run(
+            lambda vault: vault.backup(target),
+            on_success=lambda written: self.status.show_text(
+                self.tr("Backup saved to %1").replace("%1", str(written))
+            ),
+            on_error=self._show_error,
+        )
+
+    def _backup_filter(self) -> str:
+        return self.tr("VRM Wallet backup (*.zip);;All files (*)")
+
+    def restore(self) -> None:
+        """Gather the backup, its passphrase and the user's confirmation; then ask for it."""
+        backup = ask.pick_open_file(
+            self,
+            self.tr("Restore a backup"),
+            directory=Path.home(),
+            name_filter=self._backup_filter(),
+        )
+        if backup is None:
+            return
+        passphrase = ask.ask_secret(
+            self,
+            self.tr("Restore a backup"),
+            self.tr("Passphrase of the backup %1:").replace("%1", backup.name),
+        )
+        if passphrase is None:
+            return
+        if ask.confirm(
+            self,
+            self.tr("Replace the current vault?"),
+            self._restore_warning(),
+            action=self.tr("Lock and restore"),
+        ):
+            self.restore_requested.emit(backup, passphrase)
+
+    def _restore_warning(self) -> str:
+        directory = self._vault_dir
+        aside = directory.with_name(f"{directory.name}.replaced-<date>-<time>")
+        return self.tr(
+            "The vault will be locked, and the backup restored in its place.\n\n"
+            "The current vault is not deleted: it will be moved aside to\n%1\n\n"
+            "Then unlock with the backup's passphrase."
+        ).replace("%1", str(aside))
+
+    def _show_error(self, error: Exception) -> None:
+        self.status.clear()
+        self.error.show_text(error_text(error))
+
+
+def _bound(metadata: list[Any], name: str, default: int) -> int:
+    """A numeric bound (``ge``/``le``) from a pydantic field's metadata."""
+    for constraint in metadata:
+        value = getattr(constraint, name, None)
+        if isinstance(value, int):
+            return value
+    return default

@@ -1,0 +1,58 @@
+"""Small layout helpers shared by the full-window screens (welcome, unlock)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+CARD_WIDTH = 520
+
+
+def heading(text: str) -> QLabel:
+    """A large bold label for the top of a screen."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def secondary(text: str) -> QLabel:
+    """A word-wrapped label in the palette's quieter text colour."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def centred_card(content: QWidget, parent: QWidget, *, width: int = CARD_WIDTH) -> None:
+    """Lay ``content`` out in the middle of ``parent`` at a comfortable reading width."""
+    content.setMaximumWidth(width)
+    outer = QVBoxLayout(parent)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(content, 100)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+
+
+def fit_stack_to_current(stack: QStackedWidget) -> None:
+    """Make ``stack`` as tall as its current page (not its tallest), now and on every switch.
+
+    A stacked widget sizes itself for its largest page, which leaves a short page floating in
+    empty space; ignoring the hidden pages' size hints avoids that.
+    """
+
+    def fit(current: int) -> None:
+        for index in range(stack.count()):
+            policy = (
+                QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
+            )
+            stack.widget(index).setSizePolicy(policy, policy)
+        stack.updateGeometry()
+
+    stack.currentChanged.connect(fit)
+    fit(stack.currentIndex())

@@ -1,0 +1,40 @@
+"""Inline message labels: errors in red under the field they concern, notices in plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from wallet.errors import WalletError
+
+ERROR_STYLE = "color: #c0392b;"
+
+
+class InlineMessage(QLabel):
+    """A word-wrapped, selectable label that hides itself while empty."""
+
+    def __init__(self, *, error: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        if error:
+            self.setStyleSheet(ERROR_STYLE)
+            self.setAccessibleName(self.tr("Error"))
+        self.setVisible(False)
+
+    def show_text(self, text: str) -> None:
+        """Show ``text`` (an empty text hides the label)."""
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.show_text("")
+
+
+def error_text(error: Exception) -> str:
+    """What to tell the user about ``error``: the core's own message, or a generic one."""
+    if isinstance(error, WalletError):
+        return str(error)
+    message = QCoreApplication.translate("messages", "Something unexpected went wrong: %1")
+    return message.replace("%1", repr(error))
