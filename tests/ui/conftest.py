@@ -26,6 +26,20 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
+@pytest.fixture(autouse=True)
+def _clipboard_emptied(qapp: object) -> Iterator[None]:
+    """Empty the clipboard after each test.
+
+    PySide6 6.12 crashes at interpreter exit when mime data created in Python is still on the
+    clipboard (reproduced with a 6-line script); the app avoids it by clearing its secrets when it
+    quits, and the tests, whose QApplication never quits, by this fixture.
+    """
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
+
+
 @pytest.fixture
 def runner(qtbot: QtBot) -> Iterator[VaultRunner]:
     """A vault runner whose worker is locked and stopped when the test ends."""
