@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(quit_action)
 
     def _build_status_bar(self) -> None:
-        self.busy = BusyIndicator()
+        self.busy = BusyIndicator(show_delay_ms=250)
         self.busy.setMaximumWidth(160)
         self.status_error = InlineMessage(error=True)
         self.statusBar().addWidget(self.status_error, 1)

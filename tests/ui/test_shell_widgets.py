@@ -125,3 +125,21 @@ def test_rating_a_long_paste_stays_fast() -> None:
     started = time.perf_counter()
     estimate_strength("".join(chr(33 + (i * 7919) % 94) for i in range(10_000)))
     assert time.perf_counter() - started < 0.5
+
+
+def test_busy_indicator_with_a_delay_stays_hidden_for_short_work(qtbot: QtBot) -> None:
+    from ui.widgets.busy import BusyIndicator
+
+    indicator = BusyIndicator(show_delay_ms=50)
+    qtbot.addWidget(indicator)
+    indicator.show()
+    indicator.set_busy(False)
+    indicator.set_busy(True)
+    assert indicator.is_busy and indicator.isHidden()
+    indicator.set_busy(False)
+    qtbot.wait(80)
+    assert indicator.isHidden()
+    indicator.set_busy(True)
+    qtbot.waitUntil(lambda: not indicator.isHidden())
+    indicator.set_busy(False)
+    assert indicator.isHidden() and not indicator.is_busy
