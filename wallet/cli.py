@@ -9,23 +9,46 @@ terminal the CLI refuses rather than guesses. Exit codes: 0 done, 1 a problem ex
 from __future__ import annotations
 
 import argparse
-import contextlib
-import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from wallet.activity import ActivityEntry
-from wallet.errors import KeyringUnavailable, VaultExists, VaultNotFound, WalletError
-from wallet.files import read_bounded
+from wallet.cli_support import (
+    MASK,
+    NO_PASSPHRASE,
+    PASSPHRASE_ENV,
+    PROG,
+    CliError,
+    Handler,
+    ask_new_secret,
+    check_can_confirm,
+    command,
+    command_group,
+    confirm,
+    existing_vault_dir,
+    fail,
+    iso,
+    local,
+    non_negative_int,
+    one_line,
+    print_json,
+    print_table,
+    read_new_passphrase,
+    read_passphrase,
+    read_secret_file,
+    stdin_is_terminal,
+    strip_one_newline,
+    unlocked,
+    vault_dir,
+)
+from wallet.errors import VaultExists, WalletError
 from wallet.keystore import KeyringKeyStore
-from wallet.paths import resolve_vault_dir
 from wallet.personal_data import (
     PII_CATEGORIES,
     STANDARD_FIELDS,
@@ -35,188 +58,21 @@ from wallet.personal_data import (
 from wallet.settings import VaultSettings
 from wallet.vault import Vault, remembered_on_device, vault_exists
 
-PROG = "vrm-wallet-cli"
-PASSPHRASE_ENV = "VRM_WALLET_PASSPHRASE"
-MASK = "••••••"
-MAX_SECRET_FILE_BYTES = 64 * 1024
-LIST_VALUE_WIDTH = 48
 DEFAULT_LOG_LIMIT = 50
-NO_PASSPHRASE = (
-    "no passphrase given: use --passphrase-file or VRM_WALLET_PASSPHRASE "
-    "(there is no terminal to ask on)"
-)
 SETTING_HELP = {
     "auto_lock_minutes": "lock after this many idle minutes (0 = never)",
     "lock_on_screen_lock": "lock when the screen locks (true/false)",
     "clipboard_clear_seconds": "clear a copied value from the clipboard after this many seconds",
 }
-Handler = Callable[[argparse.Namespace], int]
-
-
-class CliError(WalletError):
-    """A problem only the CLI can see (a missing secret, an unconfirmed action); exit code 1."""
 
 
 # ------------------------------------------------------------------------------ secrets
 
 
-def strip_one_newline(text: str) -> str:
-    """``text`` without one trailing ``\\n`` or ``\\r\\n`` (a passphrase may end in spaces)."""
-    if text.endswith("\r\n"):
-        return text[:-2]
-    return text[:-1] if text.endswith("\n") else text
-
-
-def read_secret_file(path: str, *, what: str) -> str:
-    """The secret in a text file minus one trailing newline; a missing or empty file is an error."""
-    try:
-        raw = read_bounded(Path(path), max_bytes=MAX_SECRET_FILE_BYTES, what=f"{what} file")
-    except FileNotFoundError:
-        raise CliError(f"The {what} file {path} does not exist; check the path.") from None
-    try:
-        text = strip_one_newline(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise CliError(f"The {what} file {path} is not UTF-8 text; save it as UTF-8.") from None
-    if not text:
-        raise CliError(f"The {what} file {path} is empty; put the {what} on its first line.")
-    return text
-
-
-def _stdin_is_terminal() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
-
-
-def _ask_secret(prompt: str) -> str:
-    text = getpass.getpass(prompt)
-    if not text:
-        raise CliError("Nothing was typed, so nothing was done.")
-    return text
-
-
-def _ask_new_secret(prompt: str) -> str:
-    """Ask twice, so a typo cannot lock the user out."""
-    first = _ask_secret(prompt)
-    if _ask_secret("Type it again: ") != first:
-        raise CliError("The two passphrases differ, so nothing was changed; please try again.")
-    return first
-
-
-def _passphrase(args: argparse.Namespace, *, prompt: str = "Passphrase: ") -> str:
-    """The passphrase from --passphrase-file, else the environment, else a terminal prompt."""
-    if args.passphrase_file:
-        return read_secret_file(args.passphrase_file, what="passphrase")
-    from_env = os.environ.get(PASSPHRASE_ENV)
-    if from_env:
-        return from_env
-    if not _stdin_is_terminal():
-        raise CliError(NO_PASSPHRASE)
-    return _ask_secret(prompt)
-
-
-def _new_passphrase(args: argparse.Namespace) -> str:
-    """A new passphrase from --new-passphrase-file, else typed twice on the terminal."""
-    if args.new_passphrase_file:
-        return read_secret_file(args.new_passphrase_file, what="new passphrase")
-    if not _stdin_is_terminal():
-        raise CliError(
-            "no new passphrase given: use --new-passphrase-file (there is no terminal to ask on)"
-        )
-    return _ask_new_secret("New passphrase: ")
-
-
-def _check_can_confirm(action: str, *, assume_yes: bool) -> None:
-    """Refuse early (before any secret is asked for) when a confirmation could not be asked."""
-    if not assume_yes and not _stdin_is_terminal():
-        raise CliError(
-            f"{action} needs confirmation and there is no terminal to ask on; "
-            "pass --yes to confirm."
-        )
-
-
-def _confirm(action: str, *, assume_yes: bool) -> None:
-    """Go on only if --yes was given or the user answers yes; without a terminal, refuse."""
-    _check_can_confirm(action, assume_yes=assume_yes)
-    if assume_yes:
-        return
-    answer = input(f"{action}? [y/N] ").strip().lower()
-    if answer not in ("y", "yes"):
-        raise CliError("Cancelled; nothing was changed.")
-
-
 # ------------------------------------------------------------------------ opening the vault
 
 
-def _vault_dir(args: argparse.Namespace) -> Path:
-    """The vault location, absolute so that messages name it unambiguously."""
-    return resolve_vault_dir(args.vault).absolute()
-
-
-def _existing_vault_dir(args: argparse.Namespace) -> Path:
-    """The vault directory, checked before any secret is asked for."""
-    directory = _vault_dir(args)
-    if not vault_exists(directory):
-        raise VaultNotFound(
-            f"There is no vault in {directory}. Create one with `{PROG} init`, or point --vault "
-            "or VRM_WALLET_HOME at an existing vault."
-        )
-    return directory
-
-
-def _open_with_keyring(directory: Path) -> Vault:
-    try:
-        return Vault.open_with_keyring(directory, KeyringKeyStore())
-    except KeyringUnavailable as exc:
-        raise KeyringUnavailable(
-            f"{exc} (--use-keyring failed; run without it to unlock with the passphrase)"
-        ) from None
-
-
-@contextlib.contextmanager
-def _unlocked(
-    args: argparse.Namespace, *, passphrase: str | None = None, keyring_allowed: bool = True
-) -> Iterator[Vault]:
-    """An unlocked vault that is locked again however the command ends."""
-    directory = _existing_vault_dir(args)
-    if args.use_keyring and keyring_allowed and passphrase is None:
-        vault = _open_with_keyring(directory)
-    else:
-        vault = Vault.open_with_passphrase(directory, passphrase or _passphrase(args))
-    try:
-        yield vault
-    finally:
-        vault.lock()
-
-
 # ---------------------------------------------------------------------------------- output
-
-
-def _print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-def _iso(moment: datetime) -> str:
-    """Times in JSON: ISO 8601 in UTC."""
-    return moment.astimezone(UTC).isoformat()
-
-
-def _local(moment: datetime) -> str:
-    """Times for people: local time to the minute."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _one_line(text: str, width: int = LIST_VALUE_WIDTH) -> str:
-    """Multi-line or long text squeezed into one table cell."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
-def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Left-aligned columns separated by two spaces, headers in capitals."""
-    widths = [
-        max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(headers)
-    ]
-    for line in ([h.upper() for h in headers], *rows):
-        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
 
 
 def _field_json(field: FieldSnapshot, *, masked: bool) -> dict[str, Any]:
@@ -228,15 +84,15 @@ def _field_json(field: FieldSnapshot, *, masked: bool) -> dict[str, Any]:
         "category_label": field.category_label,
         "sensitive": field.sensitive,
         "dpv_iri": field.dpv_iri,
-        "created": _iso(field.created),
-        "updated": _iso(field.updated),
+        "created": iso(field.created),
+        "updated": iso(field.updated),
     }
 
 
 def _print_field_list(fields: Sequence[FieldSnapshot], *, as_json: bool, empty: str) -> None:
     """A listing: sensitive values are always masked here (``data get`` reveals them)."""
     if as_json:
-        _print_json([_field_json(field, masked=True) for field in fields])
+        print_json([_field_json(field, masked=True) for field in fields])
         return
     if not fields:
         print(empty)
@@ -244,20 +100,20 @@ def _print_field_list(fields: Sequence[FieldSnapshot], *, as_json: bool, empty: 
     rows = [
         (
             f.key,
-            _one_line(f.label, 30),
+            one_line(f.label, 30),
             f.category_label,
-            MASK if f.sensitive or f.value is None else _one_line(f.value),
-            _local(f.updated),
+            MASK if f.sensitive or f.value is None else one_line(f.value),
+            local(f.updated),
         )
         for f in fields
     ]
-    _print_table(("key", "label", "category", "value", "updated"), rows)
+    print_table(("key", "label", "category", "value", "updated"), rows)
 
 
 def _entry_json(entry: ActivityEntry) -> dict[str, Any]:
     return {
         "seq": entry.seq,
-        "at": _iso(entry.at),
+        "at": iso(entry.at),
         "type": entry.type,
         "result": entry.result,
         "party": entry.party,
@@ -272,16 +128,16 @@ def _entry_json(entry: ActivityEntry) -> dict[str, Any]:
 
 def cmd_init(args: argparse.Namespace) -> int:
     """Create a vault and hand over its recovery key (printed, or written to a new file)."""
-    directory = _vault_dir(args)
+    directory = vault_dir(args)
     if vault_exists(directory):
         raise VaultExists(
             f"{directory} already contains a vault; nothing was changed. Choose another "
             "location with --vault, or use the existing vault."
         )
     if args.passphrase_file or os.environ.get(PASSPHRASE_ENV):
-        passphrase = _passphrase(args)
-    elif _stdin_is_terminal():
-        passphrase = _ask_new_secret("Passphrase for the new vault: ")
+        passphrase = read_passphrase(args)
+    elif stdin_is_terminal():
+        passphrase = ask_new_secret("Passphrase for the new vault: ")
     else:
         raise CliError(NO_PASSPHRASE)
     key_file = _reserve_recovery_key_file(args.recovery_key_file)
@@ -340,7 +196,7 @@ def _report_created(
         secret = (
             {"recovery_key_file": str(key_file[0])} if key_file else {"recovery_key": recovery_key}
         )
-        _print_json({"directory": str(directory), **secret})
+        print_json({"directory": str(directory), **secret})
         return
     print(f"Created a vault in {directory}.")
     if key_file is not None:
@@ -355,10 +211,10 @@ def _report_created(
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     """Change the passphrase (the current one is needed; the recovery key stays valid)."""
-    _existing_vault_dir(args)
-    current = _passphrase(args, prompt="Current passphrase: ")
-    with _unlocked(args, passphrase=current) as vault:
-        vault.change_passphrase(current, _new_passphrase(args))
+    existing_vault_dir(args)
+    current = read_passphrase(args, prompt="Current passphrase: ")
+    with unlocked(args, passphrase=current) as vault:
+        vault.change_passphrase(current, read_new_passphrase(args))
     print("The passphrase was changed; your recovery key still works.")
     return 0
 
@@ -366,7 +222,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 def cmd_data_set(args: argparse.Namespace) -> int:
     """Create or update a field (a VALUE of - is read from standard input)."""
     value = strip_one_newline(sys.stdin.read()) if args.value == "-" else args.value
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         changes = vault.set_field(
             args.key, value, label=args.label, category=args.category, sensitive=args.sensitive
         )
@@ -376,10 +232,10 @@ def cmd_data_set(args: argparse.Namespace) -> int:
 
 def cmd_data_get(args: argparse.Namespace) -> int:
     """Show one field with its value (the reveal is logged)."""
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         field = vault.get_field(args.key)
     if args.json:
-        _print_json(_field_json(field, masked=False))
+        print_json(_field_json(field, masked=False))
     else:
         print(field.value)
     return 0
@@ -388,7 +244,7 @@ def cmd_data_get(args: argparse.Namespace) -> int:
 def cmd_data_list(args: argparse.Namespace) -> int:
     """List fields in key order, sensitive values masked."""
     category = parse_category(args.category) if args.category else None
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         fields = vault.list_fields(category=category)
     _print_field_list(fields, as_json=args.json, empty="No fields yet; add one with `data set`.")
     return 0
@@ -396,7 +252,7 @@ def cmd_data_list(args: argparse.Namespace) -> int:
 
 def cmd_data_search(args: argparse.Namespace) -> int:
     """Full-text search, best matches first, sensitive values masked."""
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         fields = vault.search_fields(args.text)
     _print_field_list(fields, as_json=args.json, empty=f"No field matches {args.text!r}.")
     return 0
@@ -404,10 +260,10 @@ def cmd_data_search(args: argparse.Namespace) -> int:
 
 def cmd_data_delete(args: argparse.Namespace) -> int:
     """Delete a field and its history, after confirmation."""
-    _check_can_confirm(f"Deleting {args.key}", assume_yes=args.yes)
-    with _unlocked(args) as vault:
+    check_can_confirm(f"Deleting {args.key}", assume_yes=args.yes)
+    with unlocked(args) as vault:
         field = vault.field_info(args.key)
-        _confirm(f"Delete {field.key} ({field.label}) and its history", assume_yes=args.yes)
+        confirm(f"Delete {field.key} ({field.label}) and its history", assume_yes=args.yes)
         vault.delete_field(args.key)
     print(f"Deleted {args.key}.")
     return 0
@@ -415,18 +271,18 @@ def cmd_data_delete(args: argparse.Namespace) -> int:
 
 def cmd_data_history(args: argparse.Namespace) -> int:
     """Past values of a field, newest first; a sensitive field's are masked unless --reveal."""
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         entries = vault.field_history(args.key)
         sensitive = vault.field_info(args.key).sensitive
         if sensitive and args.reveal:
             vault.get_field(args.key)  # logs the reveal, as `data get` does
     masked = sensitive and not args.reveal
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "value": None if masked else entry.value,
-                    "changed": _iso(entry.changed),
+                    "changed": iso(entry.changed),
                     "sensitive": sensitive,
                 }
                 for entry in entries
@@ -434,9 +290,9 @@ def cmd_data_history(args: argparse.Namespace) -> int:
         )
         return 0
     rows = [
-        (_local(entry.changed), MASK if masked else _one_line(entry.value, 72)) for entry in entries
+        (local(entry.changed), MASK if masked else one_line(entry.value, 72)) for entry in entries
     ]
-    _print_table(("changed", "value"), rows)
+    print_table(("changed", "value"), rows)
     return 0
 
 
@@ -444,21 +300,21 @@ def cmd_data_categories(args: argparse.Namespace) -> int:
     """The 16 Kantara PII categories and their DPV IRIs (no vault needed)."""
     categories = list(PII_CATEGORIES.values())
     if args.json:
-        _print_json(
+        print_json(
             [
                 {"number": c.number, "name": c.name, "label": c.label, "dpv_iri": c.dpv_iri}
                 for c in categories
             ]
         )
         return 0
-    _print_table(("category", "dpv iri"), [(c.label, c.dpv_iri) for c in categories])
+    print_table(("category", "dpv iri"), [(c.label, c.dpv_iri) for c in categories])
     return 0
 
 
 def cmd_data_standard_fields(args: argparse.Namespace) -> int:
     """The ready-made fields with their category and DPV IRI (no vault needed)."""
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "key": f.key,
@@ -476,31 +332,31 @@ def cmd_data_standard_fields(args: argparse.Namespace) -> int:
         (f.key, f.label, PII_CATEGORIES[f.category].label, "yes" if f.sensitive else "", f.dpv_iri)
         for f in STANDARD_FIELDS
     ]
-    _print_table(("key", "label", "category", "sensitive", "dpv iri"), rows)
+    print_table(("key", "label", "category", "sensitive", "dpv iri"), rows)
     return 0
 
 
 def cmd_log_list(args: argparse.Namespace) -> int:
     """The newest activity log entries (what happened, never the values)."""
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         entries = vault.activity_page(limit=args.limit or -1, type_prefix=args.type)
         total = vault.activity_count(type_prefix=args.type)
     if args.json:
-        _print_json([_entry_json(entry) for entry in entries])
+        print_json([_entry_json(entry) for entry in entries])
         return 0
     rows = [
         (
             str(e.seq),
-            _local(e.at),
+            local(e.at),
             e.type,
             e.result,
             e.party,
             ", ".join(e.field_names),
-            _one_line(e.reason, 60),
+            one_line(e.reason, 60),
         )
         for e in entries
     ]
-    _print_table(("seq", "time", "type", "result", "party", "fields", "reason"), rows)
+    print_table(("seq", "time", "type", "result", "party", "fields", "reason"), rows)
     if len(entries) < total:
         print(f"(the newest {len(entries)} of {total} entries; --limit 0 shows all)")
     return 0
@@ -508,7 +364,7 @@ def cmd_log_list(args: argparse.Namespace) -> int:
 
 def cmd_log_verify(args: argparse.Namespace) -> int:
     """Check the log's hash chain; exit 1 naming the first bad entry."""
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         report = vault.verify_activity()
     if not report.ok:
         raise CliError(
@@ -527,7 +383,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise CliError(
             f"{target} already exists; choose another name, or pass --force to replace it."
         )
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         written = vault.backup(target)
     print(f"Backup written to {written}. It opens with this vault's current passphrase or key.")
     return 0
@@ -535,18 +391,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore a backup; an existing vault is moved aside (with --force), never overwritten."""
-    directory, backup = _vault_dir(args), Path(args.file)
+    directory, backup = vault_dir(args), Path(args.file)
     if not backup.is_file():
         raise CliError(f"The backup file {backup} does not exist; check the path.")
     replacing = vault_exists(directory)
     _check_restore_target(directory, replacing=replacing, force=args.force)
     if replacing:
-        _confirm(f"Replace the vault in {directory} with this backup", assume_yes=args.yes)
+        confirm(f"Replace the vault in {directory} with this backup", assume_yes=args.yes)
     if args.recovery_key_file:
         key = read_secret_file(args.recovery_key_file, what="recovery key")
         result = Vault.restore(backup, directory, recovery_key=key, force=args.force)
     else:
-        passphrase = _passphrase(args, prompt="Passphrase of the backup: ")
+        passphrase = read_passphrase(args, prompt="Passphrase of the backup: ")
         result = Vault.restore(backup, directory, passphrase=passphrase, force=args.force)
     print(f"Restored the backup into {result.directory}.")
     if result.replaced_moved_to is not None:
@@ -572,9 +428,9 @@ def _check_restore_target(directory: Path, *, replacing: bool, force: bool) -> N
 
 def cmd_unlock(args: argparse.Namespace) -> int:
     """Reset a forgotten passphrase with the recovery key."""
-    directory = _existing_vault_dir(args)
+    directory = existing_vault_dir(args)
     recovery_key = read_secret_file(args.recovery_key_file, what="recovery key")
-    new_passphrase = _new_passphrase(args)
+    new_passphrase = read_new_passphrase(args)
     with Vault.reset_passphrase(directory, recovery_key, new_passphrase):
         pass  # unlocked only to rewrite the passphrase slot; locked again on leaving
     print("The passphrase was reset; use the new one from now on. The recovery key still works.")
@@ -583,11 +439,11 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
 def cmd_keyring_status(args: argparse.Namespace) -> int:
     """Is this vault remembered on this device, and is the OS keyring usable?"""
-    directory = _existing_vault_dir(args)
+    directory = existing_vault_dir(args)
     remembered = remembered_on_device(directory)
     reason = KeyringKeyStore().unavailable_reason()
     if args.json:
-        _print_json(
+        print_json(
             {
                 "vault": str(directory),
                 "remembered": remembered,
@@ -604,7 +460,7 @@ def cmd_keyring_status(args: argparse.Namespace) -> int:
 
 def cmd_keyring_enable(args: argparse.Namespace) -> int:
     """Remember the vault on this device (unlock later with --use-keyring)."""
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         vault.enable_keyring(KeyringKeyStore())
     print("This device now remembers the vault: add --use-keyring to unlock without typing.")
     return 0
@@ -612,7 +468,7 @@ def cmd_keyring_enable(args: argparse.Namespace) -> int:
 
 def cmd_keyring_disable(args: argparse.Namespace) -> int:
     """Forget the vault on this device and remove its secret from the OS keyring."""
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         changes = vault.disable_keyring(KeyringKeyStore())
     if changes.header_changed:
         print("This device no longer remembers the vault.")
@@ -623,22 +479,22 @@ def cmd_keyring_disable(args: argparse.Namespace) -> int:
 
 def cmd_settings_show(args: argparse.Namespace) -> int:
     """The vault's settings."""
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         current = vault.settings().model_dump()
     if args.json:
-        _print_json(current)
+        print_json(current)
         return 0
     rows = [
         (name, json.dumps(value), SETTING_HELP.get(name, "")) for name, value in current.items()
     ]
-    _print_table(("setting", "value", "meaning"), rows)
+    print_table(("setting", "value", "meaning"), rows)
     return 0
 
 
 def cmd_settings_set(args: argparse.Namespace) -> int:
     """Change one setting (checked before the vault is unlocked)."""
     value = _parse_setting(args.name, args.value)
-    with _unlocked(args) as vault:
+    with unlocked(args) as vault:
         vault.update_settings(**{args.name: value})
     print(f"{args.name} = {json.dumps(value)}")
     return 0
@@ -658,40 +514,8 @@ def _parse_setting(name: str, text: str) -> Any:
 # ---------------------------------------------------------------------------------- parser
 
 
-def _non_negative_int(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{number} is negative")
-    return number
-
-
-def _add_json_flag(parser: argparse.ArgumentParser) -> None:
-    # SUPPRESS keeps the global --json (given before the command) when this one is absent.
-    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
-
-
-def _command(
-    group: Any, name: str, handler: Handler, *, json_output: bool = False
-) -> argparse.ArgumentParser:
-    """A sub-command whose help and description come from its handler's docstring."""
-    summary = (handler.__doc__ or "").strip().splitlines()[0]
-    parser: argparse.ArgumentParser = group.add_parser(name, help=summary, description=summary)
-    parser.set_defaults(handler=handler)
-    if json_output:
-        _add_json_flag(parser)
-    return parser
-
-
-def _command_group(subparsers: Any, name: str, summary: str) -> Any:
-    parser = subparsers.add_parser(name, help=summary, description=summary)
-    return parser.add_subparsers(dest=f"{name}_command", required=True, metavar="COMMAND")
-
-
 def _add_vault_commands(commands: Any) -> None:
-    init = _command(commands, "init", cmd_init, json_output=True)
+    init = command(commands, "init", cmd_init, json_output=True)
     init.add_argument(
         "--recovery-key-file",
         metavar="FILE",
@@ -699,17 +523,17 @@ def _add_vault_commands(commands: Any) -> None:
     )
     init.add_argument(
         "--kdf-target-ms",
-        type=_non_negative_int,
+        type=non_negative_int,
         default=500,
         metavar="N",
         help="tune Argon2id to take about N ms here (default 500; 0 = minimum cost)",
     )
-    passwd = _command(commands, "passwd", cmd_passwd)
+    passwd = command(commands, "passwd", cmd_passwd)
     passwd.add_argument("--new-passphrase-file", metavar="FILE", help="read the new passphrase")
-    backup = _command(commands, "backup", cmd_backup)
+    backup = command(commands, "backup", cmd_backup)
     backup.add_argument("file", metavar="FILE", help="the backup file to write")
     backup.add_argument("--force", action="store_true", help="replace an existing file")
-    restore = _command(commands, "restore", cmd_restore)
+    restore = command(commands, "restore", cmd_restore)
     restore.add_argument("file", metavar="FILE", help="the backup file to restore")
     restore.add_argument(
         "--force", action="store_true", help="replace an existing vault (moved aside)"
@@ -718,7 +542,7 @@ def _add_vault_commands(commands: Any) -> None:
     restore.add_argument(
         "--recovery-key-file", metavar="FILE", help="open the backup with its recovery key"
     )
-    unlock = _command(commands, "unlock", cmd_unlock)
+    unlock = command(commands, "unlock", cmd_unlock)
     unlock.add_argument(
         "--recovery-key-file", metavar="FILE", required=True, help="the vault's recovery key"
     )
@@ -726,8 +550,8 @@ def _add_vault_commands(commands: Any) -> None:
 
 
 def _add_data_commands(commands: Any) -> None:
-    data = _command_group(commands, "data", "personal data fields")
-    set_ = _command(data, "set", cmd_data_set)
+    data = command_group(commands, "data", "personal data fields")
+    set_ = command(data, "set", cmd_data_set)
     set_.add_argument("key", metavar="KEY")
     set_.add_argument("value", metavar="VALUE", help="the value, or - to read standard input")
     set_.add_argument("--category", metavar="C", help="number or name (see `data categories`)")
@@ -738,41 +562,41 @@ def _add_data_commands(commands: Any) -> None:
         help="mask the value in listings",
     )
     set_.add_argument("--label", metavar="L", help="the label shown for the field")
-    _command(data, "get", cmd_data_get, json_output=True).add_argument("key", metavar="KEY")
-    listing = _command(data, "list", cmd_data_list, json_output=True)
+    command(data, "get", cmd_data_get, json_output=True).add_argument("key", metavar="KEY")
+    listing = command(data, "list", cmd_data_list, json_output=True)
     listing.add_argument("--category", metavar="C", help="only this category")
-    _command(data, "search", cmd_data_search, json_output=True).add_argument("text", metavar="TEXT")
-    delete = _command(data, "delete", cmd_data_delete)
+    command(data, "search", cmd_data_search, json_output=True).add_argument("text", metavar="TEXT")
+    delete = command(data, "delete", cmd_data_delete)
     delete.add_argument("key", metavar="KEY")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    history = _command(data, "history", cmd_data_history, json_output=True)
+    history = command(data, "history", cmd_data_history, json_output=True)
     history.add_argument("key", metavar="KEY")
     history.add_argument(
         "--reveal", action="store_true", help="show a sensitive field's values (logged)"
     )
-    _command(data, "categories", cmd_data_categories, json_output=True)
-    _command(data, "standard-fields", cmd_data_standard_fields, json_output=True)
+    command(data, "categories", cmd_data_categories, json_output=True)
+    command(data, "standard-fields", cmd_data_standard_fields, json_output=True)
 
 
 def _add_other_commands(commands: Any) -> None:
-    log = _command_group(commands, "log", "the activity log")
-    log_list = _command(log, "list", cmd_log_list, json_output=True)
+    log = command_group(commands, "log", "the activity log")
+    log_list = command(log, "list", cmd_log_list, json_output=True)
     log_list.add_argument("--type", metavar="PREFIX", help="only types starting with PREFIX")
     log_list.add_argument(
         "--limit",
-        type=_non_negative_int,
+        type=non_negative_int,
         default=DEFAULT_LOG_LIMIT,
         metavar="N",
         help=f"at most N entries, newest first (default {DEFAULT_LOG_LIMIT}; 0 = all)",
     )
-    _command(log, "verify", cmd_log_verify)
-    keyring = _command_group(commands, "keyring", "remember the vault on this device")
-    _command(keyring, "status", cmd_keyring_status, json_output=True)
-    _command(keyring, "enable", cmd_keyring_enable)
-    _command(keyring, "disable", cmd_keyring_disable)
-    settings = _command_group(commands, "settings", "the vault's settings")
-    _command(settings, "show", cmd_settings_show, json_output=True)
-    setting = _command(settings, "set", cmd_settings_set)
+    command(log, "verify", cmd_log_verify)
+    keyring = command_group(commands, "keyring", "remember the vault on this device")
+    command(keyring, "status", cmd_keyring_status, json_output=True)
+    command(keyring, "enable", cmd_keyring_enable)
+    command(keyring, "disable", cmd_keyring_disable)
+    settings = command_group(commands, "settings", "the vault's settings")
+    command(settings, "show", cmd_settings_show, json_output=True)
+    setting = command(settings, "set", cmd_settings_set)
     setting.add_argument("name", metavar="NAME", choices=sorted(SETTING_HELP))
     setting.add_argument("value", metavar="VALUE")
 
@@ -807,17 +631,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(file=sys.stderr)
         return 130
     except EOFError:  # Ctrl-D at a prompt
-        return _fail("Cancelled at the prompt; nothing was changed.")
+        return fail("Cancelled at the prompt; nothing was changed.")
     except WalletError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        return _fail(f"{exc.strerror or exc}{where}; check the path and its permissions.")
-
-
-def _fail(message: str) -> int:
-    print(f"error: {' '.join(message.split())}", file=sys.stderr)
-    return 1
+        return fail(f"{exc.strerror or exc}{where}; check the path and its permissions.")
 
 
 if __name__ == "__main__":
