@@ -59,3 +59,11 @@ class NotFound(WalletError):
 
 class BackupError(WalletError):
     """A backup file is missing, damaged or not a VRM Wallet backup."""
+
+
+class InvalidKey(WalletError):
+    """A public key is malformed, not Ed25519, or a small-order (forgeable) point."""
+
+
+class SignatureInvalid(WalletError):
+    """A signature does not verify, uses a forbidden algorithm, or the token is malformed."""

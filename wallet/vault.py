@@ -27,6 +27,7 @@ from pydantic import ValidationError
 
 from wallet import activity, crypto, slots
 from wallet.activity import ActivityEntry, ActivityEvent, VerifyReport
+from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.errors import (
     BackupError,
     HeaderError,
@@ -69,7 +70,7 @@ from wallet.personal_data import (
 )
 from wallet.recovery import format_recovery_key, new_recovery_secret, parse_recovery_key
 from wallet.settings import VaultSettings
-from wallet.storage import activity_log, fields, settings_store
+from wallet.storage import activity_log, fields, keys, settings_store
 from wallet.storage.connection import (
     Connection,
     StorageError,
@@ -679,6 +680,40 @@ class Vault:
         if fields.get(self._db, key) is None:
             raise NotFound(f"There is no field {key!r}.")
         return fields.history(self._db, key)
+
+    # --------------------------------------------------- building blocks for features
+
+    @property
+    def reader(self) -> Connection:
+        """The connection, for feature repositories' reads (same thread rules as the vault)."""
+        return self._db
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction for a feature's changes; log them inside it with :meth:`record`."""
+        with self._write() as connection:
+            yield connection
+
+    def record(self, connection: Connection, event: ActivityEvent) -> ActivityEntry:
+        """Append ``event`` to the activity log inside the caller's :meth:`write` transaction."""
+        return activity_log.append(connection, event, genesis=self._genesis)
+
+    def new_signing_key(self, connection: Connection, *, purpose: str) -> SigningKey:
+        """A fresh Ed25519 key stored in the vault (inside the caller's transaction)."""
+        key = generate_signing_key()
+        keys.add(connection, key, purpose=purpose, created=datetime.now(UTC))
+        return key
+
+    def signing_key(self, kid: str) -> SigningKey:
+        """One of the vault's own signing keys, by its RFC 7638 thumbprint."""
+        stored = keys.get(self._db, kid)
+        if stored is None:
+            raise NotFound(f"The vault has no signing key {kid}.")
+        return stored.key
+
+    def latest_signing_key(self, purpose: str) -> SigningKey | None:
+        stored = keys.latest_for(self._db, purpose)
+        return stored.key if stored else None
 
     # -------------------------------------------------------------------- activity log
 

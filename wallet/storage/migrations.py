@@ -95,11 +95,30 @@ _V1_PERSONAL_DATA_AND_LOG = (
     )""",
 )
 
+_V2_SIGNING_KEYS = (
+    """CREATE TABLE signing_keys (
+        kid TEXT PRIMARY KEY,
+        purpose TEXT NOT NULL,
+        seed BLOB NOT NULL,
+        created TEXT NOT NULL
+    )""",
+    "CREATE INDEX signing_keys_by_purpose ON signing_keys (purpose, created)",
+)
+# Owned by the terms feature (wallet/terms/): terms versions and vendors' agreement records.
+_V2_TERMS: tuple[str, ...] = ()
+# Owned by the loyalty feature (wallet/loyalty/): memberships, proposals, recorded purchases.
+_V2_LOYALTY: tuple[str, ...] = ()
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
         "personal data with history and FTS5, settings, activity log",
         _run_all(_V1_PERSONAL_DATA_AND_LOG),
+    ),
+    Migration(
+        2,
+        "signing keys, the consumer's terms and agreements, loyalty",
+        _run_all(_V2_SIGNING_KEYS + _V2_TERMS + _V2_LOYALTY),
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

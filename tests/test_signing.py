@@ -1,0 +1,132 @@
+"""Ed25519 keys, thumbprints, compact JWS, small-order keys and JCS canonicalisation."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+from jwcrypto import jwk as jwcrypto_jwk
+from jwcrypto import jws as jwcrypto_jws
+
+from wallet.crypto.canonical import canonical_bytes, canonical_sha256
+from wallet.crypto.signing import (
+    b64url,
+    generate_signing_key,
+    verifying_key_from_jwk,
+    verifying_key_from_raw,
+)
+from wallet.errors import InvalidInput, InvalidKey, SignatureInvalid
+
+SMALL_ORDER_POINTS = [
+    "0100000000000000000000000000000000000000000000000000000000000000",
+    "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+    "0000000000000000000000000000000000000000000000000000000000000000",
+    "0000000000000000000000000000000000000000000000000000000000000080",
+    "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+    "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
+    "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+    "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
+]
+
+
+def test_jws_verifies_with_an_independent_jose_library() -> None:
+    key = generate_signing_key()
+    token = key.sign_jws(b'{"hello":"world"}', header={"typ": "JWT"})
+    verifier = jwcrypto_jws.JWS()
+    verifier.deserialize(token)
+    verifier.verify(jwcrypto_jwk.JWK(**key.verifying_key.jwk), alg="Ed25519")
+    assert verifier.payload == b'{"hello":"world"}'
+    header, payload = key.verifying_key.verify_jws(token)
+    assert header["alg"] == "Ed25519" and header["kid"] == key.kid and header["typ"] == "JWT"
+    assert payload == b'{"hello":"world"}'
+
+
+def test_rfc7638_thumbprint_matches_jwcrypto() -> None:
+    key = generate_signing_key().verifying_key
+    assert key.kid == jwcrypto_jwk.JWK(**key.jwk).thumbprint()
+
+
+@pytest.mark.parametrize("position", [0, 1, -1, -10])
+def test_any_changed_byte_breaks_the_signature(position: int) -> None:
+    key = generate_signing_key()
+    token = key.sign_jws(b"payload")
+    header, payload, signature = token.split(".")
+    raw = bytearray(base64.urlsafe_b64decode(signature + "=="))
+    raw[position] ^= 0x01
+    with pytest.raises(SignatureInvalid):
+        key.verifying_key.verify_jws(f"{header}.{payload}.{b64url(bytes(raw))}")
+    other_payload = b64url(b"payloae")
+    with pytest.raises(SignatureInvalid):
+        key.verifying_key.verify_jws(f"{header}.{other_payload}.{signature}")
+
+
+def test_other_key_none_and_hmac_are_refused() -> None:
+    key, other = generate_signing_key(), generate_signing_key()
+    token = key.sign_jws(b"payload")
+    with pytest.raises(SignatureInvalid):
+        other.verifying_key.verify_jws(token)
+    payload = b64url(b"payload")
+    for algorithm in ("none", "HS256"):
+        header = b64url(json.dumps({"alg": algorithm}).encode())
+        with pytest.raises(SignatureInvalid, match="not allowed"):
+            key.verifying_key.verify_jws(f"{header}.{payload}.")
+    with pytest.raises(SignatureInvalid, match="three"):
+        key.verifying_key.verify_jws("abc")
+
+
+@pytest.mark.parametrize("point", SMALL_ORDER_POINTS)
+def test_small_order_keys_are_refused(point: str) -> None:
+    raw = bytes.fromhex(point)
+    with pytest.raises(InvalidKey, match="small-order"):
+        verifying_key_from_raw(raw)
+    with pytest.raises(InvalidKey, match="small-order"):
+        verifying_key_from_jwk({"kty": "OKP", "crv": "Ed25519", "x": b64url(raw)})
+
+
+@pytest.mark.parametrize(
+    ("jwk", "message"),
+    [
+        ({"kty": "OKP", "crv": "Ed25519", "x": b64url(b"\x01" * 31)}, "32 bytes"),
+        ({"kty": "OKP", "crv": "Ed25519", "x": b64url(b"\x01" * 33)}, "32 bytes"),
+        ({"kty": "EC", "crv": "P-256", "x": "AA"}, "Only Ed25519"),
+        ({"kty": "OKP", "crv": "Ed25519"}, "no public key"),
+        ({"kty": "OKP", "crv": "Ed25519", "x": "AA", "d": "AA"}, "private key"),
+    ],
+)
+def test_malformed_keys_are_refused(jwk: dict[str, str], message: str) -> None:
+    with pytest.raises(InvalidKey, match=message):
+        verifying_key_from_jwk(jwk)
+
+
+def test_canonical_form_ignores_key_order_whitespace_and_unicode_form() -> None:
+    composed = {"name": "Caf\u00e9", "n": 1.0, "z": [1, {"b": 2, "a": 1}]}
+    decomposed = json.loads('{ "z": [1, {"a": 1, "b": 2}], "n": 1, "name": "Cafe\\u0301" }')
+    assert canonical_bytes(composed) == canonical_bytes(decomposed)
+    assert canonical_bytes(composed) == '{"n":1,"name":"Café","z":[1,{"a":1,"b":2}]}'.encode()
+    assert canonical_sha256(composed) == canonical_sha256(decomposed)
+    with pytest.raises(InvalidInput):
+        canonical_bytes({"too_big": 2**60})
+
+
+def test_vault_keeps_its_signing_keys_encrypted_across_unlocks(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from tests.conftest import PASSPHRASE
+    from wallet.errors import NotFound
+    from wallet.vault import Vault
+
+    directory = Path(str(tmp_path)) / "vault"
+    with Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault as vault:
+        with vault.write() as connection:
+            first = vault.new_signing_key(connection, purpose="terms")
+            second = vault.new_signing_key(connection, purpose="terms")
+        assert vault.latest_signing_key("intention") is None
+    with Vault.open_with_passphrase(directory, PASSPHRASE) as vault:
+        assert vault.signing_key(first.kid).seed == first.seed
+        latest = vault.latest_signing_key("terms")
+        assert latest is not None and latest.kid in {first.kid, second.kid}
+        with pytest.raises(NotFound):
+            vault.signing_key("no-such-kid")
+    for path in directory.iterdir():
+        assert first.seed not in path.read_bytes()

@@ -1,0 +1,196 @@
+"""Ed25519 identities and signatures: keys, JWKs, RFC 7638 thumbprints and compact JWS.
+
+Keys enter the system only through :func:`verifying_key_from_jwk` / :func:`verifying_key_from_raw`,
+which refuse anything but a 32-byte Ed25519 key and the small-order points for which a signature
+(R = identity, S = 0) would verify for any message. JWS goes through ``joserfc`` with an explicit
+algorithm allow-list: ``Ed25519`` (RFC 9864), and the older ``EdDSA`` name when verifying; never
+``none`` or an HMAC algorithm, and never a key taken from the token itself.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from joserfc import jws
+from joserfc.errors import JoseError
+from joserfc.jwk import OKPKey
+
+from wallet.errors import InvalidKey, SignatureInvalid
+
+SIGNING_ALGORITHM = "Ed25519"
+ACCEPTED_ALGORITHMS = ("Ed25519", "EdDSA")
+RAW_KEY_BYTES = 32
+MAX_TOKEN_BYTES = 1024 * 1024
+
+# The small-order points, compared with the sign bit cleared as libsodium does: identity (order
+# 1), y = p-1 (order 2), y = 0 (order 4), the two order-8 y values, and the non-canonical p and
+# p+1. With sign-bit variants these cover all 8 small-order points in every encoding.
+_SMALL_ORDER_Y = frozenset(
+    bytes.fromhex(value)
+    for value in (
+        "0000000000000000000000000000000000000000000000000000000000000000",
+        "0100000000000000000000000000000000000000000000000000000000000000",
+        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+    )
+)
+
+
+def b64url(data: bytes) -> str:
+    """Unpadded base64url, as JOSE writes binary values."""
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64url_decode(text: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (ValueError, TypeError) as exc:
+        raise InvalidKey("The key is not valid base64url.") from exc
+
+
+def is_small_order(raw: bytes) -> bool:
+    """True for an encoding of one of the 8 small-order Ed25519 points."""
+    return raw[:31] + bytes([raw[31] & 0x7F]) in _SMALL_ORDER_Y
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyingKey:
+    """An Ed25519 public key that passed every check; verifies raw signatures and JWS."""
+
+    raw: bytes
+
+    @property
+    def jwk(self) -> dict[str, str]:
+        return {"kty": "OKP", "crv": "Ed25519", "x": b64url(self.raw)}
+
+    @property
+    def kid(self) -> str:
+        """The RFC 7638 JWK thumbprint (SHA-256, base64url)."""
+        members = json.dumps(self.jwk, sort_keys=True, separators=(",", ":"))
+        return b64url(hashlib.sha256(members.encode("ascii")).digest())
+
+    @property
+    def fingerprint(self) -> str:
+        """The thumbprint in groups of four, for people to compare."""
+        kid = self.kid
+        return " ".join(kid[i : i + 4] for i in range(0, len(kid), 4))
+
+    def verify_raw(self, signature: bytes, data: bytes) -> None:
+        """Raise :class:`SignatureInvalid` unless ``signature`` signs ``data``."""
+        try:
+            Ed25519PublicKey.from_public_bytes(self.raw).verify(signature, data)
+        except (InvalidSignature, ValueError):
+            raise SignatureInvalid("The signature does not match the data and key.") from None
+
+    def verify_jws(self, token: str) -> tuple[dict[str, Any], bytes]:
+        """The protected header and payload of a compact JWS signed by this key."""
+        if len(token) > MAX_TOKEN_BYTES:
+            raise SignatureInvalid("The signed token is too large.")
+        header = _peek_header(token)
+        algorithm = header.get("alg")
+        if algorithm not in ACCEPTED_ALGORITHMS:
+            raise SignatureInvalid(
+                f"The token's algorithm {algorithm!r} is not allowed; only Ed25519 signatures "
+                "are accepted."
+            )
+        key = OKPKey.import_key(Ed25519PublicKey.from_public_bytes(self.raw))
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # joserfc warns on the older "EdDSA" name
+                result = jws.deserialize_compact(token, key, algorithms=list(ACCEPTED_ALGORITHMS))
+        except (JoseError, ValueError) as exc:
+            raise SignatureInvalid(f"The signature does not verify ({exc}).") from None
+        return dict(result.headers()), bytes(result.payload)
+
+
+def _peek_header(token: str) -> dict[str, Any]:
+    parts = token.split(".")
+    if len(parts) != 3:
+        raise SignatureInvalid("The token is not a compact JWS (three dot-separated parts).")
+    try:
+        header = json.loads(base64.urlsafe_b64decode(parts[0] + "=" * (-len(parts[0]) % 4)))
+    except (ValueError, TypeError):
+        raise SignatureInvalid("The token's header is not valid base64url JSON.") from None
+    if not isinstance(header, dict):
+        raise SignatureInvalid("The token's header is not a JSON object.")
+    return header
+
+
+@dataclass(frozen=True, slots=True)
+class SigningKey:
+    """An Ed25519 private key (its 32-byte seed) and what it signs."""
+
+    seed: bytes
+
+    @property
+    def verifying_key(self) -> VerifyingKey:
+        public = Ed25519PrivateKey.from_private_bytes(self.seed).public_key()
+        return VerifyingKey(
+            public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        )
+
+    @property
+    def kid(self) -> str:
+        return self.verifying_key.kid
+
+    def sign_raw(self, data: bytes) -> bytes:
+        return Ed25519PrivateKey.from_private_bytes(self.seed).sign(data)
+
+    def sign_jws(self, payload: bytes, *, header: Mapping[str, Any] | None = None) -> str:
+        """A compact JWS over ``payload`` with ``alg: Ed25519`` and this key's ``kid``."""
+        protected = {**(header or {}), "alg": SIGNING_ALGORITHM, "kid": self.kid}
+        key = OKPKey.import_key(Ed25519PrivateKey.from_private_bytes(self.seed))
+        return jws.serialize_compact(protected, payload, key, algorithms=[SIGNING_ALGORITHM])
+
+
+def generate_signing_key() -> SigningKey:
+    """A fresh random Ed25519 key."""
+    private = Ed25519PrivateKey.generate()
+    seed = private.private_bytes(
+        serialization.Encoding.Raw,
+        serialization.PrivateFormat.Raw,
+        serialization.NoEncryption(),
+    )
+    return SigningKey(seed)
+
+
+def verifying_key_from_raw(raw: bytes) -> VerifyingKey:
+    """Check raw public-key bytes: 32 bytes, a valid point, not of small order."""
+    if len(raw) != RAW_KEY_BYTES:
+        raise InvalidKey(f"An Ed25519 public key is 32 bytes; this one is {len(raw)}.")
+    if is_small_order(raw):
+        raise InvalidKey(
+            "This key is a small-order Ed25519 point: signatures made 'by' it can be forged, so "
+            "it is refused."
+        )
+    try:
+        Ed25519PublicKey.from_public_bytes(raw)
+    except ValueError:
+        raise InvalidKey("These bytes are not a valid Ed25519 public key.") from None
+    return VerifyingKey(raw)
+
+
+def verifying_key_from_jwk(jwk: Mapping[str, Any]) -> VerifyingKey:
+    """Check a public JWK (``kty: OKP``, ``crv: Ed25519``, ``x``); private members are refused."""
+    if not isinstance(jwk, Mapping):
+        raise InvalidKey("A JWK must be a JSON object.")
+    if jwk.get("kty") != "OKP" or jwk.get("crv") != "Ed25519":
+        raise InvalidKey("Only Ed25519 keys are accepted (a JWK with kty OKP and crv Ed25519).")
+    if "d" in jwk:
+        raise InvalidKey("This JWK contains a private key; share only the public part.")
+    x = jwk.get("x")
+    if not isinstance(x, str):
+        raise InvalidKey("The JWK has no public key value ('x').")
+    return verifying_key_from_raw(b64url_decode(x))
