@@ -381,14 +381,10 @@ class Vault:
             migrate(connection)
             vault = cls(paths, header, unwrapped.data_key, connection)
             pending = _read_pending_events(paths)
-            with vault._write():
+            with vault.write():
                 for event in pending:
-                    activity_log.append(connection, event, genesis=vault._genesis)
-                activity_log.append(
-                    connection,
-                    ActivityEvent(activity.VAULT_UNLOCKED, reason=method),
-                    genesis=vault._genesis,
-                )
+                    vault.record(connection, event)
+                vault.record(connection, ActivityEvent(activity.VAULT_UNLOCKED, reason=method))
         except BaseException:
             connection.close()
             raise
@@ -446,7 +442,7 @@ class Vault:
 
     def _log(self, event: ActivityEvent) -> ActivityEntry:
         with self._write() as connection:
-            return activity_log.append(connection, event, genesis=self._genesis)
+            return self.record(connection, event)
 
     def lock(self) -> None:
         """Close the database and forget the key. Safe to call twice."""
@@ -581,11 +577,7 @@ class Vault:
         event_type = activity.FIELD_CREATED if existing is None else activity.FIELD_UPDATED
         with self._write() as connection:
             _store_field(connection, snapshot, existing)
-            activity_log.append(
-                connection,
-                ActivityEvent(event_type, field_names=(key,)),
-                genesis=self._genesis,
-            )
+            self.record(connection, ActivityEvent(event_type, field_names=(key,)))
         return Changes(field_keys=(key,), fields_changed=True)
 
     def import_fields(self, items: Iterable[FieldInput]) -> Changes:
@@ -611,12 +603,11 @@ class Vault:
             if not stored:
                 return Changes(activity_changed=False)
             named = tuple(stored) if len(stored) <= MAX_NAMED_IMPORTED_FIELDS else ()
-            activity_log.append(
+            self.record(
                 connection,
                 ActivityEvent(
                     activity.FIELDS_IMPORTED, field_names=named, reason=f"{len(stored)} fields"
                 ),
-                genesis=self._genesis,
             )
         return Changes(field_keys=named, fields_changed=True)
 
@@ -644,11 +635,7 @@ class Vault:
         with self._write() as connection:
             if not fields.delete(connection, key):
                 raise NotFound(f"There is no field {key!r}.")
-            activity_log.append(
-                connection,
-                ActivityEvent(activity.FIELD_DELETED, field_names=(key,)),
-                genesis=self._genesis,
-            )
+            self.record(connection, ActivityEvent(activity.FIELD_DELETED, field_names=(key,)))
         return Changes(field_keys=(key,), fields_changed=True)
 
     def count_fields(self, *, category: int | None = None, search: str | None = None) -> int:
@@ -778,10 +765,9 @@ class Vault:
             raise InvalidInput(f"Invalid value for the setting {name}: {first['msg']}.") from None
         with self._write() as connection:
             settings_store.save(connection, {name: getattr(merged, name) for name in changes})
-            activity_log.append(
+            self.record(
                 connection,
                 ActivityEvent(activity.SETTINGS_CHANGED, reason=", ".join(sorted(changes))),
-                genesis=self._genesis,
             )
         return Changes(settings_changed=True)
 
