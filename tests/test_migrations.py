@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.fixtures.make_fixture_vault import FIXTURE_FIELDS, FIXTURE_PASSPHRASE
+from tests.fixtures.make_fixture_vault import FIXTURE_CARD, FIXTURE_FIELDS, FIXTURE_PASSPHRASE
 from wallet.errors import UnsupportedVersion
 from wallet.storage import migrations
 from wallet.storage.migrations import LATEST_VERSION, Migration, migrate, schema_version
@@ -27,6 +27,8 @@ def test_fixture_vault_of_every_past_version_opens(version: int, tmp_path: Path)
             assert vault.get_field(key).value == value
         assert vault.verify_activity().ok
         assert vault.integrity_problems() == []
+        if version >= 2:
+            _check_schema_2_content(vault)
     recovery_key = (copy / "recovery-key.txt").read_text().strip()
     Vault.open_with_recovery_key(copy, recovery_key).lock()
 
@@ -55,3 +57,15 @@ def test_failed_migration_rolls_back_entirely(
     assert schema_version(vault._db) == LATEST_VERSION
     tables = {row[0] for row in vault._db.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables
+
+
+def _check_schema_2_content(vault: Vault) -> None:
+    from wallet.loyalty.book import LoyaltyBook
+    from wallet.terms.book import TermsBook
+    from wallet.terms.signing import verify_signed_terms
+
+    latest = TermsBook(vault).latest()
+    assert latest is not None
+    verify_signed_terms(latest.signed())
+    cards = [(card.program, card.member_number) for card in LoyaltyBook(vault).memberships()]
+    assert cards == [FIXTURE_CARD]

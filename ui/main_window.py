@@ -28,8 +28,10 @@ from ui.autolock import AutoLock
 from ui.background import BackgroundCalls
 from ui.icons import icon
 from ui.pages.activity_page import ActivityPage
+from ui.pages.loyalty_page import LoyaltyPage
 from ui.pages.my_data import MyDataPage
 from ui.pages.settings_page import SettingsPage
+from ui.pages.terms_page import TermsPage
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
 from ui.tasks import VaultRunner
@@ -46,7 +48,8 @@ SIDEBAR_WIDTH = 180
 class Workspace(QWidget):
     """The unlocked vault: a sidebar choosing among the pages, and a Lock button below it.
 
-    Attributes: ``sidebar``, ``pages``, ``my_data``, ``activity``, ``settings``, ``lock_button``.
+    Attributes: ``sidebar``, ``pages``, ``my_data``, ``terms``, ``loyalty``, ``activity``,
+    ``settings``, ``lock_button``.
     """
 
     lock_clicked = Signal()
@@ -62,6 +65,8 @@ class Workspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self.my_data = MyDataPage(runner)
+        self.terms = TermsPage(runner)
+        self.loyalty = LoyaltyPage(runner)
         self.activity = ActivityPage(runner)
         self.settings = SettingsPage(
             runner,
@@ -76,6 +81,8 @@ class Workspace(QWidget):
         self.sidebar.setSpacing(2)
         for title, icon_name, page in (
             (self.tr("My data"), "my-data", self.my_data),
+            (self.tr("My terms"), "terms", self.terms),
+            (self.tr("Loyalty"), "loyalty", self.loyalty),
             (self.tr("Activity"), "activity", self.activity),
             (self.tr("Settings"), "settings", self.settings),
         ):
@@ -96,6 +103,8 @@ class Workspace(QWidget):
     def reload(self) -> None:
         """Load every page's content from the vault."""
         self.my_data.reload()
+        self.terms.reload()
+        self.loyalty.reload()
         self.activity.reload()
         self.settings.reload()
 

@@ -41,6 +41,20 @@ FIELDS_IMPORTED = "data.imported"
 DATA_EXPORTED = "data.exported"
 LOG_VERIFIED = "log.verified"
 LOG_EXPORTED = "log.exported"
+# Loyalty (wallet/loyalty/): names of the changed fields only, never numbers or balances.
+LOYALTY_ADDED = "loyalty.added"
+LOYALTY_UPDATED = "loyalty.updated"
+LOYALTY_DELETED = "loyalty.deleted"
+LOYALTY_IMPORTED = "loyalty.imported"
+LOYALTY_EXPORTED = "loyalty.exported"
+PROPOSAL_SAVED = "loyalty.proposal_saved"
+PROPOSAL_DELETED = "loyalty.proposal_deleted"
+PURCHASE_RECORDED = "loyalty.purchase_recorded"
+# The consumer's terms (wallet/terms/).
+TERMS_SAVED = "terms.saved"
+TERMS_EXPORTED = "terms.exported"
+AGREEMENT_STORED = "terms.agreement_stored"
+AGREEMENT_REFUSED = "terms.agreement_refused"
 
 
 @dataclass(frozen=True, slots=True)

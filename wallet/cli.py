@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from wallet import cli_loyalty, cli_terms
 from wallet.activity import ActivityEntry
 from wallet.cli_support import (
     MASK,
@@ -618,6 +619,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_vault_commands(commands)
     _add_data_commands(commands)
     _add_other_commands(commands)
+    cli_loyalty.add_commands(commands)
+    cli_terms.add_commands(commands)
     return parser
 
 

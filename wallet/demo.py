@@ -8,11 +8,15 @@ key-derivation cost so that opening it is quick.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import platformdirs
 
+from wallet.loyalty.book import LoyaltyBook
+from wallet.loyalty.models import ProposalTerms
 from wallet.paths import APP_NAME
+from wallet.resources import resources_dir
 from wallet.vault import Vault, vault_exists
 
 DEMO_PASSPHRASE = "demo passphrase - not secret"
@@ -75,7 +79,7 @@ def open_demo_vault(directory: Path) -> Vault:
 
 
 def fill_with_samples(vault: Vault) -> None:
-    """Write every sample field into ``vault``."""
+    """Write every sample field, and the sample loyalty cards and proposal, into ``vault``."""
     for sample in SAMPLE_FIELDS:
         vault.set_field(
             sample.key,
@@ -84,3 +88,25 @@ def fill_with_samples(vault: Vault) -> None:
             category=sample.category,
             sensitive=sample.sensitive,
         )
+    _add_loyalty_samples(vault)
+
+
+def _add_loyalty_samples(vault: Vault) -> None:
+    """Made-up loyalty cards (``resources/loyalty/sample-memberships.csv``) and one proposal."""
+    book = LoyaltyBook(vault)
+    book.import_rows(book.preview(resources_dir() / "loyalty" / "sample-memberships.csv"))
+    start = date.today().replace(month=1, day=1)
+    terms = ProposalTerms.model_validate(
+        {
+            "title": "Weekly groceries",
+            "vendor": "Fresh Mart",
+            "category": "groceries",
+            "commitment": {"kind": "purchases", "count": 40},
+            "period": "year",
+            "reward": {"kind": "percent_discount", "value": "5"},
+            "valid_from": start,
+            "valid_until": start.replace(year=start.year + 1) - timedelta(days=1),
+        }
+    )
+    proposal = book.add_proposal(terms, status="active")
+    book.record_purchase(proposal.id, vendor="Fresh Mart", amount="42.80", day=start)

@@ -24,7 +24,7 @@ def _settings_page(qtbot: QtBot, make_window: MakeWindow, directory: Path) -> Se
     window = make_window(directory)
     unlock(qtbot, window)
     assert window.workspace is not None
-    window.workspace.show_page(2)
+    window.workspace.show_page(window.workspace.pages.indexOf(window.workspace.settings))
     return window.workspace.settings
 
 

@@ -105,9 +105,66 @@ _V2_SIGNING_KEYS = (
     "CREATE INDEX signing_keys_by_purpose ON signing_keys (purpose, created)",
 )
 # Owned by the terms feature (wallet/terms/): terms versions and vendors' agreement records.
-_V2_TERMS: tuple[str, ...] = ()
+_V2_TERMS: tuple[str, ...] = (
+    # One row per saved version: the canonical JSON that was hashed and signed, kept byte for byte.
+    """CREATE TABLE terms_versions (
+        version INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL UNIQUE,
+        issued TEXT NOT NULL,
+        language TEXT NOT NULL,
+        canonical BLOB NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        signature TEXT NOT NULL,
+        kid TEXT NOT NULL
+    )""",
+    # Vendors' verified acceptances of one of our versions, kept as received for audits.
+    """CREATE TABLE terms_agreements (
+        id INTEGER PRIMARY KEY,
+        vendor_id TEXT NOT NULL,
+        vendor_name TEXT NOT NULL,
+        terms_sha256 TEXT NOT NULL,
+        accepted_at TEXT NOT NULL,
+        record TEXT NOT NULL,
+        stored_at TEXT NOT NULL,
+        UNIQUE (vendor_id, terms_sha256, accepted_at)
+    )""",
+    "CREATE INDEX terms_agreements_by_hash ON terms_agreements (terms_sha256, id)",
+)
 # Owned by the loyalty feature (wallet/loyalty/): memberships, proposals, recorded purchases.
-_V2_LOYALTY: tuple[str, ...] = ()
+_V2_LOYALTY: tuple[str, ...] = (
+    """CREATE TABLE loyalty_memberships (
+        id INTEGER PRIMARY KEY,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        program TEXT NOT NULL,
+        vendor TEXT NOT NULL,
+        member_number TEXT NOT NULL,
+        tier TEXT NOT NULL,
+        points_balance TEXT,
+        expiry TEXT,
+        notes TEXT NOT NULL,
+        barcode_type TEXT NOT NULL,
+        barcode_value TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    )""",
+    "CREATE INDEX loyalty_memberships_by_program ON loyalty_memberships (program, id)",
+    """CREATE TABLE loyalty_proposals (
+        id INTEGER PRIMARY KEY,
+        terms TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    )""",
+    """CREATE TABLE loyalty_purchases (
+        id INTEGER PRIMARY KEY,
+        proposal_id INTEGER NOT NULL REFERENCES loyalty_proposals (id) ON DELETE CASCADE,
+        vendor TEXT NOT NULL,
+        date TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        recorded TEXT NOT NULL
+    )""",
+    "CREATE INDEX loyalty_purchases_by_proposal ON loyalty_purchases (proposal_id, date)",
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(

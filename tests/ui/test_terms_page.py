@@ -1,0 +1,87 @@
+"""The My terms page: pick clauses, preview, save versions, diff them, export a verified file."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from ui.dialogs import ask
+from ui.pages.terms_page import TermsPage
+from ui.tasks import VaultRunner
+from wallet.terms import SignedTerms, verify_signed_terms
+from wallet.vault import Vault
+
+
+@pytest.fixture
+def page(qtbot: QtBot, runner: VaultRunner, vault_dir: Path) -> TermsPage:
+    with qtbot.waitSignal(runner.unlocked):
+        runner.open(lambda: Vault.create(vault_dir, PASSPHRASE, kdf_target_seconds=0).vault)
+    terms_page = TermsPage(runner)
+    qtbot.addWidget(terms_page)
+    terms_page.resize(1000, 700)
+    terms_page.show()
+    return terms_page
+
+
+def test_compose_save_twice_diff_and_export(
+    qtbot: QtBot, page: TermsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not page.save_button.isEnabled()  # nothing picked yet
+    page.clause_rows["CC-NO-TRACKING"].check.setChecked(True)
+    retention = page.clause_rows["CC-RETENTION-DAYS"]
+    retention.check.setChecked(True)
+    spin = retention.editors["days"]
+    spin.setValue(45)  # type: ignore[union-attr]
+    assert "45 days" in page.preview.toPlainText()
+    page.free_text_edit.setText("Write to me in Spanish")
+    page.add_free_text_button.click()
+    assert "Write to me in Spanish" in page.preview.toPlainText()
+    page.language_combo.setCurrentIndex(page.language_combo.findData("it"))
+    assert "45 giorni" in page.preview.toPlainText()
+    assert retention.check.text() == "Limite di conservazione"
+
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.versions_list.count() == 1)
+    assert "SHA-256" in page.details.text() and "kid" in page.details.text()
+
+    spin.setValue(120)  # type: ignore[union-attr]
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.versions_list.count() == 2)
+    assert page.diff_from.currentData() == 1 and page.diff_to.currentData() == 2
+    assert "days 45 → 120" in page.diff_view.toPlainText()
+
+    target = tmp_path / "exported-terms.json"
+    asked: list[Any] = []
+
+    def pick(*args: Any, **kwargs: Any) -> Path:
+        asked.append(kwargs["suggested"])
+        return target
+
+    monkeypatch.setattr(ask, "pick_save_file", pick)
+    page.versions_list.setCurrentRow(1)  # newest first: row 1 is version 1
+    page.export_button.click()
+    qtbot.waitUntil(target.exists)
+    assert asked[0].name == "my-terms-v1.json"
+    signed = SignedTerms.model_validate(json.loads(target.read_text(encoding="utf-8")))
+    document = verify_signed_terms(signed)
+    assert document.version == 1 and document.language == "it"
+    assert document.clauses[1].params == {"days": 45}  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "Exported version 1" in page.message.text())
+
+
+def test_a_bad_draft_is_explained_and_cannot_be_saved(qtbot: QtBot, page: TermsPage) -> None:
+    page.free_text_edit.setText("   ")
+    page.add_free_text_button.click()
+    assert page.free_text_list.count() == 0  # blank text is not added
+    page.clause_rows["CC-DATA-REGION"].check.setChecked(True)
+    assert page.save_button.isEnabled()
+    assert "European Economic Area" in page.preview.toPlainText()

@@ -1,0 +1,527 @@
+"""Loyalty: the person's cards with scannable codes, and their own loyalty proposals.
+
+Cards show in a flowing grid; each card draws its QR or 1-D code in memory. Imports go through a
+preview (the column mapping can be changed, rejected rows are listed with the reason) before
+anything is written. Proposals show a progress bar per vendor for the current period. Every vault
+call goes through the runner; the callbacks here only update widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs import ask
+from ui.dialogs.loyalty_dialogs import (
+    ImportDialog,
+    MembershipDialog,
+    ProposalDialog,
+    PurchaseDialog,
+)
+from ui.tasks import VaultRunner
+from ui.widgets.barcode import CodeView
+from ui.widgets.messages import InlineMessage, error_text
+from wallet.errors import VaultLocked
+from wallet.loyalty.book import ImportPreview, ImportResult, LoyaltyBook
+from wallet.loyalty.models import (
+    Membership,
+    MembershipDraft,
+    Proposal,
+    ProposalProgress,
+    ProposalStatus,
+    ProposalTerms,
+)
+from wallet.vault import Vault
+
+CARD_WIDTH = 300
+ProposalRowData = tuple[Proposal, ProposalProgress]
+
+
+def _load(vault: Vault) -> tuple[list[Membership], list[ProposalRowData]]:
+    book = LoyaltyBook(vault)
+    proposals = [(p, book.progress(p.id)) for p in book.proposals()]
+    return book.memberships(), proposals
+
+
+def _when_alive(widget: QWidget, action: Callable[[], None]) -> None:
+    if shiboken6.isValid(widget):
+        action()
+
+
+class MembershipCard(QFrame):
+    """One card: program, vendor, tier, points, expiry, its code, and Edit / Delete buttons.
+
+    Attributes: ``membership``, ``code_view``, ``edit_button``, ``delete_button``.
+    """
+
+    def __init__(self, membership: Membership, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.membership = membership
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedWidth(CARD_WIDTH)
+        title = QLabel(f"<b>{_escape(membership.program)}</b>")
+        vendor = QLabel(_escape(membership.vendor))
+        details = []
+        if membership.tier:
+            details.append(self.tr("Tier: %1").replace("%1", membership.tier))
+        if membership.points_balance is not None:
+            details.append(self.tr("Points: %1").replace("%1", str(membership.points_balance)))
+        if membership.expiry:
+            details.append(self.tr("Expires %1").replace("%1", membership.expiry.isoformat()))
+        info = QLabel(" · ".join(details))
+        number = QLabel(membership.member_number)
+        number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_view = CodeView()
+        self.code_view.set_code(membership.barcode_type, membership.code_value)
+        self.edit_button = QToolButton()
+        self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button = QToolButton()
+        self.delete_button.setText(self.tr("Delete…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(number, 1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(vendor)
+        layout.addWidget(info)
+        layout.addWidget(self.code_view)
+        layout.addLayout(buttons)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ProposalRow(QFrame):
+    """One proposal with a progress bar per vendor and its actions.
+
+    Attributes: ``proposal``, ``progress``, ``bars`` (vendor → QProgressBar), ``record_button``,
+    ``edit_button``, ``delete_button``.
+    """
+
+    def __init__(
+        self, proposal: Proposal, progress: ProposalProgress, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.proposal = proposal
+        self.progress = progress
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        terms = proposal.terms
+        title = QLabel(f"<b>{_escape(terms.title)}</b> ({proposal.status})")
+        summary = QLabel(self._summary(terms))
+        summary.setWordWrap(True)
+        period = QLabel(
+            self.tr("This period: %1 – %2")
+            .replace("%1", progress.period_start.isoformat())
+            .replace("%2", progress.period_end.isoformat())
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(summary)
+        layout.addWidget(period)
+        if not progress.in_window:
+            layout.addWidget(QLabel(self.tr("Today is outside this proposal's validity.")))
+        self.bars: dict[str, QProgressBar] = {}
+        for vendor in progress.vendors:
+            bar = QProgressBar()
+            bar.setRange(0, 1000)
+            bar.setValue(round(vendor.fraction * 1000))
+            bar.setFormat(
+                self.tr("%1: %2 of %3 %4")
+                .replace("%1", vendor.vendor)
+                .replace("%2", _number(vendor.achieved))
+                .replace("%3", _number(progress.target))
+                .replace("%4", progress.unit)
+            )
+            self.bars[vendor.vendor] = bar
+            layout.addWidget(bar)
+        if not progress.vendors:
+            layout.addWidget(QLabel(self.tr("No purchases recorded in this period yet.")))
+        self.record_button = QPushButton(self.tr("Record purchase…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.record_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+    def _summary(self, terms: ProposalTerms) -> str:
+        commitment = terms.commitment
+        if commitment.kind == "purchases":
+            amount = self.tr("%1 purchases").replace("%1", str(commitment.count))
+        else:
+            amount = f"{commitment.amount} {commitment.currency}"
+        period = self.tr("per year") if terms.period == "year" else self.tr("in total")
+        reward = terms.reward
+        rewards = {
+            "percent_discount": self.tr("%1% discount"),
+            "free_delivery": self.tr("free delivery"),
+            "price_match": self.tr("price match"),
+            "points_multiplier": self.tr("%1× points"),
+        }
+        reward_text = rewards[reward.kind].replace("%1", _number(reward.value or Decimal(0)))
+        vendor = terms.vendor or self.tr("any vendor")
+        return (
+            self.tr("I commit to %1 %2 in %3 with %4, for %5. Valid %6 – %7.")
+            .replace("%1", amount)
+            .replace("%2", period)
+            .replace("%3", terms.category)
+            .replace("%4", vendor)
+            .replace("%5", reward_text)
+            .replace("%6", terms.valid_from.isoformat())
+            .replace("%7", terms.valid_until.isoformat())
+        )
+
+
+def _number(value: Decimal) -> str:
+    """40 → "40", 12.50 → "12.5" (never the exponent form ``normalize`` gives: "4E+1")."""
+    return format(value.normalize(), "f")
+
+
+class LoyaltyPage(QWidget):
+    """Cards and proposals, in two tabs.
+
+    Attributes (for tests): ``tabs``, ``cards`` (the grid), ``add_button``, ``import_button``,
+    ``export_button``, ``cards_stack``, ``empty_label``, ``proposals`` (the list),
+    ``add_proposal_button``, ``status``, ``error``, ``last_dialog``; :meth:`card_widgets` and
+    :meth:`proposal_rows`.
+    """
+
+    def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._open_dialogs: set[QDialog] = set()
+        self.last_dialog: QDialog | None = None  # the newest dialog opened (for tests)
+        self._build_cards_tab()
+        self._build_proposals_tab()
+        self.status = InlineMessage()
+        self.error = InlineMessage(error=True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._cards_tab, self.tr("Cards"))
+        self.tabs.addTab(self._proposals_tab, self.tr("My proposals"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        runner.locked.connect(self._on_locked)
+        if runner.is_unlocked:
+            self.reload()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_cards_tab(self) -> None:
+        self.add_button = QPushButton(self.tr("&Add card…"))
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.add_button.clicked.connect(self._add_card)
+        self.import_button.clicked.connect(self._import)
+        self.export_button.clicked.connect(self._export)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        for button in (self.add_button, self.import_button, self.export_button):
+            bar.addWidget(button)
+        self.cards = QListWidget()
+        self.cards.setViewMode(QListView.ViewMode.IconMode)
+        self.cards.setResizeMode(QListView.ResizeMode.Adjust)
+        self.cards.setMovement(QListView.Movement.Static)
+        self.cards.setSpacing(8)
+        self.cards.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.empty_label = QLabel(
+            self.tr(
+                "<h3>No loyalty cards yet</h3><p>Add the cards you carry, or import them from a "
+                "CSV file or a Google or Apple Wallet pass. Their codes can then be scanned "
+                "from this screen.</p>"
+            )
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cards_stack = QStackedWidget()
+        self.cards_stack.addWidget(self.cards)
+        self.cards_stack.addWidget(self.empty_label)
+        self._cards_tab = QWidget()
+        layout = QVBoxLayout(self._cards_tab)
+        layout.addLayout(bar)
+        layout.addWidget(self.cards_stack, 1)
+
+    def _build_proposals_tab(self) -> None:
+        intro = QLabel(
+            self.tr(
+                "Your own loyalty program: what you commit to, and what a vendor gives you in "
+                "return. Intentions carry it; record purchases to follow your progress."
+            )
+        )
+        intro.setWordWrap(True)
+        self.add_proposal_button = QPushButton(self.tr("&New proposal…"))
+        self.add_proposal_button.clicked.connect(self._add_proposal)
+        self.proposals = QListWidget()
+        self.proposals.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self._proposals_tab = QWidget()
+        layout = QVBoxLayout(self._proposals_tab)
+        top = QHBoxLayout()
+        top.addWidget(intro, 1)
+        top.addWidget(self.add_proposal_button)
+        layout.addLayout(top)
+        layout.addWidget(self.proposals, 1)
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Load cards and proposals from the vault."""
+        self._runner.run(_load, on_success=self._show, on_error=self._show_error)
+
+    def _show(self, loaded: tuple[list[Membership], list[ProposalRowData]]) -> None:
+        memberships, proposals = loaded
+        self.cards.clear()
+        for membership in memberships:
+            card = MembershipCard(membership)
+            card.edit_button.clicked.connect(lambda _c=False, m=membership: self._edit_card(m))
+            card.delete_button.clicked.connect(lambda _c=False, m=membership: self._delete(m))
+            item = QListWidgetItem(self.cards)
+            item.setSizeHint(card.sizeHint().expandedTo(QSize(CARD_WIDTH, 0)))
+            self.cards.setItemWidget(item, card)
+        self.cards_stack.setCurrentWidget(self.cards if memberships else self.empty_label)
+        self.export_button.setEnabled(bool(memberships))
+        self.proposals.clear()
+        for proposal, progress in proposals:
+            row = ProposalRow(proposal, progress)
+            row.record_button.clicked.connect(lambda _c=False, p=proposal: self._record(p))
+            row.edit_button.clicked.connect(lambda _c=False, p=proposal: self._edit_proposal(p))
+            row.delete_button.clicked.connect(lambda _c=False, p=proposal: self._delete_proposal(p))
+            item = QListWidgetItem(self.proposals)
+            item.setSizeHint(row.sizeHint())
+            self.proposals.setItemWidget(item, row)
+
+    def card_widgets(self) -> list[MembershipCard]:
+        found = [self.cards.itemWidget(self.cards.item(i)) for i in range(self.cards.count())]
+        return [card for card in found if isinstance(card, MembershipCard)]
+
+    def proposal_rows(self) -> list[ProposalRow]:
+        items = (self.proposals.item(i) for i in range(self.proposals.count()))
+        found = [self.proposals.itemWidget(item) for item in items]
+        return [row for row in found if isinstance(row, ProposalRow)]
+
+    def _on_locked(self) -> None:
+        for dialog in list(self._open_dialogs):
+            dialog.reject()
+        self.cards.clear()
+        self.proposals.clear()
+        self.status.clear()
+        self.error.clear()
+
+    # ------------------------------------------------------------------ cards
+
+    def _add_card(self) -> None:
+        dialog = MembershipDialog(self)
+        dialog.save_requested.connect(
+            lambda draft: self._save(dialog, lambda vault: LoyaltyBook(vault).add(draft))
+        )
+        self._open(dialog)
+
+    def _edit_card(self, membership: Membership) -> None:
+        dialog = MembershipDialog(self, existing=membership)
+        membership_id = membership.id
+
+        def save(draft: MembershipDraft) -> None:
+            self._save(dialog, lambda vault: LoyaltyBook(vault).update(membership_id, draft))
+
+        dialog.save_requested.connect(save)
+        self._open(dialog)
+
+    def _delete(self, membership: Membership) -> None:
+        question = self.tr("Delete the card “%1” (%2)? This cannot be undone.")
+        if not ask.confirm(
+            self,
+            self.tr("Delete card"),
+            question.replace("%1", membership.program).replace("%2", membership.vendor),
+            action=self.tr("Delete"),
+        ):
+            return
+        membership_id = membership.id
+        self._change(lambda vault: LoyaltyBook(vault).delete(membership_id))
+
+    # ------------------------------------------------------------------ import and export
+
+    def _import(self) -> None:
+        path = ask.pick_open_file(
+            self,
+            self.tr("Import loyalty cards"),
+            directory=Path.home(),
+            name_filter=self.tr("Loyalty files (*.csv *.json *.pkpass.json);;All files (*)"),
+        )
+        if path is None:
+            return
+        self._runner.run(
+            lambda vault: LoyaltyBook(vault).preview(path),
+            on_success=self._open_import_dialog,
+            on_error=self._show_error,
+        )
+
+    def _open_import_dialog(self, preview: ImportPreview) -> None:
+        dialog = ImportDialog(self, preview)
+        path = preview.source
+
+        def remap(mapping: dict[str, str | None]) -> None:
+            self._runner.run(
+                lambda vault: LoyaltyBook(vault).preview(path, mapping),
+                on_success=lambda new: _when_alive(dialog, lambda: dialog.set_preview(new)),
+                on_error=lambda error: _when_alive(
+                    dialog, lambda: dialog.show_error(error_text(error))
+                ),
+            )
+
+        def run_import(chosen: ImportPreview) -> None:
+            def done(result: ImportResult) -> None:
+                _when_alive(dialog, dialog.finish)
+                message = self.tr("Imported %1 cards; %2 rows were left out.")
+                self._show_status(
+                    message.replace("%1", str(len(result.imported))).replace(
+                        "%2", str(len(result.rejected))
+                    )
+                )
+                self.reload()
+
+            self._runner.run(
+                lambda vault: LoyaltyBook(vault).import_rows(chosen),
+                on_success=done,
+                on_error=lambda error: _when_alive(
+                    dialog, lambda: dialog.show_error(error_text(error))
+                ),
+            )
+
+        dialog.remap_requested.connect(remap)
+        dialog.import_requested.connect(run_import)
+        self._open(dialog)
+
+    def _export(self) -> None:
+        path = ask.pick_save_file(
+            self,
+            self.tr("Export loyalty cards"),
+            suggested=Path.home() / "loyalty-cards.csv",
+            name_filter=self.tr("CSV (*.csv);;JSON (*.json)"),
+        )
+        if path is None:
+            return
+        export_format = "json" if path.suffix.lower() == ".json" else "csv"
+
+        def done(count: int) -> None:
+            message = self.tr("Exported %1 cards to %2. The file is not encrypted.")
+            self._show_status(message.replace("%1", str(count)).replace("%2", str(path)))
+
+        self._runner.run(
+            lambda vault: LoyaltyBook(vault).export(path, format=export_format),
+            on_success=done,
+            on_error=self._show_error,
+        )
+
+    # ------------------------------------------------------------------ proposals
+
+    def _add_proposal(self) -> None:
+        dialog = ProposalDialog(self)
+
+        def save(value: tuple[ProposalTerms, ProposalStatus]) -> None:
+            terms, status = value
+            self._save(dialog, lambda vault: LoyaltyBook(vault).add_proposal(terms, status=status))
+
+        dialog.save_requested.connect(save)
+        self._open(dialog)
+
+    def _edit_proposal(self, proposal: Proposal) -> None:
+        dialog = ProposalDialog(self, existing=proposal)
+        proposal_id = proposal.id
+
+        def save(value: tuple[ProposalTerms, ProposalStatus]) -> None:
+            terms, status = value
+            self._save(
+                dialog,
+                lambda vault: LoyaltyBook(vault).update_proposal(proposal_id, terms, status=status),
+            )
+
+        dialog.save_requested.connect(save)
+        self._open(dialog)
+
+    def _delete_proposal(self, proposal: Proposal) -> None:
+        question = self.tr("Delete the proposal “%1” and the purchases recorded for it?")
+        if not ask.confirm(
+            self,
+            self.tr("Delete proposal"),
+            question.replace("%1", proposal.terms.title),
+            action=self.tr("Delete"),
+        ):
+            return
+        proposal_id = proposal.id
+        self._change(lambda vault: LoyaltyBook(vault).delete_proposal(proposal_id))
+
+    def _record(self, proposal: Proposal) -> None:
+        dialog = PurchaseDialog(self, vendor=proposal.terms.vendor)
+        proposal_id = proposal.id
+
+        def record(value: tuple[str, Decimal, date]) -> None:
+            vendor, amount, day = value
+            self._save(
+                dialog,
+                lambda vault: LoyaltyBook(vault).record_purchase(
+                    proposal_id, vendor=vendor, amount=amount, day=day
+                ),
+            )
+
+        dialog.record_requested.connect(record)
+        self._open(dialog)
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _save(self, dialog: Any, operation: Callable[[Vault], object]) -> None:
+        """Run ``operation``; close ``dialog`` and reload on success, else show the error in it."""
+
+        def saved(_result: object) -> None:
+            _when_alive(dialog, dialog.finish)
+            self.reload()
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, VaultLocked):
+                _when_alive(dialog, lambda: dialog.show_error(error_text(error)))
+
+        self._runner.run(operation, on_success=saved, on_error=failed)
+
+    def _change(self, operation: Callable[[Vault], object]) -> None:
+        self._runner.run(operation, on_success=lambda _r: self.reload(), on_error=self._show_error)
+
+    def _open(self, dialog: QDialog) -> None:
+        """Show ``dialog`` without blocking; it is closed if the vault locks meanwhile."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._open_dialogs.add(dialog)
+        dialog.finished.connect(lambda _result: self._open_dialogs.discard(dialog))
+        dialog.open()
+        self.last_dialog = dialog
+
+    def _show_status(self, text: str) -> None:
+        self.error.clear()
+        self.status.show_text(text)
+
+    def _show_error(self, error: Exception) -> None:
+        if not isinstance(error, VaultLocked):
+            self.status.clear()
+            self.error.show_text(error_text(error))

@@ -1,0 +1,512 @@
+"""My terms: compose the terms vendors must accept, preview them, keep signed versions.
+
+The clause picker and the live preview work on the catalogue alone (a small read-only data file,
+loaded once), so typing never waits on the vault. Saving, loading versions and exporting go
+through the runner; the callbacks only update widgets. Saved versions are immutable: "Save as new
+version" always adds one, and the history shows each version's hash and signing key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs import ask
+from ui.tasks import VaultRunner
+from ui.widgets.messages import InlineMessage, error_text
+from wallet.errors import WalletError
+from wallet.terms import (
+    Catalogue,
+    CatalogueClause,
+    ClauseChoice,
+    Language,
+    SignedTerms,
+    TermsBook,
+    TermsVersion,
+    choices_of,
+    diff_documents,
+    load_catalogue,
+    render_document,
+    render_draft,
+)
+from wallet.terms.catalogue import ParamSpec
+from wallet.vault import Vault
+
+ParamEditor = QSpinBox | QComboBox | QLineEdit
+
+
+class ClauseRow(QWidget):
+    """One catalogue clause: a check box with its title and an editor per parameter."""
+
+    def __init__(self, clause: CatalogueClause, language: Language, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.clause = clause
+        self.check = QCheckBox(clause.title.get(language))
+        self.check.setToolTip(clause.id)
+        self.editors: dict[str, ParamEditor] = {}
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.check, 0, 0, 1, 2)
+        for row, param in enumerate(clause.params, start=1):
+            editor = _editor_for(param, language)
+            editor.setEnabled(False)
+            self.check.toggled.connect(editor.setEnabled)
+            self.editors[param.name] = editor
+            label = QLabel(param.label.get(language))
+            label.setBuddy(editor)
+            layout.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight)
+            layout.addWidget(editor, row, 1)
+        layout.setColumnStretch(1, 1)
+        layout.setColumnMinimumWidth(0, 140)
+
+    def params(self) -> dict[str, object]:
+        values: dict[str, object] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QSpinBox):
+                values[name] = editor.value()
+            elif isinstance(editor, QComboBox):
+                values[name] = editor.currentData()
+            else:
+                values[name] = editor.text()
+        return values
+
+    def set_params(self, params: dict[str, object]) -> None:
+        for name, value in params.items():
+            editor = self.editors.get(name)
+            if isinstance(editor, QSpinBox) and isinstance(value, int):
+                editor.setValue(value)
+            elif isinstance(editor, QComboBox):
+                index = editor.findData(value)
+                if index >= 0:
+                    editor.setCurrentIndex(index)
+            elif isinstance(editor, QLineEdit):
+                editor.setText(str(value))
+
+    def retitle(self, language: Language) -> None:
+        """Show titles and enum labels in ``language`` (values are kept)."""
+        self.check.setText(self.clause.title.get(language))
+        for param in self.clause.params:
+            editor = self.editors[param.name]
+            if isinstance(editor, QComboBox):
+                for index, option in enumerate(param.options):
+                    editor.setItemText(index, option.label.get(language))
+
+
+def _editor_for(param: ParamSpec, language: Language) -> ParamEditor:
+    if param.type == "int":
+        spin = QSpinBox()
+        spin.setRange(param.min or 0, param.max or 0)
+        spin.setValue(int(param.default))
+        if param.unit:
+            spin.setSuffix(f" {param.unit}")
+        spin.setToolTip(param.allowed())
+        return spin
+    if param.type == "enum":
+        combo = QComboBox()
+        for option in param.options:
+            combo.addItem(option.label.get(language), option.value)
+        combo.setCurrentIndex(max(0, combo.findData(param.default)))
+        return combo
+    line = QLineEdit(str(param.default))
+    line.setMaxLength(param.max_length)
+    return line
+
+
+class TermsPage(QWidget):
+    """Compose (clause picker, free text, language, preview, save) and History (versions, diff,
+    hash and key, export).
+
+    Attributes (for tests): ``catalogue``, ``clause_rows`` (by clause id), ``free_text_edit``,
+    ``add_free_text_button``, ``free_text_list``, ``remove_free_text_button``, ``language_combo``,
+    ``preview``, ``save_button``, ``versions_list``, ``details``, ``diff_from``, ``diff_to``,
+    ``diff_view``, ``export_button``, ``edit_button``, ``tabs``, ``message``, ``error``.
+    """
+
+    def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.catalogue: Catalogue = load_catalogue()
+        self._versions: list[TermsVersion] = []
+        self._loaded_once = False
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_compose(), self.tr("Compose"))
+        self.tabs.addTab(self._build_history(), self.tr("History"))
+        self.message = InlineMessage()
+        self.error = InlineMessage(error=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+        self._runner.unlocked.connect(self.reload)
+        self._runner.locked.connect(self._on_locked)
+        self.update_preview()
+        if runner.is_unlocked:
+            self.reload()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_compose(self) -> QWidget:
+        self.language_combo = QComboBox()
+        for code, name in (("en", "English"), ("es", "Español"), ("it", "Italiano")):
+            self.language_combo.addItem(name, code)
+        self.language_combo.setToolTip(self.tr("The language of the preview and of your free text"))
+        self.clause_rows: dict[str, ClauseRow] = {}
+        clauses = QWidget()
+        clause_layout = QVBoxLayout(clauses)
+        for clause in self.catalogue.clauses:
+            row = ClauseRow(clause, self.language())
+            row.check.toggled.connect(self.update_preview)
+            for editor in row.editors.values():
+                _connect_change(editor, self.update_preview)
+            self.clause_rows[clause.id] = row
+            clause_layout.addWidget(row)
+        clause_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(clauses)
+
+        self.free_text_edit = QLineEdit()
+        self.free_text_edit.setPlaceholderText(self.tr("A clause in your own words…"))
+        self.add_free_text_button = QPushButton(self.tr("Add"))
+        self.free_text_list = QListWidget()
+        self.free_text_list.setMaximumHeight(90)
+        self.remove_free_text_button = QPushButton(self.tr("Remove"))
+        self.add_free_text_button.clicked.connect(self._add_free_text)
+        self.free_text_edit.returnPressed.connect(self._add_free_text)
+        self.remove_free_text_button.clicked.connect(self._remove_free_text)
+        free_row = QHBoxLayout()
+        free_row.addWidget(self.free_text_edit, 1)
+        free_row.addWidget(self.add_free_text_button)
+        free_row.addWidget(self.remove_free_text_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Standard clauses")))
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(QLabel(self.tr("Free-text clauses (kept as you write them)")))
+        left_layout.addLayout(free_row)
+        left_layout.addWidget(self.free_text_list)
+
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.save_button = QPushButton(self.tr("&Save as new version"))
+        self.save_button.setToolTip(self.tr("Sign these terms and keep them as a new version"))
+        self.save_button.clicked.connect(self.save)
+        self.language_combo.currentIndexChanged.connect(self._on_language_changed)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Preview in")))
+        top.addWidget(self.language_combo)
+        top.addStretch(1)
+        top.addWidget(self.save_button)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.preview, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([420, 480])
+        return splitter
+
+    def _build_history(self) -> QWidget:
+        self.versions_list = QListWidget()
+        self.versions_list.currentRowChanged.connect(self._show_details)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.setToolTip(self.tr("Save the selected version as signed JSON"))
+        self.export_button.clicked.connect(self.export_selected)
+        self.edit_button = QPushButton(self.tr("Edit as new version"))
+        self.edit_button.setToolTip(self.tr("Load the selected version into the clause picker"))
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.diff_from = QComboBox()
+        self.diff_to = QComboBox()
+        self.diff_from.currentIndexChanged.connect(self.update_diff)
+        self.diff_to.currentIndexChanged.connect(self.update_diff)
+        self.diff_view = QPlainTextEdit()
+        self.diff_view.setReadOnly(True)
+        self.version_text = QPlainTextEdit()
+        self.version_text.setReadOnly(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Saved versions")))
+        left_layout.addWidget(self.versions_list, 1)
+        left_layout.addWidget(self.details)
+        left_layout.addLayout(buttons)
+
+        compare = QFormLayout()
+        compare.addRow(self.tr("Compare version"), self.diff_from)
+        compare.addRow(self.tr("with version"), self.diff_to)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.version_text, 2)
+        right_layout.addLayout(compare)
+        right_layout.addWidget(self.diff_view, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([380, 520])
+        return splitter
+
+    # ------------------------------------------------------------------ composing
+
+    def language(self) -> Language:
+        code: Language = (
+            self.language_combo.currentData() if hasattr(self, "language_combo") else "en"
+        )
+        return code
+
+    def choices(self) -> list[ClauseChoice]:
+        """What the picker currently says, in catalogue order, then the free text."""
+        picked = [
+            ClauseChoice(clause_id, row.params())
+            for clause_id, row in self.clause_rows.items()
+            if row.check.isChecked()
+        ]
+        texts = [self.free_text_list.item(i).text() for i in range(self.free_text_list.count())]
+        return picked + [ClauseChoice.free(text) for text in texts]
+
+    def update_preview(self) -> None:
+        """Render the draft in the chosen language (on the GUI thread: catalogue only)."""
+        choices = self.choices()
+        if not choices:
+            self.preview.setPlainText(self.tr("Pick clauses on the left to see your terms here."))
+            self.save_button.setEnabled(False)
+            return
+        try:
+            text = render_draft(choices, self.language(), self.catalogue)
+        except WalletError as exc:
+            self.preview.setPlainText(str(exc))
+            self.save_button.setEnabled(False)
+            return
+        self.preview.setPlainText(text)
+        self.save_button.setEnabled(self._runner.is_unlocked)
+
+    def _on_language_changed(self) -> None:
+        for row in self.clause_rows.values():
+            row.retitle(self.language())
+        self.update_preview()
+        self._show_details(self.versions_list.currentRow())
+        self.update_diff()
+
+    def _add_free_text(self) -> None:
+        text = self.free_text_edit.text().strip()
+        if text:
+            QListWidgetItem(text, self.free_text_list)
+            self.free_text_edit.clear()
+            self.update_preview()
+
+    def _remove_free_text(self) -> None:
+        row = self.free_text_list.currentRow()
+        if row >= 0:
+            self.free_text_list.takeItem(row)
+            self.update_preview()
+
+    def load_choices(self, choices: list[ClauseChoice]) -> None:
+        """Set the picker to ``choices`` (e.g. a saved version), then refresh the preview."""
+        chosen = {choice.id: choice for choice in choices if choice.id}
+        for clause_id, row in self.clause_rows.items():
+            row.check.setChecked(clause_id in chosen)
+            if clause_id in chosen:
+                row.set_params(dict(chosen[clause_id].params))
+        self.free_text_list.clear()
+        for choice in choices:
+            if choice.text is not None:
+                QListWidgetItem(choice.text, self.free_text_list)
+        self.update_preview()
+
+    def save(self) -> None:
+        """Save the draft as a new signed version (on the vault worker)."""
+        choices, language = self.choices(), self.language()
+        self.save_button.setEnabled(False)
+        self.error.clear()
+
+        def compose(vault: Vault) -> TermsVersion:
+            return TermsBook(vault, catalogue=self.catalogue).compose(choices, language=language)
+
+        self._runner.run(compose, on_success=self._on_saved, on_error=self._on_failed)
+
+    def _on_saved(self, saved: TermsVersion) -> None:
+        self.message.show_text(
+            self.tr("Saved version %1. SHA-256: %2")
+            .replace("%1", str(saved.version))
+            .replace("%2", saved.sha256)
+        )
+        self.update_preview()
+        self.reload()
+
+    def _on_failed(self, error: Exception) -> None:
+        self.update_preview()
+        self.error.show_text(error_text(error))
+
+    # ------------------------------------------------------------------ history
+
+    def reload(self) -> None:
+        """Load the saved versions from the vault."""
+        self._runner.run(
+            lambda vault: TermsBook(vault, catalogue=self.catalogue).versions(),
+            on_success=self._show_versions,
+            on_error=self._on_failed,
+        )
+
+    def _show_versions(self, versions: list[TermsVersion]) -> None:
+        self._versions = versions
+        self.versions_list.blockSignals(True)
+        self.versions_list.clear()
+        for version in reversed(versions):  # newest first
+            QListWidgetItem(
+                self.tr("Version %1 · %2 · %3 clauses")
+                .replace("%1", str(version.version))
+                .replace("%2", version.issued.astimezone().strftime("%Y-%m-%d %H:%M"))
+                .replace("%3", str(len(version.document.clauses))),
+                self.versions_list,
+            )
+        self.versions_list.blockSignals(False)
+        for combo in (self.diff_from, self.diff_to):
+            combo.blockSignals(True)
+            combo.clear()
+            for version in versions:
+                combo.addItem(
+                    self.tr("Version %1").replace("%1", str(version.version)), version.version
+                )
+            combo.blockSignals(False)
+        if len(versions) >= 2:
+            self.diff_from.setCurrentIndex(len(versions) - 2)
+        self.diff_to.setCurrentIndex(len(versions) - 1)
+        if versions:
+            self.versions_list.setCurrentRow(0)
+        self._show_details(self.versions_list.currentRow())
+        self.update_diff()
+        if versions and not self._loaded_once and not self.choices():
+            self.load_choices(choices_of(versions[-1].document))  # continue from the latest
+        self._loaded_once = True
+        self.update_preview()
+
+    def selected_version(self) -> TermsVersion | None:
+        row = self.versions_list.currentRow()
+        return (
+            self._versions[len(self._versions) - 1 - row]
+            if 0 <= row < len(self._versions)
+            else None
+        )
+
+    def _show_details(self, _row: int) -> None:
+        chosen = self.selected_version()
+        self.export_button.setEnabled(chosen is not None)
+        self.edit_button.setEnabled(chosen is not None)
+        if chosen is None:
+            self.details.setText(self.tr("No saved version yet."))
+            self.version_text.clear()
+            return
+        self.details.setText(
+            self.tr("SHA-256: %1\nSigned by key: %2\nKey id (kid): %3")
+            .replace("%1", chosen.sha256)
+            .replace("%2", chosen.fingerprint)
+            .replace("%3", chosen.kid)
+        )
+        self.version_text.setPlainText(
+            render_document(chosen.document, self.language(), self.catalogue)
+        )
+
+    def update_diff(self) -> None:
+        by_number = {version.version: version for version in self._versions}
+        before = by_number.get(self.diff_from.currentData())
+        after = by_number.get(self.diff_to.currentData())
+        if before is None or after is None:
+            self.diff_view.setPlainText(self.tr("Save two versions to compare them."))
+            return
+        lines = diff_documents(before.document, after.document).describe(
+            self.catalogue, self.language()
+        )
+        self.diff_view.setPlainText(
+            "\n".join(lines) if lines else self.tr("No differences in the clauses.")
+        )
+
+    def _edit_selected(self) -> None:
+        chosen = self.selected_version()
+        if chosen is not None:
+            self.load_choices(choices_of(chosen.document))
+            self.tabs.setCurrentIndex(0)
+
+    def export_selected(self) -> None:
+        """Ask where to save the selected version, then write it on the vault worker."""
+        chosen = self.selected_version()
+        if chosen is None:
+            return
+        target = ask.pick_save_file(
+            self,
+            self.tr("Export terms"),
+            suggested=Path.home() / f"my-terms-v{chosen.version}.json",
+            name_filter=self.tr("JSON files (*.json)"),
+        )
+        if target is None:
+            return
+        number = chosen.version
+
+        def export(vault: Vault) -> SignedTerms:
+            # The file dialog already asked before replacing an existing file.
+            return TermsBook(vault).export_to_file(target, version=number, overwrite=True)
+
+        self._runner.run(
+            export,
+            on_success=lambda _signed: self.message.show_text(
+                self.tr("Exported version %1 to %2.")
+                .replace("%1", str(number))
+                .replace("%2", str(target))
+            ),
+            on_error=self._on_failed,
+        )
+
+    def _on_locked(self) -> None:
+        self._versions = []
+        self._loaded_once = False
+        self.versions_list.clear()
+        self.diff_from.clear()
+        self.diff_to.clear()
+        self.version_text.clear()
+        self.diff_view.clear()
+        self.load_choices([])
+        self.message.clear()
+        self.error.clear()
+
+
+def _connect_change(editor: ParamEditor, slot: object) -> None:
+    if isinstance(editor, QSpinBox):
+        editor.valueChanged.connect(slot)
+    elif isinstance(editor, QComboBox):
+        editor.currentIndexChanged.connect(slot)
+    else:
+        editor.textChanged.connect(slot)

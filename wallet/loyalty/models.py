@@ -1,0 +1,303 @@
+"""Loyalty data: the memberships a person holds and the loyalty proposals they write themselves.
+
+A :class:`MembershipDraft` is what a person (or an import) gives; a :class:`Membership` is what the
+vault stores. A :class:`Proposal` is the person's own loyalty offer to a vendor ("I commit to N
+purchases or amount X per period in category C" in return for a reward); intentions carry it and
+offers accept it, so its shape is a wire format with a JSON Schema.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+BarcodeType = Literal["qr", "code128", "ean13", "upca", "code39", "pdf417", "aztec"]
+BARCODE_TYPES: tuple[BarcodeType, ...] = (
+    "qr",
+    "code128",
+    "ean13",
+    "upca",
+    "code39",
+    "pdf417",
+    "aztec",
+)
+# Stored and shown, but not drawn: no maintained pure-Python renderer is a dependency here.
+TEXT_ONLY_BARCODE_TYPES: frozenset[str] = frozenset({"pdf417", "aztec"})
+MAX_TEXT = 200
+MAX_NOTES = 2_000
+MAX_BARCODE_VALUE = 1_000
+_CODE39_CHARACTERS = re.compile(r"[0-9A-Z \-.$/+%]+")
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
+Points = int | Decimal
+ShortText = Annotated[str, Field(max_length=MAX_TEXT)]
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def normalised_key(program: str, member_number: str) -> str:
+    """What makes two memberships the same: program and number, ignoring case and spaces."""
+    return "".join(program.split()).casefold() + "\x1f" + "".join(member_number.split()).casefold()
+
+
+def ean_check_digit(digits: str) -> str:
+    """The GS1 check digit of an EAN-13 (12 digits) or UPC-A (11 digits) body."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits)))
+    return str((10 - total % 10) % 10)
+
+
+def barcode_problem(kind: str, value: str) -> str | None:
+    """Why ``value`` cannot be encoded as a ``kind`` code, or ``None`` if it can."""
+    if kind in ("ean13", "upca"):
+        body = 12 if kind == "ean13" else 11
+        name = "EAN-13" if kind == "ean13" else "UPC-A"
+        if not value.isdigit() or len(value) not in (body, body + 1):
+            return f"an {name} code is {body} or {body + 1} digits"
+        if len(value) == body + 1 and ean_check_digit(value[:-1]) != value[-1]:
+            return f"the {name} check digit is wrong"
+    elif kind == "code39" and not _CODE39_CHARACTERS.fullmatch(value):
+        return "Code 39 takes only digits, capital letters, spaces and - . $ / + %"
+    elif kind == "code128" and not all(32 <= ord(c) < 127 for c in value):
+        return "Code 128 takes only printable ASCII characters"
+    return None
+
+
+class MembershipDraft(BaseModel):
+    """A loyalty membership as given by the person or an import (before it is stored).
+
+    An empty ``barcode_value`` means "the member number".
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    program: ShortText
+    vendor: ShortText = ""
+    member_number: ShortText
+    tier: ShortText = ""
+    points_balance: Points | None = None
+    expiry: date | None = None
+    notes: Annotated[str, Field(max_length=MAX_NOTES)] = ""
+    barcode_type: BarcodeType = "qr"
+    barcode_value: Annotated[str, Field(max_length=MAX_BARCODE_VALUE)] = ""
+
+    @field_validator("program", "vendor", "member_number", "tier")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        return _clean(value)
+
+    @field_validator("program", "member_number")
+    @classmethod
+    def _required(cls, value: str) -> str:
+        if not value:
+            raise ValueError("must not be empty")
+        return value
+
+    @field_validator("barcode_value")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+    @field_validator("points_balance")
+    @classmethod
+    def _points(cls, value: Points | None) -> Points | None:
+        if value is None:
+            return None
+        if isinstance(value, Decimal):
+            if not value.is_finite():
+                raise ValueError("must be a number")
+            if value == value.to_integral_value():
+                value = int(value)
+        if value < 0:
+            raise ValueError("must not be negative")
+        return value
+
+    @model_validator(mode="after")
+    def _vendor_and_code(self) -> MembershipDraft:
+        if not self.vendor:
+            # A card without a named vendor belongs to its program's host.
+            object.__setattr__(self, "vendor", self.program)
+        problem = barcode_problem(self.barcode_type, self.code_value)
+        if problem:
+            raise ValueError(f"the barcode cannot be drawn: {problem}")
+        return self
+
+    @property
+    def code_value(self) -> str:
+        """What the scannable code encodes."""
+        return self.barcode_value or self.member_number
+
+    @property
+    def key(self) -> str:
+        return normalised_key(self.program, self.member_number)
+
+
+class Membership(MembershipDraft):
+    """A stored membership."""
+
+    id: int
+    created: datetime
+    updated: datetime
+
+    def draft(self) -> MembershipDraft:
+        return MembershipDraft.model_validate(self.model_dump(exclude={"id", "created", "updated"}))
+
+
+MEMBERSHIP_FIELDS: tuple[str, ...] = tuple(MembershipDraft.model_fields)
+
+
+# ------------------------------------------------------------------------------ proposals
+
+
+class PurchasesCommitment(BaseModel):
+    """I commit to ``count`` purchases per period."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["purchases"] = "purchases"
+    count: int = Field(gt=0, le=100_000)
+
+
+class AmountCommitment(BaseModel):
+    """I commit to spending ``amount`` (in ``currency``, ISO 4217) per period."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["amount"] = "amount"
+    amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
+    currency: str = Field(description="ISO 4217 code, e.g. EUR")
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        value = value.strip().upper()
+        if not _CURRENCY.fullmatch(value):
+            raise ValueError("must be a three-letter ISO 4217 code such as EUR")
+        return value
+
+
+Commitment = Annotated[PurchasesCommitment | AmountCommitment, Field(discriminator="kind")]
+RewardKind = Literal["percent_discount", "free_delivery", "price_match", "points_multiplier"]
+REWARD_KINDS: tuple[RewardKind, ...] = (
+    "percent_discount",
+    "free_delivery",
+    "price_match",
+    "points_multiplier",
+)
+Period = Literal["year", "validity"]
+ProposalStatus = Literal["draft", "active", "withdrawn"]
+PROPOSAL_STATUSES: tuple[ProposalStatus, ...] = ("draft", "active", "withdrawn")
+
+
+class Reward(BaseModel):
+    """What the vendor gives for the commitment. ``value``: the percentage or the multiplier."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: RewardKind
+    value: Decimal | None = Field(default=None, max_digits=8, decimal_places=2)
+
+    @model_validator(mode="after")
+    def _value_fits_kind(self) -> Reward:
+        if self.kind == "percent_discount":
+            if self.value is None or not 0 < self.value <= 100:
+                raise ValueError("a percent discount needs a value above 0 and at most 100")
+        elif self.kind == "points_multiplier":
+            if self.value is None or not 1 < self.value <= 100:
+                raise ValueError("a points multiplier needs a value above 1 (e.g. 2 for double)")
+        elif self.value is not None:
+            raise ValueError(f"{self.kind.replace('_', ' ')} takes no value")
+        return self
+
+
+class ProposalTerms(BaseModel):
+    """The person's loyalty proposal, as carried by intentions and accepted by offers.
+
+    ``period`` "year": the commitment applies to each year counted from ``valid_from``;
+    "validity": once, over the whole validity window. ``vendor`` empty: whichever vendor accepts.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="LoyaltyProposal")
+
+    title: ShortText
+    vendor: ShortText = ""
+    category: ShortText
+    commitment: Commitment
+    period: Period = "year"
+    reward: Reward
+    valid_from: date
+    valid_until: date
+
+    @field_validator("title", "vendor", "category")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        return _clean(value)
+
+    @field_validator("title", "category")
+    @classmethod
+    def _required(cls, value: str) -> str:
+        if not value:
+            raise ValueError("must not be empty")
+        return value
+
+    @model_validator(mode="after")
+    def _window(self) -> ProposalTerms:
+        if self.valid_until < self.valid_from:
+            raise ValueError("the proposal must end on or after the day it starts")
+        return self
+
+
+class Proposal(BaseModel):
+    """A stored proposal: its terms, its status and when it was written."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    terms: ProposalTerms
+    status: ProposalStatus
+    created: datetime
+    updated: datetime
+
+
+class Purchase(BaseModel):
+    """A purchase recorded against a proposal, to track the commitment."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    proposal_id: int
+    vendor: ShortText
+    date: date
+    amount: Decimal = Field(ge=0)
+    recorded: datetime
+
+
+class VendorProgress(BaseModel):
+    """One vendor's purchases in the current period against the commitment."""
+
+    model_config = ConfigDict(frozen=True)
+
+    vendor: str
+    purchases: int
+    amount: Decimal
+    achieved: Decimal  # purchases or amount, whichever the commitment counts
+    fraction: float  # 0..1, for a progress bar
+
+
+class ProposalProgress(BaseModel):
+    """How far the commitment is met in the period that contains ``as_of``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    proposal_id: int
+    period_start: date
+    period_end: date
+    target: Decimal
+    unit: str  # "purchases" or a currency code
+    vendors: tuple[VendorProgress, ...]
+    in_window: bool  # False before valid_from or after valid_until

@@ -1,0 +1,59 @@
+"""The consumer's own terms: a clause catalogue, signed versions, vendors' agreements.
+
+Public API: :class:`TermsBook` (over an unlocked vault), :class:`ClauseChoice`, the wire models
+(:class:`TermsDocument`, :class:`SignedTerms`, :class:`AgreementRecord`) and the checks vendors
+use (:func:`verify_signed_terms`, :func:`verify_agreement`, :func:`sign_agreement`).
+"""
+
+from wallet.terms.book import StoredAgreement, TermsBook, TermsVersion
+from wallet.terms.catalogue import Catalogue, CatalogueClause, CatalogueError, load_catalogue
+from wallet.terms.compose import (
+    ClauseChoice,
+    TermsDiff,
+    choices_of,
+    diff_documents,
+    render_document,
+    render_draft,
+)
+from wallet.terms.models import (
+    LANGUAGES,
+    AgreementRecord,
+    FreeTextClause,
+    Language,
+    SignedTerms,
+    StandardClause,
+    TermsDocument,
+)
+from wallet.terms.signing import (
+    AgreementRefused,
+    sign_agreement,
+    verify_agreement,
+    verify_signed_terms,
+)
+
+__all__ = [
+    "LANGUAGES",
+    "AgreementRecord",
+    "AgreementRefused",
+    "Catalogue",
+    "CatalogueClause",
+    "CatalogueError",
+    "ClauseChoice",
+    "FreeTextClause",
+    "Language",
+    "SignedTerms",
+    "StandardClause",
+    "StoredAgreement",
+    "TermsBook",
+    "TermsDiff",
+    "TermsDocument",
+    "TermsVersion",
+    "choices_of",
+    "diff_documents",
+    "load_catalogue",
+    "render_document",
+    "render_draft",
+    "sign_agreement",
+    "verify_agreement",
+    "verify_signed_terms",
+]

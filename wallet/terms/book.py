@@ -1,0 +1,320 @@
+"""The consumer's terms in the vault: compose and sign versions, export them, keep agreements.
+
+``TermsBook(vault)`` is a thin service over the vault's building blocks; like the vault it must
+be used on the thread that opened the vault. Saved versions are never changed: each save is a
+new version with its canonical bytes, hash and signature stored as they were made, so an older
+version reads and verifies exactly as it did the day it was sent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from wallet import activity
+from wallet.activity import ActivityEvent
+from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
+from wallet.errors import InvalidInput, NotFound, WalletError
+from wallet.files import atomic_write_bytes
+from wallet.terms import store
+from wallet.terms.catalogue import Catalogue, load_catalogue
+from wallet.terms.compose import (
+    ClauseChoice,
+    TermsDiff,
+    build_clauses,
+    diff_documents,
+    new_document,
+    render_document,
+)
+from wallet.terms.models import (
+    AgreementRecord,
+    Language,
+    PublicJwk,
+    SignedTerms,
+    TermsDocument,
+    parse_utc_timestamp,
+)
+from wallet.terms.signing import AgreementRefused, sign_document, verify_agreement
+from wallet.vault import Vault
+
+KEY_PURPOSE = "terms"
+MAX_REASON = 200
+
+
+@dataclass(frozen=True, slots=True)
+class TermsVersion:
+    """A saved version: the document and how it was hashed and signed."""
+
+    document: TermsDocument
+    sha256: str
+    signature: str
+    public_key: VerifyingKey
+
+    @property
+    def version(self) -> int:
+        return self.document.version
+
+    @property
+    def issued(self) -> datetime:
+        return parse_utc_timestamp(self.document.issued)
+
+    @property
+    def kid(self) -> str:
+        return self.public_key.kid
+
+    @property
+    def fingerprint(self) -> str:
+        return self.public_key.fingerprint
+
+    def signed(self) -> SignedTerms:
+        return SignedTerms(
+            document=self.document,
+            sha256=self.sha256,
+            signature=self.signature,
+            publicKey=PublicJwk.model_validate(self.public_key.jwk),
+            kid=self.kid,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAgreement:
+    """A verified agreement record as stored, and which of our versions it accepts."""
+
+    id: int
+    record: AgreementRecord
+    terms_version: int | None
+    stored_at: datetime
+
+    @property
+    def vendor_name(self) -> str:
+        return self.record.vendor.name
+
+    @property
+    def vendor_kid(self) -> str:
+        return verifying_key_from_jwk(self.record.vendor.publicKey.model_dump()).kid
+
+
+class TermsBook:
+    """The consumer's terms versions and the vendors' agreements to them, in one vault."""
+
+    def __init__(self, vault: Vault, *, catalogue: Catalogue | None = None) -> None:
+        self._vault = vault
+        self._catalogue = catalogue
+
+    # ------------------------------------------------------------------ catalogue
+
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            self._catalogue = load_catalogue()
+        return self._catalogue
+
+    # ------------------------------------------------------------------ versions
+
+    def compose(self, clauses: Sequence[ClauseChoice], *, language: Language) -> TermsVersion:
+        """Validate ``clauses``, then save, hash and sign them as the next version."""
+        catalogue = self.catalogue()
+        built = build_clauses(clauses, catalogue)
+        with self._vault.write() as connection:
+            key = self._terms_key(connection)
+            number = store.next_version(connection)
+            document = new_document(built, version=number, language=language, catalogue=catalogue)
+            signed = sign_document(document, key)
+            store.add_version(
+                connection,
+                store.VersionRow(
+                    number, signed.canonical, signed.sha256, signed.signature, key.kid
+                ),
+                document_id=document.id,
+                issued=document.issued,
+                language=language,
+            )
+            self._vault.record(
+                connection,
+                ActivityEvent(
+                    activity.TERMS_SAVED,
+                    field_names=_clause_names(document),
+                    reason=f"version {number}",
+                ),
+            )
+        return TermsVersion(document, signed.sha256, signed.signature, key.verifying_key)
+
+    def _terms_key(self, connection: Any) -> SigningKey:
+        key = self._vault.latest_signing_key(KEY_PURPOSE)
+        return key if key is not None else self._vault.new_signing_key(connection, purpose="terms")
+
+    def versions(self) -> list[TermsVersion]:
+        """Every saved version, oldest first."""
+        return [self._loaded(row) for row in store.versions(self._vault.reader)]
+
+    def version(self, number: int) -> TermsVersion:
+        row = store.version(self._vault.reader, number)
+        if row is None:
+            raise NotFound(f"There is no terms version {number}; see `terms versions`.")
+        return self._loaded(row)
+
+    def latest(self) -> TermsVersion | None:
+        row = store.latest(self._vault.reader)
+        return self._loaded(row) if row else None
+
+    def _resolve(self, number: int | None) -> TermsVersion:
+        if number is not None:
+            return self.version(number)
+        latest = self.latest()
+        if latest is None:
+            raise NotFound("You have no terms yet; compose them first (`terms compose`).")
+        return latest
+
+    def _loaded(self, row: store.VersionRow) -> TermsVersion:
+        document = TermsDocument.model_validate_json(row.canonical)
+        key = self._vault.signing_key(row.kid).verifying_key
+        return TermsVersion(document, row.sha256, row.signature, key)
+
+    def render(self, version: int | TermsVersion | None, language: Language) -> str:
+        """The full text of a version (default the latest) in ``language``."""
+        chosen = version if isinstance(version, TermsVersion) else self._resolve(version)
+        return render_document(chosen.document, language, self.catalogue())
+
+    def diff(self, before: int, after: int) -> TermsDiff:
+        return diff_documents(self.version(before).document, self.version(after).document)
+
+    # ------------------------------------------------------------------ export
+
+    def export(self, version: int | None = None) -> SignedTerms:
+        """The signed export of a version (default the latest); the export is logged."""
+        chosen = self._resolve(version)
+        with self._vault.write() as connection:
+            self._vault.record(
+                connection,
+                ActivityEvent(activity.TERMS_EXPORTED, reason=f"version {chosen.version}"),
+            )
+        return chosen.signed()
+
+    def export_to_file(
+        self, path: Path, *, version: int | None = None, overwrite: bool = False
+    ) -> SignedTerms:
+        """Write the export as JSON to ``path`` (atomically); an existing file needs overwrite."""
+        path = Path(path)
+        if path.is_dir():
+            raise InvalidInput(f"{path} is a directory; give a file name for the export.")
+        if path.exists() and not overwrite:
+            raise InvalidInput(f"{path} already exists; choose another name or allow replacing.")
+        signed = self.export(version)
+        text = json.dumps(signed.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        atomic_write_bytes(path, text.encode("utf-8"))
+        return signed
+
+    # ------------------------------------------------------------------ agreements
+
+    def store_agreement(self, record: AgreementRecord | Mapping[str, Any] | str) -> StoredAgreement:
+        """Verify a vendor's acceptance and keep it; refuse (and log the refusal) otherwise.
+
+        Stored only if the vendor key is a sound Ed25519 key, its signature covers exactly this
+        record, and the accepted hash is one of our saved versions. Storing the same record again
+        returns the stored one.
+        """
+        party = _vendor_name(record)
+        try:
+            parsed = _parse_record(record)
+            verify_agreement(parsed)
+            number = store.version_of_hash(self._vault.reader, parsed.terms_sha256)
+            if number is None:
+                raise NotFound(
+                    f"It accepts terms {parsed.terms_sha256[:12]}…, which are none of your saved "
+                    "versions."
+                )
+        except WalletError as exc:
+            reason = f"The agreement was refused: {exc}"
+            with self._vault.write() as connection:
+                self._vault.record(
+                    connection,
+                    ActivityEvent(
+                        activity.AGREEMENT_REFUSED,
+                        result=activity.NOT_COMPLETED,
+                        party=party,
+                        reason=str(exc)[:MAX_REASON],
+                    ),
+                )
+            raise AgreementRefused(reason) from None
+        return self._keep(parsed, number)
+
+    def _keep(self, record: AgreementRecord, number: int) -> StoredAgreement:
+        keys = {
+            "vendor_id": record.vendor.id,
+            "terms_sha256": record.terms_sha256,
+            "accepted_at": record.accepted_at,
+        }
+        existing = store.find_agreement(self._vault.reader, **keys)
+        if existing is not None:
+            return _stored(existing)
+        now = datetime.now(UTC)
+        with self._vault.write() as connection:
+            row_id = store.add_agreement(
+                connection,
+                vendor_name=record.vendor.name,
+                record=record.model_dump_json(),
+                stored_at=now,
+                **keys,
+            )
+            self._vault.record(
+                connection,
+                ActivityEvent(
+                    activity.AGREEMENT_STORED,
+                    party=record.vendor.name,
+                    reason=f"accepts version {number}",
+                ),
+            )
+        return StoredAgreement(row_id, record, number, now)
+
+    def agreements(self) -> list[StoredAgreement]:
+        """Stored agreements, oldest first, each with the version it accepts."""
+        reader = self._vault.reader
+        result = []
+        for row in store.agreements(reader):
+            stored = _stored(row)
+            number = store.version_of_hash(reader, stored.record.terms_sha256)
+            result.append(StoredAgreement(stored.id, stored.record, number, stored.stored_at))
+        return result
+
+
+def _stored(row: store.AgreementRow) -> StoredAgreement:
+    return StoredAgreement(
+        row.id, AgreementRecord.model_validate_json(row.record), None, row.stored_at
+    )
+
+
+def _clause_names(document: TermsDocument) -> tuple[str, ...]:
+    """Clause ids (names, never parameter values or free text) for the activity log."""
+    return tuple(getattr(clause, "id", "free text") for clause in document.clauses)
+
+
+def _parse_record(record: AgreementRecord | Mapping[str, Any] | str) -> AgreementRecord:
+    if isinstance(record, AgreementRecord):
+        return record
+    try:
+        if isinstance(record, str):
+            return AgreementRecord.model_validate_json(record)
+        return AgreementRecord.model_validate(record)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the record"
+        raise InvalidInput(
+            f"It is not a valid agreement record ({where}: {first['msg']})."
+        ) from None
+
+
+def _vendor_name(record: AgreementRecord | Mapping[str, Any] | str) -> str:
+    """Who to name in the log for a refusal, as far as the (unverified) record says."""
+    if isinstance(record, AgreementRecord):
+        return record.vendor.name[:MAX_REASON]
+    try:
+        data = json.loads(record) if isinstance(record, str) else record
+        name = data["vendor"]["name"]
+    except (ValueError, KeyError, TypeError):
+        return "unknown vendor"
+    return str(name)[:MAX_REASON] if name else "unknown vendor"

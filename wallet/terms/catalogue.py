@@ -1,0 +1,266 @@
+"""The catalogue of standard clauses (``resources/terms/catalogue.json``): loading and checks.
+
+The catalogue is data, so it is checked as strictly as input: every clause has a title and a text
+in every supported language, every ``{placeholder}`` in a text names one of the clause's
+parameters (and every parameter is used), and defaults satisfy their own rules. A broken catalogue
+is refused with a message naming the clause, rather than producing half-rendered terms.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import string
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from wallet.errors import InvalidInput, WalletError
+from wallet.files import read_bounded
+from wallet.resources import resources_dir
+from wallet.terms.models import (
+    CLAUSE_ID_PATTERN,
+    LANGUAGES,
+    PARAM_NAME_PATTERN,
+    Language,
+    ParamValue,
+)
+
+MAX_CATALOGUE_BYTES = 1024 * 1024
+MAX_STRING_PARAM = 200
+
+
+class CatalogueError(WalletError):
+    """The clause catalogue file is missing or malformed (an installation problem)."""
+
+
+class LocalizedText(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    en: str = Field(min_length=1)
+    es: str = Field(min_length=1)
+    it: str = Field(min_length=1)
+
+    def get(self, language: Language) -> str:
+        return str(getattr(self, language))
+
+
+class EnumOption(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: str = Field(min_length=1, max_length=40)
+    label: LocalizedText
+
+
+class ParamSpec(BaseModel):
+    """One parameter of a clause: its type, its allowed values, its default and its unit."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=PARAM_NAME_PATTERN)
+    type: Literal["int", "string", "enum"]
+    label: LocalizedText
+    default: ParamValue
+    min: int | None = None
+    max: int | None = None
+    unit: str | None = None
+    max_length: int = MAX_STRING_PARAM
+    options: tuple[EnumOption, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ParamSpec:
+        if self.type == "enum" and not self.options:
+            raise ValueError(f"the enum parameter {self.name} has no options")
+        if self.type != "enum" and self.options:
+            raise ValueError(f"only enum parameters have options ({self.name})")
+        if self.type == "int" and (self.min is None or self.max is None or self.min > self.max):
+            raise ValueError(f"the int parameter {self.name} needs min <= max")
+        try:
+            self.check(self.default, clause_id="the default")
+        except InvalidInput as exc:
+            raise ValueError(str(exc)) from None
+        return self
+
+    def option(self, value: str) -> EnumOption | None:
+        return next((option for option in self.options if option.value == value), None)
+
+    def allowed(self) -> str:
+        """The rule for values, for people: "a whole number from 1 to 3650 (days)"."""
+        if self.type == "int":
+            unit = f" ({self.unit})" if self.unit else ""
+            return f"a whole number from {self.min} to {self.max}{unit}"
+        if self.type == "enum":
+            return "one of " + ", ".join(option.value for option in self.options)
+        return f"text of 1 to {self.max_length} characters"
+
+    def check(self, value: object, *, clause_id: str) -> ParamValue:
+        """``value`` converted to the parameter's type, or :class:`InvalidInput` saying why.
+
+        Text such as ``"30"`` (from a command line) is accepted for whole numbers.
+        """
+        problem = f"{clause_id}: {self.name} must be {self.allowed()}; {value!r} is not allowed."
+        if self.type == "int":
+            number = _as_int(value)
+            low, high = self.min, self.max
+            if number is None or low is None or high is None or not low <= number <= high:
+                raise InvalidInput(problem)
+            return number
+        if not isinstance(value, str):
+            raise InvalidInput(problem)
+        if self.type == "enum":
+            if self.option(value) is None:
+                raise InvalidInput(problem)
+            return value
+        text = " ".join(value.split())
+        if not 1 <= len(text) <= self.max_length:
+            raise InvalidInput(problem)
+        return text
+
+    def display(self, value: ParamValue, language: Language) -> str:
+        """How a value reads inside a clause's text."""
+        if self.type == "enum":
+            option = self.option(str(value))
+            return option.label.get(language) if option else str(value)
+        return str(value)
+
+
+def _as_int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+class CatalogueClause(BaseModel):
+    """A standard clause: a stable id, a title and a text (with ``{param}`` placeholders)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=CLAUSE_ID_PATTERN, max_length=64)
+    title: LocalizedText
+    text: LocalizedText
+    params: tuple[ParamSpec, ...] = ()
+
+    @model_validator(mode="after")
+    def _placeholders_match(self) -> CatalogueClause:
+        names = {param.name for param in self.params}
+        if len(names) != len(self.params):
+            raise ValueError(f"{self.id} names a parameter twice")
+        for language in LANGUAGES:
+            used = _placeholders(self.text.get(language))
+            if used != names:
+                raise ValueError(
+                    f"{self.id} ({language}): the text uses {sorted(used)} but the parameters "
+                    f"are {sorted(names)}"
+                )
+        return self
+
+    def param(self, name: str) -> ParamSpec | None:
+        return next((param for param in self.params if param.name == name), None)
+
+    def defaults(self) -> dict[str, ParamValue]:
+        return {param.name: param.default for param in self.params}
+
+    def check_params(self, given: Mapping[str, object]) -> dict[str, ParamValue]:
+        """Every parameter's value (defaults filled in), checked; unknown names refused."""
+        unknown = sorted(set(given) - {param.name for param in self.params})
+        if unknown:
+            expected = ", ".join(param.name for param in self.params) or "none"
+            raise InvalidInput(
+                f"{self.id} has no parameter {unknown[0]!r} (its parameters: {expected})."
+            )
+        return {
+            param.name: param.check(given.get(param.name, param.default), clause_id=self.id)
+            for param in self.params
+        }
+
+    def render(self, params: Mapping[str, ParamValue], language: Language) -> str:
+        values = {
+            param.name: param.display(params.get(param.name, param.default), language)
+            for param in self.params
+        }
+        return self.text.get(language).format_map(values)
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+class Labels(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    heading: LocalizedText
+    draft_heading: LocalizedText
+    preamble: LocalizedText
+    free_text_title: LocalizedText
+
+
+class Catalogue(BaseModel):
+    """The whole catalogue; clause ids are unique."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    catalogue_version: int = Field(ge=1)
+    description: str = ""
+    languages: tuple[Language, ...]
+    labels: Labels
+    clauses: tuple[CatalogueClause, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Catalogue:
+        ids = [clause.id for clause in self.clauses]
+        duplicates = sorted({clause_id for clause_id in ids if ids.count(clause_id) > 1})
+        if duplicates:
+            raise ValueError(f"clause ids appear twice: {', '.join(duplicates)}")
+        if set(self.languages) != set(LANGUAGES):
+            raise ValueError(f"the catalogue must cover exactly {', '.join(LANGUAGES)}")
+        return self
+
+    def clause(self, clause_id: str) -> CatalogueClause:
+        """The clause ``clause_id``, or :class:`InvalidInput` naming it and the known ids."""
+        for clause in self.clauses:
+            if clause.id == clause_id:
+                return clause
+        raise InvalidInput(
+            f"Unknown clause id {clause_id!r}: catalogue version {self.catalogue_version} has "
+            f"{', '.join(clause.id for clause in self.clauses)}."
+        )
+
+
+def catalogue_path() -> Path:
+    return resources_dir() / "terms" / "catalogue.json"
+
+
+def parse_catalogue(data: bytes, *, source: str) -> Catalogue:
+    try:
+        return Catalogue.model_validate(json.loads(data))
+    except (ValueError, UnicodeDecodeError) as exc:
+        detail = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+        raise CatalogueError(
+            f"The clause catalogue {source} is damaged ({detail}); reinstall VRM Wallet."
+        ) from None
+
+
+@functools.cache
+def _load_cached(path: Path) -> Catalogue:
+    try:
+        data = read_bounded(path, max_bytes=MAX_CATALOGUE_BYTES, what="clause catalogue")
+    except FileNotFoundError:
+        raise CatalogueError(
+            f"The clause catalogue {path} is missing; reinstall VRM Wallet or set "
+            "VRM_WALLET_RESOURCES to its resources directory."
+        ) from None
+    return parse_catalogue(data, source=str(path))
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """The catalogue (read once per path and cached: it never changes while the app runs)."""
+    return _load_cached((path or catalogue_path()).resolve())

@@ -1,0 +1,226 @@
+"""Composing, rendering and comparing terms documents: pure functions over the catalogue.
+
+Nothing here touches the vault, so the desktop app can preview a draft on every keystroke and the
+CLI can validate before asking for the passphrase.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from wallet.errors import InvalidInput
+from wallet.terms.catalogue import Catalogue
+from wallet.terms.models import (
+    MAX_CLAUSES,
+    MAX_FREE_TEXT,
+    Clause,
+    FreeTextClause,
+    Language,
+    ParamValue,
+    StandardClause,
+    TermsDocument,
+    utc_timestamp,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseChoice:
+    """A clause the consumer picked: a catalogue id with parameters, or free text (``text``).
+
+    Parameter values may be text (``"30"``) as typed on a command line; they are checked and
+    converted against the catalogue, and parameters left out take their defaults.
+    """
+
+    id: str | None = None
+    params: Mapping[str, object] = field(default_factory=dict)
+    text: str | None = None
+
+    @classmethod
+    def free(cls, text: str) -> ClauseChoice:
+        return cls(text=text)
+
+    @property
+    def is_free_text(self) -> bool:
+        return self.text is not None
+
+
+def build_clauses(choices: Sequence[ClauseChoice], catalogue: Catalogue) -> list[Clause]:
+    """The document's clauses, validated: known ids, each once, parameters in range."""
+    if not choices:
+        raise InvalidInput("Pick at least one clause; empty terms would promise nothing.")
+    if len(choices) > MAX_CLAUSES:
+        raise InvalidInput(f"Terms can have at most {MAX_CLAUSES} clauses.")
+    clauses: list[Clause] = []
+    seen: set[str] = set()
+    for choice in choices:
+        if choice.text is not None:
+            if choice.id is not None:
+                raise InvalidInput("A clause is either a catalogue id or free text, not both.")
+            clauses.append(_free_text(choice.text))
+            continue
+        if not choice.id:
+            raise InvalidInput("A clause needs a catalogue id or free text.")
+        clause_id = choice.id.strip().upper()
+        entry = catalogue.clause(clause_id)
+        if clause_id in seen:
+            raise InvalidInput(f"{clause_id} is picked twice; keep it once.")
+        seen.add(clause_id)
+        clauses.append(StandardClause(id=clause_id, params=entry.check_params(choice.params)))
+    return clauses
+
+
+def _free_text(text: str) -> FreeTextClause:
+    # NFC now, so that any RFC 8785 implementation (with or without normalisation) finds our hash.
+    cleaned = unicodedata.normalize("NFC", text.strip())
+    if not cleaned:
+        raise InvalidInput("A free-text clause is empty; write it or remove it.")
+    if len(cleaned) > MAX_FREE_TEXT:
+        raise InvalidInput(f"A free-text clause is limited to {MAX_FREE_TEXT} characters.")
+    return FreeTextClause(free_text=True, text=cleaned)
+
+
+def new_document(
+    clauses: Sequence[Clause], *, version: int, language: Language, catalogue: Catalogue
+) -> TermsDocument:
+    return TermsDocument(
+        type="VrmTerms",
+        id=f"urn:uuid:{uuid.uuid4()}",
+        version=version,
+        issued=utc_timestamp(),
+        catalogue_version=catalogue.catalogue_version,
+        language=language,
+        clauses=list(clauses),
+    )
+
+
+def render_clauses(
+    clauses: Sequence[Clause], language: Language, catalogue: Catalogue, *, heading: str
+) -> str:
+    """The full text for people: heading, preamble, then numbered clauses with their titles."""
+    labels = catalogue.labels
+    parts = [heading, "", labels.preamble.get(language)]
+    for number, clause in enumerate(clauses, start=1):
+        if isinstance(clause, FreeTextClause):
+            title, text = labels.free_text_title.get(language), clause.text
+        else:
+            entry = catalogue.clause(clause.id)
+            title, text = entry.title.get(language), entry.render(clause.params, language)
+        parts += ["", f"{number}. {title}", text]
+    return "\n".join(parts) + "\n"
+
+
+def render_document(document: TermsDocument, language: Language, catalogue: Catalogue) -> str:
+    """A saved version's full text in ``language`` (free text as its author wrote it)."""
+    if document.catalogue_version > catalogue.catalogue_version:
+        raise InvalidInput(
+            f"Version {document.version} uses clause catalogue {document.catalogue_version}, "
+            f"newer than this app's ({catalogue.catalogue_version}); update VRM Wallet."
+        )
+    heading = catalogue.labels.heading.get(language).format(
+        version=document.version, issued=document.issued[:10]
+    )
+    return render_clauses(document.clauses, language, catalogue, heading=heading)
+
+
+def render_draft(choices: Sequence[ClauseChoice], language: Language, catalogue: Catalogue) -> str:
+    """The preview of unsaved choices; raises :class:`InvalidInput` like saving would."""
+    heading = catalogue.labels.draft_heading.get(language)
+    return render_clauses(build_clauses(choices, catalogue), language, catalogue, heading=heading)
+
+
+# ------------------------------------------------------------------------------ comparing
+
+
+@dataclass(frozen=True, slots=True)
+class ParamChange:
+    name: str
+    before: ParamValue | None
+    after: ParamValue | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseDifference:
+    """One clause added, removed, or kept with different parameters (free text: by its text)."""
+
+    kind: Literal["added", "removed", "changed"]
+    clause_id: str | None
+    text: str | None = None
+    params: tuple[ParamChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TermsDiff:
+    """Clause-level differences from version ``before`` to version ``after``."""
+
+    before: int
+    after: int
+    differences: tuple[ClauseDifference, ...]
+    language: tuple[Language, Language] | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.differences and self.language is None
+
+    def describe(self, catalogue: Catalogue, language: Language = "en") -> list[str]:
+        """One line per difference: ``+`` added, ``-`` removed, ``~`` changed."""
+        lines = []
+        if self.language is not None:
+            lines.append(f"~ language: {self.language[0]} → {self.language[1]}")
+        for difference in self.differences:
+            sign = {"added": "+", "removed": "-", "changed": "~"}[difference.kind]
+            if difference.clause_id is None:
+                lines.append(f"{sign} free text: “{difference.text}”")
+                continue
+            title = _title(catalogue, difference.clause_id, language)
+            line = f"{sign} {difference.clause_id} ({title})"
+            if difference.params:
+                line += ": " + "; ".join(
+                    f"{change.name} {change.before} → {change.after}"
+                    for change in difference.params
+                )
+            lines.append(line)
+        return lines
+
+
+def _title(catalogue: Catalogue, clause_id: str, language: Language) -> str:
+    for clause in catalogue.clauses:
+        if clause.id == clause_id:
+            return clause.title.get(language)
+    return "not in this catalogue"
+
+
+def diff_documents(before: TermsDocument, after: TermsDocument) -> TermsDiff:
+    old = {c.id: c for c in before.clauses if isinstance(c, StandardClause)}
+    new = {c.id: c for c in after.clauses if isinstance(c, StandardClause)}
+    differences = [
+        ClauseDifference("removed", clause_id) for clause_id in old if clause_id not in new
+    ]
+    for clause_id, clause in new.items():
+        if clause_id not in old:
+            differences.append(ClauseDifference("added", clause_id))
+            continue
+        changes = tuple(
+            ParamChange(name, old[clause_id].params.get(name), clause.params.get(name))
+            for name in sorted(set(old[clause_id].params) | set(clause.params))
+            if old[clause_id].params.get(name) != clause.params.get(name)
+        )
+        if changes:
+            differences.append(ClauseDifference("changed", clause_id, params=changes))
+    old_texts = [c.text for c in before.clauses if isinstance(c, FreeTextClause)]
+    new_texts = [c.text for c in after.clauses if isinstance(c, FreeTextClause)]
+    differences += [ClauseDifference("removed", None, t) for t in old_texts if t not in new_texts]
+    differences += [ClauseDifference("added", None, t) for t in new_texts if t not in old_texts]
+    language = None if before.language == after.language else (before.language, after.language)
+    return TermsDiff(before.version, after.version, tuple(differences), language)
+
+
+def choices_of(document: TermsDocument) -> list[ClauseChoice]:
+    """The choices that compose ``document`` again (to edit a saved version)."""
+    return [
+        ClauseChoice.free(c.text) if isinstance(c, FreeTextClause) else ClauseChoice(c.id, c.params)
+        for c in document.clauses
+    ]
