@@ -27,6 +27,12 @@ def test_open_demo_vault_creates_it_with_the_sample_data(tmp_path: Path) -> None
         assert listed["passport_number"].value is None  # listings hide sensitive values
         assert vault.get_field("passport_number").value == "X0000000"
         assert vault.get_field("email").value == "alex@example.org"
+        from wallet.terms.book import TermsBook
+        from wallet.terms.signing import verify_signed_terms
+
+        latest = TermsBook(vault).latest()
+        assert latest is not None and latest.version == 1
+        verify_signed_terms(latest.signed())
     assert vault_exists(directory)
 
 

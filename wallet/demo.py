@@ -17,6 +17,8 @@ from wallet.loyalty.book import LoyaltyBook
 from wallet.loyalty.models import ProposalTerms
 from wallet.paths import APP_NAME
 from wallet.resources import resources_dir
+from wallet.terms.book import TermsBook
+from wallet.terms.compose import ClauseChoice
 from wallet.vault import Vault, vault_exists
 
 DEMO_PASSPHRASE = "demo passphrase - not secret"
@@ -79,7 +81,7 @@ def open_demo_vault(directory: Path) -> Vault:
 
 
 def fill_with_samples(vault: Vault) -> None:
-    """Write every sample field, and the sample loyalty cards and proposal, into ``vault``."""
+    """Write every sample field, loyalty card and proposal, and a terms version into ``vault``."""
     for sample in SAMPLE_FIELDS:
         vault.set_field(
             sample.key,
@@ -89,6 +91,20 @@ def fill_with_samples(vault: Vault) -> None:
             sensitive=sample.sensitive,
         )
     _add_loyalty_samples(vault)
+    _add_terms_sample(vault)
+
+
+def _add_terms_sample(vault: Vault) -> None:
+    """A first, signed version of the consumer's terms, so the My terms page has history."""
+    TermsBook(vault).compose(
+        [
+            ClauseChoice("CC-NO-TRACKING"),
+            ClauseChoice("CC-NO-THIRD-PARTY"),
+            ClauseChoice("CC-RETENTION-DAYS", {"days": 90}),
+            ClauseChoice("CC-DELETE-ON-END"),
+        ],
+        language="en",
+    )
 
 
 def _add_loyalty_samples(vault: Vault) -> None:

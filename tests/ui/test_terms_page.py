@@ -29,6 +29,7 @@ def page(qtbot: QtBot, runner: VaultRunner, vault_dir: Path) -> TermsPage:
     qtbot.addWidget(terms_page)
     terms_page.resize(1000, 700)
     terms_page.show()
+    terms_page.reload()  # as the workspace does once the vault is open
     return terms_page
 
 
@@ -52,6 +53,8 @@ def test_compose_save_twice_diff_and_export(
     page.save_button.click()
     qtbot.waitUntil(lambda: page.versions_list.count() == 1)
     assert "SHA-256" in page.details.text() and "kid" in page.details.text()
+    assert not page.save_button.isEnabled()  # unchanged: a new version would add nothing
+    assert "Same as your saved version 1" in page.preview.toPlainText()
 
     spin.setValue(120)  # type: ignore[union-attr]
     page.save_button.click()

@@ -51,6 +51,7 @@ from wallet.terms import (
     render_draft,
 )
 from wallet.terms.catalogue import ParamSpec
+from wallet.terms.compose import build_clauses
 from wallet.vault import Vault
 
 ParamEditor = QSpinBox | QComboBox | QLineEdit
@@ -161,8 +162,6 @@ class TermsPage(QWidget):
         self._runner.unlocked.connect(self.reload)
         self._runner.locked.connect(self._on_locked)
         self.update_preview()
-        if runner.is_unlocked:
-            self.reload()
 
     # ------------------------------------------------------------------ building
 
@@ -185,6 +184,10 @@ class TermsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(clauses)
+        # Wide enough for every parameter editor, so only vertical scrolling is ever needed.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(clauses.sizeHint().width() + scrollbar + 2 * scroll.frameWidth())
 
         self.free_text_edit = QLineEdit()
         self.free_text_edit.setPlaceholderText(self.tr("A clause in your own words…"))
@@ -310,6 +313,16 @@ class TermsPage(QWidget):
             text = render_draft(choices, self.language(), self.catalogue)
         except WalletError as exc:
             self.preview.setPlainText(str(exc))
+            self.save_button.setEnabled(False)
+            return
+        latest = self._versions[-1] if self._versions else None
+        if latest is not None and build_clauses(choices, self.catalogue) == list(
+            latest.document.clauses
+        ):
+            # Saving the same clauses again would only add a version that changes nothing.
+            text = self.tr("Same as your saved version %1").replace("%1", str(latest.version))
+            text += "\n\n" + render_document(latest.document, self.language(), self.catalogue)
+            self.preview.setPlainText(text)
             self.save_button.setEnabled(False)
             return
         self.preview.setPlainText(text)
