@@ -250,3 +250,16 @@ def test_unknown_event_types_are_spelled_out(filled_runner: VaultRunner) -> None
     assert model.event_title("data.updated") == "Field updated"
     assert model.event_title("offer.counter_proposed") == "Offer: counter proposed"
     assert model.event_title("oddity") == "Oddity"
+
+
+def test_every_event_type_has_a_readable_title(runner: VaultRunner) -> None:
+    from ui.models.activity_model import ActivityModel
+    from wallet import activity
+
+    titles = ActivityModel(runner)._translated_event_titles()
+    event_types = {
+        value
+        for name, value in vars(activity).items()
+        if name.isupper() and isinstance(value, str) and "." in value
+    }
+    assert event_types <= set(titles), sorted(event_types - set(titles))

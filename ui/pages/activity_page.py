@@ -72,6 +72,8 @@ class ActivityPage(QWidget):
             (self.tr("All events"), None),
             (self.tr("Vault"), "vault."),
             (self.tr("Personal data"), "data."),
+            (self.tr("My terms"), "terms."),
+            (self.tr("Loyalty"), "loyalty."),
             (self.tr("Settings"), "settings."),
             (self.tr("Log"), "log."),
         ):
