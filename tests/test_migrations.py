@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.fixtures.make_fixture_vault import FIXTURE_CARD, FIXTURE_FIELDS, FIXTURE_PASSPHRASE
+from tests.fixtures.make_fixture_vault import (
+    FIXTURE_CARD,
+    FIXTURE_FIELDS,
+    FIXTURE_PASSPHRASE,
+    FIXTURE_VENDOR_ID,
+)
 from wallet.errors import UnsupportedVersion
 from wallet.storage import migrations
 from wallet.storage.migrations import LATEST_VERSION, Migration, migrate, schema_version
@@ -29,6 +34,10 @@ def test_fixture_vault_of_every_past_version_opens(version: int, tmp_path: Path)
         assert vault.integrity_problems() == []
         if version >= 2:
             _check_schema_2_content(vault)
+        if version >= 3:
+            from wallet.vendors.directory import VendorDirectory
+
+            assert [row.id for row in VendorDirectory(vault).list()] == [FIXTURE_VENDOR_ID]
     recovery_key = (copy / "recovery-key.txt").read_text().strip()
     Vault.open_with_recovery_key(copy, recovery_key).lock()
 

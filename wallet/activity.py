@@ -55,6 +55,19 @@ TERMS_SAVED = "terms.saved"
 TERMS_EXPORTED = "terms.exported"
 AGREEMENT_STORED = "terms.agreement_stored"
 AGREEMENT_REFUSED = "terms.agreement_refused"
+# The vendor directory (wallet/vendors/): party = the vendor's id; never keys' private parts.
+VENDOR_ADDED = "vendor.added"
+VENDOR_UPDATED = "vendor.updated"
+VENDOR_KEY_CHANGE_REFUSED = "vendor.key_change_refused"
+VENDOR_KEY_CHANGE_APPROVED = "vendor.key_change_approved"
+VENDOR_DISABLED = "vendor.disabled"
+VENDOR_REMOVED = "vendor.removed"
+VENDORS_IMPORTED = "vendor.imported"
+VENDORS_EXPORTED = "vendor.exported"
+# Webhook delivery (wallet/outbox/): final outcomes only, party = the vendor's id, reason = kind.
+DELIVERY_DELIVERED = "delivery.delivered"
+DELIVERY_FAILED = "delivery.failed"
+DELIVERY_DISABLED = "delivery.disabled"
 
 
 @dataclass(frozen=True, slots=True)

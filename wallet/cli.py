@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wallet import cli_loyalty, cli_terms
+from wallet import cli_loyalty, cli_terms, cli_vendors
 from wallet.activity import ActivityEntry
 from wallet.cli_support import (
     MASK,
@@ -621,6 +621,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_other_commands(commands)
     cli_loyalty.add_commands(commands)
     cli_terms.add_commands(commands)
+    cli_vendors.add_commands(commands)
     return parser
 
 

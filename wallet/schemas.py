@@ -27,6 +27,12 @@ SCHEMAS: dict[str, str] = {
     "terms": "wallet.terms.models:SignedTerms",
     "agreement": "wallet.terms.models:AgreementRecord",
     "loyalty-proposal": "wallet.loyalty.models:ProposalTerms",
+    "vendor-metadata": "wallet.wire.models:VendorMetadata",
+    "intention": "wallet.wire.models:Intention",
+    "offer": "wallet.wire.models:Offer",
+    "signed-intention": "wallet.wire.models:SignedIntention",
+    "signed-offer": "wallet.wire.models:SignedOffer",
+    "offer-list": "wallet.wire.models:OfferList",
 }
 
 

@@ -166,6 +166,58 @@ _V2_LOYALTY: tuple[str, ...] = (
     "CREATE INDEX loyalty_purchases_by_proposal ON loyalty_purchases (proposal_id, date)",
 )
 
+# Owned by the delivery feature (wallet/outbox/): one row per webhook to deliver. ``body`` holds the
+# exact bytes that are signed and sent on every attempt; ``webhook_id`` is the idempotency key.
+_V3_OUTBOX: tuple[str, ...] = (
+    """CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        webhook_id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        vendor_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        body BLOB NOT NULL,
+        signing_kid TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (
+            status IN ('pending', 'delivering', 'delivered', 'failed', 'disabled')
+        ),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL,
+        last_error TEXT NOT NULL DEFAULT '',
+        response_status INTEGER,
+        response_body BLOB,
+        created TEXT NOT NULL,
+        delivered_at TEXT
+    )""",
+    "CREATE INDEX outbox_due ON outbox (status, next_attempt_at)",
+    "CREATE INDEX outbox_by_subject ON outbox (subject, vendor_id)",
+)
+# Owned by the vendor directory (wallet/vendors/): pinned keys and the metadata they came with.
+_V3_VENDORS: tuple[str, ...] = (
+    """CREATE TABLE vendors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        metadata_url TEXT NOT NULL,
+        intentions_url TEXT NOT NULL,
+        offers_url TEXT NOT NULL,
+        public_jwk TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        categories TEXT NOT NULL,
+        accepted_agreements TEXT NOT NULL,
+        contact TEXT NOT NULL,
+        policy_url TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        added TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'disabled')),
+        status_reason TEXT NOT NULL DEFAULT '',
+        pending_jwk TEXT,
+        pending_metadata TEXT,
+        pending_since TEXT
+    )""",
+    "CREATE INDEX vendors_by_name ON vendors (name, id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -176,6 +228,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         2,
         "signing keys, the consumer's terms and agreements, loyalty",
         _run_all(_V2_SIGNING_KEYS + _V2_TERMS + _V2_LOYALTY),
+    ),
+    Migration(
+        3,
+        "webhook delivery outbox, vendor directory",
+        _run_all(_V3_OUTBOX + _V3_VENDORS),
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

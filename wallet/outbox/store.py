@@ -1,0 +1,200 @@
+"""SQL for the transactional outbox (the ``outbox`` table of schema 3).
+
+Times that drive scheduling (``next_attempt_at``) are epoch seconds from the worker's clock, so a
+test can inject one; ``created`` and ``delivered_at`` are ISO 8601 UTC for people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from wallet.storage.connection import Connection
+
+Status = Literal["pending", "delivering", "delivered", "failed", "disabled"]
+FINAL_STATUSES: frozenset[str] = frozenset({"delivered", "failed", "disabled"})
+
+_COLUMNS = (
+    "id, webhook_id, kind, subject, vendor_id, url, body, signing_kid, status, attempts, "
+    "next_attempt_at, last_error, response_status, response_body, created, delivered_at"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    """One message to deliver and where its delivery stands."""
+
+    id: int
+    webhook_id: str
+    kind: str
+    subject: str
+    vendor_id: str
+    url: str
+    body: bytes
+    signing_kid: str
+    status: Status
+    attempts: int
+    next_attempt_at: float
+    last_error: str
+    response_status: int | None
+    response_body: bytes | None
+    created: datetime
+    delivered_at: datetime | None
+
+
+def _row(row: Sequence[Any]) -> OutboxRow:
+    return OutboxRow(
+        id=int(row[0]),
+        webhook_id=row[1],
+        kind=row[2],
+        subject=row[3],
+        vendor_id=row[4],
+        url=row[5],
+        body=bytes(row[6]),
+        signing_kid=row[7],
+        status=row[8],
+        attempts=int(row[9]),
+        next_attempt_at=float(row[10]),
+        last_error=row[11],
+        response_status=None if row[12] is None else int(row[12]),
+        response_body=None if row[13] is None else bytes(row[13]),
+        created=datetime.fromisoformat(row[14]),
+        delivered_at=datetime.fromisoformat(row[15]) if row[15] else None,
+    )
+
+
+def insert(
+    connection: Connection,
+    *,
+    webhook_id: str,
+    kind: str,
+    subject: str,
+    vendor_id: str,
+    url: str,
+    body: bytes,
+    signing_kid: str,
+    next_attempt_at: float,
+) -> int:
+    cursor = connection.execute(
+        "INSERT INTO outbox (webhook_id, kind, subject, vendor_id, url, body, signing_kid, "
+        "status, next_attempt_at, created) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+        (
+            webhook_id,
+            kind,
+            subject,
+            vendor_id,
+            url,
+            body,
+            signing_kid,
+            next_attempt_at,
+            datetime.now(UTC).isoformat(),
+        ),
+    )
+    return int(cursor.lastrowid)
+
+
+def get(connection: Connection, item_id: int) -> OutboxRow | None:
+    row = connection.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (item_id,)).fetchone()
+    return _row(row) if row else None
+
+
+def rows(connection: Connection, *, subject: str | None = None) -> list[OutboxRow]:
+    if subject is None:
+        found = connection.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id")
+    else:
+        found = connection.execute(
+            f"SELECT {_COLUMNS} FROM outbox WHERE subject = ? ORDER BY id", (subject,)
+        )
+    return [_row(row) for row in found]
+
+
+def due(connection: Connection, now: float, *, limit: int = 100) -> list[OutboxRow]:
+    """Pending rows whose next attempt is due, oldest schedule first."""
+    found = connection.execute(
+        f"SELECT {_COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
+        "ORDER BY next_attempt_at, id LIMIT ?",
+        (now, limit),
+    )
+    return [_row(row) for row in found]
+
+
+def next_due_at(connection: Connection) -> float | None:
+    """When the earliest pending row becomes due (None when nothing is pending)."""
+    value = connection.execute(
+        "SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending'"
+    ).fetchone()[0]
+    return None if value is None else float(value)
+
+
+def mark_delivering(connection: Connection, ids: Sequence[int]) -> None:
+    connection.executemany(
+        "UPDATE outbox SET status = 'delivering' WHERE id = ? AND status = 'pending'",
+        [(item_id,) for item_id in ids],
+    )
+
+
+def finish(
+    connection: Connection,
+    item_id: int,
+    *,
+    status: Status,
+    attempts: int,
+    next_attempt_at: float,
+    last_error: str,
+    response_status: int | None,
+    response_body: bytes | None,
+) -> None:
+    delivered_at = datetime.now(UTC).isoformat() if status == "delivered" else None
+    connection.execute(
+        "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
+        "response_status = ?, response_body = ?, delivered_at = ? WHERE id = ?",
+        (
+            status,
+            attempts,
+            next_attempt_at,
+            last_error,
+            response_status,
+            response_body,
+            delivered_at,
+            item_id,
+        ),
+    )
+
+
+def resume(connection: Connection) -> int:
+    """Rows left ``delivering`` by a process that died go back to ``pending``; returns how many."""
+    cursor = connection.execute("UPDATE outbox SET status = 'pending' WHERE status = 'delivering'")
+    return int(cursor.rowcount)
+
+
+def disable_for_vendor(connection: Connection, vendor_id: str, reason: str) -> int:
+    """Undelivered rows of a vendor whose endpoint is gone become ``disabled``."""
+    cursor = connection.execute(
+        "UPDATE outbox SET status = 'disabled', last_error = ? "
+        "WHERE vendor_id = ? AND status IN ('pending', 'delivering')",
+        (reason, vendor_id),
+    )
+    return int(cursor.rowcount)
+
+
+def cancel_for_vendor(connection: Connection, vendor_id: str, reason: str) -> int:
+    """Undelivered rows of a removed vendor become ``failed`` with ``reason``."""
+    cursor = connection.execute(
+        "UPDATE outbox SET status = 'failed', last_error = ? "
+        "WHERE vendor_id = ? AND status IN ('pending', 'delivering')",
+        (reason, vendor_id),
+    )
+    return int(cursor.rowcount)
+
+
+def disabled_vendor_ids(connection: Connection, vendor_ids: Sequence[str]) -> set[str]:
+    """Those of ``vendor_ids`` that the directory marks disabled."""
+    if not vendor_ids:
+        return set()
+    marks = ", ".join("?" for _ in vendor_ids)
+    found = connection.execute(
+        f"SELECT id FROM vendors WHERE status = 'disabled' AND id IN ({marks})", tuple(vendor_ids)
+    )
+    return {row[0] for row in found}

@@ -1,0 +1,479 @@
+"""The transactional outbox and its delivery worker.
+
+**Enqueue inside the caller's transaction.** A feature writes its own rows (say, an intention) and
+calls :func:`enqueue` with the same connection inside ``with vault.write() as connection:``, so
+the intention and its outbox rows commit together or not at all. Each row holds the exact body
+bytes, the id of the key that signs it and a ``webhook_id`` (a UUID, reused on every retry: the
+receiver's idempotency key).
+
+**The worker never touches the database itself.** The vault's connection belongs to one thread
+(DESIGN §4), while deliveries are awaited on an asyncio loop that may run elsewhere. So
+:class:`DeliveryWorker` does all database work through a :data:`DbRunner` given by the caller: an
+async callable that runs a plain function *on the vault's thread* and returns its result. The
+desktop app passes one that submits to its vault executor; the CLI and the tests use
+:func:`inline_runner`, which runs the function right away on the loop's own thread (which then
+must be the vault's thread). The ``sign(kid)`` callable that turns a key id into a
+:class:`~wallet.crypto.signing.SigningKey` is also called through the runner, because keys live
+in the vault. The network side goes through :class:`~wallet.transport.Transport` only.
+
+**One cycle** (:meth:`DeliveryWorker.run_once`): in one database call, take the due rows and mark
+them ``delivering`` (rows of vendors the directory disabled become ``disabled`` without a
+request); POST each with Standard Webhooks headers (timestamp = the attempt time, signature over
+``id.timestamp.body``), concurrently up to the transport's limit; then record every outcome in one
+transaction:
+
+* 2xx → ``delivered``, keeping the (capped) response body for the caller;
+* 410 → ``disabled``, and the vendor is marked disabled in the directory;
+* 408, 429, 5xx, timeouts and connection failures → ``pending`` again, the next attempt after
+  ``Retry-After`` if the vendor sent one, else after exponential backoff with full jitter
+  (``random() * min(cap, base * 2 ** (attempts - 1))``, base 1 s, cap 10 min), until
+  ``max_attempts`` (8) attempts have been made → ``failed``;
+* any other status, or a URL that is not allowed → ``failed`` at once, with the reason.
+
+``last_error`` is a short status or failure kind; response bodies of failures are not kept, so
+no vendor-supplied text or personal data ends up there. Rows left ``delivering`` by a killed
+process go back to ``pending`` when a worker starts (:meth:`DeliveryWorker.run`): they are sent
+again with the same ``webhook-id``, so an idempotent receiver accepts each message exactly once.
+Final outcomes are written to the activity log (vendor id and message kind, never the body).
+
+Progress is reported per item through ``on_progress`` (called on the loop's thread) so a UI can
+show live per-vendor status.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import random
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal, TypeVar
+
+from wallet import activity
+from wallet.activity import ActivityEvent
+from wallet.crypto.signing import SigningKey
+from wallet.errors import WalletError
+from wallet.outbox import store
+from wallet.outbox.store import OutboxRow, Status
+from wallet.storage.connection import Connection
+from wallet.transport import TRANSIENT_FAILURES, HttpResult, Transport, check_url
+from wallet.vault import Vault
+from wallet.vendors import store as vendor_store
+from wallet.webhooks import webhook_headers
+
+T = TypeVar("T")
+DbRunner = Callable[[Callable[[], T]], Awaitable[T]]
+Clock = Callable[[], float]
+Random = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+ProgressStatus = Literal["delivering", "delivered", "retrying", "failed", "disabled"]
+MAX_ERROR_CHARS = 200
+DEFAULT_BATCH = 256
+RETRY_STATUSES = frozenset({408, 429})
+
+
+async def inline_runner(work: Callable[[], T]) -> T:
+    """A :data:`DbRunner` for code whose event loop runs on the vault's own thread."""
+    return work()
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxMessage:
+    """A message to enqueue: ``body`` is sent byte for byte, signed by key ``signing_kid``."""
+
+    kind: str
+    vendor_id: str
+    url: str
+    body: bytes
+    signing_kid: str
+    subject: str = ""
+    webhook_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+
+def enqueue(
+    connection: Connection, messages: Iterable[OutboxMessage], *, now: float | None = None
+) -> list[int]:
+    """Add messages inside the caller's write transaction; returns their outbox ids.
+
+    URLs are checked here (HTTPS unless loopback), so a bad one rolls the caller's change back
+    instead of failing later.
+    """
+    due_at = time.time() if now is None else now
+    ids = []
+    for message in messages:
+        check_url(message.url)
+        ids.append(
+            store.insert(
+                connection,
+                webhook_id=message.webhook_id,
+                kind=message.kind,
+                subject=message.subject,
+                vendor_id=message.vendor_id,
+                url=message.url,
+                body=message.body,
+                signing_kid=message.signing_kid,
+                next_attempt_at=due_at,
+            )
+        )
+    return ids
+
+
+def due(connection: Connection, now: float, *, limit: int = DEFAULT_BATCH) -> list[OutboxRow]:
+    """Pending messages whose next attempt is due at ``now`` (epoch seconds)."""
+    return store.due(connection, now, limit=limit)
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Exponential backoff with full jitter, bounded attempts, ``Retry-After`` honoured."""
+
+    base_seconds: float = 1.0
+    cap_seconds: float = 600.0
+    max_attempts: int = 8
+    max_retry_after_seconds: float = 3600.0
+
+    def backoff(self, attempts: int, rand: float) -> float:
+        """Delay before the next attempt after ``attempts`` failed ones (``rand`` in [0, 1))."""
+        return float(rand * min(self.cap_seconds, self.base_seconds * 2 ** (attempts - 1)))
+
+
+def parse_retry_after(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(int(value))
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, moment.timestamp() - now)
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryOutcome:
+    """What one attempt led to (``status`` is the row's new status)."""
+
+    item_id: int
+    webhook_id: str
+    vendor_id: str
+    kind: str
+    subject: str
+    status: Status
+    attempts: int
+    next_attempt_at: float
+    error: str = ""
+    response_status: int | None = None
+    response_body: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryProgress:
+    """A live update for one message, for a per-vendor status view."""
+
+    item_id: int
+    vendor_id: str
+    kind: str
+    subject: str
+    status: ProgressStatus
+    attempts: int
+    error: str = ""
+    next_attempt_at: float | None = None
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Counts of final outcomes in one :meth:`DeliveryWorker.run`, and what is still pending."""
+
+    delivered: int = 0
+    failed: int = 0
+    disabled: int = 0
+    retried: int = 0
+    resumed: int = 0
+    pending: int = 0
+
+
+class Outbox:
+    """The database side of delivery, bound to one vault: call only on the vault's thread."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def rows(self, *, subject: str | None = None) -> list[OutboxRow]:
+        return store.rows(self._vault.reader, subject=subject)
+
+    def get(self, item_id: int) -> OutboxRow | None:
+        return store.get(self._vault.reader, item_id)
+
+    def next_due_at(self) -> float | None:
+        return store.next_due_at(self._vault.reader)
+
+    def resume(self) -> int:
+        with self._vault.write() as connection:
+            return store.resume(connection)
+
+    def claim(self, now: float, limit: int) -> tuple[list[OutboxRow], list[DeliveryOutcome]]:
+        """Due rows, now ``delivering``; rows of disabled vendors are closed as ``disabled``."""
+        with self._vault.write() as connection:
+            rows = store.due(connection, now, limit=limit)
+            gone = store.disabled_vendor_ids(connection, sorted({row.vendor_id for row in rows}))
+            skipped = [
+                _outcome(row, "disabled", row.attempts, now, "the vendor's endpoint is disabled")
+                for row in rows
+                if row.vendor_id in gone
+            ]
+            claimed = [row for row in rows if row.vendor_id not in gone]
+            store.mark_delivering(connection, [row.id for row in claimed])
+            self._record(connection, skipped, now)
+        return claimed, skipped
+
+    def record(self, outcomes: Sequence[DeliveryOutcome], now: float) -> None:
+        """Store the outcomes of one cycle in one transaction (with the activity log)."""
+        with self._vault.write() as connection:
+            self._record(connection, outcomes, now)
+
+    def _record(
+        self, connection: Connection, outcomes: Sequence[DeliveryOutcome], now: float
+    ) -> None:
+        moment = datetime.fromtimestamp(now, UTC)
+        for outcome in outcomes:
+            store.finish(
+                connection,
+                outcome.item_id,
+                status=outcome.status,
+                attempts=outcome.attempts,
+                next_attempt_at=outcome.next_attempt_at,
+                last_error=outcome.error,
+                response_status=outcome.response_status,
+                response_body=outcome.response_body,
+            )
+            if outcome.status == "pending":
+                continue
+            if outcome.status == "disabled" and outcome.response_status == 410:
+                store.disable_for_vendor(connection, outcome.vendor_id, outcome.error)
+                if vendor_store.set_status(
+                    connection, outcome.vendor_id, "disabled", outcome.error, moment
+                ):
+                    self._vault.record(
+                        connection,
+                        ActivityEvent(
+                            activity.VENDOR_DISABLED,
+                            result=activity.NOT_COMPLETED,
+                            party=outcome.vendor_id,
+                            reason="the vendor answered 410 Gone",
+                        ),
+                    )
+            event = {
+                "delivered": activity.DELIVERY_DELIVERED,
+                "failed": activity.DELIVERY_FAILED,
+                "disabled": activity.DELIVERY_DISABLED,
+            }[outcome.status]
+            self._vault.record(
+                connection,
+                ActivityEvent(
+                    event,
+                    result=(
+                        activity.COMPLETED
+                        if outcome.status == "delivered"
+                        else activity.NOT_COMPLETED
+                    ),
+                    party=outcome.vendor_id,
+                    field_names=(outcome.kind,),
+                    reason=f"{outcome.kind}: {outcome.error}" if outcome.error else outcome.kind,
+                ),
+            )
+
+
+def _outcome(
+    row: OutboxRow,
+    status: Status,
+    attempts: int,
+    next_attempt_at: float,
+    error: str = "",
+    result: HttpResult | None = None,
+    keep_body: bool = False,
+) -> DeliveryOutcome:
+    return DeliveryOutcome(
+        item_id=row.id,
+        webhook_id=row.webhook_id,
+        vendor_id=row.vendor_id,
+        kind=row.kind,
+        subject=row.subject,
+        status=status,
+        attempts=attempts,
+        next_attempt_at=next_attempt_at,
+        error=error[:MAX_ERROR_CHARS],
+        response_status=(result.status or None) if result else None,
+        response_body=result.body if (result and keep_body) else None,
+    )
+
+
+class DeliveryWorker:
+    """Delivers due outbox rows; see the module docstring for the threading contract."""
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        transport: Transport,
+        sign: Callable[[str], SigningKey],
+        *,
+        run_db: DbRunner[object] = inline_runner,
+        policy: RetryPolicy | None = None,
+        clock: Clock = time.time,
+        rand: Random = random.random,
+        on_progress: Callable[[DeliveryProgress], None] | None = None,
+        batch: int = DEFAULT_BATCH,
+    ) -> None:
+        self._outbox = outbox
+        self._transport = transport
+        self._sign = sign
+        self._run_db = run_db
+        self.policy = policy or RetryPolicy()
+        self._clock = clock
+        self._rand = rand
+        self._on_progress = on_progress
+        self._batch = batch
+
+    async def _db(self, work: Callable[[], T]) -> T:
+        return await self._run_db(work)  # type: ignore[return-value]
+
+    def _emit(self, outcome: DeliveryOutcome) -> None:
+        if self._on_progress is None:
+            return
+        status: ProgressStatus = "retrying" if outcome.status == "pending" else outcome.status
+        self._on_progress(
+            DeliveryProgress(
+                item_id=outcome.item_id,
+                vendor_id=outcome.vendor_id,
+                kind=outcome.kind,
+                subject=outcome.subject,
+                status=status,
+                attempts=outcome.attempts,
+                error=outcome.error,
+                next_attempt_at=outcome.next_attempt_at if outcome.status == "pending" else None,
+            )
+        )
+
+    def _claim(
+        self, now: float
+    ) -> tuple[list[OutboxRow], list[DeliveryOutcome], dict[str, SigningKey | None]]:
+        claimed, skipped = self._outbox.claim(now, self._batch)
+        keys: dict[str, SigningKey | None] = {}
+        for kid in {row.signing_kid for row in claimed}:
+            try:
+                keys[kid] = self._sign(kid)
+            except WalletError:
+                keys[kid] = None
+        return claimed, skipped, keys
+
+    async def run_once(self) -> list[DeliveryOutcome]:
+        """One cycle: claim due rows, deliver them concurrently, record the outcomes."""
+        claimed, skipped, keys = await self._db(lambda: self._claim(self._clock()))
+        for outcome in skipped:
+            self._emit(outcome)
+        if not claimed:
+            return skipped
+        outcomes = await asyncio.gather(
+            *(self._deliver(row, keys.get(row.signing_kid)) for row in claimed)
+        )
+        finished = self._clock()
+        await self._db(lambda: self._outbox.record(outcomes, finished))
+        return [*skipped, *outcomes]
+
+    async def run(
+        self,
+        *,
+        deadline: float | None = None,
+        sleep: Sleep = asyncio.sleep,
+        max_idle_sleep: float = 5.0,
+    ) -> RunSummary:
+        """Resume interrupted rows, then deliver until nothing is pending (or ``deadline``).
+
+        ``deadline`` is a clock time after which it returns even if retries are still scheduled
+        (they stay pending for the next run). ``sleep`` is injectable so tests never sleep.
+        """
+        summary = RunSummary(resumed=await self._db(self._outbox.resume))
+        while True:
+            outcomes = await self.run_once()
+            for outcome in outcomes:
+                if outcome.status == "pending":
+                    summary.retried += 1
+                elif outcome.status == "delivered":
+                    summary.delivered += 1
+                elif outcome.status == "failed":
+                    summary.failed += 1
+                elif outcome.status == "disabled":
+                    summary.disabled += 1
+            if outcomes:
+                continue
+            next_at = await self._db(self._outbox.next_due_at)
+            if next_at is None:
+                return summary
+            now = self._clock()
+            if deadline is not None and next_at > deadline:
+                summary.pending = len(
+                    [r for r in await self._db(self._outbox.rows) if r.status == "pending"]
+                )
+                return summary
+            await sleep(max(0.0, min(next_at - now, max_idle_sleep)))
+
+    async def _deliver(self, row: OutboxRow, key: SigningKey | None) -> DeliveryOutcome:
+        attempts = row.attempts + 1
+        now = self._clock()
+        if self._on_progress is not None:
+            self._on_progress(
+                DeliveryProgress(
+                    row.id, row.vendor_id, row.kind, row.subject, "delivering", attempts
+                )
+            )
+        if key is None:
+            outcome = _outcome(row, "failed", attempts, now, "the signing key is not in the vault")
+            self._emit(outcome)
+            return outcome
+        headers = webhook_headers(key, message_id=row.webhook_id, body=row.body, timestamp=int(now))
+        result = await self._transport.post(row.url, row.body, headers)
+        outcome = self._judge(row, attempts, result)
+        self._emit(outcome)
+        return outcome
+
+    def _judge(self, row: OutboxRow, attempts: int, result: HttpResult) -> DeliveryOutcome:
+        now = self._clock()
+        status = result.status
+        if 200 <= status < 300:
+            note = "" if result.failure is None else f"accepted; {result.message}"
+            return _outcome(row, "delivered", attempts, now, note, result, keep_body=True)
+        if status == 410:
+            return _outcome(
+                row, "disabled", attempts, now, "HTTP 410: the endpoint is gone", result
+            )
+        transient = (
+            status in RETRY_STATUSES
+            or 500 <= status < 600
+            or (status == 0 and result.failure in TRANSIENT_FAILURES)
+        )
+        reason = f"HTTP {status}" if status else result.message
+        if not transient:
+            if status:
+                reason = f"HTTP {status}: refused by the vendor"
+            return _outcome(row, "failed", attempts, now, reason, result)
+        if attempts >= self.policy.max_attempts:
+            return _outcome(
+                row,
+                "failed",
+                attempts,
+                now,
+                f"{reason} (gave up after {attempts} attempts)",
+                result,
+            )
+        wait = parse_retry_after(result.headers.get("retry-after"), now)
+        if wait is None:
+            wait = self.policy.backoff(attempts, self._rand())
+        else:
+            wait = min(wait, self.policy.max_retry_after_seconds)
+        return _outcome(row, "pending", attempts, now + wait, reason, result)

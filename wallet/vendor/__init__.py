@@ -1,0 +1,1 @@
+"""The vendor kit: a reference vendor server, catalogue rules, keys and the vrm-vendor CLI."""

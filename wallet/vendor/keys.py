@@ -1,0 +1,64 @@
+"""Vendor signing keys as private JWK files (``vrm-vendor keygen``; ``serve --keys DIR``).
+
+A key file is ``{"kty": "OKP", "crv": "Ed25519", "x": ..., "d": ...}`` written with mode 0600; on
+load, ``x`` must be the public half of ``d`` and pass the usual public-key checks.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from wallet.crypto.signing import (
+    SigningKey,
+    b64url,
+    b64url_decode,
+    generate_signing_key,
+    verifying_key_from_jwk,
+)
+from wallet.errors import InvalidKey
+from wallet.files import atomic_write_bytes, ensure_private_dir, read_bounded
+
+MAX_KEY_FILE_BYTES = 4096
+
+
+def private_jwk(key: SigningKey) -> dict[str, str]:
+    return {**key.verifying_key.jwk, "d": b64url(key.seed)}
+
+
+def write_key_file(path: Path, key: SigningKey) -> None:
+    """Write ``key`` as a private JWK, readable only by the user."""
+    data = json.dumps(private_jwk(key), indent=2) + "\n"
+    atomic_write_bytes(path, data.encode("utf-8"))
+
+
+def read_key_file(path: Path) -> SigningKey:
+    """The signing key in a private JWK file, checked against its public half."""
+    raw = read_bounded(path, max_bytes=MAX_KEY_FILE_BYTES, what="key file")
+    try:
+        jwk = json.loads(raw)
+    except ValueError:
+        raise InvalidKey(
+            f"The key file {path} is not JSON; write one with vrm-vendor keygen."
+        ) from None
+    if not isinstance(jwk, dict) or not isinstance(jwk.get("d"), str):
+        raise InvalidKey(f"The key file {path} holds no private Ed25519 JWK ('d' is missing).")
+    seed = b64url_decode(jwk["d"])
+    if len(seed) != 32:
+        raise InvalidKey(f"The private key in {path} is not 32 bytes.")
+    key = SigningKey(seed)
+    public = verifying_key_from_jwk({name: value for name, value in jwk.items() if name != "d"})
+    if public.raw != key.verifying_key.raw:
+        raise InvalidKey(f"In {path}, the public key 'x' does not belong to the private key 'd'.")
+    return key
+
+
+def load_or_create_key(directory: Path, index: int) -> SigningKey:
+    """Vendor ``index``'s key from ``directory/vendor-<index>.jwk``, created on first use."""
+    path = directory / f"vendor-{index}.jwk"
+    if path.exists():
+        return read_key_file(path)
+    ensure_private_dir(directory)
+    key = generate_signing_key()
+    write_key_file(path, key)
+    return key

@@ -1,0 +1,344 @@
+"""The reference vendor inbox: an aiohttp server for one or many vendors on one port.
+
+With one vendor its metadata is at ``/.well-known/vrm-vendor.json`` and its inbox at
+``/inbox/intentions`` (POST) and ``/inbox/offers`` (GET ``?intention=<id>``); with several, vendor
+*i* (1-based) lives under ``/vendors/<i>/``. Absolute URLs in the metadata are built from the
+request's origin, so the same app works on any port. The POST handler follows ``docs/protocol.md``:
+size cap (413), timestamp window (400), structure (400), webhook and JWS signatures with the
+intention's requester key (401), ``webhook-id`` deduplication (same body: the same answer; other
+body: 409), expiry (422), then offers from the catalogue, signed with the vendor's key.
+
+State (seen ids, offers made) lives in memory, bounded; a restarted vendor forgets it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import re
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+
+from wallet.crypto.canonical import canonical_sha256
+from wallet.crypto.signing import SigningKey
+from wallet.errors import InvalidKey, SignatureInvalid
+from wallet.terms.models import URN_UUID_PATTERN, PublicJwk, parse_utc_timestamp
+from wallet.vendor.catalog import Catalog, offers_for, seller_identity
+from wallet.webhooks import HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, verify_webhook
+from wallet.wire.models import (
+    MAX_WIRE_BYTES,
+    OfferList,
+    SignedIntention,
+    SignedOffer,
+    VendorInbox,
+    VendorMetadata,
+)
+from wallet.wire.signing import (
+    WireFormatError,
+    parse_wire,
+    requester_key,
+    sign_offer,
+    verify_signed_intention,
+    wire_bytes,
+)
+
+TOLERANCE_SECONDS = 300
+MAX_REMEMBERED = 100_000
+WELL_KNOWN = "/.well-known/vrm-vendor.json"
+_URN_UUID = re.compile(URN_UUID_PATTERN)
+
+
+@dataclass
+class _Delivery:
+    body_sha256: str
+    response: bytes
+
+
+@dataclass
+class _IntentionRecord:
+    kid: str
+    intention_sha256: str
+    offers: list[SignedOffer]
+
+
+@dataclass
+class Vendor:
+    """One served vendor: its index, key, and what it remembers."""
+
+    index: int
+    key: SigningKey
+    name: str
+    vendor_id: str
+    prefix: str  # "" for a lone vendor, "/vendors/<i>" otherwise
+    deliveries: OrderedDict[str, _Delivery] = field(default_factory=OrderedDict)
+    intentions: OrderedDict[str, _IntentionRecord] = field(default_factory=OrderedDict)
+
+    @property
+    def metadata_path(self) -> str:
+        return self.prefix + WELL_KNOWN
+
+    def metadata(self, origin: str, catalog: Catalog) -> VendorMetadata:
+        return VendorMetadata(
+            id=self.vendor_id,
+            name=self.name,
+            publicKey=PublicJwk.model_validate(self.key.verifying_key.jwk),
+            inbox=VendorInbox(
+                intentions=f"{origin}{self.prefix}/inbox/intentions",
+                offers=f"{origin}{self.prefix}/inbox/offers",
+            ),
+            categories=catalog.categories,
+            acceptedAgreements=list(catalog.acceptedAgreements),
+            policyUrl=f"{origin}{self.prefix}/policy",
+            contact=catalog.contact,
+        )
+
+
+def _remember(store: OrderedDict[str, Any], key: str, value: Any) -> None:
+    store[key] = value
+    while len(store) > MAX_REMEMBERED:
+        store.popitem(last=False)
+
+
+def _error(status: int, reason: str) -> web.Response:
+    return web.json_response({"error": reason}, status=status)
+
+
+def _ok(body: bytes) -> web.Response:
+    return web.Response(body=body, status=200, content_type="application/json")
+
+
+def make_vendors(keys: list[SigningKey], catalog: Catalog) -> list[Vendor]:
+    """One :class:`Vendor` per key; a lone vendor is served at the root."""
+    single = len(keys) == 1
+    return [
+        Vendor(
+            index=index,
+            key=key,
+            name=catalog.vendorName if single else f"{catalog.vendorName} {index}",
+            vendor_id="demo-vendor" if single else f"demo-vendor-{index}",
+            prefix="" if single else f"/vendors/{index}",
+        )
+        for index, key in enumerate(keys, start=1)
+    ]
+
+
+class VendorApp:
+    """The aiohttp application serving ``vendors`` from ``catalog``."""
+
+    def __init__(self, vendors: list[Vendor], catalog: Catalog) -> None:
+        if not vendors:
+            raise ValueError("serve at least one vendor")
+        self.vendors = vendors
+        self.catalog = catalog
+        self._by_prefix = {vendor.prefix: vendor for vendor in vendors}
+        self.app = web.Application(client_max_size=MAX_WIRE_BYTES)
+        routes = self.app.router
+        if len(vendors) == 1:
+            self._add_routes(routes, "")
+        else:
+            self._add_routes(routes, "/vendors/{index:[0-9]+}")
+
+    def _add_routes(self, routes: web.UrlDispatcher, prefix: str) -> None:
+        routes.add_get(prefix + WELL_KNOWN, self.handle_metadata)
+        routes.add_post(prefix + "/inbox/intentions", self.handle_intention)
+        routes.add_get(prefix + "/inbox/offers", self.handle_offers)
+        routes.add_get(prefix + "/policy", self.handle_policy)
+
+    def _vendor(self, request: web.Request) -> Vendor:
+        index = request.match_info.get("index")
+        prefix = "" if index is None else f"/vendors/{index}"
+        vendor = self._by_prefix.get(prefix)
+        if vendor is None:
+            raise web.HTTPNotFound(
+                text=json.dumps({"error": "no such vendor"}), content_type="application/json"
+            )
+        return vendor
+
+    @staticmethod
+    def _origin(request: web.Request) -> str:
+        return str(request.url.origin())
+
+    async def handle_metadata(self, request: web.Request) -> web.Response:
+        vendor = self._vendor(request)
+        return _ok(wire_bytes(vendor.metadata(self._origin(request), self.catalog)))
+
+    async def handle_policy(self, request: web.Request) -> web.Response:
+        vendor = self._vendor(request)
+        return web.Response(
+            text=(
+                f"{vendor.name} is a reference vendor of VRM Wallet. It keeps the intentions it "
+                "receives and the offers it makes in memory only, and forgets them on restart.\n"
+            )
+        )
+
+    async def handle_offers(self, request: web.Request) -> web.Response:
+        vendor = self._vendor(request)
+        intention_id = request.query.get("intention", "")
+        if not _URN_UUID.fullmatch(intention_id):
+            return _error(400, "give ?intention=<urn:uuid:...> to fetch its offers")
+        record = vendor.intentions.get(intention_id)
+        return _ok(wire_bytes(OfferList(offers=record.offers if record else [])))
+
+    async def handle_intention(self, request: web.Request) -> web.Response:
+        vendor = self._vendor(request)
+        message_id = request.headers.get(HEADER_ID, "")
+        timestamp_text = request.headers.get(HEADER_TIMESTAMP, "")
+        signature = request.headers.get(HEADER_SIGNATURE, "")
+        if not message_id or not signature or not timestamp_text:
+            return _error(
+                400, "the webhook-id, webhook-timestamp and webhook-signature headers are required"
+            )
+        if not timestamp_text.isdigit() or len(timestamp_text) > 12:
+            return _error(400, "webhook-timestamp must be integer Unix seconds")
+        timestamp = int(timestamp_text)
+        now = int(time.time())
+        if abs(now - timestamp) > TOLERANCE_SECONDS:
+            return _error(
+                400,
+                f"webhook-timestamp is {now - timestamp:+d} s from the vendor's clock; at most "
+                f"{TOLERANCE_SECONDS} s either way is accepted (stale, replayed or clock skew)",
+            )
+        if request.content_length is not None and request.content_length > MAX_WIRE_BYTES:
+            return _error(413, f"the body is larger than {MAX_WIRE_BYTES} bytes")
+        try:
+            body = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            return _error(413, f"the body is larger than {MAX_WIRE_BYTES} bytes")
+        try:
+            envelope = parse_wire(body, SignedIntention, what="signed intention")
+        except WireFormatError as exc:
+            return _error(400, str(exc))
+        try:
+            key = requester_key(envelope.intention)
+            verify_webhook(
+                signature,
+                key,
+                message_id=message_id,
+                timestamp=timestamp,
+                body=body,
+                now=now,
+                tolerance_seconds=TOLERANCE_SECONDS,
+            )
+            intention = verify_signed_intention(envelope)
+        except (SignatureInvalid, InvalidKey) as exc:
+            return _error(401, str(exc))
+
+        body_sha256 = hashlib.sha256(body).hexdigest()
+        seen = vendor.deliveries.get(message_id)
+        if seen is not None:
+            if seen.body_sha256 != body_sha256:
+                return _error(409, "this webhook-id was already used with a different body")
+            return _ok(seen.response)
+
+        intention_sha256 = canonical_sha256(intention.wire())
+        record = vendor.intentions.get(intention.id)
+        if record is not None:
+            if record.kid != key.kid or record.intention_sha256 != intention_sha256:
+                return _error(
+                    409, "this intention id was already received with another key or content"
+                )
+            response = wire_bytes(OfferList(offers=record.offers))
+            _remember(vendor.deliveries, message_id, _Delivery(body_sha256, response))
+            return _ok(response)
+
+        current = datetime.now(UTC)
+        if parse_utc_timestamp(intention.validThrough) <= current:
+            return _error(422, "the intention has expired (validThrough is in the past)")
+
+        seller = seller_identity(
+            vendor_id=vendor.vendor_id,
+            name=vendor.name,
+            public_jwk=vendor.key.verifying_key.jwk,
+            kid=vendor.key.kid,
+        )
+        offers = [
+            sign_offer(offer, vendor.key)
+            for offer in offers_for(
+                self.catalog, intention, seller=seller, index=vendor.index, now=current
+            )
+        ]
+        response = wire_bytes(OfferList(offers=offers))
+        _remember(
+            vendor.intentions, intention.id, _IntentionRecord(key.kid, intention_sha256, offers)
+        )
+        _remember(vendor.deliveries, message_id, _Delivery(body_sha256, response))
+        return _ok(response)
+
+
+class BackgroundVendors:
+    """Serve a :class:`VendorApp` from a thread with its own event loop (demo, tests, benches).
+
+    ``with BackgroundVendors(app) as server: server.metadata_urls`` — binds a real socket on
+    ``host`` (port 0 = any free port) and stops cleanly on exit.
+    """
+
+    def __init__(self, vendor_app: VendorApp, *, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.vendor_app = vendor_app
+        self.host = host
+        self.port = port
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def metadata_urls(self) -> list[str]:
+        return [self.base_url + vendor.metadata_path for vendor in self.vendor_app.vendors]
+
+    def start(self) -> BackgroundVendors:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._run, name="vrm-vendors", daemon=True)
+        self._thread.start()
+        self._ready.wait(timeout=30)
+        if self._error is not None:
+            raise self._error
+        if not self._ready.is_set():
+            raise RuntimeError("the vendor server did not start within 30 s")
+        return self
+
+    def _run(self) -> None:
+        assert self._loop is not None
+        asyncio.set_event_loop(self._loop)
+        try:
+            self._runner = self._loop.run_until_complete(self._start())
+        except BaseException as exc:  # reported to start()
+            self._error = exc
+            self._ready.set()
+            return
+        self._ready.set()
+        self._loop.run_forever()
+        self._loop.run_until_complete(self._runner.cleanup())
+        self._loop.close()
+
+    async def _start(self) -> web.AppRunner:
+        runner = web.AppRunner(self.vendor_app.app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self.port)
+        await site.start()
+        self.port = int(runner.addresses[0][1])
+        return runner
+
+    def stop(self) -> None:
+        if self._loop is not None and self._thread is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=30)
+        self._loop = None
+        self._thread = None
+
+    def __enter__(self) -> BackgroundVendors:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()

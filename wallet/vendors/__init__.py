@@ -1,0 +1,30 @@
+"""The vendor directory: pinned keys, inbox URLs and what each vendor accepts."""
+
+from wallet.vendors.directory import (
+    WELL_KNOWN_PATH,
+    AddResult,
+    FetchedMetadata,
+    ImportReport,
+    MetadataError,
+    VendorDirectory,
+    fetch_metadata,
+    metadata_url_for,
+    parse_metadata,
+    parse_metadata_bytes,
+)
+from wallet.vendors.store import VendorRow, VendorStatus
+
+__all__ = [
+    "WELL_KNOWN_PATH",
+    "AddResult",
+    "FetchedMetadata",
+    "ImportReport",
+    "MetadataError",
+    "VendorDirectory",
+    "VendorRow",
+    "VendorStatus",
+    "fetch_metadata",
+    "metadata_url_for",
+    "parse_metadata",
+    "parse_metadata_bytes",
+]

@@ -1,0 +1,199 @@
+"""Signing and verifying intentions and offers, and bounded parsing of wire JSON.
+
+A signed document is ``{intention|offer, signature}``: the signature is a compact JWS
+(``alg: Ed25519``, ``kid``) whose payload is exactly ``canonical_bytes(document.wire())``, so a
+verifier checks that the JWS verifies *and* that its payload is the canonical form of the document
+beside it (a signature over anything else is refused).
+
+Which key verifies what is the heart of the protocol:
+
+* **Intentions** are verified with the ``requester`` key *inside* the intention. This is safe
+  because that key is not an identity: the wallet makes a fresh key for every intention, and the
+  signature only proves "whoever holds this key wrote exactly this intention". Anyone may write an
+  intention with their own key (that is what anonymous demand is), but nobody can alter someone
+  else's intention without breaking its signature, and replacing the key makes it a different
+  requester. Follow-ups about an intention (the webhook signature, withdrawal, acceptance) must be
+  signed by the same key, and a vendor binds an intention id to the key it first saw with it, so
+  a stranger cannot speak for an intention it did not write.
+* **Offers** are verified with the vendor key the wallet *pinned* when it added the vendor (from
+  its ``/.well-known/vrm-vendor.json``); an offer whose ``seller`` key is not that key is refused,
+  whatever its signature.
+
+Keys always pass :func:`verifying_key_from_raw`, which refuses small-order points (with which a
+zero signature verifies for any message); algorithms other than Ed25519 (``none``, HS256...) are
+refused by :meth:`VerifyingKey.verify_jws`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from wallet.crypto.canonical import canonical_bytes
+from wallet.crypto.signing import (
+    SigningKey,
+    VerifyingKey,
+    verifying_key_from_jwk,
+    verifying_key_from_raw,
+)
+from wallet.errors import InvalidInput, SignatureInvalid
+from wallet.wire.models import (
+    MAX_WIRE_BYTES,
+    Intention,
+    Offer,
+    SignedIntention,
+    SignedOffer,
+)
+
+M = TypeVar("M", bound=BaseModel)
+MAX_JSON_DEPTH = 32
+
+
+class WireFormatError(InvalidInput):
+    """A wire document is too large, not JSON, or not the expected format."""
+
+
+# ---------------------------------------------------------------------------- parsing
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise WireFormatError(f"The JSON repeats the key {key!r}; each key may appear once.")
+        result[key] = value
+    return result
+
+
+def _depth(value: Any, limit: int) -> int:
+    if limit < 0:
+        return 0
+    if isinstance(value, dict):
+        return 1 + max((_depth(item, limit - 1) for item in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(item, limit - 1) for item in value), default=0)
+    return 0
+
+
+def load_json(raw: bytes, *, max_bytes: int = MAX_WIRE_BYTES, what: str = "document") -> Any:
+    """``raw`` as JSON, refusing oversize, non-UTF-8, repeated keys and deep nesting."""
+    if len(raw) > max_bytes:
+        raise WireFormatError(
+            f"The {what} is {len(raw)} bytes, more than the {max_bytes} bytes allowed."
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise WireFormatError(f"The {what} is not UTF-8 text.") from None
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicates)
+    except (ValueError, RecursionError) as exc:
+        if isinstance(exc, WireFormatError):
+            raise
+        raise WireFormatError(f"The {what} is not valid JSON ({exc}).") from None
+    if _depth(value, MAX_JSON_DEPTH + 1) > MAX_JSON_DEPTH:
+        raise WireFormatError(f"The {what} nests deeper than {MAX_JSON_DEPTH} levels.")
+    return value
+
+
+def first_error(exc: ValidationError) -> str:
+    """The first validation problem as ``field.path: message``."""
+    error = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    return f"{where}: {error['msg']}"
+
+
+def validate_wire(data: Any, model: type[M], *, what: str | None = None) -> M:
+    """``data`` as ``model``, or :class:`WireFormatError` naming the first problem."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        name = what or model.__name__
+        raise WireFormatError(
+            f"This is not a valid {name}: {first_error(exc)} "
+            f"({exc.error_count()} problem(s) in all)."
+        ) from None
+
+
+def parse_wire(
+    raw: bytes, model: type[M], *, max_bytes: int = MAX_WIRE_BYTES, what: str | None = None
+) -> M:
+    """Bounded JSON parsing then validation against ``model``."""
+    name = what or model.__name__
+    return validate_wire(load_json(raw, max_bytes=max_bytes, what=name), model, what=name)
+
+
+def wire_bytes(model: BaseModel) -> bytes:
+    """Compact UTF-8 JSON of a wire model (aliases applied), as sent over HTTP."""
+    data = model.model_dump(mode="json", by_alias=True)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+# ---------------------------------------------------------------------------- signatures
+
+
+def _check_payload(key: VerifyingKey, signature: str, document: BaseModel, what: str) -> None:
+    header, payload = key.verify_jws(signature)
+    if header.get("kid") not in (None, key.kid):
+        raise SignatureInvalid(f"The {what} signature's kid is not the signing key's thumbprint.")
+    expected = canonical_bytes(document.model_dump(mode="json", by_alias=True))
+    if payload != expected:
+        raise SignatureInvalid(
+            f"The {what} signature covers different bytes than the canonical form of the {what}."
+        )
+
+
+def sign_intention(intention: Intention, key: SigningKey) -> SignedIntention:
+    """Sign ``intention`` with its own fresh key (whose public half is its ``requester``)."""
+    if key.verifying_key.jwk != intention.requester.publicKey.model_dump():
+        raise InvalidInput("An intention is signed by the key named in its requester field.")
+    payload = canonical_bytes(intention.wire())
+    return SignedIntention(intention=intention, signature=key.sign_jws(payload))
+
+
+def verify_signed_intention(envelope: SignedIntention) -> Intention:
+    """The intention if its JWS verifies with its own ``requester`` key over its canonical form.
+
+    Raises :class:`SignatureInvalid` or :class:`~wallet.errors.InvalidKey` saying what is wrong.
+    """
+    intention = envelope.intention
+    key = requester_key(intention)
+    _check_payload(key, envelope.signature, intention, "intention")
+    return intention
+
+
+def requester_key(intention: Intention) -> VerifyingKey:
+    """The intention's checked requester key (refuses bad and small-order keys, kid mismatch)."""
+    key = verifying_key_from_jwk(intention.requester.publicKey.model_dump())
+    if key.kid != intention.requester.kid:
+        raise SignatureInvalid("The requester kid is not the thumbprint of the requester key.")
+    return key
+
+
+def sign_offer(offer: Offer, key: SigningKey) -> SignedOffer:
+    """Sign ``offer`` with the vendor's key (the one its ``seller`` field names)."""
+    if key.verifying_key.jwk != offer.seller.publicKey.model_dump():
+        raise InvalidInput("An offer is signed by the key named in its seller field.")
+    payload = canonical_bytes(offer.wire())
+    return SignedOffer(offer=offer, signature=key.sign_jws(payload))
+
+
+def verify_signed_offer(envelope: SignedOffer, pinned_key: VerifyingKey) -> Offer:
+    """The offer if it is signed by ``pinned_key`` (the vendor key pinned on first use).
+
+    Refuses an offer whose ``seller`` key is not the pinned key, a small-order or malformed key,
+    a JWS with another algorithm, and a signature over anything but the canonical offer.
+    """
+    offer = envelope.offer
+    pinned = verifying_key_from_raw(pinned_key.raw)  # re-checked: a VerifyingKey can be built raw
+    seller = verifying_key_from_jwk(offer.seller.publicKey.model_dump())
+    if seller.raw != pinned.raw:
+        raise SignatureInvalid(
+            f"The offer names seller key {seller.kid}, not the vendor's pinned key {pinned.kid}."
+        )
+    if offer.seller.kid != pinned.kid:
+        raise SignatureInvalid("The offer's seller kid is not the thumbprint of its key.")
+    _check_payload(pinned, envelope.signature, offer, "offer")
+    return offer
