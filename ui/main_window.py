@@ -27,12 +27,14 @@ from ui import clipboard
 from ui.autolock import AutoLock
 from ui.background import BackgroundCalls
 from ui.icons import icon
+from ui.network import NetworkRunner
 from ui.pages.activity_page import ActivityPage
 from ui.pages.loyalty_page import LoyaltyPage
 from ui.pages.my_data import MyDataPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.terms_page import TermsPage
 from ui.pages.unlock import UnlockPage
+from ui.pages.vendors_page import VendorsPage
 from ui.pages.welcome import WelcomePage
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
@@ -48,8 +50,8 @@ SIDEBAR_WIDTH = 180
 class Workspace(QWidget):
     """The unlocked vault: a sidebar choosing among the pages, and a Lock button below it.
 
-    Attributes: ``sidebar``, ``pages``, ``my_data``, ``terms``, ``loyalty``, ``activity``,
-    ``settings``, ``lock_button``.
+    Attributes: ``sidebar``, ``pages``, ``my_data``, ``terms``, ``loyalty``, ``vendors``,
+    ``activity``, ``settings``, ``lock_button``.
     """
 
     lock_clicked = Signal()
@@ -58,6 +60,7 @@ class Workspace(QWidget):
         self,
         runner: VaultRunner,
         background: BackgroundCalls,
+        network: NetworkRunner,
         *,
         vault_dir: Path,
         screen_lock_unavailable_reason: str | None,
@@ -67,6 +70,7 @@ class Workspace(QWidget):
         self.my_data = MyDataPage(runner)
         self.terms = TermsPage(runner)
         self.loyalty = LoyaltyPage(runner)
+        self.vendors = VendorsPage(runner, network)
         self.activity = ActivityPage(runner)
         self.settings = SettingsPage(
             runner,
@@ -83,6 +87,7 @@ class Workspace(QWidget):
             (self.tr("My data"), "my-data", self.my_data),
             (self.tr("My terms"), "terms", self.terms),
             (self.tr("Loyalty"), "loyalty", self.loyalty),
+            (self.tr("Vendors"), "vendors", self.vendors),
             (self.tr("Activity"), "activity", self.activity),
             (self.tr("Settings"), "settings", self.settings),
         ):
@@ -105,6 +110,7 @@ class Workspace(QWidget):
         self.my_data.reload()
         self.terms.reload()
         self.loyalty.reload()
+        self.vendors.reload()
         self.activity.reload()
         self.settings.reload()
 
@@ -117,7 +123,7 @@ class MainWindow(QMainWindow):
 
     Attributes (for tests): ``screens``, ``welcome_page`` (``None`` unless first run),
     ``unlock_page``, ``workspace`` (``None`` while locked), ``lock_action``, ``autolock``,
-    ``background``, ``busy``, ``status_error``.
+    ``background``, ``network``, ``busy``, ``status_error``.
     """
 
     def __init__(
@@ -136,6 +142,7 @@ class MainWindow(QMainWindow):
         self.vault_dir = vault_dir
         self.demo = demo
         self.background = BackgroundCalls(self)
+        self.network = NetworkRunner(self)
         self.autolock = autolock if autolock is not None else AutoLock(parent=self)
         self.workspace: Workspace | None = None
         self.setWindowTitle(self.tr("VRM Wallet (demo)") if demo else self.tr("VRM Wallet"))
@@ -189,6 +196,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.runner.busy_changed.connect(self._update_busy)
         self.background.busy_changed.connect(self._update_busy)
+        self.network.busy_changed.connect(self._update_busy)
         self.runner.error.connect(self.show_status_error)
         self.runner.unlocked.connect(self._on_unlocked)
         self.runner.locked.connect(self._on_locked)
@@ -222,7 +230,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ status
 
     def _update_busy(self) -> None:
-        self.busy.set_busy(self.runner.is_busy or self.background.is_busy)
+        self.busy.set_busy(self.runner.is_busy or self.background.is_busy or self.network.is_busy)
 
     def show_status_error(self, message: str) -> None:
         """Show an error in the status bar for a while."""
@@ -242,6 +250,7 @@ class MainWindow(QMainWindow):
             self.workspace = Workspace(
                 self.runner,
                 self.background,
+                self.network,
                 vault_dir=self.vault_dir,
                 screen_lock_unavailable_reason=self.autolock.watcher.unavailable_reason(),
             )
@@ -348,5 +357,6 @@ class MainWindow(QMainWindow):
         """Lock and stop the workers (the app is quitting); waits for a running operation."""
         self.autolock.stop()
         clipboard.clear_copied_secrets()
+        self.network.shutdown()  # first: its tasks may be waiting on the vault worker
         self.runner.shutdown()
         self.background.shutdown()

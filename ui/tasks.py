@@ -87,6 +87,24 @@ class VaultRunner(QObject):
 
         return self._submit(call, on_success, on_error)
 
+    def submit_raw(self, fn: Callable[[], T]) -> Future[T]:
+        """Run ``fn()`` on the worker with no callbacks or signals; thread-safe.
+
+        For code off the GUI thread (the network loop awaits it through
+        :func:`ui.network.vault_db_adapter`); widgets use :meth:`run`.
+        """
+        return self._executor.submit(fn)
+
+    def submit_raw_vault(self, operation: Callable[[Vault], T]) -> Future[T]:
+        """Like :meth:`submit_raw`, but ``operation(vault)`` gets the open vault (else locked)."""
+
+        def call() -> T:
+            if self._vault is None or self._vault.is_locked:
+                raise VaultLocked("The vault is locked; unlock it first.")
+            return operation(self._vault)
+
+        return self._executor.submit(call)
+
     def open(
         self,
         opener: Callable[[], Vault],

@@ -106,6 +106,7 @@ def make_window(qtbot: QtBot, runner: VaultRunner) -> Iterator[MakeWindow]:
     for window in windows:
         window.autolock.stop()
         window.background.shutdown()
+        window.network.shutdown()
 
 
 def unlock(qtbot: QtBot, window: MainWindow, passphrase: str = PASSPHRASE) -> None:

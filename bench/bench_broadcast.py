@@ -1,0 +1,424 @@
+"""Broadcast to 1 000 loopback vendors (outbox worker vs raw aiohttp), offer ingest, funnel."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import aiohttp
+
+from bench import Figure, median_seconds
+from wallet.crypto.signing import SigningKey, VerifyingKey, generate_signing_key
+from wallet.outbox import DeliveryWorker, Outbox, OutboxMessage, enqueue
+from wallet.terms.models import PublicJwk, utc_timestamp
+from wallet.transport import DEFAULT_CONCURRENCY, Transport
+from wallet.vault import Vault
+from wallet.vendors.directory import FetchedMetadata, VendorDirectory, parse_metadata_bytes
+from wallet.webhooks import webhook_headers
+from wallet.wire import Intention, Offer, SignedOffer, sign_intention, wire_bytes
+from wallet.wire.signing import parse_wire, sign_offer, verify_signed_offer
+
+VENDORS = 1_000
+BROADCAST_RUNS = 3
+OFFERS = 5_000
+OFFER_KEYS = 50
+INGEST_RUNS = 3
+FUNNEL_OFFERS = 10_000
+FUNNEL_RUNS = 5
+PASSPHRASE = "benchmark passphrase, not a secret"
+SERVER_START_SECONDS = 60.0
+_LISTENING = re.compile(r"on http://127\.0\.0\.1:(\d+)")
+
+
+# ------------------------------------------------------------------------------ vendor server
+
+
+# A receiver that does no work (reads the body, answers 200 with no offers), to measure the
+# client side alone: the vendor kit verifies two signatures and signs offers on every POST.
+_MINIMAL_RECEIVER = """
+import asyncio
+from aiohttp import web
+
+async def inbox(request):
+    await request.read()
+    return web.Response(body=b'{"offers":[]}', content_type="application/json")
+
+async def main():
+    app = web.Application()
+    app.router.add_post("/vendors/{index}/inbox/intentions", inbox)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    print(f"receiver on http://127.0.0.1:{runner.addresses[0][1]}", flush=True)
+    await asyncio.Event().wait()
+
+asyncio.run(main())
+"""
+
+
+def _start_server(arguments: list[str]) -> tuple[subprocess.Popen[str], str]:
+    """A loopback server in a subprocess (its own GIL and core); returns it and its base URL."""
+    process = subprocess.Popen(
+        [sys.executable, *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert process.stdout is not None
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        match = _LISTENING.search(line)
+        if match:
+            return process, f"http://127.0.0.1:{match.group(1)}"
+    _stop(process)
+    raise RuntimeError(f"the loopback server {arguments[:3]} did not start")
+
+
+def _start_vendors(count: int) -> tuple[subprocess.Popen[str], str]:
+    """``vrm-vendor serve --vendors count`` on a free port."""
+    return _start_server(
+        ["-m", "wallet.vendor.cli", "serve", "--port", "0", "--vendors", str(count)]
+    )
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+    if process.stdout is not None:
+        process.stdout.close()
+
+
+async def _fetch_all(urls: list[str]) -> list[bytes]:
+    connector = aiohttp.TCPConnector(limit=DEFAULT_CONCURRENCY)
+    async with aiohttp.ClientSession(connector=connector) as session:
+
+        async def one(url: str) -> bytes:
+            async with session.get(url) as response:
+                response.raise_for_status()
+                return await response.read()
+
+        return await asyncio.gather(*(one(url) for url in urls))
+
+
+def _directory(vault: Vault, base: str) -> list[FetchedMetadata]:
+    """Fetch every vendor's metadata over HTTP, then add each to the vault's directory."""
+    urls = [
+        f"{base}/vendors/{index}/.well-known/vrm-vendor.json" for index in range(1, VENDORS + 1)
+    ]
+    documents = asyncio.run(_fetch_all(urls))
+    fetched = [
+        parse_metadata_bytes(data, url=url) for url, data in zip(urls, documents, strict=True)
+    ]
+    directory = VendorDirectory(vault)
+    for item in fetched:
+        directory.add(item)
+    return fetched
+
+
+# ------------------------------------------------------------------------------ broadcast
+
+
+def _intention(key: SigningKey) -> Intention:
+    now = datetime.now(UTC)
+    return Intention.model_validate(
+        {
+            "@context": "https://schema.org",
+            "@type": "Demand",
+            "id": uuid.uuid4().urn,
+            "issued": utc_timestamp(now),
+            "validThrough": utc_timestamp(now + timedelta(days=7)),
+            "itemOffered": {"name": "Trail running shoes", "category": "shoes"},
+            "eligibleQuantity": {"value": 1},
+            "priceSpecification": {"maxPrice": "120.00", "priceCurrency": "EUR"},
+            "delivery": {
+                "method": "delivery",
+                "region": "ES-MD",
+                "postalPrefix": "280",
+                "deliverBy": (date.today() + timedelta(days=10)).isoformat(),
+            },
+            "openToAlternatives": True,
+            "terms": {"agreements": ["SD-BASE"], "sha256": "ab" * 32},
+            "requester": {"publicKey": key.verifying_key.jwk, "kid": key.kid},
+        }
+    )
+
+
+def _signed_body(vault: Vault) -> tuple[SigningKey, bytes, str]:
+    """A fresh requester key (in the vault) and one signed intention's wire bytes."""
+    with vault.write() as connection:
+        key = vault.new_signing_key(connection, purpose="intention")
+    intention = _intention(key)
+    return key, wire_bytes(sign_intention(intention, key)), intention.id
+
+
+@dataclass
+class _RunResult:
+    seconds: float
+    ok: int
+
+
+def _inboxes(vendors: list[FetchedMetadata], base: str | None) -> list[str]:
+    """Each vendor's inbox URL, or the same path on another server at ``base``."""
+    urls = [vendor.metadata.inbox.intentions for vendor in vendors]
+    return urls if base is None else [base + urlsplit(url).path for url in urls]
+
+
+def _broadcast_once(vault: Vault, vendors: list[FetchedMetadata], urls: list[str]) -> _RunResult:
+    """Enqueue one intention for every vendor in one transaction, then time the worker."""
+    key, body, intention_id = _signed_body(vault)
+    with vault.write() as connection:
+        enqueue(
+            connection,
+            [
+                OutboxMessage(
+                    kind="intention",
+                    vendor_id=vendor.metadata.id,
+                    url=url,
+                    body=body,
+                    signing_kid=key.kid,
+                    subject=intention_id,
+                )
+                for vendor, url in zip(vendors, urls, strict=True)
+            ],
+        )
+
+    async def deliver() -> _RunResult:
+        async with Transport() as transport:
+            worker = DeliveryWorker(Outbox(vault), transport, vault.signing_key)
+            started = time.perf_counter()
+            summary = await worker.run()
+            return _RunResult(time.perf_counter() - started, summary.delivered)
+
+    return asyncio.run(deliver())
+
+
+def _raw_once(vault: Vault, urls: list[str]) -> _RunResult:
+    """The same 1 000 signed POSTs (fresh intention and ids) from a bare aiohttp session."""
+    key, body, _ = _signed_body(vault)
+    now = int(time.time())
+    requests = [
+        (url, webhook_headers(key, message_id=str(uuid.uuid4()), body=body, timestamp=now))
+        for url in urls
+    ]
+
+    async def post_all() -> _RunResult:
+        connector = aiohttp.TCPConnector(limit=DEFAULT_CONCURRENCY)
+        async with aiohttp.ClientSession(connector=connector) as session:
+
+            async def one(url: str, headers: dict[str, str]) -> bool:
+                async with session.post(url, data=body, headers=headers) as response:
+                    await response.read()
+                    return 200 <= response.status < 300
+
+            started = time.perf_counter()
+            results = await asyncio.gather(*(one(url, headers) for url, headers in requests))
+            return _RunResult(time.perf_counter() - started, sum(results))
+
+    return asyncio.run(post_all())
+
+
+def _rate(runs: list[_RunResult]) -> float:
+    return statistics.median(VENDORS / run.seconds for run in runs)
+
+
+def _compare(
+    vault: Vault, vendors: list[FetchedMetadata], urls: list[str]
+) -> tuple[list[_RunResult], list[_RunResult]]:
+    """Outbox worker and raw client runs, interleaved so that noise hits both alike."""
+    ours: list[_RunResult] = []
+    raw: list[_RunResult] = []
+    for _ in range(BROADCAST_RUNS):
+        ours.append(_broadcast_once(vault, vendors, urls))
+        raw.append(_raw_once(vault, urls))
+    return ours, raw
+
+
+def _broadcast_figures(work: Path) -> list[Figure]:
+    vault = Vault.create(work / "vault", PASSPHRASE, kdf_target_seconds=0).vault
+    try:
+        process, base = _start_vendors(VENDORS)
+        try:
+            vendors = _directory(vault, base)
+            kit = _compare(vault, vendors, _inboxes(vendors, None))
+        finally:
+            _stop(process)
+        process, base = _start_server(["-c", _MINIMAL_RECEIVER])
+        try:
+            bare = _compare(vault, vendors, _inboxes(vendors, base))
+        finally:
+            _stop(process)
+    finally:
+        vault.lock()
+    (ours, raw), (bare_ours, bare_raw) = kit, bare
+    not_ok: Callable[[list[_RunResult]], int] = lambda runs: sum(VENDORS - r.ok for r in runs)  # noqa: E731
+    runs = f"median of {BROADCAST_RUNS}, concurrency {DEFAULT_CONCURRENCY}"
+    return [
+        Figure(
+            f"broadcast to {VENDORS:,} vendor-kit vendors (outbox worker)",
+            _rate(ours),
+            "/s",
+            target=1000,
+            higher_is_better=True,
+            note=f"{runs}, {not_ok(ours)} not 2xx; vendor kit in a subprocess",
+        ),
+        Figure(
+            "  raw aiohttp client, same signed POSTs to the vendor kit",
+            _rate(raw),
+            "/s",
+            note=f"{runs}, {not_ok(raw)} not 2xx",
+        ),
+        Figure("  outbox worker / raw aiohttp (vendor kit)", _rate(ours) / _rate(raw), "x"),
+        Figure(
+            f"broadcast to {VENDORS:,} minimal receivers (outbox worker)",
+            _rate(bare_ours),
+            "/s",
+            note=f"client capacity: the receiver does no work; {runs}, {not_ok(bare_ours)} not 2xx",
+        ),
+        Figure(
+            "  raw aiohttp client, same POSTs to minimal receivers",
+            _rate(bare_raw),
+            "/s",
+            note=f"{runs}, {not_ok(bare_raw)} not 2xx",
+        ),
+        Figure(
+            "  outbox worker / raw aiohttp (minimal receivers)",
+            _rate(bare_ours) / _rate(bare_raw),
+            "x",
+        ),
+    ]
+
+
+# ------------------------------------------------------------------------------ offer ingest
+
+
+def _offer(key: SigningKey, vendor: int, index: int, intention_id: str) -> Offer:
+    now = datetime.now(UTC)
+    return Offer.model_validate(
+        {
+            "id": uuid.uuid4().urn,
+            "intention": intention_id,
+            "issued": utc_timestamp(now),
+            "validThrough": utc_timestamp(now + timedelta(days=3)),
+            "seller": {
+                "id": f"bench-vendor-{vendor}",
+                "name": f"Bench Vendor {vendor}",
+                "publicKey": PublicJwk.model_validate(key.verifying_key.jwk),
+                "kid": key.kid,
+            },
+            "itemOffered": {"name": f"Trail running shoes model {index}", "category": "shoes"},
+            "price": f"{60 + index % 60}.{index % 100:02d}",
+            "priceCurrency": "EUR",
+            "eligibleQuantity": {"value": 1},
+            "delivery": {
+                "method": "delivery",
+                "deliverBy": (date.today() + timedelta(days=3 + index % 10)).isoformat(),
+                "leadTimeDays": 1 + index % 9,
+            },
+            "areaServed": ["ES"],
+            "acceptsTerms": {"sha256": "ab" * 32},
+            "acceptsLoyaltyProposal": index % 3 == 0,
+        }
+    )
+
+
+def _signed_offers() -> list[tuple[bytes, VerifyingKey]]:
+    """``OFFERS`` signed offers on the wire, spread over ``OFFER_KEYS`` vendor keys."""
+    keys = [generate_signing_key() for _ in range(OFFER_KEYS)]
+    intention_id = uuid.uuid4().urn
+    signed = []
+    for index in range(OFFERS):
+        vendor = index % OFFER_KEYS
+        key = keys[vendor]
+        offer = _offer(key, vendor, index, intention_id)
+        signed.append((wire_bytes(sign_offer(offer, key)), key.verifying_key))
+    return signed
+
+
+def _ingest(signed: list[tuple[bytes, VerifyingKey]]) -> list[Offer]:
+    return [
+        verify_signed_offer(parse_wire(raw, SignedOffer, what="signed offer"), pinned)
+        for raw, pinned in signed
+    ]
+
+
+def _ingest_figures() -> list[Figure]:
+    signed = _signed_offers()
+    samples = []
+    for _ in range(INGEST_RUNS):
+        started = time.perf_counter()
+        verified = _ingest(signed)
+        samples.append(time.perf_counter() - started)
+        assert len(verified) == OFFERS
+    seconds = statistics.median(samples)
+    return [
+        Figure(
+            "offer ingest: verify + validate (store not yet measured)",
+            OFFERS / seconds,
+            "/s",
+            target=1000,
+            higher_is_better=True,
+            note=(
+                f"{OFFERS:,} offers from {OFFER_KEYS} keys, median of {INGEST_RUNS}; "
+                "storing needs a stored intention (wallet/intents, in progress)"
+            ),
+        )
+    ]
+
+
+def _funnel_figures() -> list[Figure]:
+    """``run_funnel`` over 10 000 offers, if ``wallet.offers.funnel`` (in progress) is there."""
+    try:
+        from wallet.offers.funnel import run_funnel
+    except ImportError:
+        print("  (funnel over 10 000 offers: not measured, wallet.offers.funnel is not importable)")
+        return []
+    key = generate_signing_key()
+    intention = _intention(key)
+    keys = [generate_signing_key() for _ in range(OFFER_KEYS)]
+    offers = [
+        _offer(keys[index % OFFER_KEYS], index % OFFER_KEYS, index, intention.id)
+        for index in range(FUNNEL_OFFERS)
+    ]
+    history = {f"bench-vendor-{vendor}": vendor % 7 for vendor in range(OFFER_KEYS)}
+    result = run_funnel(intention, offers, history=history)
+    seconds = median_seconds(
+        lambda: run_funnel(intention, offers, history=history), repeat=FUNNEL_RUNS
+    )
+    kept = len(result.kept) + len(result.alternatives)
+    return [
+        Figure(
+            f"funnel over {FUNNEL_OFFERS:,} offers (remove + rank)",
+            seconds * 1000,
+            "ms",
+            target=200,
+            note=f"median of {FUNNEL_RUNS}; {kept:,} kept, {len(result.removed):,} removed",
+        )
+    ]
+
+
+def run() -> list[Figure]:
+    with tempfile.TemporaryDirectory(prefix="vrm-bench-broadcast-") as temp:
+        figures = _broadcast_figures(Path(temp))
+    figures += _ingest_figures()
+    figures += _funnel_figures()
+    return figures

@@ -1,0 +1,100 @@
+"""The Vendors page's questions: trust a new vendor's key, trust a vendor's changed key.
+
+Both show the key fingerprint, which the person can compare with one the vendor publishes
+elsewhere. Like :mod:`ui.dialogs.ask`, widgets call them as module attributes
+(``vendor_dialogs.confirm_new_vendor(...)``) so tests can monkeypatch the answer.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("vendor_dialogs", text)
+
+
+def _ask(parent: QWidget | None, title: str, html: str, action: str) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, "", QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(html)
+    accept = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def _fingerprint(fingerprint: str) -> str:
+    return f"<p style='font-family: monospace; font-size: large'>{escape(fingerprint)}</p>"
+
+
+def confirm_new_vendor(
+    parent: QWidget | None,
+    *,
+    name: str,
+    vendor_id: str,
+    url: str,
+    fingerprint: str,
+    refresh: bool = False,
+) -> bool:
+    """Ask whether to add (or, with ``refresh``, update) a vendor and trust its key."""
+    if refresh:
+        question = _tr("Update the details of <b>%1</b> (%2)? Its key is unchanged.")
+    else:
+        question = _tr("Add <b>%1</b> (%2) to your vendors and trust its key?")
+    html = (
+        "<p>"
+        + question.replace("%1", escape(name)).replace("%2", escape(vendor_id))
+        + "</p><p>"
+        + _tr("From: %1").replace("%1", escape(url))
+        + "</p><p>"
+        + _tr("Key fingerprint:")
+        + "</p>"
+        + _fingerprint(fingerprint)
+        + "<p>"
+        + _tr(
+            "If the vendor publishes its fingerprint elsewhere (its shop, a receipt), check that "
+            "they match. Messages to this vendor will be accepted only with this key."
+        )
+        + "</p>"
+    )
+    title = _tr("Update vendor") if refresh else _tr("Add vendor")
+    return _ask(parent, title, html, _tr("Update") if refresh else _tr("Add and trust"))
+
+
+def confirm_key_change(
+    parent: QWidget | None,
+    *,
+    name: str,
+    vendor_id: str,
+    old_fingerprint: str,
+    new_fingerprint: str,
+) -> bool:
+    """Ask whether to trust the new key a vendor presented instead of the pinned one."""
+    html = (
+        "<p>"
+        + _tr("<b>%1</b> (%2) now presents a different key.")
+        .replace("%1", escape(name))
+        .replace("%2", escape(vendor_id))
+        + "</p><p>"
+        + _tr("Pinned key:")
+        + "</p>"
+        + _fingerprint(old_fingerprint)
+        + "<p>"
+        + _tr("New key:")
+        + "</p>"
+        + _fingerprint(new_fingerprint)
+        + "<p>"
+        + _tr(
+            "Trust it only if the vendor confirmed the change through another channel; someone "
+            "impersonating the vendor would also present a new key."
+        )
+        + "</p>"
+    )
+    return _ask(parent, _tr("Approve new key"), html, _tr("Trust the new key"))
