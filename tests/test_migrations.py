@@ -11,6 +11,7 @@ from tests.conftest import PASSPHRASE
 from tests.fixtures.make_fixture_vault import (
     FIXTURE_CARD,
     FIXTURE_FIELDS,
+    FIXTURE_INTENTION_ITEM,
     FIXTURE_PASSPHRASE,
     FIXTURE_VENDOR_ID,
 )
@@ -38,6 +39,11 @@ def test_fixture_vault_of_every_past_version_opens(version: int, tmp_path: Path)
             from wallet.vendors.directory import VendorDirectory
 
             assert [row.id for row in VendorDirectory(vault).list()] == [FIXTURE_VENDOR_ID]
+        if version >= 4:
+            from wallet.intents.book import IntentionBook
+
+            intentions = IntentionBook(vault).list()
+            assert [i.intention.itemOffered.name for i in intentions] == [FIXTURE_INTENTION_ITEM]
     recovery_key = (copy / "recovery-key.txt").read_text().strip()
     Vault.open_with_recovery_key(copy, recovery_key).lock()
 

@@ -68,6 +68,17 @@ VENDORS_EXPORTED = "vendor.exported"
 DELIVERY_DELIVERED = "delivery.delivered"
 DELIVERY_FAILED = "delivery.failed"
 DELIVERY_DISABLED = "delivery.disabled"
+# Intentions and offers (wallet/intents/, wallet/offers/): party = the vendor's id where one is
+# involved; reason = a status or a rejection code, never item text or prices.
+INTENTION_CREATED = "intention.created"
+INTENTION_BROADCAST = "intention.broadcast"
+INTENTION_WITHDRAWN = "intention.withdrawn"
+INTENTION_EXPIRED = "intention.expired"
+INTENTION_EXPORTED = "intention.exported"
+OFFERS_RECEIVED = "offer.received"
+OFFER_REJECTED = "offer.rejected"
+OFFER_ACCEPTED = "offer.accepted"
+FUNNEL_WEIGHTS_CHANGED = "offer.weights_changed"
 
 
 @dataclass(frozen=True, slots=True)

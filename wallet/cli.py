@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wallet import cli_loyalty, cli_terms, cli_vendors
+from wallet import cli_intents, cli_loyalty, cli_terms, cli_vendors
 from wallet.activity import ActivityEntry
 from wallet.cli_support import (
     MASK,
@@ -622,6 +622,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_loyalty.add_commands(commands)
     cli_terms.add_commands(commands)
     cli_vendors.add_commands(commands)
+    cli_intents.add_commands(commands)
     return parser
 
 

@@ -33,6 +33,7 @@ SCHEMAS: dict[str, str] = {
     "signed-intention": "wallet.wire.models:SignedIntention",
     "signed-offer": "wallet.wire.models:SignedOffer",
     "offer-list": "wallet.wire.models:OfferList",
+    "signed-notice": "wallet.wire.notices:SignedNotice",
 }
 
 

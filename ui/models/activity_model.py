@@ -203,4 +203,13 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
             activity.DELIVERY_DELIVERED: self.tr("Message delivered to a vendor"),
             activity.DELIVERY_FAILED: self.tr("Message delivery failed"),
             activity.DELIVERY_DISABLED: self.tr("Message not delivered: endpoint gone"),
+            activity.INTENTION_CREATED: self.tr("Intention created"),
+            activity.INTENTION_BROADCAST: self.tr("Intention broadcast to vendors"),
+            activity.INTENTION_WITHDRAWN: self.tr("Intention withdrawn"),
+            activity.INTENTION_EXPIRED: self.tr("Intention expired"),
+            activity.INTENTION_EXPORTED: self.tr("Intention exported"),
+            activity.OFFERS_RECEIVED: self.tr("Offers received"),
+            activity.OFFER_REJECTED: self.tr("Offer refused"),
+            activity.OFFER_ACCEPTED: self.tr("Offer accepted"),
+            activity.FUNNEL_WEIGHTS_CHANGED: self.tr("Offer ranking weights changed"),
         }

@@ -198,3 +198,13 @@ def disabled_vendor_ids(connection: Connection, vendor_ids: Sequence[str]) -> se
         f"SELECT id FROM vendors WHERE status = 'disabled' AND id IN ({marks})", tuple(vendor_ids)
     )
     return {row[0] for row in found}
+
+
+def cancel_for_subject(connection: Connection, subject: str, kind: str, reason: str) -> int:
+    """Undelivered ``kind`` rows about ``subject`` (a withdrawn intention...) become ``failed``."""
+    cursor = connection.execute(
+        "UPDATE outbox SET status = 'failed', last_error = ? "
+        "WHERE subject = ? AND kind = ? AND status IN ('pending', 'delivering')",
+        (reason, subject, kind),
+    )
+    return int(cursor.rowcount)

@@ -217,6 +217,52 @@ _V3_VENDORS: tuple[str, ...] = (
     )""",
     "CREATE INDEX vendors_by_name ON vendors (name, id)",
 )
+# Owned by wallet/intents/: the consumer's intentions (the signed wire JSON is the source of truth;
+# the other columns are for listing and the state machine).
+_V4_INTENTIONS: tuple[str, ...] = (
+    """CREATE TABLE intentions (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (
+            status IN ('draft', 'broadcast', 'offers_in', 'chosen', 'expired', 'withdrawn')
+        ),
+        kid TEXT NOT NULL,
+        item_name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        signed TEXT NOT NULL,
+        valid_through TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        broadcast_at TEXT,
+        chosen_offer_id TEXT
+    )""",
+    "CREATE INDEX intentions_by_status ON intentions (status, valid_through)",
+)
+# Owned by wallet/offers/: verified offers, refused ones with their reason, which delivered outbox
+# rows were already read for offers, and the funnel's weights.
+_V4_OFFERS: tuple[str, ...] = (
+    """CREATE TABLE offers (
+        id TEXT PRIMARY KEY,
+        intention_id TEXT NOT NULL REFERENCES intentions (id),
+        vendor_id TEXT NOT NULL,
+        signed TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('received', 'chosen', 'declined')),
+        received TEXT NOT NULL
+    )""",
+    "CREATE INDEX offers_by_intention ON offers (intention_id, vendor_id)",
+    "CREATE INDEX offers_by_vendor ON offers (vendor_id, status)",
+    """CREATE TABLE offer_rejections (
+        id INTEGER PRIMARY KEY,
+        intention_id TEXT NOT NULL,
+        vendor_id TEXT NOT NULL,
+        offer_id TEXT NOT NULL,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        received TEXT NOT NULL
+    )""",
+    "CREATE INDEX offer_rejections_by_intention ON offer_rejections (intention_id)",
+    "CREATE TABLE offers_ingested (outbox_id INTEGER PRIMARY KEY)",
+    "CREATE TABLE funnel_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -233,6 +279,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         3,
         "webhook delivery outbox, vendor directory",
         _run_all(_V3_OUTBOX + _V3_VENDORS),
+    ),
+    Migration(
+        4,
+        "intentions, offers, offer rejections, funnel weights",
+        _run_all(_V4_INTENTIONS + _V4_OFFERS),
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

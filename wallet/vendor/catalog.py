@@ -60,6 +60,11 @@ class CatalogItem(BaseModel):
     alternative: bool = False
     acceptsTerms: bool = True
     acceptsLoyalty: bool = False
+    ignoresIntention: bool = Field(
+        default=False,
+        description="a careless vendor's item: offered whatever the intention asks (demos of "
+        "the wallet's funnel, tests)",
+    )
 
 
 class Catalog(BaseModel):
@@ -139,16 +144,17 @@ def offers_for(
     for item in catalog.items:
         if item.category.casefold() != wanted.category.casefold():
             continue
-        if item.alternative and not intention.openToAlternatives:
+        careless = item.ignoresIntention
+        if item.alternative and not intention.openToAlternatives and not careless:
             continue
-        if item.currency != intention.priceSpecification.priceCurrency:
+        if item.currency != intention.priceSpecification.priceCurrency and not careless:
             continue
         total = (decimal_of(item.price) * factor * quantity).quantize(CENT, ROUND_HALF_UP)
-        if total > max_price:
+        if total > max_price and not careless:
             continue
-        if not _serves(item.regions, wish.region):
+        if not _serves(item.regions, wish.region) and not careless:
             continue
-        if wish.method == "any":
+        if wish.method == "any" or careless:
             method = item.deliveryMethods[0]
         elif wish.method in item.deliveryMethods:
             method = wish.method
@@ -156,7 +162,7 @@ def offers_for(
             continue
         lead = item.leadTimeDays + extra_days
         deliver_by = today + timedelta(days=lead)
-        if wish.deliverBy is not None and deliver_by > wish.deliverBy:
+        if wish.deliverBy is not None and deliver_by > wish.deliverBy and not careless:
             continue
         terms = intention.terms
         offers.append(

@@ -8,6 +8,11 @@ size cap (413), timestamp window (400), structure (400), webhook and JWS signatu
 intention's requester key (401), ``webhook-id`` deduplication (same body: the same answer; other
 body: 409), expiry (422), then offers from the catalogue, signed with the vendor's key.
 
+Notices (``/inbox/withdrawals`` and ``/inbox/decisions``, POST a ``SignedNotice``) are checked the
+same way (size, timestamp, structure, webhook signature and JWS by the notice's requester key),
+then the key must be the one the vendor bound to the intention id (401), the intention must be
+known (404), and a repeated ``webhook-id`` with the same body answers the same again.
+
 State (seen ids, offers made) lives in memory, bounded; a restarted vendor forgets it.
 """
 
@@ -40,6 +45,12 @@ from wallet.wire.models import (
     VendorInbox,
     VendorMetadata,
 )
+from wallet.wire.notices import (
+    IntentionNotice,
+    SignedNotice,
+    notice_key,
+    verify_signed_notice,
+)
 from wallet.wire.signing import (
     WireFormatError,
     parse_wire,
@@ -53,6 +64,7 @@ TOLERANCE_SECONDS = 300
 MAX_REMEMBERED = 100_000
 WELL_KNOWN = "/.well-known/vrm-vendor.json"
 _URN_UUID = re.compile(URN_UUID_PATTERN)
+_SignedParts = tuple[str, int, str, bytes]  # webhook id, timestamp, signature, raw body
 
 
 @dataclass
@@ -79,6 +91,8 @@ class Vendor:
     prefix: str  # "" for a lone vendor, "/vendors/<i>" otherwise
     deliveries: OrderedDict[str, _Delivery] = field(default_factory=OrderedDict)
     intentions: OrderedDict[str, _IntentionRecord] = field(default_factory=OrderedDict)
+    notices: OrderedDict[str, IntentionNotice] = field(default_factory=OrderedDict)
+    notice_bodies: dict[str, str] = field(default_factory=dict)
 
     @property
     def metadata_path(self) -> str:
@@ -92,6 +106,8 @@ class Vendor:
             inbox=VendorInbox(
                 intentions=f"{origin}{self.prefix}/inbox/intentions",
                 offers=f"{origin}{self.prefix}/inbox/offers",
+                withdrawals=f"{origin}{self.prefix}/inbox/withdrawals",
+                decisions=f"{origin}{self.prefix}/inbox/decisions",
             ),
             categories=catalog.categories,
             acceptedAgreements=list(catalog.acceptedAgreements),
@@ -132,11 +148,15 @@ def make_vendors(keys: list[SigningKey], catalog: Catalog) -> list[Vendor]:
 class VendorApp:
     """The aiohttp application serving ``vendors`` from ``catalog``."""
 
-    def __init__(self, vendors: list[Vendor], catalog: Catalog) -> None:
+    def __init__(
+        self, vendors: list[Vendor], catalog: Catalog, *, response_delay: float = 0.0
+    ) -> None:
+        """``response_delay`` seconds are waited before answering an intention (slow vendors)."""
         if not vendors:
             raise ValueError("serve at least one vendor")
         self.vendors = vendors
         self.catalog = catalog
+        self.response_delay = response_delay
         self._by_prefix = {vendor.prefix: vendor for vendor in vendors}
         self.app = web.Application(client_max_size=MAX_WIRE_BYTES)
         routes = self.app.router
@@ -150,6 +170,8 @@ class VendorApp:
         routes.add_post(prefix + "/inbox/intentions", self.handle_intention)
         routes.add_get(prefix + "/inbox/offers", self.handle_offers)
         routes.add_get(prefix + "/policy", self.handle_policy)
+        routes.add_post(prefix + "/inbox/withdrawals", self.handle_withdrawal)
+        routes.add_post(prefix + "/inbox/decisions", self.handle_decision)
 
     def _vendor(self, request: web.Request) -> Vendor:
         index = request.match_info.get("index")
@@ -186,8 +208,81 @@ class VendorApp:
         record = vendor.intentions.get(intention_id)
         return _ok(wire_bytes(OfferList(offers=record.offers if record else [])))
 
+    async def _signed_body(
+        self, request: web.Request
+    ) -> tuple[str, int, str, bytes] | web.Response:
+        """The webhook headers and raw body, or the error response (400/413)."""
+        message_id = request.headers.get(HEADER_ID, "")
+        timestamp_text = request.headers.get(HEADER_TIMESTAMP, "")
+        signature = request.headers.get(HEADER_SIGNATURE, "")
+        if not message_id or not signature or not timestamp_text:
+            return _error(
+                400, "the webhook-id, webhook-timestamp and webhook-signature headers are required"
+            )
+        if not timestamp_text.isdigit() or len(timestamp_text) > 12:
+            return _error(400, "webhook-timestamp must be integer Unix seconds")
+        timestamp = int(timestamp_text)
+        if abs(int(time.time()) - timestamp) > TOLERANCE_SECONDS:
+            return _error(400, f"webhook-timestamp is more than {TOLERANCE_SECONDS} s away")
+        if request.content_length is not None and request.content_length > MAX_WIRE_BYTES:
+            return _error(413, f"the body is larger than {MAX_WIRE_BYTES} bytes")
+        try:
+            body = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            return _error(413, f"the body is larger than {MAX_WIRE_BYTES} bytes")
+        return message_id, timestamp, signature, body
+
+    async def handle_withdrawal(self, request: web.Request) -> web.Response:
+        return await self._handle_notice(request, ("IntentionWithdrawn",))
+
+    async def handle_decision(self, request: web.Request) -> web.Response:
+        return await self._handle_notice(request, ("OfferAccepted", "OfferDeclined"))
+
+    async def _handle_notice(self, request: web.Request, kinds: tuple[str, ...]) -> web.Response:
+        vendor = self._vendor(request)
+        parts = await self._signed_body(request)
+        if isinstance(parts, web.Response):
+            return parts
+        message_id, timestamp, signature, body = parts
+        try:
+            envelope = parse_wire(body, SignedNotice, what="signed notice")
+        except WireFormatError as exc:
+            return _error(400, str(exc))
+        notice = envelope.notice
+        if notice.type not in kinds:
+            return _error(400, f"this endpoint takes {' or '.join(kinds)} notices")
+        try:
+            key = notice_key(notice)
+            verify_webhook(
+                signature,
+                key,
+                message_id=message_id,
+                timestamp=timestamp,
+                body=body,
+                now=int(time.time()),
+                tolerance_seconds=TOLERANCE_SECONDS,
+            )
+            verify_signed_notice(envelope)
+        except (SignatureInvalid, InvalidKey) as exc:
+            return _error(401, str(exc))
+        record = vendor.intentions.get(notice.intention)
+        if record is None:
+            return _error(404, "this vendor has not received that intention")
+        if record.kid != key.kid:
+            return _error(401, "the notice is not signed by the intention's key")
+        body_sha256 = hashlib.sha256(body).hexdigest()
+        seen = vendor.notice_bodies.get(message_id)
+        if seen is not None and seen != body_sha256:
+            return _error(409, "this webhook-id was already used with a different body")
+        if seen is None:
+            vendor.notice_bodies[message_id] = body_sha256
+            _remember(vendor.notices, message_id, notice)
+        return _ok(b'{"ok":true}')
+
     async def handle_intention(self, request: web.Request) -> web.Response:
         vendor = self._vendor(request)
+        if self.response_delay > 0:
+            await asyncio.sleep(self.response_delay)
         message_id = request.headers.get(HEADER_ID, "")
         timestamp_text = request.headers.get(HEADER_TIMESTAMP, "")
         signature = request.headers.get(HEADER_SIGNATURE, "")

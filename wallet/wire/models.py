@@ -97,10 +97,17 @@ class _Wire(BaseModel):
 
 
 class VendorInbox(_Wire):
-    """Where a vendor takes intentions (POST) and serves later offers (GET ``?intention=<id>``)."""
+    """Where a vendor takes intentions (POST) and serves later offers (GET ``?intention=<id>``).
+
+    ``withdrawals`` and ``decisions`` are optional (added in protocol version 1 without breaking
+    older vendors): where the wallet POSTs a signed notice that an intention was withdrawn, and
+    that an offer was accepted or declined. A vendor without them is simply not told.
+    """
 
     intentions: HttpUrl
     offers: HttpUrl
+    withdrawals: HttpUrl | None = None
+    decisions: HttpUrl | None = None
 
 
 class VendorMetadata(_Wire):

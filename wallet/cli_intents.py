@@ -1,0 +1,320 @@
+"""``vrm-wallet-cli intent ...`` and ``offers ...``: create, broadcast and withdraw intentions;
+list, fetch and accept offers (the funnel's kept, alternative and removed offers with reasons)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from wallet.cli_support import (
+    CliError,
+    check_can_confirm,
+    command,
+    command_group,
+    confirm,
+    iso,
+    local,
+    one_line,
+    print_json,
+    print_table,
+    unlocked,
+)
+from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
+from wallet.intents.delivery import deliver_pending
+from wallet.offers import FunnelView, IngestReport, OfferBook, Ranked, fetch_offers
+from wallet.outbox import DeliveryProgress
+from wallet.transport import Transport
+from wallet.wire.signing import first_error
+
+
+def _status(record: IntentionRecord) -> str:
+    return record.status.replace("_", " ")
+
+
+def _intention_json(record: IntentionRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "status": record.status,
+        "item": record.intention.itemOffered.name,
+        "category": record.intention.itemOffered.category,
+        "created": iso(record.created),
+        "validThrough": record.intention.validThrough,
+        "chosenOffer": record.chosen_offer_id,
+        "intention": record.intention.wire(),
+    }
+
+
+def _draft(args: argparse.Namespace) -> IntentionDraft:
+    try:
+        return IntentionDraft(
+            item_name=args.item,
+            category=args.category,
+            description=args.description or "",
+            quantity=args.quantity,
+            max_price=args.max_price,
+            currency=args.currency.upper(),
+            region=args.region,
+            postal_prefix=args.postal_prefix,
+            deliver_by=date.fromisoformat(args.deliver_by) if args.deliver_by else None,
+            delivery_method=args.delivery_method,
+            valid_days=args.valid_days,
+            open_to_alternatives=args.open_to_alternatives,
+            use_terms=args.terms == "latest",
+            loyalty_proposal_id=args.loyalty,
+        )
+    except ValidationError as exc:
+        raise CliError(f"The intention is not valid: {first_error(exc)}") from None
+    except ValueError as exc:
+        raise CliError(f"--deliver-by must be a date like 2030-01-31 ({exc}).") from None
+
+
+def cmd_intent_create(args: argparse.Namespace) -> int:
+    """Create an intention (signed by a fresh key; nothing from your profile is added)."""
+    draft = _draft(args)
+    with unlocked(args) as vault:
+        record = IntentionBook(vault).create(draft)
+    print(record.id)
+    return 0
+
+
+def cmd_intent_list(args: argparse.Namespace) -> int:
+    """List your intentions with their status."""
+    with unlocked(args) as vault:
+        records = IntentionBook(vault).list()
+    if args.json:
+        print_json([_intention_json(record) for record in records])
+        return 0
+    if not records:
+        print("No intentions yet; create one with `intent create`.")
+        return 0
+    rows = [
+        (
+            record.id,
+            _status(record),
+            one_line(record.intention.itemOffered.name, 30),
+            f"{record.intention.priceSpecification.maxPrice} "
+            f"{record.intention.priceSpecification.priceCurrency}",
+            local(record.created),
+        )
+        for record in records
+    ]
+    print_table(("id", "status", "item", "max price", "created"), rows)
+    return 0
+
+
+def cmd_intent_show(args: argparse.Namespace) -> int:
+    """Show one intention exactly as vendors receive it."""
+    with unlocked(args) as vault:
+        record = IntentionBook(vault).get(args.id)
+    if args.json:
+        print_json(_intention_json(record))
+        return 0
+    print(f"{record.id}  ({_status(record)})")
+    print(f"  key:  {record.kid}")
+    print_json(record.intention.wire())
+    return 0
+
+
+def cmd_intent_export(args: argparse.Namespace) -> int:
+    """Export the signed intention as JSON (readable only by you)."""
+    with unlocked(args) as vault:
+        path = IntentionBook(vault).export(args.id, Path(args.file), force=args.force)
+    print(f"Exported the signed intention to {path}.")
+    return 0
+
+
+def _progress(event: DeliveryProgress) -> None:
+    detail = f" ({event.error})" if event.error else ""
+    print(f"  {event.vendor_id}: {event.kind} {event.status}{detail}", flush=True)
+
+
+def _ingest_lines(report: IngestReport) -> None:
+    print(f"Offers: {len(report.stored)} new, {report.duplicates} already known.")
+    for rejection in report.rejected:
+        print(f"  refused from {rejection.vendor_id}: {rejection.code} - {rejection.reason}")
+
+
+def cmd_intent_broadcast(args: argparse.Namespace) -> int:
+    """Send the intention to the vendors in your directory, then take in their offers."""
+    with unlocked(args) as vault:
+        plan = IntentionBook(vault).broadcast(args.id, args.vendor or None)
+        print(f"Queued for {len(plan.vendor_ids)} vendor(s).")
+        report = deliver_pending(vault, deadline=args.wait, on_progress=_progress)
+    summary = report.summary
+    print(
+        f"Delivered {summary.delivered}, failed {summary.failed}, disabled {summary.disabled}, "
+        f"still pending {summary.pending}."
+    )
+    _ingest_lines(report.offers)
+    return 0
+
+
+def cmd_intent_withdraw(args: argparse.Namespace) -> int:
+    """Withdraw an intention and tell the vendors that received it."""
+    check_can_confirm(f"Withdrawing {args.id}", assume_yes=args.yes)
+    with unlocked(args) as vault:
+        book = IntentionBook(vault)
+        record = book.get(args.id)
+        confirm(f"Withdraw {record.intention.itemOffered.name!r}", assume_yes=args.yes)
+        plan = book.withdraw(args.id)
+        deliver_pending(vault, deadline=args.wait, on_progress=_progress)
+    print(f"Withdrawn; {len(plan.told)} vendor(s) told.")
+    for vendor_id, reason in plan.not_told:
+        print(f"  not told: {vendor_id} - {reason}")
+    return 0
+
+
+def _ranked_json(item: Ranked) -> dict[str, Any]:
+    return {
+        "id": item.offer.id,
+        "vendor": item.offer.seller.id,
+        "score": round(item.score, 4),
+        "scores": {
+            "price": round(item.price, 4),
+            "delivery": round(item.delivery, 4),
+            "loyalty": item.loyalty,
+            "history": round(item.history, 4),
+        },
+        "offer": item.offer.wire(),
+    }
+
+
+def _view_json(view: FunnelView) -> dict[str, Any]:
+    return {
+        "intention": view.intention.id,
+        "status": view.intention.status,
+        "weights": view.weights.model_dump(),
+        "kept": [_ranked_json(item) for item in view.result.kept],
+        "alternatives": [_ranked_json(item) for item in view.result.alternatives],
+        "removed": [
+            {"id": r.offer.id, "vendor": r.offer.seller.id, "code": r.code, "reason": r.reason}
+            for r in view.result.removed
+        ],
+        "refused": [
+            {"vendor": r.vendor_id, "offer": r.offer_id, "code": r.code, "reason": r.reason}
+            for r in view.refused
+        ],
+    }
+
+
+def _ranked_rows(items: list[Ranked]) -> list[tuple[str, ...]]:
+    return [
+        (
+            str(position),
+            item.offer.id,
+            one_line(item.offer.seller.name, 20),
+            one_line(item.offer.itemOffered.name, 28),
+            f"{item.offer.price} {item.offer.priceCurrency}",
+            item.offer.delivery.deliverBy.isoformat(),
+            f"{item.score:.2f}",
+        )
+        for position, item in enumerate(items, start=1)
+    ]
+
+
+def cmd_offers_list(args: argparse.Namespace) -> int:
+    """The funnel for an intention: ranked offers, alternatives, removed ones with reasons."""
+    with unlocked(args) as vault:
+        view = OfferBook(vault).funnel(args.id)
+    if args.json:
+        print_json(_view_json(view))
+        return 0
+    headers = ("#", "offer", "vendor", "item", "price", "delivery by", "score")
+    weights = view.weights
+    print(
+        f"Weights: price {weights.price}, delivery {weights.delivery}, "
+        f"loyalty {weights.loyalty}, history {weights.history}"
+    )
+    print(f"Kept ({len(view.result.kept)}):")
+    if view.result.kept:
+        print_table(headers, _ranked_rows(view.result.kept))
+    if view.result.alternatives:
+        print(f"Alternatives ({len(view.result.alternatives)}):")
+        print_table(headers, _ranked_rows(view.result.alternatives))
+    print(f"Removed ({len(view.result.removed)}):")
+    for removal in view.result.removed:
+        print(f"  {removal.offer.id} {removal.offer.seller.id}: {removal.code} - {removal.reason}")
+    if view.refused:
+        print(f"Refused before the funnel ({len(view.refused)}):")
+        for refused in view.refused:
+            print(f"  {refused.vendor_id}: {refused.code} - {one_line(refused.reason, 80)}")
+    return 0
+
+
+def cmd_offers_accept(args: argparse.Namespace) -> int:
+    """Accept an offer: the intention is chosen; the vendors are told (accepted/declined)."""
+    check_can_confirm(f"Accepting {args.offer_id}", assume_yes=args.yes)
+    with unlocked(args) as vault:
+        confirm(f"Accept offer {args.offer_id}", assume_yes=args.yes)
+        result = OfferBook(vault).accept(args.offer_id)
+        deliver_pending(vault, deadline=args.wait, on_progress=_progress)
+    print(f"Accepted {result.offer_id} from {result.vendor_id}.")
+    for vendor_id, reason in result.notices.not_told:
+        print(f"  not told: {vendor_id} - {reason}")
+    return 0
+
+
+def cmd_offers_fetch(args: argparse.Namespace) -> int:
+    """Fetch later offers for an intention from the vendors that received it."""
+
+    async def run(vault: Any) -> IngestReport:
+        async with Transport() as transport:
+            return await fetch_offers(vault, transport, args.id)
+
+    with unlocked(args) as vault:
+        IntentionBook(vault).get(args.id)
+        report = asyncio.run(run(vault))
+    _ingest_lines(report)
+    return 0
+
+
+def add_commands(commands: Any) -> None:
+    """The ``intent`` and ``offers`` command groups."""
+    intent = command_group(commands, "intent", "what you want to buy, told to vendors")
+    create = command(intent, "create", cmd_intent_create)
+    create.add_argument("--item", required=True, help="what you want")
+    create.add_argument("--category", required=True)
+    create.add_argument("--description", default="")
+    create.add_argument("--max-price", required=True, help="the most you pay, e.g. 120.00")
+    create.add_argument("--currency", required=True, help="ISO 4217 code, e.g. EUR")
+    create.add_argument("--quantity", type=int, default=1)
+    create.add_argument("--region", help="a coarse region such as ES or ES-MD")
+    create.add_argument("--postal-prefix", help="at most the first 3 characters of a postal code")
+    create.add_argument("--deliver-by", help="YYYY-MM-DD")
+    create.add_argument(
+        "--delivery-method", default="any", choices=("delivery", "pickup", "digital", "any")
+    )
+    create.add_argument("--valid-days", type=int, default=7)
+    create.add_argument("--terms", choices=("latest",), help="attach your latest saved terms")
+    create.add_argument("--loyalty", type=int, metavar="ID", help="attach a loyalty proposal")
+    create.add_argument("--open-to-alternatives", action="store_true")
+    command(intent, "list", cmd_intent_list, json_output=True)
+    show = command(intent, "show", cmd_intent_show, json_output=True)
+    show.add_argument("id", metavar="ID")
+    export = command(intent, "export", cmd_intent_export)
+    export.add_argument("id", metavar="ID")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("--force", action="store_true", help="replace an existing file")
+    broadcast = command(intent, "broadcast", cmd_intent_broadcast)
+    broadcast.add_argument("id", metavar="ID")
+    broadcast.add_argument("--vendor", action="append", help="only this vendor id (repeatable)")
+    broadcast.add_argument("--wait", type=float, default=30.0, metavar="SECONDS")
+    withdraw = command(intent, "withdraw", cmd_intent_withdraw)
+    withdraw.add_argument("id", metavar="ID")
+    withdraw.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    withdraw.add_argument("--wait", type=float, default=15.0, metavar="SECONDS")
+
+    offers = command_group(commands, "offers", "vendors' offers for your intentions")
+    listing = command(offers, "list", cmd_offers_list, json_output=True)
+    listing.add_argument("id", metavar="ID", help="the intention's id")
+    accept = command(offers, "accept", cmd_offers_accept)
+    accept.add_argument("offer_id", metavar="OFFER_ID")
+    accept.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    accept.add_argument("--wait", type=float, default=15.0, metavar="SECONDS")
+    fetch = command(offers, "fetch", cmd_offers_fetch)
+    fetch.add_argument("id", metavar="ID", help="the intention's id")

@@ -1,0 +1,170 @@
+"""The offers of one vault: stored offers, the funnel over them, weights, accepting one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from wallet import activity
+from wallet.activity import ActivityEvent
+from wallet.errors import InvalidInput, NotFound
+from wallet.intents import store as intent_store
+from wallet.intents.book import (
+    KIND_DECISION,
+    IntentionBook,
+    NoticePlan,
+    notice_messages,
+    record_of,
+)
+from wallet.intents.models import IntentionRecord
+from wallet.offers import store
+from wallet.offers.funnel import FunnelResult, FunnelWeights, removal_reason, run_funnel
+from wallet.offers.store import OfferStatus, RejectionRow
+from wallet.outbox import enqueue
+from wallet.terms.models import utc_timestamp
+from wallet.vault import Vault
+from wallet.wire.models import Offer, SignedOffer
+from wallet.wire.notices import NoticeType
+
+WEIGHTS_SETTING = "weights"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredOffer:
+    """A verified offer as kept, with the vendor it came from and its decision status."""
+
+    offer: Offer
+    vendor_id: str
+    status: OfferStatus
+    received: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelView:
+    """An intention, the funnel over its offers, and offers refused before storing."""
+
+    intention: IntentionRecord
+    result: FunnelResult
+    weights: FunnelWeights
+    refused: list[RejectionRow]
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptResult:
+    offer_id: str
+    intention_id: str
+    vendor_id: str
+    notices: NoticePlan
+
+
+class OfferBook:
+    """Offers of one unlocked vault (same thread rules as the vault)."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    # ------------------------------------------------------------------ weights
+
+    def weights(self) -> FunnelWeights:
+        stored = store.get_setting(self._vault.reader, WEIGHTS_SETTING)
+        return FunnelWeights() if stored is None else FunnelWeights.model_validate_json(stored)
+
+    def set_weights(self, weights: FunnelWeights) -> FunnelWeights:
+        with self._vault.write() as connection:
+            store.set_setting(connection, WEIGHTS_SETTING, weights.model_dump_json())
+            self._vault.record(connection, ActivityEvent(activity.FUNNEL_WEIGHTS_CHANGED))
+        return weights
+
+    # ------------------------------------------------------------------ reading
+
+    def offers(self, intention_id: str) -> list[StoredOffer]:
+        return [
+            StoredOffer(
+                SignedOffer.model_validate_json(row.signed).offer,
+                row.vendor_id,
+                row.status,
+                row.received,
+            )
+            for row in store.offers_for(self._vault.reader, intention_id)
+        ]
+
+    def history(self) -> dict[str, int]:
+        """Chosen offers per vendor so far (the funnel's vendor history)."""
+        return store.chosen_counts(self._vault.reader)
+
+    def funnel(
+        self,
+        intention_id: str,
+        *,
+        weights: FunnelWeights | None = None,
+        now: datetime | None = None,
+    ) -> FunnelView:
+        record = IntentionBook(self._vault).get(intention_id)
+        chosen = weights or self.weights()
+        result = run_funnel(
+            record.intention,
+            [item.offer for item in self.offers(intention_id)],
+            weights=chosen,
+            history=self.history(),
+            now=now,
+        )
+        refused = store.rejections_for(self._vault.reader, intention_id)
+        return FunnelView(record, result, chosen, refused)
+
+    # ------------------------------------------------------------------ deciding
+
+    def accept(self, offer_id: str) -> AcceptResult:
+        """Choose ``offer_id``: the intention becomes ``chosen``; the vendor is told it was
+        accepted and the vendors of the other offers that theirs were declined (outbox)."""
+        IntentionBook(self._vault).expire_due()
+        now = datetime.now(UTC)
+        with self._vault.write() as connection:
+            row = store.get_offer(connection, offer_id)
+            if row is None:
+                raise NotFound(f"There is no offer {offer_id!r}; `offers list ID` shows them.")
+            intention_row = intent_store.get(connection, row.intention_id)
+            assert intention_row is not None  # offers reference their intention
+            if intention_row.status not in ("broadcast", "offers_in"):
+                raise InvalidInput(
+                    f"The intention is {intention_row.status.replace('_', ' ')}; an offer can be "
+                    "accepted only while it is open."
+                )
+            intention = record_of(intention_row).intention
+            offer = SignedOffer.model_validate_json(row.signed).offer
+            why = removal_reason(intention, offer, now_utc=utc_timestamp(now))
+            if why is not None:
+                raise InvalidInput(f"This offer breaks your intention: {why[1]}")
+            others = [o for o in store.offers_for(connection, row.intention_id) if o.id != offer_id]
+            store.decide(connection, row.intention_id, offer_id)
+            intent_store.set_status(
+                connection, row.intention_id, "chosen", now, chosen_offer_id=offer_id
+            )
+            decisions: list[tuple[str, NoticeType, str | None]] = [
+                (row.vendor_id, "OfferAccepted", offer_id),
+                *((other.vendor_id, "OfferDeclined", other.id) for other in others),
+            ]
+            notices = notice_messages(
+                self._vault,
+                connection,
+                intention_row,
+                decisions,
+                endpoint="decisions",
+                kind=KIND_DECISION,
+            )
+            enqueue(connection, notices.messages)
+            self._vault.record(
+                connection,
+                ActivityEvent(
+                    activity.OFFER_ACCEPTED,
+                    party=row.vendor_id,
+                    reason=f"{len(others)} other offer(s) declined",
+                ),
+            )
+        return AcceptResult(
+            offer_id,
+            row.intention_id,
+            row.vendor_id,
+            NoticePlan(
+                tuple(message.vendor_id for message in notices.messages), tuple(notices.not_told)
+            ),
+        )

@@ -1,0 +1,347 @@
+"""Taking in vendors' offers: verify, check, store — or refuse with a specific reason.
+
+Offers arrive as ``{"offers": [SignedOffer...]}`` in the stored 2xx answer of a delivered intention
+(outbox row) and from ``GET <inbox.offers>?intention=<id>`` (:func:`fetch_offers`). Each offer is
+judged on its own, so one bad offer does not sink the others. It is stored only if it is a valid
+``SignedOffer``, its seller key is a proper Ed25519 key, that key IS the vendor's pinned key, the
+seller is that vendor, it answers the intention it was delivered for (a known one) and its JWS
+verifies over the canonical offer. Otherwise a rejection is recorded (``offer_rejections``) and
+logged as not completed, with one of these codes:
+
+``oversize`` the answer was larger than allowed · ``malformed`` not an offer list ·
+``unsigned`` no signature · ``invalid_offer`` fails the Offer schema · ``bad_key`` the seller key
+is malformed or a small-order point · ``wrong_key`` signed for another key than the pinned one ·
+``seller_mismatch`` names another vendor · ``unknown_intention`` answers no intention of yours ·
+``wrong_intention`` answers another of your intentions · ``forged`` the signature does not verify
+· ``unknown_vendor`` the vendor is no longer in the directory · ``fetch_failed`` the offers URL
+could not be read.
+
+Storing is idempotent on the offer id: a repeated offer is counted as a duplicate, not stored again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from wallet import activity
+from wallet.activity import ActivityEvent
+from wallet.crypto.signing import VerifyingKey, verifying_key_from_jwk
+from wallet.errors import InvalidKey, SignatureInvalid
+from wallet.intents import store as intent_store
+from wallet.offers import store
+from wallet.outbox import DbRunner, inline_runner
+from wallet.outbox import store as outbox_store
+from wallet.storage.connection import Connection
+from wallet.transport import Transport
+from wallet.vault import Vault
+from wallet.vendors import store as vendor_store
+from wallet.vendors.store import VendorRow
+from wallet.wire.models import MAX_WIRE_BYTES, SignedOffer
+from wallet.wire.signing import (
+    WireFormatError,
+    load_json,
+    validate_wire,
+    verify_signed_offer,
+    wire_bytes,
+)
+
+RejectionCode = Literal[
+    "oversize",
+    "malformed",
+    "unsigned",
+    "invalid_offer",
+    "bad_key",
+    "wrong_key",
+    "seller_mismatch",
+    "unknown_intention",
+    "wrong_intention",
+    "forged",
+    "unknown_vendor",
+    "fetch_failed",
+]
+MAX_REASON = 300
+EMPTY_LIST = b'{"offers":[]}'
+MAX_OFFER_ID = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    vendor_id: str
+    intention_id: str
+    offer_id: str
+    code: RejectionCode
+    reason: str
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingestion did: offer ids stored, duplicates skipped, rejections."""
+
+    stored: list[str] = field(default_factory=list)
+    duplicates: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def merge(self, other: IngestReport) -> IngestReport:
+        self.stored.extend(other.stored)
+        self.duplicates += other.duplicates
+        self.rejected.extend(other.rejected)
+        return self
+
+
+def _offer_id(item: Any) -> str:
+    if isinstance(item, dict) and isinstance(item.get("offer"), dict):
+        value = item["offer"].get("id")
+        if isinstance(value, str):
+            return value[:MAX_OFFER_ID]
+    return ""
+
+
+def check_offers(
+    raw: bytes,
+    *,
+    vendor: VendorRow,
+    intention_id: str,
+    is_known: Callable[[str], bool],
+) -> tuple[list[SignedOffer], list[Rejection]]:
+    """Pure verification of an offer list body from ``vendor`` for ``intention_id``."""
+    vendor_id = vendor.id
+
+    def refuse(code: RejectionCode, reason: str, offer_id: str = "") -> Rejection:
+        return Rejection(vendor_id, intention_id, offer_id, code, reason[:MAX_REASON])
+
+    try:
+        document = load_json(raw, max_bytes=MAX_WIRE_BYTES, what="offer list")
+    except WireFormatError as exc:
+        code: RejectionCode = "oversize" if len(raw) > MAX_WIRE_BYTES else "malformed"
+        return [], [refuse(code, str(exc))]
+    items = document.get("offers") if isinstance(document, dict) else None
+    if not isinstance(items, list) or set(document) != {"offers"}:
+        return [], [refuse("malformed", 'The answer is not an offer list ({"offers": [...]}).')]
+    try:
+        pinned: VerifyingKey | None = verifying_key_from_jwk(vendor.public_jwk)
+    except InvalidKey:
+        pinned = None
+    accepted: list[SignedOffer] = []
+    rejected: list[Rejection] = []
+    for item in items:
+        offer_id = _offer_id(item)
+        if isinstance(item, dict) and "offer" in item and not item.get("signature"):
+            rejected.append(refuse("unsigned", "The offer is not signed.", offer_id))
+            continue
+        try:
+            envelope = validate_wire(item, SignedOffer, what="signed offer")
+        except WireFormatError as exc:
+            rejected.append(refuse("invalid_offer", str(exc), offer_id))
+            continue
+        offer = envelope.offer
+        try:
+            seller_key = verifying_key_from_jwk(offer.seller.publicKey.model_dump())
+        except InvalidKey as exc:
+            rejected.append(refuse("bad_key", f"The seller key is refused: {exc}", offer_id))
+            continue
+        if pinned is None or seller_key.raw != pinned.raw:
+            rejected.append(
+                refuse(
+                    "wrong_key",
+                    f"The offer is signed for key {seller_key.kid}, not the key you pinned for "
+                    f"{vendor.name}.",
+                    offer_id,
+                )
+            )
+            continue
+        if offer.seller.id != vendor_id:
+            rejected.append(
+                refuse(
+                    "seller_mismatch",
+                    f"The offer names seller {offer.seller.id!r}, not {vendor_id!r}.",
+                    offer_id,
+                )
+            )
+            continue
+        if offer.intention != intention_id:
+            code = "wrong_intention" if is_known(offer.intention) else "unknown_intention"
+            rejected.append(
+                refuse(code, "The offer answers another intention than the one sent.", offer_id)
+            )
+            continue
+        try:
+            verify_signed_offer(envelope, pinned)
+        except (SignatureInvalid, InvalidKey) as exc:
+            rejected.append(refuse("forged", f"The signature does not verify: {exc}", offer_id))
+            continue
+        accepted.append(envelope)
+    return accepted, rejected
+
+
+def _save(
+    vault: Vault,
+    connection: Connection,
+    vendor_id: str,
+    intention_id: str,
+    accepted: Sequence[SignedOffer],
+    rejected: Sequence[Rejection],
+) -> IngestReport:
+    """Store checked offers and rejections inside the caller's write transaction."""
+    now = datetime.now(UTC)
+    report = IngestReport(rejected=list(rejected))
+    for envelope in accepted:
+        if store.insert_offer(
+            connection,
+            offer_id=envelope.offer.id,
+            intention_id=intention_id,
+            vendor_id=vendor_id,
+            signed=wire_bytes(envelope).decode("utf-8"),
+            now=now,
+        ):
+            report.stored.append(envelope.offer.id)
+        else:
+            report.duplicates += 1
+    for rejection in rejected:
+        store.add_rejection(
+            connection,
+            intention_id=rejection.intention_id,
+            vendor_id=rejection.vendor_id,
+            offer_id=rejection.offer_id,
+            code=rejection.code,
+            reason=rejection.reason,
+            now=now,
+        )
+        vault.record(
+            connection,
+            ActivityEvent(
+                activity.OFFER_REJECTED,
+                result=activity.NOT_COMPLETED,
+                party=rejection.vendor_id,
+                reason=rejection.code,
+            ),
+        )
+    if report.stored:
+        vault.record(
+            connection,
+            ActivityEvent(
+                activity.OFFERS_RECEIVED,
+                party=vendor_id,
+                reason=f"{len(report.stored)} offer(s)",
+            ),
+        )
+        intent_store.set_status(
+            connection, intention_id, "offers_in", now, only_from=("broadcast",)
+        )
+    return report
+
+
+def ingest_body(
+    vault: Vault,
+    *,
+    vendor_id: str,
+    intention_id: str,
+    raw: bytes | None,
+    failure: str = "",
+    outbox_id: int | None = None,
+) -> IngestReport:
+    """Verify and store the offers in ``raw`` (one vendor's answer about one intention)."""
+    with vault.write() as connection:
+        if outbox_id is not None:
+            store.mark_ingested(connection, outbox_id)
+        vendor = vendor_store.get(connection, vendor_id)
+        if vendor is None:
+            rejected = [
+                Rejection(vendor_id, intention_id, "", "unknown_vendor", "The vendor was removed.")
+            ]
+            return _save(vault, connection, vendor_id, intention_id, [], rejected)
+        if failure or raw is None:
+            code: RejectionCode = "oversize" if "larger than" in failure else "fetch_failed"
+            reason = failure or "The vendor's answer could not be read."
+            rejected = [Rejection(vendor_id, intention_id, "", code, reason[:MAX_REASON])]
+            return _save(vault, connection, vendor_id, intention_id, [], rejected)
+        accepted, rejected = check_offers(
+            raw,
+            vendor=vendor,
+            intention_id=intention_id,
+            is_known=lambda other: intent_store.get(connection, other) is not None,
+        )
+        return _save(vault, connection, vendor_id, intention_id, accepted, rejected)
+
+
+def ingest_delivered(vault: Vault) -> IngestReport:
+    """Offers from the answers of delivered intentions not read yet (each row read once)."""
+    rows = [
+        row
+        for row in outbox_store.rows(vault.reader)
+        if row.kind == "intention" and row.status == "delivered"
+    ]
+    done = store.ingested(vault.reader, [row.id for row in rows])
+    report = IngestReport()
+    for row in rows:
+        if row.id in done:
+            continue
+        body = row.response_body
+        # A 2xx without a body acknowledges without offers; an empty body with an error note
+        # is an answer the transport refused (too large).
+        failure = row.last_error if not body and row.last_error else ""
+        report.merge(
+            ingest_body(
+                vault,
+                vendor_id=row.vendor_id,
+                intention_id=row.subject,
+                raw=body or (None if failure else EMPTY_LIST),
+                failure=failure,
+                outbox_id=row.id,
+            )
+        )
+    return report
+
+
+def offers_url(base: str, intention_id: str) -> str:
+    """``base`` with ``?intention=<id>`` added (keeping any query the vendor put there)."""
+    parts = urlsplit(base)
+    query = [*parse_qsl(parts.query), ("intention", intention_id)]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+async def fetch_offers(
+    vault: Vault,
+    transport: Transport,
+    intention_id: str,
+    *,
+    vendor_ids: Sequence[str] | None = None,
+    run_db: DbRunner[Any] = inline_runner,
+) -> IngestReport:
+    """GET later offers from every vendor the intention was delivered to, and ingest them."""
+
+    def targets() -> list[VendorRow]:
+        sent = sorted(
+            {
+                row.vendor_id
+                for row in outbox_store.rows(vault.reader, subject=intention_id)
+                if row.kind == "intention" and row.status == "delivered"
+            }
+        )
+        wanted = sent if vendor_ids is None else [v for v in sent if v in vendor_ids]
+        found = (vendor_store.get(vault.reader, vendor_id) for vendor_id in wanted)
+        return [vendor for vendor in found if vendor is not None]
+
+    vendors: list[VendorRow] = await run_db(targets)
+    results = await asyncio.gather(
+        *(transport.get(offers_url(vendor.offers_url, intention_id)) for vendor in vendors)
+    )
+    report = IngestReport()
+    for vendor, result in zip(vendors, results, strict=True):
+        failure = "" if result.ok else (result.message or f"HTTP {result.status}")
+
+        ingest = functools.partial(
+            ingest_body,
+            vault,
+            vendor_id=vendor.id,
+            intention_id=intention_id,
+            raw=None if failure else result.body,
+            failure=failure,
+        )
+        report.merge(await run_db(ingest))
+    return report

@@ -1,0 +1,75 @@
+"""Follow-up notices about an intention: withdrawn, offer accepted, offer declined.
+
+A notice is ``{"notice": {...}, "signature": "<compact JWS>"}``. It is signed by the intention's
+own requester key (the same key as the intention and its webhook signature) and names that key,
+so a vendor checks both that the JWS verifies and that the key is the one it bound to the
+intention id when the intention arrived: only whoever wrote an intention can withdraw it or
+decide on its offers. It carries no personal data: ids, the decision and a time.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import ConfigDict, Field, model_validator
+
+from wallet.crypto.canonical import canonical_bytes
+from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
+from wallet.errors import InvalidInput, SignatureInvalid
+from wallet.terms.models import UtcTimestamp
+from wallet.wire.models import CompactJws, RequesterKey, UrnUuid, _Wire
+
+NoticeType = Literal["IntentionWithdrawn", "OfferAccepted", "OfferDeclined"]
+
+
+class IntentionNotice(_Wire):
+    """What the consumer decided about an intention (and, for decisions, which offer)."""
+
+    model_config = ConfigDict(title="IntentionNotice")
+
+    type: NoticeType
+    intention: UrnUuid
+    offer: UrnUuid | None = Field(default=None, description="the offer decided on (decisions)")
+    issued: UtcTimestamp
+    requester: RequesterKey
+
+    @model_validator(mode="after")
+    def _offer_for_decisions(self) -> IntentionNotice:
+        if (self.type == "IntentionWithdrawn") != (self.offer is None):
+            raise ValueError("decisions name an offer; a withdrawal does not")
+        return self
+
+
+class SignedNotice(_Wire):
+    """A notice and its JWS by the intention's requester key: the POSTed body."""
+
+    model_config = ConfigDict(title="SignedNotice")
+
+    notice: IntentionNotice
+    signature: CompactJws
+
+
+def sign_notice(notice: IntentionNotice, key: SigningKey) -> SignedNotice:
+    """Sign ``notice`` with the intention's key (the one its ``requester`` names)."""
+    if key.verifying_key.jwk != notice.requester.publicKey.model_dump():
+        raise InvalidInput("A notice is signed by the intention's own requester key.")
+    return SignedNotice(notice=notice, signature=key.sign_jws(canonical_bytes(notice.wire())))
+
+
+def notice_key(notice: IntentionNotice) -> VerifyingKey:
+    """The notice's checked requester key (refuses bad and small-order keys, kid mismatch)."""
+    key = verifying_key_from_jwk(notice.requester.publicKey.model_dump())
+    if key.kid != notice.requester.kid:
+        raise SignatureInvalid("The requester kid is not the thumbprint of the requester key.")
+    return key
+
+
+def verify_signed_notice(envelope: SignedNotice) -> IntentionNotice:
+    """The notice if its JWS verifies with its requester key over its canonical form."""
+    key = notice_key(envelope.notice)
+    header, payload = key.verify_jws(envelope.signature)
+    if header.get("kid") not in (None, key.kid):
+        raise SignatureInvalid("The notice signature's kid is not the signing key's thumbprint.")
+    if payload != canonical_bytes(envelope.notice.wire()):
+        raise SignatureInvalid("The notice signature covers different bytes than the notice.")
+    return envelope.notice
