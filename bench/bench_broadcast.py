@@ -86,18 +86,18 @@ def _start_server(arguments: list[str]) -> tuple[subprocess.Popen[str], str]:
         match = _LISTENING.search(line)
         if match:
             return process, f"http://127.0.0.1:{match.group(1)}"
-    _stop(process)
+    stop(process)
     raise RuntimeError(f"the loopback server {arguments[:3]} did not start")
 
 
-def _start_vendors(count: int) -> tuple[subprocess.Popen[str], str]:
+def start_vendors(count: int) -> tuple[subprocess.Popen[str], str]:
     """``vrm-vendor serve --vendors count`` on a free port."""
     return _start_server(
         ["-m", "wallet.vendor.cli", "serve", "--port", "0", "--vendors", str(count)]
     )
 
 
-def _stop(process: subprocess.Popen[str]) -> None:
+def stop(process: subprocess.Popen[str]) -> None:
     process.terminate()
     try:
         process.wait(timeout=10)
@@ -120,7 +120,7 @@ async def _fetch_all(urls: list[str]) -> list[bytes]:
         return await asyncio.gather(*(one(url) for url in urls))
 
 
-def _directory(vault: Vault, base: str) -> list[FetchedMetadata]:
+def directory(vault: Vault, base: str) -> list[FetchedMetadata]:
     """Fetch every vendor's metadata over HTTP, then add each to the vault's directory."""
     urls = [
         f"{base}/vendors/{index}/.well-known/vrm-vendor.json" for index in range(1, VENDORS + 1)
@@ -177,14 +177,14 @@ class _RunResult:
     ok: int
 
 
-def _inboxes(vendors: list[FetchedMetadata], base: str | None) -> list[str]:
+def inboxes(vendors: list[FetchedMetadata], base: str | None) -> list[str]:
     """Each vendor's inbox URL, or the same path on another server at ``base``."""
     urls = [vendor.metadata.inbox.intentions for vendor in vendors]
     return urls if base is None else [base + urlsplit(url).path for url in urls]
 
 
-def _broadcast_once(vault: Vault, vendors: list[FetchedMetadata], urls: list[str]) -> _RunResult:
-    """Enqueue one intention for every vendor in one transaction, then time the worker."""
+def enqueue_broadcast(vault: Vault, vendors: list[FetchedMetadata], urls: list[str]) -> None:
+    """One fresh signed intention queued for every vendor, in one transaction."""
     key, body, intention_id = _signed_body(vault)
     with vault.write() as connection:
         enqueue(
@@ -201,6 +201,11 @@ def _broadcast_once(vault: Vault, vendors: list[FetchedMetadata], urls: list[str
                 for vendor, url in zip(vendors, urls, strict=True)
             ],
         )
+
+
+def _broadcast_once(vault: Vault, vendors: list[FetchedMetadata], urls: list[str]) -> _RunResult:
+    """Enqueue one intention for every vendor in one transaction, then time the worker."""
+    enqueue_broadcast(vault, vendors, urls)
 
     async def deliver() -> _RunResult:
         async with Transport() as transport:
@@ -256,17 +261,17 @@ def _compare(
 def _broadcast_figures(work: Path) -> list[Figure]:
     vault = Vault.create(work / "vault", PASSPHRASE, kdf_target_seconds=0).vault
     try:
-        process, base = _start_vendors(VENDORS)
+        process, base = start_vendors(VENDORS)
         try:
-            vendors = _directory(vault, base)
-            kit = _compare(vault, vendors, _inboxes(vendors, None))
+            vendors = directory(vault, base)
+            kit = _compare(vault, vendors, inboxes(vendors, None))
         finally:
-            _stop(process)
+            stop(process)
         process, base = _start_server(["-c", _MINIMAL_RECEIVER])
         try:
-            bare = _compare(vault, vendors, _inboxes(vendors, base))
+            bare = _compare(vault, vendors, inboxes(vendors, base))
         finally:
-            _stop(process)
+            stop(process)
     finally:
         vault.lock()
     (ours, raw), (bare_ours, bare_raw) = kit, bare

@@ -7,6 +7,7 @@ from pathlib import Path
 from wallet.demo import DEMO_PASSPHRASE, SAMPLE_FIELDS, default_demo_dir, open_demo_vault
 from wallet.personal_data import STANDARD_FIELDS
 from wallet.vault import Vault, vault_exists
+from wallet.vendors.directory import VendorDirectory
 
 
 def test_samples_cover_every_standard_field_and_some_custom_ones() -> None:
@@ -48,3 +49,34 @@ def test_open_demo_vault_reopens_without_duplicating(tmp_path: Path) -> None:
 def test_default_demo_dir_is_a_demo_folder_of_the_user_data_dir() -> None:
     assert default_demo_dir().name == "demo"
     assert "vrm-wallet" in str(default_demo_dir())
+
+
+def test_demo_vendors_make_offers_for_the_demo_intention(tmp_path: Path) -> None:
+    """Real demo vendors on loopback + the demo vault: the draft gets offers via deliver_pending."""
+    from wallet.demo import ensure_demo_intention, ensure_demo_vendors, start_demo_vendors
+    from wallet.intents import IntentionBook
+    from wallet.intents.delivery import deliver_pending
+
+    with open_demo_vault(tmp_path / "demo") as vault:
+        draft_id = ensure_demo_intention(vault)
+        assert ensure_demo_intention(vault) == draft_id  # created once
+        server = start_demo_vendors(port=0)
+        try:
+            ids = ensure_demo_vendors(vault, server.base_url)
+            assert len(ids) == 5
+            book = IntentionBook(vault)
+            assert book.get(draft_id).status == "draft"
+            book.broadcast(draft_id)
+            report = deliver_pending(vault)
+            assert report.summary.delivered == 5
+            assert book.get(draft_id).status == "offers_in"
+        finally:
+            server.stop()
+        # the demo vendors come back on another port: the directory follows them
+        again = start_demo_vendors(port=0)
+        try:
+            assert sorted(ensure_demo_vendors(vault, again.base_url)) == sorted(ids)
+            urls = {row.metadata_url for row in VendorDirectory(vault).list()}
+            assert all(url.startswith(again.base_url) for url in urls)
+        finally:
+            again.stop()

@@ -167,7 +167,9 @@ def test_delivers_retries_and_classifies_every_outcome(vault: Vault) -> None:
     assert ("vendor-ok", "delivering") in statuses and ("vendor-ok", "delivered") in statuses
     assert ("vendor-flaky", "retrying") in statuses and ("vendor-gone", "disabled") in statuses
     types = [entry.type for entry in vault.activity_page()]
-    assert activity.DELIVERY_DELIVERED in types and activity.VENDOR_DISABLED in types
+    assert activity.DELIVERY_BATCH in types and activity.VENDOR_DISABLED in types
+    assert activity.DELIVERY_DELIVERED not in types  # deliveries: one entry per cycle
+    assert activity.DELIVERY_FAILED in types  # failures: one entry per row
     assert len(ids) == 6
 
 

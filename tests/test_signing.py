@@ -130,3 +130,43 @@ def test_vault_keeps_its_signing_keys_encrypted_across_unlocks(tmp_path: object)
             vault.signing_key("no-such-kid")
     for path in directory.iterdir():
         assert first.seed not in path.read_bytes()
+
+
+def test_canonical_fast_path_matches_rfc8785_byte_for_byte() -> None:
+    """The json.dumps fast path gives exactly the rfc8785 bytes, and falls back when it must."""
+    import random
+
+    import rfc8785
+
+    from wallet.crypto.canonical import _nfc
+
+    alphabet = ['"', "\\", "\x00", "\x1f", "\x7f", "\b", "\t", "\n", "é", "e\u0301", "\u2028"]
+    alphabet += ["\ue000", "\U0001f600", "a", "Z", "0", " ", "/", "<"]
+    rng = random.Random(8785)
+
+    def text() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 6)))
+
+    def value(depth: int) -> object:
+        choice = rng.randrange(8 if depth < 4 else 5)
+        if choice == 0:
+            return text()
+        if choice == 1:
+            return rng.choice([0, -1, 1, 2**53 - 1, -(2**53) + 1, 123456789])
+        if choice == 2:
+            return rng.choice([True, False, None])
+        if choice == 3:
+            return rng.choice([1.0, 0.5, -2.25, 1e21, 1e-7])  # floats: the rfc8785 path
+        if choice == 4:
+            return "plain ascii"
+        if choice == 5:
+            return [value(depth + 1) for _ in range(rng.randrange(4))]
+        keys = ["a", "B", "b", "aa", "", "z1"] + ([text()] if rng.random() < 0.3 else [])
+        return {rng.choice(keys): value(depth + 1) for _ in range(rng.randrange(5))}
+
+    for _ in range(3000):
+        document = value(0)
+        assert canonical_bytes(document) == rfc8785.dumps(_nfc(document)), document
+    for refused in ({"n": 2**53}, {"n": -(2**53)}, [float("nan")], {"s": "\ud800"}):
+        with pytest.raises(InvalidInput):
+            canonical_bytes(refused)

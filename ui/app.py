@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from ui.icons import APP_ICON, icon
 from ui.main_window import MainWindow
 from ui.tasks import VaultRunner
-from wallet.demo import default_demo_dir
+from wallet.demo import default_demo_dir, start_demo_vendors
 from wallet.paths import resolve_vault_dir
 from wallet.vault import vault_exists
 
@@ -81,13 +81,16 @@ def configure_application(app: QApplication) -> None:
     install_translators(app)
 
 
-def create_main_window(options: Options, runner: VaultRunner) -> MainWindow:
+def create_main_window(
+    options: Options, runner: VaultRunner, *, demo_vendors_url: str | None = None
+) -> MainWindow:
     """The window for ``options``: wizard, unlock screen or demo vault."""
     return MainWindow(
         runner,
         vault_dir=options.vault_dir,
         first_run=not vault_exists(options.vault_dir),
         demo=options.demo,
+        demo_vendors_url=demo_vendors_url,
     )
 
 
@@ -112,8 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication([sys.argv[0], *qt_arguments])
     configure_application(app)
     runner = VaultRunner()
-    window = create_main_window(options, runner)
+    demo_vendors = start_demo_vendors() if options.demo else None  # embedded, on loopback
+    window = create_main_window(
+        options, runner, demo_vendors_url=demo_vendors.base_url if demo_vendors else None
+    )
     app.aboutToQuit.connect(window.shutdown)  # locks the vault when the app quits
+    if demo_vendors is not None:
+        app.aboutToQuit.connect(demo_vendors.stop)
     quit_on_termination_signals(app)
     window.show()
     return app.exec()

@@ -29,6 +29,7 @@ from ui.background import BackgroundCalls
 from ui.icons import icon
 from ui.network import NetworkRunner
 from ui.pages.activity_page import ActivityPage
+from ui.pages.intentions_page import IntentionsPage
 from ui.pages.loyalty_page import LoyaltyPage
 from ui.pages.my_data import MyDataPage
 from ui.pages.settings_page import SettingsPage
@@ -50,8 +51,8 @@ SIDEBAR_WIDTH = 180
 class Workspace(QWidget):
     """The unlocked vault: a sidebar choosing among the pages, and a Lock button below it.
 
-    Attributes: ``sidebar``, ``pages``, ``my_data``, ``terms``, ``loyalty``, ``vendors``,
-    ``activity``, ``settings``, ``lock_button``.
+    Attributes: ``sidebar``, ``pages``, ``my_data``, ``intentions``, ``terms``, ``loyalty``,
+    ``vendors``, ``activity``, ``settings``, ``lock_button``.
     """
 
     lock_clicked = Signal()
@@ -68,6 +69,7 @@ class Workspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self.my_data = MyDataPage(runner)
+        self.intentions = IntentionsPage(runner, network)
         self.terms = TermsPage(runner)
         self.loyalty = LoyaltyPage(runner)
         self.vendors = VendorsPage(runner, network)
@@ -85,6 +87,7 @@ class Workspace(QWidget):
         self.sidebar.setSpacing(2)
         for title, icon_name, page in (
             (self.tr("My data"), "my-data", self.my_data),
+            (self.tr("Intentions"), "intentions", self.intentions),
             (self.tr("My terms"), "terms", self.terms),
             (self.tr("Loyalty"), "loyalty", self.loyalty),
             (self.tr("Vendors"), "vendors", self.vendors),
@@ -108,6 +111,7 @@ class Workspace(QWidget):
     def reload(self) -> None:
         """Load every page's content from the vault."""
         self.my_data.reload()
+        self.intentions.reload()
         self.terms.reload()
         self.loyalty.reload()
         self.vendors.reload()
@@ -133,11 +137,13 @@ class MainWindow(QMainWindow):
         vault_dir: Path,
         first_run: bool,
         demo: bool = False,
+        demo_vendors_url: str | None = None,
         kdf_target_seconds: float = 0.5,
         autolock: AutoLock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.demo_vendors_url: str | None = demo_vendors_url
         self.runner = runner
         self.vault_dir = vault_dir
         self.demo = demo
@@ -216,8 +222,9 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.unlock_page)
         self.unlock_page.set_busy(True)
         directory = self.vault_dir
+        vendors_url = self.demo_vendors_url
         self.runner.open(
-            lambda: open_demo_vault(directory),
+            lambda: open_demo_vault(directory, vendors_base_url=vendors_url),
             on_success=lambda _vault: self.unlock_page.set_busy(False),
             on_error=self._on_demo_failed,
         )

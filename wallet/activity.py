@@ -65,6 +65,9 @@ VENDOR_REMOVED = "vendor.removed"
 VENDORS_IMPORTED = "vendor.imported"
 VENDORS_EXPORTED = "vendor.exported"
 # Webhook delivery (wallet/outbox/): final outcomes only, party = the vendor's id, reason = kind.
+# Deliveries are logged once per worker cycle (DELIVERY_BATCH: counts per kind, no bodies);
+# DELIVERY_DELIVERED is what older logs hold (one entry per delivered row).
+DELIVERY_BATCH = "delivery.batch"
 DELIVERY_DELIVERED = "delivery.delivered"
 DELIVERY_FAILED = "delivery.failed"
 DELIVERY_DISABLED = "delivery.disabled"

@@ -7,19 +7,27 @@ key-derivation cost so that opening it is quick.
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import platformdirs
 
+from wallet.crypto.signing import SigningKey
+from wallet.intents import IntentionBook, IntentionDraft
 from wallet.loyalty.book import LoyaltyBook
 from wallet.loyalty.models import ProposalTerms
 from wallet.paths import APP_NAME
 from wallet.resources import resources_dir
 from wallet.terms.book import TermsBook
 from wallet.terms.compose import ClauseChoice
+from wallet.transport import Transport
 from wallet.vault import Vault, vault_exists
+from wallet.vendor.catalog import load_catalog
+from wallet.vendor.server import BackgroundVendors, VendorApp, make_vendors
+from wallet.vendors.directory import FetchedMetadata, VendorDirectory, fetch_metadata
 
 DEMO_PASSPHRASE = "demo passphrase - not secret"
 
@@ -66,17 +74,27 @@ def default_demo_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo"
 
 
-def open_demo_vault(directory: Path) -> Vault:
-    """Open the demo vault in ``directory``, creating and filling it first if it is missing."""
+def open_demo_vault(directory: Path, *, vendors_base_url: str | None = None) -> Vault:
+    """Open the demo vault in ``directory``, creating and filling it first if it is missing.
+
+    With ``vendors_base_url`` (the embedded demo vendors), they are put in its directory.
+    """
     directory = Path(directory)
     if vault_exists(directory):
-        return Vault.open_with_passphrase(directory, DEMO_PASSPHRASE)
-    vault = Vault.create(directory, DEMO_PASSPHRASE, kdf_target_seconds=0).vault
-    try:
-        fill_with_samples(vault)
-    except BaseException:
-        vault.lock()
-        raise
+        vault = Vault.open_with_passphrase(directory, DEMO_PASSPHRASE)
+    else:
+        vault = Vault.create(directory, DEMO_PASSPHRASE, kdf_target_seconds=0).vault
+        try:
+            fill_with_samples(vault)
+        except BaseException:
+            vault.lock()
+            raise
+    if vendors_base_url is not None:
+        try:
+            ensure_demo_vendors(vault, vendors_base_url)
+        except BaseException:
+            vault.lock()
+            raise
     return vault
 
 
@@ -92,6 +110,7 @@ def fill_with_samples(vault: Vault) -> None:
         )
     _add_loyalty_samples(vault)
     _add_terms_sample(vault)
+    ensure_demo_intention(vault)
 
 
 def _add_terms_sample(vault: Vault) -> None:
@@ -126,3 +145,92 @@ def _add_loyalty_samples(vault: Vault) -> None:
     )
     proposal = book.add_proposal(terms, status="active")
     book.record_purchase(proposal.id, vendor="Fresh Mart", amount="42.80", day=start)
+
+
+# ------------------------------------------------------------------------------ demo vendors
+
+DEMO_VENDOR_COUNT = 5
+DEMO_VENDOR_PORT = 8787
+DEMO_VENDOR_PREFIX = "demo-vendor-"
+DEMO_INTENTION_ITEM = "Trail running shoes"
+
+
+def demo_catalog_path() -> Path:
+    """The demo vendors' catalogue: items in the demo categories, and some careless ones."""
+    return resources_dir() / "vendor" / "demo-catalog.json"
+
+
+def demo_vendor_keys(count: int = DEMO_VENDOR_COUNT) -> list[SigningKey]:
+    """Fixed, published keys (nothing secret: demo only), so the directory's pins hold across
+    restarts of the demo vendors."""
+    return [
+        SigningKey(hashlib.sha256(f"vrm-wallet demo vendor {index}".encode()).digest())
+        for index in range(1, count + 1)
+    ]
+
+
+def demo_vendor_app(count: int = DEMO_VENDOR_COUNT) -> VendorApp:
+    """The embedded vendor kit behind ``vrm-wallet --demo`` (serve with ``BackgroundVendors``)."""
+    catalog = load_catalog(demo_catalog_path())
+    return VendorApp(make_vendors(demo_vendor_keys(count), catalog), catalog)
+
+
+def start_demo_vendors(
+    count: int = DEMO_VENDOR_COUNT, *, port: int = DEMO_VENDOR_PORT
+) -> BackgroundVendors:
+    """Demo vendors on loopback at ``port``, or on a free port if that one is taken."""
+    try:
+        return BackgroundVendors(demo_vendor_app(count), port=port).start()
+    except OSError:
+        return BackgroundVendors(demo_vendor_app(count), port=0).start()
+
+
+def ensure_demo_vendors(
+    vault: Vault, base_url: str, *, count: int = DEMO_VENDOR_COUNT
+) -> list[str]:
+    """Put the demo vendors served at ``base_url`` in the vault's directory; returns their ids.
+
+    The directory refuses a document at another URL claiming a vendor id it already has, and the
+    demo vendors may come up on another port: demo vendors listed under another URL are removed
+    first (their undelivered messages are cancelled), then added again at their current URL.
+    """
+    prefix = "" if count == 1 else "/vendors/{index}"
+    urls = [
+        base_url.rstrip("/") + prefix.format(index=index) + "/.well-known/vrm-vendor.json"
+        for index in range(1, count + 1)
+    ]
+
+    async def fetch_all() -> list[FetchedMetadata]:
+        async with Transport() as transport:
+            return [await fetch_metadata(transport, url) for url in urls]
+
+    fetched = asyncio.run(fetch_all())
+    directory = VendorDirectory(vault)
+    current = {item.metadata.id: item.url for item in fetched}
+    for row in directory.list():
+        moved = row.id in current and row.metadata_url != current[row.id]
+        gone = row.id.startswith(DEMO_VENDOR_PREFIX) and row.id not in current
+        if moved or gone:
+            directory.remove(row.id)
+    return [directory.add(item).vendor.id for item in fetched]
+
+
+def ensure_demo_intention(vault: Vault) -> str:
+    """A ready-to-broadcast draft intention in the demo vault (created once); returns its id."""
+    book = IntentionBook(vault)
+    for record in book.list():
+        if record.status == "draft":
+            return record.id
+    draft = IntentionDraft(
+        item_name=DEMO_INTENTION_ITEM,
+        category="shoes",
+        description="Size EU 42, for muddy trails.",
+        max_price="120.00",
+        currency="EUR",
+        region="ES-MD",
+        deliver_by=date.today() + timedelta(days=10),
+        delivery_method="delivery",
+        open_to_alternatives=True,
+        use_terms=True,
+    )
+    return book.create(draft).id

@@ -200,6 +200,7 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
             activity.VENDOR_REMOVED: self.tr("Vendor removed"),
             activity.VENDORS_IMPORTED: self.tr("Vendors imported"),
             activity.VENDORS_EXPORTED: self.tr("Vendors exported"),
+            activity.DELIVERY_BATCH: self.tr("Messages delivered to vendors"),
             activity.DELIVERY_DELIVERED: self.tr("Message delivered to a vendor"),
             activity.DELIVERY_FAILED: self.tr("Message delivery failed"),
             activity.DELIVERY_DISABLED: self.tr("Message not delivered: endpoint gone"),

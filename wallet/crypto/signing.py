@@ -15,6 +15,7 @@ import json
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -65,6 +66,13 @@ def is_small_order(raw: bytes) -> bool:
     return raw[:31] + bytes([raw[31] & 0x7F]) in _SMALL_ORDER_Y
 
 
+@lru_cache(maxsize=8192)
+def _thumbprint(raw: bytes) -> str:
+    jwk = {"kty": "OKP", "crv": "Ed25519", "x": b64url(raw)}
+    members = json.dumps(jwk, sort_keys=True, separators=(",", ":"))
+    return b64url(hashlib.sha256(members.encode("ascii")).digest())
+
+
 @dataclass(frozen=True, slots=True)
 class VerifyingKey:
     """An Ed25519 public key that passed every check; verifies raw signatures and JWS."""
@@ -78,8 +86,7 @@ class VerifyingKey:
     @property
     def kid(self) -> str:
         """The RFC 7638 JWK thumbprint (SHA-256, base64url)."""
-        members = json.dumps(self.jwk, sort_keys=True, separators=(",", ":"))
-        return b64url(hashlib.sha256(members.encode("ascii")).digest())
+        return _thumbprint(self.raw)
 
     @property
     def fingerprint(self) -> str:

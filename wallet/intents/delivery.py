@@ -1,7 +1,8 @@
 """Deliver queued messages and take in the offers that came back, on the calling thread.
 
 For the CLI and tests: the vault's thread runs the event loop (:func:`inline_runner`). The desktop
-app runs :class:`~wallet.outbox.DeliveryWorker` with its own ``run_db`` instead.
+app awaits :func:`deliver_pending_async` on its network loop with a ``run_db`` that runs database
+work on the vault's thread, and its shared ``transport``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wallet.offers.ingest import IngestReport, ingest_delivered
-from wallet.outbox import DeliveryProgress, DeliveryWorker, Outbox, RunSummary, inline_runner
+from wallet.outbox import (
+    DbRunner,
+    DeliveryProgress,
+    DeliveryWorker,
+    Outbox,
+    RunSummary,
+    inline_runner,
+)
 from wallet.transport import DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, Transport
 from wallet.vault import Vault
 
@@ -30,20 +38,31 @@ async def deliver_pending_async(
     on_progress: Callable[[DeliveryProgress], None] | None = None,
     timeout: float = DEFAULT_TIMEOUT_SECONDS,
     concurrency: int = DEFAULT_CONCURRENCY,
+    run_db: DbRunner[object] = inline_runner,
+    transport: Transport | None = None,
 ) -> DeliveryReport:
     """Run the delivery worker until nothing is due (or ``deadline`` seconds from now), then
-    ingest the offers in the answers. Retries not yet due stay pending for the next run."""
+    ingest the offers in the answers. Retries not yet due stay pending for the next run.
+
+    Every database call (claiming, recording, ingesting) goes through ``run_db``, which must run
+    it on the vault's thread; ``transport`` (if given) is used and left open.
+    """
     until = None if deadline is None else time.time() + deadline
-    async with Transport(timeout=timeout, concurrency=concurrency) as transport:
+
+    async def run(http: Transport) -> RunSummary:
         worker = DeliveryWorker(
-            Outbox(vault),
-            transport,
-            vault.signing_key,
-            run_db=inline_runner,
-            on_progress=on_progress,
+            Outbox(vault), http, vault.signing_key, run_db=run_db, on_progress=on_progress
         )
-        summary = await worker.run(deadline=until)
-    return DeliveryReport(summary, ingest_delivered(vault))
+        return await worker.run(deadline=until)
+
+    if transport is not None:
+        summary = await run(transport)
+    else:
+        async with Transport(timeout=timeout, concurrency=concurrency) as owned:
+            summary = await run(owned)
+    offers = await run_db(lambda: ingest_delivered(vault))
+    assert isinstance(offers, IngestReport)
+    return DeliveryReport(summary, offers)
 
 
 def deliver_pending(

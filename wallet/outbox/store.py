@@ -163,6 +163,32 @@ def finish(
     )
 
 
+def finish_many(
+    connection: Connection,
+    outcomes: Sequence[tuple[int, Status, int, float, str, int | None, bytes | None]],
+) -> None:
+    """:func:`finish` for many rows in one ``executemany``: (id, status, attempts,
+    next_attempt_at, last_error, response_status, response_body) each."""
+    now = datetime.now(UTC).isoformat()
+    connection.executemany(
+        "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
+        "response_status = ?, response_body = ?, delivered_at = ? WHERE id = ?",
+        [
+            (
+                status,
+                attempts,
+                next_at,
+                error,
+                response_status,
+                body,
+                now if status == "delivered" else None,
+                item_id,
+            )
+            for item_id, status, attempts, next_at, error, response_status, body in outcomes
+        ],
+    )
+
+
 def resume(connection: Connection) -> int:
     """Rows left ``delivering`` by a process that died go back to ``pending``; returns how many."""
     cursor = connection.execute("UPDATE outbox SET status = 'pending' WHERE status = 'delivering'")

@@ -34,7 +34,9 @@ transaction:
 no vendor-supplied text or personal data ends up there. Rows left ``delivering`` by a killed
 process go back to ``pending`` when a worker starts (:meth:`DeliveryWorker.run`): they are sent
 again with the same ``webhook-id``, so an idempotent receiver accepts each message exactly once.
-Final outcomes are written to the activity log (vendor id and message kind, never the body).
+Final outcomes are written to the activity log (vendor id and message kind, never the body):
+the deliveries of one cycle as one ``delivery.batch`` entry with counts per kind, each failed or
+disabled row as its own entry.
 
 Progress is reported per item through ``on_progress`` (called on the loop's thread) so a UI can
 show live per-vendor status.
@@ -47,6 +49,7 @@ import email.utils
 import random
 import time
 import uuid
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -71,7 +74,7 @@ Random = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 ProgressStatus = Literal["delivering", "delivered", "retrying", "failed", "disabled"]
 MAX_ERROR_CHARS = 200
-DEFAULT_BATCH = 256
+DEFAULT_BATCH = 1_000
 RETRY_STATUSES = frozenset({408, 429})
 
 
@@ -242,18 +245,29 @@ class Outbox:
         self, connection: Connection, outcomes: Sequence[DeliveryOutcome], now: float
     ) -> None:
         moment = datetime.fromtimestamp(now, UTC)
+        store.finish_many(
+            connection,
+            [
+                (
+                    outcome.item_id,
+                    outcome.status,
+                    outcome.attempts,
+                    outcome.next_attempt_at,
+                    outcome.error,
+                    outcome.response_status,
+                    outcome.response_body,
+                )
+                for outcome in outcomes
+            ],
+        )
+        delivered: Counter[str] = Counter()
+        delivered_to: set[str] = set()
         for outcome in outcomes:
-            store.finish(
-                connection,
-                outcome.item_id,
-                status=outcome.status,
-                attempts=outcome.attempts,
-                next_attempt_at=outcome.next_attempt_at,
-                last_error=outcome.error,
-                response_status=outcome.response_status,
-                response_body=outcome.response_body,
-            )
             if outcome.status == "pending":
+                continue
+            if outcome.status == "delivered":
+                delivered[outcome.kind] += 1
+                delivered_to.add(outcome.vendor_id)
                 continue
             if outcome.status == "disabled" and outcome.response_status == 410:
                 store.disable_for_vendor(connection, outcome.vendor_id, outcome.error)
@@ -269,23 +283,34 @@ class Outbox:
                             reason="the vendor answered 410 Gone",
                         ),
                     )
-            event = {
-                "delivered": activity.DELIVERY_DELIVERED,
-                "failed": activity.DELIVERY_FAILED,
-                "disabled": activity.DELIVERY_DISABLED,
-            }[outcome.status]
+            # failures stay one entry per row: each names its vendor and reason
             self._vault.record(
                 connection,
                 ActivityEvent(
-                    event,
-                    result=(
-                        activity.COMPLETED
-                        if outcome.status == "delivered"
-                        else activity.NOT_COMPLETED
-                    ),
+                    activity.DELIVERY_FAILED
+                    if outcome.status == "failed"
+                    else activity.DELIVERY_DISABLED,
+                    result=activity.NOT_COMPLETED,
                     party=outcome.vendor_id,
                     field_names=(outcome.kind,),
                     reason=f"{outcome.kind}: {outcome.error}" if outcome.error else outcome.kind,
+                ),
+            )
+        if delivered:
+            # one entry per cycle for the deliveries: counts per kind, never a body
+            self._vault.record(
+                connection,
+                ActivityEvent(
+                    activity.DELIVERY_BATCH,
+                    party=(
+                        next(iter(delivered_to))
+                        if len(delivered_to) == 1
+                        else f"{len(delivered_to)} vendors"
+                    ),
+                    field_names=tuple(sorted(delivered)),
+                    reason=", ".join(
+                        f"{kind}: {count} delivered" for kind, count in sorted(delivered.items())
+                    ),
                 ),
             )
 

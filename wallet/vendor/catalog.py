@@ -140,6 +140,8 @@ def offers_for(
     wish = intention.delivery
     quantity = intention.eligibleQuantity.value
     max_price = decimal_of(intention.priceSpecification.maxPrice)
+    issued = utc_timestamp(now)  # formatted once for every offer of this intention
+    valid_through = utc_timestamp(now + timedelta(hours=catalog.offerValidHours))
     offers: list[Offer] = []
     for item in catalog.items:
         if item.category.casefold() != wanted.category.casefold():
@@ -169,8 +171,8 @@ def offers_for(
             Offer(
                 id=uuid.uuid4().urn,
                 intention=intention.id,
-                issued=utc_timestamp(now),
-                validThrough=utc_timestamp(now + timedelta(hours=catalog.offerValidHours)),
+                issued=issued,
+                validThrough=valid_through,
                 seller=seller,
                 itemOffered=ItemSpec(
                     name=item.name,

@@ -31,7 +31,6 @@ from typing import Any
 
 from aiohttp import web
 
-from wallet.crypto.canonical import canonical_sha256
 from wallet.crypto.signing import SigningKey
 from wallet.errors import InvalidKey, SignatureInvalid
 from wallet.terms.models import URN_UUID_PATTERN, PublicJwk, parse_utc_timestamp
@@ -40,6 +39,7 @@ from wallet.webhooks import HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, verif
 from wallet.wire.models import (
     MAX_WIRE_BYTES,
     OfferList,
+    SellerIdentity,
     SignedIntention,
     SignedOffer,
     VendorInbox,
@@ -56,7 +56,7 @@ from wallet.wire.signing import (
     parse_wire,
     requester_key,
     sign_offer,
-    verify_signed_intention,
+    verify_signed_intention_canonical,
     wire_bytes,
 )
 
@@ -93,6 +93,19 @@ class Vendor:
     intentions: OrderedDict[str, _IntentionRecord] = field(default_factory=OrderedDict)
     notices: OrderedDict[str, IntentionNotice] = field(default_factory=OrderedDict)
     notice_bodies: dict[str, str] = field(default_factory=dict)
+    _seller: SellerIdentity | None = field(default=None, repr=False)
+
+    @property
+    def seller(self) -> SellerIdentity:
+        """The ``seller`` field of this vendor's offers (built once: the key never changes)."""
+        if self._seller is None:
+            self._seller = seller_identity(
+                vendor_id=self.vendor_id,
+                name=self.name,
+                public_jwk=self.key.verifying_key.jwk,
+                kid=self.key.kid,
+            )
+        return self._seller
 
     @property
     def metadata_path(self) -> str:
@@ -321,7 +334,7 @@ class VendorApp:
                 now=now,
                 tolerance_seconds=TOLERANCE_SECONDS,
             )
-            intention = verify_signed_intention(envelope)
+            intention, canonical = verify_signed_intention_canonical(envelope)
         except (SignatureInvalid, InvalidKey) as exc:
             return _error(401, str(exc))
 
@@ -332,7 +345,7 @@ class VendorApp:
                 return _error(409, "this webhook-id was already used with a different body")
             return _ok(seen.response)
 
-        intention_sha256 = canonical_sha256(intention.wire())
+        intention_sha256 = hashlib.sha256(canonical).hexdigest()  # = canonical_sha256(wire())
         record = vendor.intentions.get(intention.id)
         if record is not None:
             if record.kid != key.kid or record.intention_sha256 != intention_sha256:
@@ -347,16 +360,10 @@ class VendorApp:
         if parse_utc_timestamp(intention.validThrough) <= current:
             return _error(422, "the intention has expired (validThrough is in the past)")
 
-        seller = seller_identity(
-            vendor_id=vendor.vendor_id,
-            name=vendor.name,
-            public_jwk=vendor.key.verifying_key.jwk,
-            kid=vendor.key.kid,
-        )
         offers = [
             sign_offer(offer, vendor.key)
             for offer in offers_for(
-                self.catalog, intention, seller=seller, index=vendor.index, now=current
+                self.catalog, intention, seller=vendor.seller, index=vendor.index, now=current
             )
         ]
         response = wire_bytes(OfferList(offers=offers))

@@ -134,7 +134,8 @@ def wire_bytes(model: BaseModel) -> bytes:
 # ---------------------------------------------------------------------------- signatures
 
 
-def _check_payload(key: VerifyingKey, signature: str, document: BaseModel, what: str) -> None:
+def _check_payload(key: VerifyingKey, signature: str, document: BaseModel, what: str) -> bytes:
+    """Verify the JWS and that it covers the canonical form; returns that canonical form."""
     header, payload = key.verify_jws(signature)
     if header.get("kid") not in (None, key.kid):
         raise SignatureInvalid(f"The {what} signature's kid is not the signing key's thumbprint.")
@@ -143,6 +144,7 @@ def _check_payload(key: VerifyingKey, signature: str, document: BaseModel, what:
         raise SignatureInvalid(
             f"The {what} signature covers different bytes than the canonical form of the {what}."
         )
+    return expected
 
 
 def sign_intention(intention: Intention, key: SigningKey) -> SignedIntention:
@@ -158,10 +160,19 @@ def verify_signed_intention(envelope: SignedIntention) -> Intention:
 
     Raises :class:`SignatureInvalid` or :class:`~wallet.errors.InvalidKey` saying what is wrong.
     """
+    return verify_signed_intention_canonical(envelope)[0]
+
+
+def verify_signed_intention_canonical(envelope: SignedIntention) -> tuple[Intention, bytes]:
+    """:func:`verify_signed_intention`, also returning the intention's canonical bytes.
+
+    A receiver that hashes the intention (to recognise it again) reuses these bytes instead of
+    canonicalising it a second time.
+    """
     intention = envelope.intention
     key = requester_key(intention)
-    _check_payload(key, envelope.signature, intention, "intention")
-    return intention
+    canonical = _check_payload(key, envelope.signature, intention, "intention")
+    return intention, canonical
 
 
 def requester_key(intention: Intention) -> VerifyingKey:

@@ -1,0 +1,232 @@
+"""The Intentions page against three real vendors from the vendor kit on 127.0.0.1 (nothing mocked
+below the dialogs): compose, broadcast with live per-vendor progress while the GUI keeps ticking,
+the funnel (ranked, alternatives, removed with reasons), weights, accept."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import itertools
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.intent_helpers import add_vendors, save_terms, serve
+from ui.dialogs import intention_dialogs
+from ui.dialogs.intention_dialogs import IntentionDialog
+from ui.network import NetworkRunner
+from ui.pages.intentions_page import IntentionsPage
+from ui.tasks import VaultRunner
+from wallet.vault import Vault
+from wallet.vendor.server import BackgroundVendors
+
+WAIT_MS = 30_000
+MAX_GAP_SECONDS = 0.25
+
+
+@pytest.fixture(scope="module")
+def vendors() -> Iterator[BackgroundVendors]:
+    # A short answer delay, so "delivering" is visible and the GUI has time to show it.
+    with serve(3, delay=0.3) as server:
+        yield server
+
+
+@pytest.fixture
+def network(qtbot: QtBot) -> Iterator[NetworkRunner]:
+    runner = NetworkRunner()
+    try:
+        yield runner
+    finally:
+        runner.shutdown()
+
+
+@pytest.fixture
+def page(
+    qtbot: QtBot,
+    runner: VaultRunner,
+    network: NetworkRunner,
+    vendors: BackgroundVendors,
+    tmp_path: Path,
+) -> IntentionsPage:
+    with qtbot.waitSignal(runner.unlocked):
+        runner.open(
+            lambda: Vault.create(tmp_path / "vault", PASSPHRASE, kdf_target_seconds=0).vault
+        )
+    urls = vendors.metadata_urls
+
+    def prepare(vault: Vault) -> None:
+        add_vendors(vault, urls)
+        save_terms(vault)
+
+    runner.submit_raw_vault(prepare).result(timeout=30)  # set-up only, before any widget
+    widget = IntentionsPage(runner, network)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 900)
+    widget.show()
+    qtbot.waitUntil(lambda: not runner.is_busy)
+    return widget
+
+
+def _screenshot(page: IntentionsPage, name: str) -> None:
+    """Save the page as a PNG when ``INTENTIONS_SCREENSHOTS`` names a directory (to look at it)."""
+    directory = os.environ.get("INTENTIONS_SCREENSHOTS")
+    if directory:
+        page.grab().save(str(Path(directory) / f"intentions-{name}.png"))
+
+
+def _open_composer(qtbot: QtBot, page: IntentionsPage) -> IntentionDialog:
+    page.last_dialog = None
+    page.new_button.click()
+    qtbot.waitUntil(lambda: page.last_dialog is not None, timeout=WAIT_MS)
+    dialog = page.last_dialog
+    assert dialog is not None
+    return dialog
+
+
+def _compose(qtbot: QtBot, page: IntentionsPage, **texts: Any) -> None:
+    dialog = _open_composer(qtbot, page)
+    dialog.item_edit.setText(texts.get("item", "Trail running shoes"))
+    dialog.category_edit.setText("shoes")
+    dialog.price_edit.setText(texts.get("price", "120.00"))
+    dialog.currency_combo.setCurrentText("EUR")
+    dialog.region_edit.setText("ES-MD")
+    dialog.deliver_by_check.setChecked(True)
+    dialog.deliver_by_edit.setDate(dialog.deliver_by_edit.date().currentDate().addDays(10))
+    dialog.method_combo.setCurrentIndex(dialog.method_combo.findData("delivery"))
+    dialog.alternatives_check.setChecked(True)
+    assert dialog.terms_check.isChecked()  # terms were saved: attached by default
+    count = page.list.count()
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.list.count() == count + 1, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=WAIT_MS
+    )
+
+
+def test_composer_refuses_what_the_core_refuses(qtbot: QtBot, page: IntentionsPage) -> None:
+    dialog = _open_composer(qtbot, page)
+    dialog.category_edit.setText("shoes")
+    dialog.price_edit.setText("cheap")
+    dialog.accept()
+    shown = dialog.error_label.text()
+    assert "item: must not be empty" in shown
+    assert "maximum price: write a number" in shown
+    assert dialog.isVisible() and dialog.ok_button.isEnabled()
+    assert page.list.count() == 0
+    dialog.reject()
+
+
+def test_broadcast_funnel_weights_accept(
+    qtbot: QtBot,
+    page: IntentionsPage,
+    vendors: BackgroundVendors,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _compose(qtbot, page)
+    record = page.selected_record()
+    assert record is not None and record.status == "draft"
+    assert page.status_text(record.id).endswith("draft")
+    qtbot.waitUntil(page.broadcast_button.isEnabled, timeout=WAIT_MS)
+
+    # The event loop keeps ticking during the whole broadcast.
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    seen: set[str] = set()
+    page._relay.progress.connect(lambda progress: seen.add(progress.status))
+    page.broadcast_button.click()
+    qtbot.waitUntil(lambda: page.delivery is not None, timeout=WAIT_MS)
+    assert page.cancel_button.isVisible()
+    vendor_ids = {vendor.vendor_id for vendor in vendors.vendor_app.vendors}
+    qtbot.waitUntil(
+        lambda: page.progress_statuses() == dict.fromkeys(vendor_ids, "delivered"),
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(lambda: page.delivery is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(page.ranked_offer_ids()) > 1, timeout=WAIT_MS)
+    timer.stop()
+    assert "delivering" in seen and "delivered" in seen
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    assert len(ticks) > 20
+    assert max(gaps) < MAX_GAP_SECONDS, f"the GUI froze for {max(gaps):.3f} s"
+    qtbot.waitUntil(lambda: page.status_text(record.id).endswith("offers in"), timeout=WAIT_MS)
+
+    _screenshot(page, "broadcast")
+
+    # Kept offers ranked, the cheapest first under the default weights.
+    view = page.view
+    assert view is not None
+    prices = [float(entry.offer.price) for entry in view.result.kept]
+    assert prices == sorted(prices)
+    assert page.ranked_offer_ids() == [entry.offer.id for entry in view.result.kept]
+    assert page.alternatives_box.isVisibleTo(page) and page.ranked_offer_ids(alternatives=True)
+    reasons = page.removed_reasons()
+    assert "maximum" in reasons["Golden shoes"].lower() or "price" in reasons["Golden shoes"]
+    assert reasons["Faraway shoes"] and reasons["Slow shoes"]
+
+    # Only delivery counts: the order changes once the sliders settle.
+    by_price = page.ranked_offer_ids()
+    page.sliders["price"].setValue(0)
+    page.sliders["delivery"].setValue(100)
+    page.sliders["loyalty"].setValue(0)
+    page.sliders["history"].setValue(0)
+    qtbot.waitUntil(lambda: page.ranked_offer_ids() != by_price, timeout=WAIT_MS)
+    view = page.view
+    assert view is not None and view.weights.delivery == 1.0 and view.weights.price == 0.0
+    dates = [entry.offer.delivery.deliverBy for entry in view.result.kept]
+    assert dates == sorted(dates)
+
+    # Accept the top offer.
+    asked: list[dict[str, Any]] = []
+
+    def confirm(_parent: object, **shown: Any) -> bool:
+        asked.append(shown)
+        return True
+
+    monkeypatch.setattr(intention_dialogs, "confirm_accept", confirm)
+    best = view.result.kept[0].offer
+    page.kept_table.selectRow(0)
+    assert page.accept_button.isEnabled()
+    page.accept_button.click()
+    qtbot.waitUntil(lambda: page.status_text(record.id).endswith("chosen"), timeout=WAIT_MS)
+    assert asked and asked[0]["vendor"] == best.seller.name
+    chosen = page.selected_record()
+    assert chosen is not None and chosen.chosen_offer_id == best.id
+    qtbot.waitUntil(lambda: not page.broadcast_button.isEnabled(), timeout=WAIT_MS)
+    assert not page.withdraw_button.isEnabled()
+    # the vendor of the chosen offer is told (decision notices go out in the background)
+    qtbot.waitUntil(
+        lambda: any(
+            notice.type == "OfferAccepted" and notice.offer == best.id
+            for vendor in vendors.vendor_app.vendors
+            for notice in vendor.notices.values()
+        ),
+        timeout=WAIT_MS,
+    )
+    _screenshot(page, "chosen")
+
+
+def test_withdraw_after_confirming(
+    qtbot: QtBot, page: IntentionsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _compose(qtbot, page, item="Walking shoes")
+    record = page.selected_record()
+    assert record is not None
+    monkeypatch.setattr(intention_dialogs, "confirm_withdraw", lambda _parent, **_shown: False)
+    page.withdraw_button.click()
+    assert page.status_text(record.id).endswith("draft")
+    monkeypatch.setattr(intention_dialogs, "confirm_withdraw", lambda _parent, **_shown: True)
+    page.withdraw_button.click()
+    qtbot.waitUntil(lambda: page.status_text(record.id).endswith("withdrawn"), timeout=WAIT_MS)
+    assert not page.broadcast_button.isEnabled()

@@ -1,0 +1,260 @@
+"""Dialogs of the Intentions page: the composer, and the questions it asks before acting.
+
+The composer never touches the vault: it builds an :class:`~wallet.intents.IntentionDraft` (the
+core's model checks every field) and emits it; the page creates the intention on the vault worker
+and then calls :meth:`IntentionDialog.finish` or :meth:`IntentionDialog.show_error`, so nothing
+typed is lost to an error. The confirmations are module functions that tests monkeypatch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs import ask
+from ui.widgets.messages import InlineMessage
+from wallet.intents import IntentionDraft
+from wallet.intents.models import MAX_VALID_DAYS
+from wallet.wire.models import DELIVERY_METHODS
+
+# The ISO 4217 codes offered in the composer (the most traded currencies first).
+CURRENCIES: tuple[str, ...] = (
+    "EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK",
+    "PLN", "CZK", "HUF", "RON", "BGN", "ISK", "TRY", "ILS", "INR", "KRW", "SGD", "HKD",
+    "TWD", "THB", "MYR", "IDR", "PHP", "VND", "ZAR", "NGN", "KES", "EGP", "MAD", "AED",
+    "SAR", "QAR", "BRL", "MXN", "ARS", "CLP", "COP", "PEN", "UYU", "UAH",
+)  # fmt: skip
+
+FIELD_LABELS = {
+    "item_name": "item",
+    "category": "category",
+    "description": "description",
+    "quantity": "quantity",
+    "max_price": "maximum price",
+    "currency": "currency",
+    "region": "region",
+    "postal_prefix": "postal prefix",
+    "deliver_by": "deliver by",
+    "delivery_method": "delivery method",
+    "valid_days": "valid for (days)",
+}
+FRIENDLY = {
+    "string_too_short": "must not be empty",
+    "string_pattern_mismatch": "is not in the expected form",
+}
+PATTERN_HINTS = {
+    "max_price": "write a number such as 120 or 119.95",
+    "currency": "use a three-letter ISO 4217 code such as EUR",
+    "region": "use a coarse region such as ES or ES-MD",
+    "postal_prefix": "at most the first 3 letters or digits of a postal code",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("intention_dialogs", text)
+
+
+def validation_messages(error: ValidationError) -> list[str]:
+    """Every problem of a draft in words ("maximum price: write a number such as 120…")."""
+    messages = []
+    for problem in error.errors():
+        field = ".".join(str(part) for part in problem["loc"])
+        if problem["type"] == "string_pattern_mismatch" and field in PATTERN_HINTS:
+            text = PATTERN_HINTS[field]
+        else:
+            text = FRIENDLY.get(problem["type"], str(problem["msg"]).removeprefix("Value error, "))
+        messages.append(f"{FIELD_LABELS.get(field, field)}: {text}")
+    return messages
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class IntentionDialog(QDialog):
+    """Compose a new intention. Signals: ``create_requested(IntentionDraft)``.
+
+    ``proposals`` are ``(id, title)`` pairs of loyalty proposals that may be attached.
+    """
+
+    create_requested = Signal(object)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        proposals: Sequence[tuple[int, str]] = (),
+        has_terms: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New intention"))
+        self.item_edit = QLineEdit()
+        self.item_edit.setPlaceholderText(self.tr("e.g. Trail running shoes"))
+        self.category_edit = QLineEdit()
+        self.category_edit.setPlaceholderText(self.tr("e.g. shoes"))
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setPlaceholderText(self.tr("Size, colour, anything that matters"))
+        self.description_edit.setFixedHeight(60)
+        self.quantity_spin = QSpinBox()
+        self.quantity_spin.setRange(1, 1_000_000)
+        self.price_edit = QLineEdit()
+        self.price_edit.setPlaceholderText(self.tr("e.g. 120.00"))
+        self.currency_combo = QComboBox()
+        self.currency_combo.addItems(CURRENCIES)
+        price_row = QHBoxLayout()
+        price_row.addWidget(self.price_edit, 1)
+        price_row.addWidget(self.currency_combo)
+        self.region_edit = QLineEdit()
+        self.region_edit.setPlaceholderText(self.tr("optional, e.g. ES or ES-MD"))
+        self.postal_edit = QLineEdit()
+        self.postal_edit.setMaxLength(3)
+        self.postal_edit.setPlaceholderText(self.tr("optional, at most 3 characters"))
+        self.deliver_by_check = QCheckBox(self.tr("by"))
+        self.deliver_by_edit = QDateEdit()
+        self.deliver_by_edit.setCalendarPopup(True)
+        soon = date.today() + timedelta(days=14)
+        self.deliver_by_edit.setDate(QDate(soon.year, soon.month, soon.day))
+        self.deliver_by_edit.setMinimumDate(QDate.currentDate())
+        self.deliver_by_edit.setEnabled(False)
+        self.deliver_by_check.toggled.connect(self.deliver_by_edit.setEnabled)
+        deliver_row = QHBoxLayout()
+        deliver_row.addWidget(self.deliver_by_check)
+        deliver_row.addWidget(self.deliver_by_edit, 1)
+        self.method_combo = QComboBox()
+        labels = {
+            "any": self.tr("Any"),
+            "delivery": self.tr("Delivery"),
+            "pickup": self.tr("Pick-up"),
+            "digital": self.tr("Digital"),
+        }
+        for method in ("any", *(m for m in DELIVERY_METHODS if m != "any")):
+            self.method_combo.addItem(labels[method], method)
+        self.valid_spin = QSpinBox()
+        self.valid_spin.setRange(1, MAX_VALID_DAYS)
+        self.valid_spin.setValue(7)
+        self.valid_spin.setSuffix(self.tr(" days"))
+        self.alternatives_check = QCheckBox(self.tr("Open to alternatives"))
+        self.terms_check = QCheckBox(self.tr("Attach my latest terms"))
+        self.terms_check.setChecked(has_terms)
+        self.proposal_combo = QComboBox()
+        self.proposal_combo.addItem(self.tr("None"), None)
+        for proposal_id, title in proposals:
+            self.proposal_combo.addItem(title, proposal_id)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Item:"), self.item_edit)
+        form.addRow(self.tr("&Category:"), self.category_edit)
+        form.addRow(self.tr("&Description:"), self.description_edit)
+        form.addRow(self.tr("&Quantity:"), self.quantity_spin)
+        form.addRow(self.tr("&Maximum price:"), price_row)
+        form.addRow(self.tr("&Region:"), self.region_edit)
+        form.addRow(self.tr("&Postal prefix:"), self.postal_edit)
+        form.addRow(self.tr("Deliver:"), deliver_row)
+        form.addRow(self.tr("Delivery &method:"), self.method_combo)
+        form.addRow(self.tr("&Valid for:"), self.valid_spin)
+        form.addRow("", self.alternatives_check)
+        form.addRow("", self.terms_check)
+        form.addRow(self.tr("&Loyalty proposal:"), self.proposal_combo)
+
+        self.error_label = InlineMessage(error=True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Create"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def draft(self) -> IntentionDraft:
+        """The draft as typed; raises :class:`ValueError` with every problem in words."""
+        values = {
+            "item_name": self.item_edit.text().strip(),
+            "category": self.category_edit.text().strip(),
+            "description": self.description_edit.toPlainText().strip(),
+            "quantity": self.quantity_spin.value(),
+            "max_price": self.price_edit.text().strip().replace(",", "."),
+            "currency": self.currency_combo.currentText(),
+            "region": self.region_edit.text().strip() or None,
+            "postal_prefix": self.postal_edit.text().strip() or None,
+            "deliver_by": (
+                _pydate(self.deliver_by_edit.date()) if self.deliver_by_check.isChecked() else None
+            ),
+            "delivery_method": self.method_combo.currentData(),
+            "valid_days": self.valid_spin.value(),
+            "open_to_alternatives": self.alternatives_check.isChecked(),
+            "use_terms": self.terms_check.isChecked(),
+            "loyalty_proposal_id": self.proposal_combo.currentData(),
+        }
+        try:
+            return IntentionDraft.model_validate(values)
+        except ValidationError as exc:
+            raise ValueError("\n".join(validation_messages(exc))) from None
+
+    def show_error(self, message: str) -> None:
+        self.error_label.show_text(message)
+        self.ok_button.setEnabled(True)
+
+    def finish(self) -> None:
+        super().accept()
+
+    def accept(self) -> None:
+        self.error_label.clear()
+        try:
+            draft = self.draft()
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        self.ok_button.setEnabled(False)
+        self.create_requested.emit(draft)
+
+
+def confirm_withdraw(parent: QWidget | None, *, item: str) -> bool:
+    return ask.confirm(
+        parent,
+        _tr("Withdraw intention"),
+        _tr(
+            "Withdraw your intention for “%1”? Copies not yet delivered are cancelled, and "
+            "vendors that received it are told it is withdrawn."
+        ).replace("%1", item),
+        action=_tr("Withdraw"),
+    )
+
+
+def confirm_accept(
+    parent: QWidget | None, *, vendor: str, item: str, price: str, deliver_by: str
+) -> bool:
+    """Ask before accepting an offer (the vendor is told; the others are declined)."""
+    return ask.confirm(
+        parent,
+        _tr("Accept offer"),
+        _tr(
+            "Accept %1's offer of “%2” for %3, delivered by %4? The vendor is told you accept "
+            "it, and the other vendors that their offers were declined."
+        )
+        .replace("%1", vendor)
+        .replace("%2", item)
+        .replace("%3", price)
+        .replace("%4", deliver_by),
+        action=_tr("Accept"),
+    )
