@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,14 @@ from wallet.cli_support import (
 )
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
 from wallet.intents.delivery import deliver_pending
-from wallet.offers import FunnelView, IngestReport, OfferBook, Ranked, fetch_offers
+from wallet.offers import (
+    FunnelView,
+    FunnelWeights,
+    IngestReport,
+    OfferBook,
+    Ranked,
+    fetch_offers,
+)
 from wallet.outbox import DeliveryProgress
 from wallet.transport import Transport
 from wallet.wire.signing import first_error
@@ -273,6 +281,45 @@ def cmd_offers_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+WEIGHT_NAMES = ("price", "delivery", "loyalty", "history")
+
+
+def _weight(name: str, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise CliError(f"--{name} must be a number from 0 to 1, not {text!r}.") from None
+    if not math.isfinite(value) or not 0 <= value <= 1:
+        raise CliError(f"--{name} must be a number from 0 to 1, not {text!r}.")
+    return value
+
+
+def cmd_offers_weights(args: argparse.Namespace) -> int:
+    """Show the funnel's ranking weights, or set some of them (each from 0 to 1)."""
+    given = {
+        name: _weight(name, getattr(args, name))
+        for name in WEIGHT_NAMES
+        if getattr(args, name) is not None
+    }
+    with unlocked(args) as vault:
+        book = OfferBook(vault)
+        weights = book.weights()
+        if given:
+            try:
+                changed = FunnelWeights.model_validate({**weights.model_dump(), **given})
+            except ValidationError as exc:
+                raise CliError(f"The weights are not valid: {first_error(exc)}") from None
+            weights = book.set_weights(changed)
+    if args.json:
+        print_json(weights.model_dump())
+        return 0
+    print(
+        ("Weights set: " if given else "Weights: ")
+        + ", ".join(f"{name} {getattr(weights, name)}" for name in WEIGHT_NAMES)
+    )
+    return 0
+
+
 def add_commands(commands: Any) -> None:
     """The ``intent`` and ``offers`` command groups."""
     intent = command_group(commands, "intent", "what you want to buy, told to vendors")
@@ -318,3 +365,6 @@ def add_commands(commands: Any) -> None:
     accept.add_argument("--wait", type=float, default=15.0, metavar="SECONDS")
     fetch = command(offers, "fetch", cmd_offers_fetch)
     fetch.add_argument("id", metavar="ID", help="the intention's id")
+    weights = command(offers, "weights", cmd_offers_weights, json_output=True)
+    for name in WEIGHT_NAMES:
+        weights.add_argument(f"--{name}", metavar="W", help=f"the {name} weight, 0 to 1")
