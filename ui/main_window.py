@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui import clipboard
 from ui.autolock import AutoLock
 from ui.background import BackgroundCalls
+from ui.dialogs import ask
 from ui.icons import icon
 from ui.network import NetworkRunner
 from ui.pages.activity_page import ActivityPage
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         vault_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(QApplication.quit)
+        quit_action.triggered.connect(self.request_quit)
         vault_menu.addAction(quit_action)
 
     def _build_status_bar(self) -> None:
@@ -359,6 +360,33 @@ class MainWindow(QMainWindow):
         )
 
     # ------------------------------------------------------------------ quitting
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The window's close button quits the app: ask first if that would lose the key."""
+        if event.spontaneous() and not self.may_quit():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def request_quit(self) -> None:
+        """The Quit action: quit, unless the user chooses to save the recovery key first."""
+        if self.may_quit():
+            QApplication.quit()
+
+    def may_quit(self) -> bool:
+        """Quitting before the recovery key is saved would lose it for good: ask first."""
+        page = self.welcome_page
+        if page is None or not page.recovery_key_unconfirmed:
+            return True
+        return ask.confirm(
+            self,
+            self.tr("Recovery key not saved"),
+            self.tr(
+                "Your recovery key is shown only this once. Without it a forgotten passphrase "
+                "means losing the vault. Quit without saving it?"
+            ),
+            action=self.tr("Quit anyway"),
+        )
 
     def shutdown(self) -> None:
         """Lock and stop the workers (the app is quitting); waits for a running operation."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import MemoryKeyring
@@ -139,3 +140,26 @@ def test_finish_forgets_the_key_on_screen(
     wizard.finish_button.click()
     assert wizard.recovery_key == ""
     assert wizard.recovery_key_label.text() == ""
+
+
+def test_quitting_before_the_recovery_key_is_saved_asks_first(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(tmp_path / "v")
+    assert window.may_quit()  # nothing to lose yet
+    wizard = _wizard(window)
+    _create(qtbot, wizard)
+    questions: list[str] = []
+    quits: list[bool] = []
+
+    def refuse(_parent: object, title: str, _text: str, **_options: object) -> bool:
+        questions.append(title)
+        return False
+
+    monkeypatch.setattr(ask, "confirm", refuse)
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    window.request_quit()
+    assert questions == ["Recovery key not saved"] and quits == []  # the user stayed
+    wizard.saved.setChecked(True)
+    window.request_quit()
+    assert questions == ["Recovery key not saved"] and quits == [True]  # saved: no question

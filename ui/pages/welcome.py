@@ -78,6 +78,11 @@ class WelcomePage(QWidget):
         self._probe_keyring()
 
     @property
+    def recovery_key_unconfirmed(self) -> bool:
+        """True while the recovery key is shown but "I have saved it" is not yet ticked."""
+        return self.steps.currentIndex() == 1 and not self.saved.isChecked()
+
+    @property
     def recovery_key(self) -> str:
         """The recovery key shown on step 2 (empty before creation and after Finish)."""
         return self._recovery_key
