@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.models.activity_model import ActivityColumn, ActivityModel
 from ui.tasks import VaultRunner
+from ui.widgets.quiet import change_quietly
 from wallet.activity import VerifyReport
 from wallet.errors import VaultLocked, WalletError
 from wallet.vault import Changes
@@ -175,13 +176,12 @@ class ActivityPage(QWidget):
     def _reset_filters(self) -> None:
         """Start the next unlocked vault unfiltered (without reloading now)."""
         self._search_timer.stop()
-        for widget, reset in (
-            (self.type_combo, lambda: self.type_combo.setCurrentIndex(0)),
-            (self.search_edit, self.search_edit.clear),
-        ):
-            widget.blockSignals(True)
-            reset()
-            widget.blockSignals(False)
+        change_quietly(
+            [
+                (self.type_combo, lambda: self.type_combo.setCurrentIndex(0)),
+                (self.search_edit, self.search_edit.clear),
+            ]
+        )
         self.model.set_filter(type_prefix=None, text=None)
 
     def _current_seq(self) -> int | None:

@@ -35,6 +35,7 @@ from ui.dialogs import ask
 from ui.dialogs.field_dialog import FieldDialog, FieldHistoryDialog
 from ui.models.fields_model import FieldColumn, FieldsModel
 from ui.tasks import VaultRunner
+from ui.widgets.quiet import change_quietly
 from wallet.errors import NotFound, VaultLocked, WalletError
 from wallet.personal_data import PII_CATEGORIES, FieldInput, FieldSnapshot, HistoryEntry
 from wallet.vault import Changes, Vault
@@ -282,13 +283,12 @@ class MyDataPage(QWidget):
     def _reset_filters(self) -> None:
         """Start the next unlocked vault unfiltered (without reloading now)."""
         self._search_timer.stop()
-        for widget, reset in (
-            (self.category_combo, lambda: self.category_combo.setCurrentIndex(0)),
-            (self.search_edit, self.search_edit.clear),
-        ):
-            widget.blockSignals(True)
-            reset()
-            widget.blockSignals(False)
+        change_quietly(
+            [
+                (self.category_combo, lambda: self.category_combo.setCurrentIndex(0)),
+                (self.search_edit, self.search_edit.clear),
+            ]
+        )
         self.model.set_filter(category=None, search=None)
 
     # ------------------------------------------------------------------ selection
