@@ -22,6 +22,7 @@ from wallet.cli_support import (
     local,
     one_line,
     print_json,
+    print_listing,
     print_table,
     unlocked,
 )
@@ -94,24 +95,21 @@ def cmd_intent_list(args: argparse.Namespace) -> int:
     """List your intentions with their status."""
     with unlocked(args) as vault:
         records = IntentionBook(vault).list()
-    if args.json:
-        print_json([_intention_json(record) for record in records])
-        return 0
-    if not records:
-        print("No intentions yet; create one with `intent create`.")
-        return 0
-    rows = [
-        (
+    print_listing(
+        records,
+        as_json=args.json,
+        to_json=_intention_json,
+        empty="No intentions yet; create one with `intent create`.",
+        headers=("id", "status", "item", "max price", "created"),
+        to_row=lambda record: (
             record.id,
             _status(record),
             one_line(record.intention.itemOffered.name, 30),
             f"{record.intention.priceSpecification.maxPrice} "
             f"{record.intention.priceSpecification.priceCurrency}",
             local(record.created),
-        )
-        for record in records
-    ]
-    print_table(("id", "status", "item", "max price", "created"), rows)
+        ),
+    )
     return 0
 
 

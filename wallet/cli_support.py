@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from wallet.errors import KeyringUnavailable, VaultNotFound, WalletError
 from wallet.files import read_bounded
@@ -45,6 +45,9 @@ NO_PASSPHRASE = (
 
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+T = TypeVar("T")
 
 
 class CliError(WalletError):
@@ -202,6 +205,24 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     ]
     for line in ([h.upper() for h in headers], *rows):
         print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+
+
+def print_listing(
+    items: Sequence[T],
+    *,
+    as_json: bool,
+    to_json: Callable[[T], object],
+    empty: str,
+    headers: Sequence[str],
+    to_row: Callable[[T], Sequence[str]],
+) -> None:
+    """A list command's output: JSON, a sentence saying there is nothing yet, or a table."""
+    if as_json:
+        print_json([to_json(item) for item in items])
+    elif not items:
+        print(empty)
+    else:
+        print_table(headers, [to_row(item) for item in items])
 
 
 def non_negative_int(text: str) -> int:

@@ -20,6 +20,7 @@ from wallet.cli_support import (
     local,
     one_line,
     print_json,
+    print_listing,
     print_table,
     unlocked,
 )
@@ -169,23 +170,20 @@ def cmd_terms_versions(args: argparse.Namespace) -> int:
     """List the saved versions of your terms."""
     with unlocked(args) as vault:
         versions = TermsBook(vault).versions()
-    if args.json:
-        print_json([_version_json(version) for version in versions])
-        return 0
-    if not versions:
-        print("You have no terms yet; compose them with `terms compose`.")
-        return 0
-    rows = [
-        (
+    print_listing(
+        versions,
+        as_json=args.json,
+        to_json=_version_json,
+        empty="You have no terms yet; compose them with `terms compose`.",
+        headers=("version", "issued", "lang", "clauses", "sha-256"),
+        to_row=lambda v: (
             str(v.version),
             local(v.issued),
             v.document.language,
             str(len(v.document.clauses)),
             v.sha256[:16] + "…",
-        )
-        for v in versions
-    ]
-    print_table(("version", "issued", "lang", "clauses", "sha-256"), rows)
+        ),
+    )
     return 0
 
 

@@ -22,7 +22,7 @@ from wallet.cli_support import (
     local,
     one_line,
     print_json,
-    print_table,
+    print_listing,
     unlocked,
 )
 from wallet.crypto.signing import verifying_key_from_jwk
@@ -104,22 +104,19 @@ def cmd_vendor_list(args: argparse.Namespace) -> int:
     """List the vendors in your directory."""
     with unlocked(args) as vault:
         vendors = VendorDirectory(vault).list()
-    if args.json:
-        print_json([_vendor_json(vendor) for vendor in vendors])
-        return 0
-    if not vendors:
-        print("No vendors yet; add one with `vendor add URL`.")
-        return 0
-    rows = [
-        (
+    print_listing(
+        vendors,
+        as_json=args.json,
+        to_json=_vendor_json,
+        empty="No vendors yet; add one with `vendor add URL`.",
+        headers=("id", "name", "status", "key"),
+        to_row=lambda vendor: (
             one_line(vendor.id, 30),
             one_line(vendor.name, 30),
             vendor.status + (" (key change pending)" if vendor.pending_jwk else ""),
             _fingerprint(vendor.public_jwk)[:19] + "…",
-        )
-        for vendor in vendors
-    ]
-    print_table(("id", "name", "status", "key"), rows)
+        ),
+    )
     return 0
 
 
