@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 from ui.models.activity_model import ActivityColumn, ActivityModel
 from ui.tasks import VaultRunner
 from ui.widgets.quiet import change_quietly
+from ui.widgets.tables import windowed_table_view
 from wallet.activity import VerifyReport
 from wallet.errors import VaultLocked, WalletError
 from wallet.vault import Changes
@@ -95,21 +94,8 @@ class ActivityPage(QWidget):
         self.status_label.hide()
 
     def _build_table(self) -> None:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setCornerButtonEnabled(False)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # see MyDataPage: never measure
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table = windowed_table_view(self.model)
         columns = table.horizontalHeader()
-        columns.setHighlightSections(False)
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         columns.setStretchLastSection(True)
         for column, width in (
             (ActivityColumn.WHEN, 150),

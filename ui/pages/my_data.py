@@ -15,7 +15,6 @@ import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from ui.dialogs.field_dialog import FieldDialog, FieldHistoryDialog
 from ui.models.fields_model import FieldColumn, FieldsModel
 from ui.tasks import VaultRunner
 from ui.widgets.quiet import change_quietly
+from ui.widgets.tables import windowed_table_view
 from wallet.errors import NotFound, VaultLocked, WalletError
 from wallet.personal_data import PII_CATEGORIES, FieldInput, FieldSnapshot, HistoryEntry
 from wallet.vault import Changes, Vault
@@ -127,23 +126,8 @@ class MyDataPage(QWidget):
         self.no_match_label.hide()
 
     def _build_table(self) -> None:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setCornerButtonEnabled(False)
-        rows = table.verticalHeader()
-        rows.hide()
-        # Fixed row heights: the view never measures rows, so 100 000 of them cost nothing.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table = windowed_table_view(self.model)
         columns = table.horizontalHeader()
-        columns.setHighlightSections(False)
-        # Never ResizeToContents: it would read (and fetch) a thousand rows to measure them.
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         columns.setSectionResizeMode(FieldColumn.VALUE, QHeaderView.ResizeMode.Stretch)
         table.setColumnWidth(FieldColumn.LABEL, 220)
         table.setColumnWidth(FieldColumn.CATEGORY, 230)
