@@ -38,12 +38,21 @@ def test_fixture_vault_of_every_past_version_opens(version: int, tmp_path: Path)
         if version >= 3:
             from wallet.vendors.directory import VendorDirectory
 
-            assert [row.id for row in VendorDirectory(vault).list()] == [FIXTURE_VENDOR_ID]
+            vendor_ids = [row.id for row in VendorDirectory(vault).list()]
+            assert FIXTURE_VENDOR_ID in vendor_ids
+            assert len(vendor_ids) == (2 if version >= 5 else 1)
         if version >= 4:
             from wallet.intents.book import IntentionBook
 
             intentions = IntentionBook(vault).list()
             assert [i.intention.itemOffered.name for i in intentions] == [FIXTURE_INTENTION_ITEM]
+        if version >= 5:
+            from wallet.consents import ConsentBook
+            from wallet.wire.consent_signing import verify_receipt
+
+            consents = ConsentBook(vault).list()
+            assert [c.field_keys for c in consents] == [("email",)]
+            assert verify_receipt(consents[0].row.receipt_jws)[0].vrm.vendor == "fixture-books"
     recovery_key = (copy / "recovery-key.txt").read_text().strip()
     Vault.open_with_recovery_key(copy, recovery_key).lock()
 

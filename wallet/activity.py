@@ -82,6 +82,17 @@ OFFERS_RECEIVED = "offer.received"
 OFFER_REJECTED = "offer.rejected"
 OFFER_ACCEPTED = "offer.accepted"
 FUNNEL_WEIGHTS_CHANGED = "offer.weights_changed"
+# Consents (wallet/consents/): party = the vendor's id, field_names = the keys in scope or sent,
+# reason = purposes, counts or a refusal; never a value.
+CONSENT_GRANTED = "consent.granted"
+CONSENT_ACKNOWLEDGED = "consent.acknowledged"
+CONSENT_ACK_REFUSED = "consent.ack_refused"
+CONSENT_UPDATE_SENT = "consent.update_sent"
+CONSENT_REVOKED = "consent.revoked"
+CONSENT_EXPIRED = "consent.expired"
+CONSENT_TERMINATED = "consent.terminated"
+CONSENT_EXPORTED = "consent.exported"
+DATA_REQUEST_CREATED = "consent.request_created"
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,10 @@ SCHEMAS: dict[str, str] = {
     "signed-offer": "wallet.wire.models:SignedOffer",
     "offer-list": "wallet.wire.models:OfferList",
     "signed-notice": "wallet.wire.notices:SignedNotice",
+    "consent-receipt": "wallet.wire.consent:ConsentReceipt",
+    "signed-disclosure": "wallet.wire.consent:SignedDisclosure",
+    "signed-consent-notice": "wallet.wire.consent:SignedConsentNotice",
+    "signed-acknowledgement": "wallet.wire.consent:SignedAcknowledgement",
 }
 
 

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wallet.consents.acks import AckReport, ingest_acknowledgements
 from wallet.offers.ingest import IngestReport, ingest_delivered
 from wallet.outbox import (
     DbRunner,
@@ -29,6 +30,7 @@ from wallet.vault import Vault
 class DeliveryReport:
     summary: RunSummary
     offers: IngestReport
+    acknowledgements: AckReport
 
 
 async def deliver_pending_async(
@@ -62,7 +64,9 @@ async def deliver_pending_async(
             summary = await run(owned)
     offers = await run_db(lambda: ingest_delivered(vault))
     assert isinstance(offers, IngestReport)
-    return DeliveryReport(summary, offers)
+    acknowledgements = await run_db(lambda: ingest_acknowledgements(vault))
+    assert isinstance(acknowledgements, AckReport)
+    return DeliveryReport(summary, offers, acknowledgements)
 
 
 def deliver_pending(

@@ -264,6 +264,62 @@ _V4_OFFERS: tuple[str, ...] = (
     "CREATE TABLE funnel_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
+# Owned by wallet/consents/: consents (the signed receipt is the source of truth; the other columns
+# are for listing and the state machine), their fields (with vendor and status copied in, so the
+# Overview's vendors x fields matrix is one covering-index scan), their history, which delivered
+# outbox rows were read for acknowledgements, and data-subject requests.
+_V5_CONSENTS: tuple[str, ...] = (
+    """CREATE TABLE consents (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT NOT NULL,
+        offer_id TEXT,
+        kid TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'expired', 'revoked')),
+        granted_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        purposes TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        receipt_jws TEXT NOT NULL,
+        countersignature TEXT,
+        acknowledged_at INTEGER,
+        termination TEXT,
+        terminated_at INTEGER
+    )""",
+    "CREATE INDEX consents_by_status ON consents (status, expires_at)",
+    "CREATE INDEX consents_by_vendor ON consents (vendor_id, status)",
+    """CREATE TABLE consent_fields (
+        consent_id TEXT NOT NULL REFERENCES consents (id),
+        field_key TEXT NOT NULL,
+        vendor_id TEXT NOT NULL,
+        active INTEGER NOT NULL,
+        PRIMARY KEY (consent_id, field_key)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX consent_fields_matrix ON consent_fields (active, vendor_id, field_key)",
+    "CREATE INDEX consent_fields_by_field ON consent_fields (field_key, active)",
+    """CREATE TABLE consent_events (
+        id INTEGER PRIMARY KEY,
+        consent_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        field_names TEXT NOT NULL DEFAULT '[]',
+        detail TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX consent_events_by_consent ON consent_events (consent_id, id)",
+    "CREATE TABLE consent_acks_ingested (outbox_id INTEGER PRIMARY KEY)",
+    """CREATE TABLE data_requests (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('access', 'erasure')),
+        language TEXT NOT NULL,
+        created INTEGER NOT NULL,
+        field_names TEXT NOT NULL,
+        receipt_ids TEXT NOT NULL,
+        signed TEXT NOT NULL
+    )""",
+    "CREATE INDEX data_requests_by_vendor ON data_requests (vendor_id, created)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -284,6 +340,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         4,
         "intentions, offers, offer rejections, funnel weights",
         _run_all(_V4_INTENTIONS + _V4_OFFERS),
+    ),
+    Migration(
+        5,
+        "consents, their fields and history, acknowledgements read, data-subject requests",
+        _run_all(_V5_CONSENTS),
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

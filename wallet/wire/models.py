@@ -21,7 +21,16 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StrictStr,
+    model_serializer,
+    model_validator,
+)
 
 from wallet.loyalty.models import ProposalTerms
 from wallet.terms.models import (
@@ -108,6 +117,31 @@ class VendorInbox(_Wire):
     offers: HttpUrl
     withdrawals: HttpUrl | None = None
     decisions: HttpUrl | None = None
+    consents: HttpUrl | None = Field(
+        default=None, description="where disclosures and updates under a consent are POSTed"
+    )
+    revocations: HttpUrl | None = Field(
+        default=None, description="where revocation and expiry notices are POSTed"
+    )
+
+
+class ControllerAddress(_Wire):
+    """A postal address (schema.org ``PostalAddress`` members); Kantara's ``address`` object."""
+
+    streetAddress: str = Field(default="", max_length=200)
+    addressLocality: str = Field(default="", max_length=100)
+    postalCode: str = Field(default="", max_length=20)
+    addressCountry: str = Field(default="", max_length=64)
+
+
+class ControllerDetails(_Wire):
+    """Who answers for the data a vendor receives (the Kantara ``piiControllers`` entry)."""
+
+    legalName: Name
+    address: ControllerAddress = Field(default_factory=ControllerAddress)
+    email: str = Field(default="", max_length=320)
+    phone: str = Field(default="", max_length=64)
+    jurisdiction: str = Field(default="EU", min_length=2, max_length=64)
 
 
 class VendorMetadata(_Wire):
@@ -129,6 +163,9 @@ class VendorMetadata(_Wire):
     )
     policyUrl: HttpUrl
     contact: str = Field(min_length=3, max_length=320, description="an e-mail address or URL")
+    controller: ControllerDetails | None = Field(
+        default=None, description="the data controller's details for consent receipts"
+    )
 
 
 # ---------------------------------------------------------------------------- shared parts
@@ -268,6 +305,14 @@ class TermsAcceptance(_Wire):
     sha256: Sha256Hex
 
 
+class DataRequest(_Wire):
+    """A field of the consumer's data the vendor needs to fulfil the offer (asked, not sent)."""
+
+    field: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
+    required: bool = True
+    purpose: str | None = Field(default=None, max_length=200, description="why, in plain words")
+
+
 class Offer(_Wire):
     """A vendor's answer to one intention (schema.org ``Offer``)."""
 
@@ -291,6 +336,19 @@ class Offer(_Wire):
     areaServed: list[Region] = Field(default_factory=list, max_length=MAX_LIST)
     acceptsTerms: TermsAcceptance | None = None
     acceptsLoyaltyProposal: bool = False
+    dataRequested: list[DataRequest] = Field(
+        default_factory=list,
+        max_length=MAX_LIST,
+        description="fields the vendor needs if chosen; left out of the JSON when empty",
+    )
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_requests(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Offers signed before dataRequested existed must keep their canonical bytes.
+        data: dict[str, Any] = handler(self)
+        if not data.get("dataRequested"):
+            data.pop("dataRequested", None)
+        return data
 
     @model_validator(mode="after")
     def _window(self) -> Offer:

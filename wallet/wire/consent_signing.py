@@ -1,0 +1,206 @@
+"""Signing and verifying consent receipts, disclosures, consent notices and acknowledgements.
+
+Who signs what, and which key verifies it:
+
+* The **receipt** is a compact JWS by the consumer's pairwise key for the vendor; that key is in
+  the receipt (``publicKey``), as Kantara foresees. A verifier that knows the key from elsewhere
+  (the wallet itself, a vendor that stored it with the first disclosure, an auditor with
+  ``vrm-vendor verify --key``) passes it as ``expected_key`` and a receipt naming another key is
+  refused. The JWS payload must be exactly the canonical form (RFC 8785) of the receipt.
+* A **disclosure** and a **consent notice** are signed by the same pairwise key.
+* An **acknowledgement** is signed by the vendor's pinned key, and a disclosure's acceptance
+  carries the vendor's **countersignature**: a JWS by that key whose payload is the receipt's
+  canonical bytes.
+
+Every key passes :func:`~wallet.crypto.signing.verifying_key_from_jwk` (small-order points and
+malformed keys refused) and every JWS the algorithm allow-list (``none``/HMAC refused).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from wallet.crypto.canonical import canonical_bytes
+from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
+from wallet.errors import InvalidInput, SignatureInvalid
+from wallet.wire.consent import (
+    ConsentAcknowledgement,
+    ConsentNotice,
+    ConsentReceipt,
+    Disclosure,
+    SignedAcknowledgement,
+    SignedConsentNotice,
+    SignedDisclosure,
+)
+from wallet.wire.models import MAX_WIRE_BYTES
+from wallet.wire.signing import WireFormatError, load_json, validate_wire
+
+
+def receipt_bytes(receipt: ConsentReceipt) -> bytes:
+    """The canonical bytes both parties sign: RFC 8785 of the receipt's JSON."""
+    return canonical_bytes(receipt.wire())
+
+
+def receipt_sha256(canonical: bytes) -> str:
+    return hashlib.sha256(canonical).hexdigest()
+
+
+def _check_signer(key: SigningKey, jwk: dict[str, str], what: str) -> None:
+    if key.verifying_key.jwk != jwk:
+        raise InvalidInput(f"A {what} is signed by the key it names.")
+
+
+def sign_receipt(receipt: ConsentReceipt, key: SigningKey) -> tuple[str, bytes]:
+    """The receipt as a compact JWS by the pairwise ``key``, and its canonical bytes."""
+    _check_signer(key, receipt.publicKey.model_dump(), "consent receipt")
+    canonical = receipt_bytes(receipt)
+    return key.sign_jws(canonical, header={"typ": "kantara-cr+jws"}), canonical
+
+
+def _jws_payload(token: str) -> bytes:
+    """The payload of a compact JWS, unverified (to learn which key should verify it)."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        raise SignatureInvalid("The receipt is not a compact JWS (three dot-separated parts).")
+    try:
+        return base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4))
+    except (ValueError, TypeError):
+        raise SignatureInvalid("The receipt's payload is not valid base64url.") from None
+
+
+def read_receipt_unverified(token: str) -> ConsentReceipt:
+    """The receipt inside ``token`` WITHOUT checking its signature (to show what failed)."""
+    data = load_json(_jws_payload(token), max_bytes=MAX_WIRE_BYTES, what="consent receipt")
+    return validate_wire(data, ConsentReceipt, what="consent receipt")
+
+
+def verify_receipt(
+    token: str, *, expected_key: VerifyingKey | None = None
+) -> tuple[ConsentReceipt, bytes, VerifyingKey]:
+    """The receipt, its canonical bytes and its key, if ``token`` is a valid signed receipt.
+
+    Raises :class:`WireFormatError` (not a receipt), :class:`SignatureInvalid` or
+    :class:`~wallet.errors.InvalidKey` saying what is wrong.
+    """
+    receipt = read_receipt_unverified(token)
+    key = verifying_key_from_jwk(receipt.publicKey.model_dump())
+    if expected_key is not None and key.raw != expected_key.raw:
+        raise SignatureInvalid(
+            f"The receipt names key {key.kid}, not the expected key {expected_key.kid}."
+        )
+    if receipt.piiPrincipalId != key.kid:
+        raise SignatureInvalid("The receipt's piiPrincipalId is not its key's thumbprint.")
+    header, payload = key.verify_jws(token)
+    if header.get("kid") != key.kid:
+        raise SignatureInvalid("The receipt's JWS kid is not the thumbprint of its publicKey.")
+    canonical = receipt_bytes(receipt)
+    if payload != canonical:
+        raise SignatureInvalid("The receipt is signed, but not in its canonical (RFC 8785) form.")
+    return receipt, canonical, key
+
+
+def countersign(canonical: bytes, vendor_key: SigningKey) -> str:
+    """The vendor's JWS over the receipt's canonical bytes."""
+    return vendor_key.sign_jws(canonical, header={"typ": "kantara-cr+jws"})
+
+
+def verify_countersignature(token: str, canonical: bytes, vendor_key: VerifyingKey) -> None:
+    header, payload = vendor_key.verify_jws(token)
+    if header.get("kid") not in (None, vendor_key.kid):
+        raise SignatureInvalid("The countersignature's kid is not the vendor key's thumbprint.")
+    if payload != canonical:
+        raise SignatureInvalid("The countersignature covers other bytes than this receipt.")
+
+
+# ---------------------------------------------------------------------------- envelopes
+
+
+def _verify_envelope(key: VerifyingKey, signature: str, document: bytes, what: str) -> None:
+    header, payload = key.verify_jws(signature)
+    if header.get("kid") not in (None, key.kid):
+        raise SignatureInvalid(f"The {what} signature's kid is not the signing key's thumbprint.")
+    if payload != document:
+        raise SignatureInvalid(f"The {what} signature covers other bytes than the {what}.")
+
+
+def sign_disclosure(disclosure: Disclosure, key: SigningKey) -> SignedDisclosure:
+    return SignedDisclosure(
+        disclosure=disclosure, signature=key.sign_jws(canonical_bytes(disclosure.wire()))
+    )
+
+
+def verify_signed_disclosure(
+    envelope: SignedDisclosure, *, expected_key: VerifyingKey | None = None
+) -> tuple[Disclosure, ConsentReceipt, bytes, VerifyingKey]:
+    """Check a disclosure: its receipt verifies, it is signed by the receipt's key, it names
+    that receipt, and it carries only fields the receipt's scope covers."""
+    disclosure = envelope.disclosure
+    receipt, canonical, key = verify_receipt(disclosure.receipt, expected_key=expected_key)
+    _verify_envelope(key, envelope.signature, canonical_bytes(disclosure.wire()), "disclosure")
+    if disclosure.consentReceiptID != receipt.consentReceiptID:
+        raise SignatureInvalid("The disclosure names another receipt than the one it carries.")
+    outside = sorted(set(disclosure.data) - set(receipt.field_keys))
+    if outside:
+        raise SignatureInvalid(
+            f"The disclosure carries fields outside the consent's scope: {', '.join(outside)}."
+        )
+    return disclosure, receipt, canonical, key
+
+
+def sign_consent_notice(notice: ConsentNotice, key: SigningKey) -> SignedConsentNotice:
+    _check_signer(key, notice.principal.publicKey.model_dump(), "consent notice")
+    return SignedConsentNotice(
+        notice=notice, signature=key.sign_jws(canonical_bytes(notice.wire()))
+    )
+
+
+def verify_signed_consent_notice(envelope: SignedConsentNotice) -> tuple[ConsentNotice, str]:
+    """The notice and its signer's kid, if signed by the key it names (the caller then checks
+    that this kid is the one the consent was granted with)."""
+    notice = envelope.notice
+    key = verifying_key_from_jwk(notice.principal.publicKey.model_dump())
+    if key.kid != notice.principal.kid:
+        raise SignatureInvalid("The principal kid is not the thumbprint of the principal key.")
+    _verify_envelope(key, envelope.signature, canonical_bytes(notice.wire()), "consent notice")
+    return notice, key.kid
+
+
+def sign_acknowledgement(
+    acknowledgement: ConsentAcknowledgement, vendor_key: SigningKey
+) -> SignedAcknowledgement:
+    _check_signer(vendor_key, acknowledgement.vendor.publicKey.model_dump(), "acknowledgement")
+    return SignedAcknowledgement(
+        acknowledgement=acknowledgement,
+        signature=vendor_key.sign_jws(canonical_bytes(acknowledgement.wire())),
+    )
+
+
+def verify_signed_acknowledgement(
+    envelope: SignedAcknowledgement, pinned_key: VerifyingKey, *, canonical_receipt: bytes
+) -> ConsentAcknowledgement:
+    """The acknowledgement if the vendor's pinned key signed it, it is about the receipt with
+    ``canonical_receipt`` bytes, and (for an acceptance) the countersignature covers them."""
+    acknowledgement = envelope.acknowledgement
+    named = verifying_key_from_jwk(acknowledgement.vendor.publicKey.model_dump())
+    if named.raw != pinned_key.raw:
+        raise SignatureInvalid(
+            f"The acknowledgement names vendor key {named.kid}, not the pinned key "
+            f"{pinned_key.kid}."
+        )
+    _verify_envelope(
+        pinned_key, envelope.signature, canonical_bytes(acknowledgement.wire()), "acknowledgement"
+    )
+    if acknowledgement.receiptSha256 != receipt_sha256(canonical_receipt):
+        raise SignatureInvalid("The acknowledgement is about another receipt.")
+    if acknowledgement.countersignature is not None:
+        verify_countersignature(acknowledgement.countersignature, canonical_receipt, pinned_key)
+    return acknowledgement
+
+
+def parse_acknowledgement(raw: bytes) -> SignedAcknowledgement:
+    """A vendor's answer body as a signed acknowledgement (bounded, strict)."""
+    data = load_json(raw, max_bytes=MAX_WIRE_BYTES, what="acknowledgement")
+    if not isinstance(data, dict):
+        raise WireFormatError("The acknowledgement is not a JSON object.")
+    return validate_wire(data, SignedAcknowledgement, what="signed acknowledgement")
