@@ -282,3 +282,8 @@ def mark_ack_ingested(connection: Connection, outbox_id: int) -> None:
     connection.execute(
         "INSERT OR IGNORE INTO consent_acks_ingested (outbox_id) VALUES (?)", (outbox_id,)
     )
+
+
+def vendor_names(connection: Connection) -> dict[str, str]:
+    """Every directory vendor's name by id (without parsing their metadata)."""
+    return {row[0]: row[1] for row in connection.execute("SELECT id, name FROM vendors")}

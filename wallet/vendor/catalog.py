@@ -10,14 +10,19 @@ deterministic factor of its index, so a demo with several vendors shows competit
 
 from __future__ import annotations
 
+import json
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from wallet.crypto.canonical import canonical_bytes
+from wallet.crypto.signing import SigningKey
+from wallet.errors import InvalidInput
 from wallet.files import read_bounded
 from wallet.resources import resources_dir
 from wallet.terms.models import PublicJwk, utc_timestamp
@@ -25,6 +30,7 @@ from wallet.wire.models import (
     AGREEMENT_PATTERN,
     DECIMAL_PATTERN,
     Category,
+    ControllerDetails,
     Currency,
     DeliveryMethod,
     DeliveryPromise,
@@ -33,6 +39,7 @@ from wallet.wire.models import (
     Name,
     Offer,
     SellerIdentity,
+    SignedOffer,
     TermsAcceptance,
     decimal_of,
 )
@@ -41,6 +48,16 @@ from wallet.wire.signing import parse_wire
 MAX_CATALOG_BYTES = 4 * 1024 * 1024
 MAX_OFFERS_PER_INTENTION = 20
 CENT = Decimal("0.01")
+
+
+@dataclass(slots=True)
+class _Offered:
+    """What every offer of one catalogue item shares, derived once per item."""
+
+    regions: list[str]  # case-folded
+    price: Decimal
+    area_served: list[str]
+    item: ItemSpec | None = None  # validated when the item is first offered
 
 
 class CatalogItem(BaseModel):
@@ -65,6 +82,29 @@ class CatalogItem(BaseModel):
         description="a careless vendor's item: offered whatever the intention asks (demos of "
         "the wallet's funnel, tests)",
     )
+    _offered: _Offered | None = PrivateAttr(default=None)
+
+    def offered(self) -> _Offered:
+        """This item's shared offer parts (cached: the model is frozen)."""
+        if self._offered is None:
+            self._offered = _Offered(
+                regions=[region.casefold() for region in self.regions],
+                price=decimal_of(self.price),
+                area_served=[region for region in self.regions if region != "*"],
+            )
+        return self._offered
+
+    def item_spec(self) -> ItemSpec:
+        """The ``itemOffered`` of this item's offers (validated once)."""
+        offered = self.offered()
+        if offered.item is None:
+            offered.item = ItemSpec(
+                name=self.name,
+                category=self.category,
+                description=self.description,
+                specs=self.specs,
+            )
+        return offered.item
 
 
 class Catalog(BaseModel):
@@ -80,6 +120,11 @@ class Catalog(BaseModel):
     )
     offerValidHours: int = Field(default=72, ge=1, le=24 * 365)
     items: list[CatalogItem] = Field(default_factory=list)
+    controller: ControllerDetails | None = Field(
+        default=None,
+        description="the data controller named in consent receipts (legal name, address, "
+        "e-mail, phone, jurisdiction); default: the vendor itself and its contact e-mail",
+    )
 
     @property
     def categories(self) -> list[str]:
@@ -109,19 +154,10 @@ def _serves(regions: list[str], wanted: str | None) -> bool:
     if wanted is None:
         return True
     wanted = wanted.casefold()
-    for region in regions:
-        served = region.casefold()
+    for served in regions:  # already case-folded
         if served == "*" or wanted == served or wanted.startswith(served + "-"):
             return True
     return False
-
-
-def _accepts_terms(catalog: Catalog, item: CatalogItem, intention: Intention) -> bool:
-    terms = intention.terms
-    if terms is None or not item.acceptsTerms:
-        return False
-    accepted = set(catalog.acceptedAgreements)
-    return terms.sha256 in accepted or set(terms.agreements) <= accepted
 
 
 def offers_for(
@@ -132,29 +168,45 @@ def offers_for(
     index: int = 1,
     now: datetime | None = None,
 ) -> list[Offer]:
-    """The (unsigned) offers vendor ``index`` makes for ``intention``, cheapest first."""
+    """The (unsigned) offers vendor ``index`` makes for ``intention``, cheapest first.
+
+    Offers are built (and validated) from parts that are themselves validated models: the
+    catalogue item's :class:`ItemSpec` (made once per item), the intention's quantity and terms
+    hash, and ``seller``.
+    """
     now = now or datetime.now(UTC)
     today: date = now.date()
     factor, extra_days = vendor_factors(index)
-    wanted = intention.itemOffered
+    wanted = intention.itemOffered.category.casefold()
     wish = intention.delivery
-    quantity = intention.eligibleQuantity.value
+    currency = intention.priceSpecification.priceCurrency
+    quantity = intention.eligibleQuantity
     max_price = decimal_of(intention.priceSpecification.maxPrice)
-    issued = utc_timestamp(now)  # formatted once for every offer of this intention
-    valid_through = utc_timestamp(now + timedelta(hours=catalog.offerValidHours))
-    offers: list[Offer] = []
+    terms = intention.terms
+    accepted = set(catalog.acceptedAgreements)
+    # One acceptance for every item that accepts terms: the same frozen model can be shared.
+    acceptance = (
+        TermsAcceptance(sha256=terms.sha256)
+        if terms is not None and (terms.sha256 in accepted or set(terms.agreements) <= accepted)
+        else None
+    )
+    loyalty = intention.loyaltyProposal is not None
+    issued = ""  # formatted once, for the first offer, and shared by every offer
+    valid_through = ""
+    candidates: list[tuple[Decimal, int, Offer]] = []
     for item in catalog.items:
-        if item.category.casefold() != wanted.category.casefold():
+        if item.category.casefold() != wanted:
             continue
+        offered = item.offered()
         careless = item.ignoresIntention
         if item.alternative and not intention.openToAlternatives and not careless:
             continue
-        if item.currency != intention.priceSpecification.priceCurrency and not careless:
+        if item.currency != currency and not careless:
             continue
-        total = (decimal_of(item.price) * factor * quantity).quantize(CENT, ROUND_HALF_UP)
+        total = (offered.price * factor * quantity.value).quantize(CENT, ROUND_HALF_UP)
         if total > max_price and not careless:
             continue
-        if not _serves(item.regions, wish.region) and not careless:
+        if not _serves(offered.regions, wish.region) and not careless:
             continue
         if wish.method == "any" or careless:
             method = item.deliveryMethods[0]
@@ -166,38 +218,56 @@ def offers_for(
         deliver_by = today + timedelta(days=lead)
         if wish.deliverBy is not None and deliver_by > wish.deliverBy and not careless:
             continue
-        terms = intention.terms
-        offers.append(
-            Offer(
-                id=uuid.uuid4().urn,
-                intention=intention.id,
-                issued=issued,
-                validThrough=valid_through,
-                seller=seller,
-                itemOffered=ItemSpec(
-                    name=item.name,
-                    category=item.category,
-                    description=item.description,
-                    specs=item.specs,
-                ),
-                isAlternative=item.alternative,
-                price=str(total),
-                priceCurrency=item.currency,
-                eligibleQuantity=intention.eligibleQuantity,
-                delivery=DeliveryPromise(method=method, deliverBy=deliver_by, leadTimeDays=lead),
-                areaServed=[region for region in item.regions if region != "*"],
-                acceptsTerms=(
-                    TermsAcceptance(sha256=terms.sha256)
-                    if terms is not None and _accepts_terms(catalog, item, intention)
-                    else None
-                ),
-                acceptsLoyaltyProposal=(
-                    intention.loyaltyProposal is not None and item.acceptsLoyalty
-                ),
-            )
+        if not issued:
+            issued = utc_timestamp(now)
+            valid_through = utc_timestamp(now + timedelta(hours=catalog.offerValidHours))
+        offer = Offer(
+            id=uuid.uuid4().urn,
+            intention=intention.id,
+            issued=issued,
+            validThrough=valid_through,
+            seller=seller,
+            itemOffered=item.item_spec(),
+            isAlternative=item.alternative,
+            price=str(total),
+            priceCurrency=item.currency,
+            eligibleQuantity=quantity,
+            delivery=DeliveryPromise(method=method, deliverBy=deliver_by, leadTimeDays=lead),
+            areaServed=offered.area_served,
+            acceptsTerms=acceptance if item.acceptsTerms else None,
+            acceptsLoyaltyProposal=loyalty and item.acceptsLoyalty,
         )
-    offers.sort(key=lambda offer: (decimal_of(offer.price), offer.delivery.leadTimeDays))
-    return offers[:MAX_OFFERS_PER_INTENTION]
+        candidates.append((total, lead, offer))
+    candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
+    return [offer for _, _, offer in candidates[:MAX_OFFERS_PER_INTENTION]]
+
+
+def signed_offers_for(
+    catalog: Catalog,
+    intention: Intention,
+    *,
+    key: SigningKey,
+    seller: SellerIdentity,
+    index: int = 1,
+    now: datetime | None = None,
+) -> tuple[list[SignedOffer], bytes]:
+    """:func:`offers_for`, each offer signed as :func:`~wallet.wire.signing.sign_offer` does, and
+    the answer's body (``wire_bytes(OfferList(offers=...))``).
+
+    Each offer is serialised once: the same JSON object is canonicalised for the signature and
+    written into the body. ``key`` must be the key ``seller`` names, as for ``sign_offer``.
+    """
+    if key.verifying_key.jwk != seller.publicKey.model_dump():
+        raise InvalidInput("An offer is signed by the key named in its seller field.")
+    signed: list[SignedOffer] = []
+    documents: list[dict[str, Any]] = []
+    for offer in offers_for(catalog, intention, seller=seller, index=index, now=now):
+        document = offer.wire()
+        signature = key.sign_jws(canonical_bytes(document))
+        signed.append(SignedOffer(offer=offer, signature=signature))
+        documents.append({"offer": document, "signature": signature})
+    body = json.dumps({"offers": documents}, ensure_ascii=False, separators=(",", ":"))
+    return signed, body.encode("utf-8")
 
 
 def seller_identity(

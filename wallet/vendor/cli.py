@@ -1,4 +1,5 @@
-"""``vrm-vendor``: run reference vendors, validate wire documents, make vendor keys.
+"""``vrm-vendor``: run reference vendors, validate wire documents, verify consent receipts, make
+vendor keys.
 
 Exit codes as ``vrm-wallet-cli``: 0 success, 1 a problem (one ``error:`` line), 2 usage, 130
 interrupted.
@@ -12,17 +13,20 @@ import ipaddress
 import json
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
-from wallet.crypto.signing import generate_signing_key, verifying_key_from_jwk
-from wallet.errors import WalletError
+from wallet.crypto.signing import VerifyingKey, generate_signing_key, verifying_key_from_jwk
+from wallet.errors import InvalidKey, SignatureInvalid, WalletError
 from wallet.files import read_bounded
 from wallet.vendor.catalog import default_catalog_path, load_catalog
 from wallet.vendor.keys import load_or_create_key, write_key_file
 from wallet.vendor.server import VendorApp, make_vendors
+from wallet.wire.consent import ConsentReceipt
+from wallet.wire.consent_signing import verify_countersignature, verify_receipt
 from wallet.wire.models import (
     MAX_WIRE_BYTES,
     Intention,
@@ -32,6 +36,7 @@ from wallet.wire.models import (
     VendorMetadata,
 )
 from wallet.wire.signing import (
+    WireFormatError,
     load_json,
     validate_wire,
     verify_signed_intention,
@@ -137,6 +142,147 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------- verify
+
+
+class ReceiptProblem(WalletError):
+    """A receipt file that does not verify, said in one line."""
+
+
+def _read_jwk(given: str, what: str) -> VerifyingKey:
+    """A public key from a JWK JSON string or a file holding one (a bare JWK, or an object with
+    a ``publicKey`` member such as ``vrm-vendor keygen`` output or vendor metadata)."""
+    text = given.strip()
+    if not text.startswith("{"):
+        text = read_bounded(Path(given), max_bytes=MAX_WIRE_BYTES, what=what).decode(
+            "utf-8", errors="replace"
+        )
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise InvalidKey(
+            f"The {what} is neither a JWK JSON object nor a file holding one."
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("publicKey"), dict):
+        data = data["publicKey"]
+    try:
+        return verifying_key_from_jwk(data)
+    except InvalidKey as exc:
+        raise InvalidKey(f"The {what}: {exc}") from None
+
+
+def _receipt_tokens(path: Path) -> tuple[str, str | None, dict[str, Any] | None]:
+    """(consumer JWS, vendor countersignature or None, readable receipt or None) from a ``.jws``
+    file or the readable ``.json`` export."""
+    raw = read_bounded(path, max_bytes=MAX_WIRE_BYTES, what="receipt file")
+    text = raw.decode("utf-8", errors="replace").strip()
+    if not text.startswith("{"):
+        if not text or any(char.isspace() for char in text):
+            raise ReceiptProblem(
+                f"{path.name} is neither a compact JWS receipt (.jws) nor a receipt export (.json)."
+            )
+        return text, None, None
+    data = load_json(raw, what="receipt export")
+    signatures = data.get("signatures") if isinstance(data, dict) else None
+    consumer = signatures.get("consumer") if isinstance(signatures, dict) else None
+    if not isinstance(consumer, str):
+        raise ReceiptProblem(
+            f"{path.name} is JSON but not a receipt export: it has no signatures.consumer JWS."
+        )
+    vendor = signatures.get("vendor") if isinstance(signatures, dict) else None
+    readable = data.get("receipt")
+    return (
+        consumer,
+        vendor if isinstance(vendor, str) else None,
+        readable if isinstance(readable, dict) else None,
+    )
+
+
+def _day(epoch: int) -> str:
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def describe_receipt(receipt: ConsentReceipt) -> list[str]:
+    """Who consented to what, for which purposes, until when: the lines ``verify`` prints."""
+    scope = receipt.vrm
+    lines = [
+        f"consent receipt {receipt.consentReceiptID} ({receipt.version}, jurisdiction "
+        f"{receipt.jurisdiction}, language {receipt.language})",
+        f"who:       {receipt.piiPrincipalId} (pseudonymous: the thumbprint of the person's "
+        "pairwise key)",
+    ]
+    for controller in receipt.piiControllers:
+        lines.append(
+            f"to whom:   {controller.piiController} (vendor {scope.vendor}; contact "
+            f"{controller.contact})"
+        )
+    lines.append("what:")
+    lines += [f"  {item.key}  [{item.piiCategory}]  {item.dpv}" for item in scope.fields]
+    categories = sorted(
+        {label for service in receipt.services for p in service.purposes for label in p.piiCategory}
+    )
+    lines.append(f"PII categories: {', '.join(categories)}")
+    lines.append("purposes:")
+    for service in receipt.services:
+        for purpose in service.purposes:
+            primary = ", primary" if purpose.primaryPurpose else ""
+            third = (
+                f"; shared with {purpose.thirdPartyName}" if purpose.thirdPartyDisclosure else ""
+            )
+            lines.append(
+                f"  {', '.join(purpose.purposeCategory)} ({purpose.consentType}{primary}): "
+                f"{purpose.purpose}{third}"
+            )
+    lines += [f"  DPV: {iri}" for iri in scope.purposes]
+    lines.append(f"from:      {_day(scope.validFrom)}")
+    lines.append(f"until:     {_day(scope.validUntil)}")
+    sensitive = ", ".join(receipt.spiCat) if receipt.sensitive else "none"
+    lines.append(f"sensitive: {sensitive}")
+    if scope.offer:
+        lines.append(f"offer:     {scope.offer}")
+    lines.append(f"policy:    {receipt.policyUrl}")
+    return lines
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    path = Path(args.receipt)
+    expected = _read_jwk(args.key, "--key") if args.key else None
+    vendor_key = _read_jwk(args.vendor_key, "--vendor-key") if args.vendor_key else None
+    token, countersignature, readable = _receipt_tokens(path)
+    try:
+        receipt, canonical, key = verify_receipt(token, expected_key=expected)
+    except (SignatureInvalid, InvalidKey, WireFormatError) as exc:
+        raise ReceiptProblem(f"The receipt does not verify: {_one_line(exc)}") from None
+    if readable is not None and readable != receipt.wire():
+        raise ReceiptProblem(
+            "The readable receipt in the export differs from the signed one: it was edited."
+        )
+    if vendor_key is not None:
+        if countersignature is None:
+            raise ReceiptProblem(
+                "There is no vendor countersignature to check: a .jws file holds only the "
+                "person's signature, and an export of an unacknowledged consent has none."
+            )
+        try:
+            verify_countersignature(countersignature, canonical, vendor_key)
+        except (SignatureInvalid, InvalidKey) as exc:
+            raise ReceiptProblem(
+                f"The vendor countersignature does not verify: {_one_line(exc)}"
+            ) from None
+    print("\n".join(describe_receipt(receipt)))
+    how = "the expected key" if expected is not None else "the key inside the receipt"
+    print(f"signature OK (Ed25519 by {how}, {key.kid})")
+    if vendor_key is not None:
+        print(f"countersignature OK (vendor key {vendor_key.kid})")
+    elif countersignature is not None:
+        print("countersignature present, not checked (pass --vendor-key to check it)")
+    return 0
+
+
 def cmd_keygen(args: argparse.Namespace) -> int:
     key = generate_signing_key()
     if args.out:
@@ -175,6 +321,19 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check an intention, offer or metadata file")
     validate.add_argument("file")
     validate.set_defaults(handler=cmd_validate)
+
+    verify = commands.add_parser(
+        "verify", help="check a consent receipt and say who consented to what, until when"
+    )
+    verify.add_argument("receipt", help="a receipt file: compact JWS (.jws) or export (.json)")
+    verify.add_argument(
+        "--key", help="the person's expected public key: a JWK JSON string or a file holding one"
+    )
+    verify.add_argument(
+        "--vendor-key",
+        help="the vendor's public key (JWK string or file): also check its countersignature",
+    )
+    verify.set_defaults(handler=cmd_verify)
 
     keygen = commands.add_parser("keygen", help="make a vendor signing key")
     keygen.add_argument("--out", help="write the private JWK here (mode 0600)")

@@ -13,6 +13,13 @@ same way (size, timestamp, structure, webhook signature and JWS by the notice's 
 then the key must be the one the vendor bound to the intention id (401), the intention must be
 known (404), and a repeated ``webhook-id`` with the same body answers the same again.
 
+Consents (``/inbox/consents``, POST a ``SignedDisclosure`` or update; ``/inbox/revocations``, POST
+a ``SignedConsentNotice``) are handled by :class:`~wallet.vendor.consents.ConsentInbox`: the
+receipt, disclosure and webhook signatures by the consumer's pairwise key (401), the receipt
+for this vendor (403) and not expired (422), then the fields are stored and acknowledged with a
+signed ``DisclosureAccepted`` (with the countersignature) or ``UpdateAccepted``; a notice deletes
+them and is answered with a signed termination receipt (``ConsentTerminated``).
+
 State (seen ids, offers made) lives in memory, bounded; a restarted vendor forgets it.
 """
 
@@ -25,6 +32,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -34,10 +42,12 @@ from aiohttp import web
 from wallet.crypto.signing import SigningKey
 from wallet.errors import InvalidKey, SignatureInvalid
 from wallet.terms.models import URN_UUID_PATTERN, PublicJwk, parse_utc_timestamp
-from wallet.vendor.catalog import Catalog, offers_for, seller_identity
+from wallet.vendor.catalog import Catalog, seller_identity, signed_offers_for
+from wallet.vendor.consents import ConsentInbox
 from wallet.webhooks import HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, verify_webhook
 from wallet.wire.models import (
     MAX_WIRE_BYTES,
+    ControllerDetails,
     OfferList,
     SellerIdentity,
     SignedIntention,
@@ -55,7 +65,6 @@ from wallet.wire.signing import (
     WireFormatError,
     parse_wire,
     requester_key,
-    sign_offer,
     verify_signed_intention_canonical,
     wire_bytes,
 )
@@ -121,12 +130,29 @@ class Vendor:
                 offers=f"{origin}{self.prefix}/inbox/offers",
                 withdrawals=f"{origin}{self.prefix}/inbox/withdrawals",
                 decisions=f"{origin}{self.prefix}/inbox/decisions",
+                consents=f"{origin}{self.prefix}/inbox/consents",
+                revocations=f"{origin}{self.prefix}/inbox/revocations",
             ),
             categories=catalog.categories,
             acceptedAgreements=list(catalog.acceptedAgreements),
             policyUrl=f"{origin}{self.prefix}/policy",
             contact=catalog.contact,
+            controller=controller_details(self.name, catalog),
         )
+
+
+def controller_details(vendor_name: str, catalog: Catalog) -> ControllerDetails:
+    """The data controller a vendor names for consent receipts: the catalogue's ``controller``
+    (its ``legalName`` made this vendor's name when it is just the catalogue's ``vendorName``, as
+    one catalogue serves several vendors), or else the vendor itself with its contact e-mail."""
+    given = catalog.controller
+    if given is not None:
+        if given.legalName == catalog.vendorName:
+            return given.model_copy(update={"legalName": vendor_name})
+        return given
+    contact = catalog.contact
+    email = contact if "@" in contact and "://" not in contact else ""
+    return ControllerDetails(legalName=vendor_name, email=email)
 
 
 def _remember(store: OrderedDict[str, Any], key: str, value: Any) -> None:
@@ -171,6 +197,12 @@ class VendorApp:
         self.catalog = catalog
         self.response_delay = response_delay
         self._by_prefix = {vendor.prefix: vendor for vendor in vendors}
+        self.consents = ConsentInbox(
+            self._vendor,
+            self._signed_body,
+            tolerance_seconds=TOLERANCE_SECONDS,
+            max_held=MAX_REMEMBERED,
+        )
         self.app = web.Application(client_max_size=MAX_WIRE_BYTES)
         routes = self.app.router
         if len(vendors) == 1:
@@ -185,6 +217,8 @@ class VendorApp:
         routes.add_get(prefix + "/policy", self.handle_policy)
         routes.add_post(prefix + "/inbox/withdrawals", self.handle_withdrawal)
         routes.add_post(prefix + "/inbox/decisions", self.handle_decision)
+        routes.add_post(prefix + "/inbox/consents", self.consents.handle_disclosure)
+        routes.add_post(prefix + "/inbox/revocations", self.consents.handle_notice)
 
     def _vendor(self, request: web.Request) -> Vendor:
         index = request.match_info.get("index")
@@ -360,13 +394,14 @@ class VendorApp:
         if parse_utc_timestamp(intention.validThrough) <= current:
             return _error(422, "the intention has expired (validThrough is in the past)")
 
-        offers = [
-            sign_offer(offer, vendor.key)
-            for offer in offers_for(
-                self.catalog, intention, seller=vendor.seller, index=vendor.index, now=current
-            )
-        ]
-        response = wire_bytes(OfferList(offers=offers))
+        offers, response = signed_offers_for(
+            self.catalog,
+            intention,
+            key=vendor.key,
+            seller=vendor.seller,
+            index=vendor.index,
+            now=current,
+        )
         _remember(
             vendor.intentions, intention.id, _IntentionRecord(key.kid, intention_sha256, offers)
         )
@@ -431,6 +466,28 @@ class BackgroundVendors:
         await site.start()
         self.port = int(runner.addresses[0][1])
         return runner
+
+    def go_offline(self) -> None:
+        """Stop listening (connections are refused) but keep the vendors and what they hold:
+        a vendor that is down for a while. :meth:`go_online` listens on the same port again."""
+        self._run_on_loop(self._close_sites())
+
+    def go_online(self) -> None:
+        self._run_on_loop(self._open_site())
+
+    def _run_on_loop(self, work: Coroutine[Any, Any, None]) -> None:
+        if self._loop is None:
+            raise RuntimeError("the vendor server is not running")
+        asyncio.run_coroutine_threadsafe(work, self._loop).result(timeout=30)
+
+    async def _close_sites(self) -> None:
+        assert self._runner is not None
+        for site in list(self._runner.sites):
+            await site.stop()
+
+    async def _open_site(self) -> None:
+        assert self._runner is not None
+        await web.TCPSite(self._runner, self.host, self.port).start()
 
     def stop(self) -> None:
         if self._loop is not None and self._thread is not None:
