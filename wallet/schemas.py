@@ -38,6 +38,7 @@ SCHEMAS: dict[str, str] = {
     "signed-disclosure": "wallet.wire.consent:SignedDisclosure",
     "signed-consent-notice": "wallet.wire.consent:SignedConsentNotice",
     "signed-acknowledgement": "wallet.wire.consent:SignedAcknowledgement",
+    "data-subject-request": "wallet.consents.requests:DataSubjectRequest",
 }
 
 

@@ -48,8 +48,8 @@ from wallet.wire.consent import ConsentNotice, ConsentNoticeType, ConsentReceipt
 from wallet.wire.consent_signing import (
     read_receipt_unverified,
     sign_consent_notice,
-    sign_disclosure,
     sign_receipt,
+    signed_disclosure_bytes,
 )
 from wallet.wire.models import Offer, RequesterKey, SignedOffer
 from wallet.wire.signing import wire_bytes
@@ -319,9 +319,17 @@ class ConsentBook:
         )
 
     def _checked(
-        self, connection: Connection, request: GrantRequest
+        self,
+        connection: Connection,
+        request: GrantRequest,
+        vendors: dict[str, VendorRow] | None = None,
     ) -> tuple[VendorRow, list[FieldSnapshot], Offer | None]:
-        vendor = self._vendor(connection, request.vendor_id)
+        """Refuse a request that cannot be granted, saying why; ``vendors`` caches rows."""
+        vendor = (vendors or {}).get(request.vendor_id) or self._vendor(
+            connection, request.vendor_id
+        )
+        if vendors is not None:
+            vendors[vendor.id] = vendor
         problem = self._vendor_problem(vendor)
         if problem:
             raise InvalidInput(problem)
@@ -380,10 +388,11 @@ class ConsentBook:
         self.expire_due()
         granted_at = now or _now()
         keys: dict[str, SigningKey] = {}
+        vendors: dict[str, VendorRow] = {}
         granted = []
         with self._vault.write() as connection:
             for request in requests:
-                vendor, snapshots, offer = self._checked(connection, request)
+                vendor, snapshots, offer = self._checked(connection, request, vendors)
                 if vendor.id not in keys:
                     keys[vendor.id] = self._pairwise_key(connection, vendor.id)
                 granted.append(
@@ -516,7 +525,7 @@ class ConsentBook:
                     kind=kind,
                     vendor_id=vendor.id,
                     url=self._consents_url(vendor),
-                    body=wire_bytes(sign_disclosure(disclosure, key)),
+                    body=signed_disclosure_bytes(disclosure, key),
                     signing_kid=key.kid,
                     subject=consent_id,
                 )
