@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import rfc8785
 from jwcrypto import jwk as jc_jwk
 from jwcrypto import jws as jc_jws
 
@@ -29,6 +30,7 @@ from wallet.vault import Vault
 from wallet.vendors.directory import VendorDirectory, parse_metadata
 from wallet.wire.consent import SignedConsentNotice, SignedDisclosure
 from wallet.wire.consent_signing import (
+    receipt_bytes,
     verify_receipt,
     verify_signed_consent_notice,
     verify_signed_disclosure,
@@ -407,3 +409,22 @@ def test_overview_matrix_and_counts(ready: Vault) -> None:
     assert (other, "postal_address") not in view.cells
     assert view.counts["active"] == 2 and view.counts["revoked"] == 1
     assert view.pending_deliveries == 2  # the revoked one was never sent: no notice needed
+
+
+def test_receipt_bytes_are_rfc8785_for_ascii_and_non_ascii_receipts(ready: Vault) -> None:
+    ready.set_field("given_name", "Zoë", label="Prénom")  # non-ASCII label and value
+    plain = grant(ready, "email").receipt
+    accented = grant(ready, "given_name", "postal_address").receipt
+    for receipt in (plain, accented):
+        assert receipt_bytes(receipt) == rfc8785.dumps(receipt.wire())
+
+
+def test_receipt_with_repeated_keys_is_not_canonical_and_is_refused(ready: Vault) -> None:
+    token = grant(ready, "email").row.receipt_jws
+    receipt, canonical, _ = verify_receipt(token)
+    text = canonical.decode()
+    doubled = text.replace('"language":"en"', '"language":"it","language":"en"', 1)
+    key = ready.signing_key(receipt.piiPrincipalId)
+    forged = key.sign_jws(doubled.encode(), header={"typ": "kantara-cr+jws"})
+    with pytest.raises(SignatureInvalid, match="canonical"):
+        verify_receipt(forged)

@@ -39,10 +39,23 @@ from wallet.wire.consent import (
 from wallet.wire.models import MAX_WIRE_BYTES
 from wallet.wire.signing import WireFormatError, first_error, load_json, validate_wire
 
+_SORTED_COMPACT = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":")
+)
+
 
 def receipt_bytes(receipt: ConsentReceipt) -> bytes:
-    """The canonical bytes both parties sign: RFC 8785 of the receipt's JSON."""
-    return canonical_bytes(receipt.wire())
+    """The canonical bytes both parties sign: RFC 8785 of the receipt's JSON.
+
+    A validated receipt holds only ASCII keys, strings, booleans and integers below 2^53 (the
+    model bounds every number), for which sorted compact JSON is the RFC 8785 form; when that
+    text is also ASCII, NFC has nothing to change, so the general (slower) path is skipped.
+    """
+    document = receipt.wire()
+    text = _SORTED_COMPACT.encode(document)
+    if text.isascii():
+        return text.encode("ascii")
+    return canonical_bytes(document)
 
 
 def receipt_sha256(canonical: bytes) -> str:
