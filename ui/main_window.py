@@ -30,9 +30,11 @@ from ui.dialogs import ask
 from ui.icons import icon
 from ui.network import NetworkRunner
 from ui.pages.activity_page import ActivityPage
+from ui.pages.consents_page import ConsentsPage
 from ui.pages.intentions_page import IntentionsPage
 from ui.pages.loyalty_page import LoyaltyPage
 from ui.pages.my_data import MyDataPage
+from ui.pages.overview_page import OverviewPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.terms_page import TermsPage
 from ui.pages.unlock import UnlockPage
@@ -52,8 +54,9 @@ SIDEBAR_WIDTH = 180
 class Workspace(QWidget):
     """The unlocked vault: a sidebar choosing among the pages, and a Lock button below it.
 
-    Attributes: ``sidebar``, ``pages``, ``my_data``, ``intentions``, ``terms``, ``loyalty``,
-    ``vendors``, ``activity``, ``settings``, ``lock_button``.
+    Attributes: ``sidebar``, ``pages``, ``my_data``, ``overview``, ``intentions``,
+    ``consents``, ``terms``, ``loyalty``, ``vendors``, ``activity``, ``settings``,
+    ``lock_button``.
     """
 
     lock_clicked = Signal()
@@ -70,7 +73,9 @@ class Workspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self.my_data = MyDataPage(runner)
+        self.overview = OverviewPage(runner)
         self.intentions = IntentionsPage(runner, network)
+        self.consents = ConsentsPage(runner, network)
         self.terms = TermsPage(runner)
         self.loyalty = LoyaltyPage(runner)
         self.vendors = VendorsPage(runner, network)
@@ -88,7 +93,9 @@ class Workspace(QWidget):
         self.sidebar.setSpacing(2)
         for title, icon_name, page in (
             (self.tr("My data"), "my-data", self.my_data),
+            (self.tr("Overview"), "overview", self.overview),
             (self.tr("Intentions"), "intentions", self.intentions),
+            (self.tr("Consents"), "consents", self.consents),
             (self.tr("My terms"), "terms", self.terms),
             (self.tr("Loyalty"), "loyalty", self.loyalty),
             (self.tr("Vendors"), "vendors", self.vendors),
@@ -99,6 +106,7 @@ class Workspace(QWidget):
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
+        self._connect_consents()
         self.lock_button = QPushButton(icon("lock"), self.tr("Lock"))
         self.lock_button.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_clicked)
@@ -109,10 +117,25 @@ class Workspace(QWidget):
         layout.addLayout(side)
         layout.addWidget(self.pages, 1)
 
+    def _connect_consents(self) -> None:
+        """Consents are given from Intentions, updated from My data, opened from the Overview."""
+        self.intentions.consent_requested.connect(self.consents.grant_for_offer)
+        self.my_data.field_saved.connect(self.consents.propose_update)
+        self.overview.consent_activated.connect(self.open_consent)
+        self.consents.consent_granted.connect(self.open_consent)
+        self.consents.consents_changed.connect(self.overview.reload)
+
+    def open_consent(self, consent_id: str) -> None:
+        """Show the Consents page with ``consent_id`` selected."""
+        self.show_page(self.pages.indexOf(self.consents))
+        self.consents.show_consent(consent_id)
+
     def reload(self) -> None:
-        """Load every page's content from the vault."""
+        """Load every page's content from the vault (Overview and Consents when shown)."""
         self.my_data.reload()
+        self.overview.reload()
         self.intentions.reload()
+        self.consents.reload()
         self.terms.reload()
         self.loyalty.reload()
         self.vendors.reload()

@@ -213,4 +213,13 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
             activity.OFFER_REJECTED: self.tr("Offer refused"),
             activity.OFFER_ACCEPTED: self.tr("Offer accepted"),
             activity.FUNNEL_WEIGHTS_CHANGED: self.tr("Offer ranking weights changed"),
+            activity.CONSENT_GRANTED: self.tr("Consent given (data queued for the vendor)"),
+            activity.CONSENT_ACKNOWLEDGED: self.tr("Vendor acknowledged (signed)"),
+            activity.CONSENT_ACK_REFUSED: self.tr("Vendor answer refused"),
+            activity.CONSENT_UPDATE_SENT: self.tr("Changed value queued for a vendor"),
+            activity.CONSENT_REVOKED: self.tr("Consent revoked"),
+            activity.CONSENT_EXPIRED: self.tr("Consent expired"),
+            activity.CONSENT_TERMINATED: self.tr("Vendor confirmed deletion (signed)"),
+            activity.CONSENT_EXPORTED: self.tr("Consent receipts exported"),
+            activity.DATA_REQUEST_CREATED: self.tr("Data-subject request written"),
         }

@@ -169,9 +169,15 @@ class IntentionsPage(QWidget):
     Attributes (for tests): ``list``, ``new_button``, ``last_dialog``, ``details``,
     ``broadcast_button``, ``withdraw_button``, ``export_button``, ``cancel_button``,
     ``progress_table``, ``kept_table``, ``alternatives_box``, ``alternatives_table``,
-    ``removed_table``, ``sliders`` (name → QSlider), ``accept_button``, ``status``, ``error``,
-    ``view`` (the last :class:`FunnelView`), ``delivery`` (the running task, or ``None``).
+    ``removed_table``, ``sliders`` (name → QSlider), ``accept_button``, ``consent_button``,
+    ``status``, ``error``, ``view`` (the last :class:`FunnelView`), ``delivery`` (the running
+    task, or ``None``).
+
+    Signals:
+        consent_requested(str): "Give consent…" on a chosen intention; the accepted offer's id.
     """
+
+    consent_requested = Signal(str)
 
     def __init__(
         self, runner: VaultRunner, network: NetworkRunner, parent: QWidget | None = None
@@ -293,9 +299,15 @@ class IntentionsPage(QWidget):
 
         self.accept_button = QPushButton(self.tr("&Accept offer…"))
         self.accept_button.clicked.connect(self.accept_selected)
+        self.consent_button = QPushButton(self.tr("Give &consent…"))
+        self.consent_button.setToolTip(
+            self.tr("Choose which of your data the vendor of the accepted offer may use")
+        )
+        self.consent_button.clicked.connect(self._request_consent)
         accept_row = QHBoxLayout()
         accept_row.addStretch(1)
         accept_row.addWidget(self.accept_button)
+        accept_row.addWidget(self.consent_button)
 
         self.status = InlineMessage()
         self.error = InlineMessage(error=True)
@@ -814,6 +826,11 @@ class IntentionsPage(QWidget):
             on_error=while_alive(self, self._fail),
         )
 
+    def _request_consent(self) -> None:
+        record = self.selected_record()
+        if record is not None and record.chosen_offer_id is not None:
+            self.consent_requested.emit(record.chosen_offer_id)
+
     def _send_notices(self) -> None:
         """Deliver queued notices (decisions, withdrawals) in the background."""
         if self.delivery is not None:
@@ -899,6 +916,7 @@ class IntentionsPage(QWidget):
         self.export_button.setEnabled(record is not None)
         can_accept = record is not None and record.status in ("broadcast", "offers_in")
         self.accept_button.setEnabled(can_accept and self.selected_offer_id() is not None)
+        self.consent_button.setEnabled(record is not None and record.chosen_offer_id is not None)
         self.new_button.setEnabled(True)
 
     def _on_locked(self) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -78,7 +78,13 @@ class MyDataPage(QWidget):
     ``add_button``, ``empty_state``, ``add_first_button``, ``stack``, ``no_match_label``,
     ``status_label`` and the row actions ``edit_action``, ``reveal_action``, ``copy_action``,
     ``history_action``, ``delete_action`` (also in the table's context menu, with shortcuts).
+
+    Signals:
+        field_saved(str): a field was added or changed (its key), e.g. to tell the vendors that
+            hold it.
     """
+
+    field_saved = Signal(str)
 
     def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -335,6 +341,8 @@ class MyDataPage(QWidget):
                 dialog.show_error(message.replace("%1", draft.key))
             else:
                 dialog.finish()
+                if changes.fields_changed:
+                    self.field_saved.emit(draft.key)
 
         def failed(error: Exception) -> None:
             self._focus_after_change = None

@@ -1,0 +1,1024 @@
+"""Consents: every consent given, its receipt, scope and history; revoke, export, erasure.
+
+Every vault call goes through the runner (:class:`~wallet.consents.ConsentBook` on the worker).
+Messages to vendors (disclosures, updates, revocation and expiry notices) are queued by the core
+in the outbox and delivered here in the background exactly as the Intentions page delivers:
+:func:`~wallet.intents.delivery.deliver_pending_async` on the network loop, with every database
+step on the vault worker; it also reads the vendors' signed acknowledgements. A delivery runs
+after each grant, revocation or update, on **Send now**, and when the minute check finds
+consents that expired or retries that are due.
+
+The list loads when the page is first shown (and again, when shown, after a change), so an
+unlock does not wait for it; asking to open one consent (from the Overview) loads it at once.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.background import while_alive
+from ui.dialogs import ask
+from ui.dialogs.grant_dialog import GrantDialog
+from ui.dialogs.propagate_dialog import PropagateDialog
+from ui.models.consents_model import ConsentColumn, ConsentsModel, local_day, local_time
+from ui.network import NetworkRunner, NetworkTask, vault_call_adapter, vault_db_adapter
+from ui.tasks import VaultRunner
+from ui.widgets.busy import BusyIndicator
+from ui.widgets.messages import InlineMessage, error_text
+from ui.widgets.tables import windowed_table_view
+from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, Holder, NoticeOutcome
+from wallet.consents.book import KIND_DISCLOSURE, KIND_EXPIRY, KIND_REVOCATION, KIND_UPDATE
+from wallet.consents.purposes import PURPOSES
+from wallet.consents.store import ConsentEvent, ConsentRow, ConsentStatus
+from wallet.errors import VaultLocked
+from wallet.intents.delivery import DeliveryReport, deliver_pending_async
+from wallet.outbox import Outbox
+from wallet.outbox.store import OutboxRow
+from wallet.vault import Changes, Vault
+from wallet.vendors import VendorDirectory
+
+try:  # data-subject requests (issue 5, part 8) may not be in this build yet
+    from ui.dialogs.request_dialog import RequestDialog
+except ImportError:  # pragma: no cover - depends on the core having wallet.consents.requests
+    RequestDialog = None  # type: ignore[assignment,misc]
+
+# Short runs: answers (acknowledgements) are read when a run ends, and the minute check
+# (EXPIRY_CHECK_MS) starts another run for retries that are due.
+DELIVERY_DEADLINE_SECONDS = 20.0
+EXPIRY_CHECK_MS = 60_000
+STATUS_FILTERS: tuple[ConsentStatus | None, ...] = (None, "active", "expired", "revoked")
+EXPORT_FORMATS = ("jws", "json", "dpv")
+
+
+def pick_directory(parent: QWidget | None, title: str, *, directory: Path) -> Path | None:
+    """Ask for a folder; ``None`` if cancelled. Tests monkeypatch it, like :mod:`ui.dialogs.ask`."""
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(directory))
+    return Path(chosen) if chosen else None
+
+
+# ---------------------------------------------------------------------------- worker operations
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentList:
+    rows: list[ConsentRow]
+    vendor_names: dict[str, str]
+    field_labels: dict[str, str]
+    now: int
+
+
+def _field_labels(vault: Vault) -> dict[str, str]:
+    return {field.key: field.label for field in vault.list_fields()}
+
+
+def load_list(vault: Vault, status: ConsentStatus | None) -> ConsentList:
+    """The consents (newest first), vendors' names and fields' labels (runs on the worker)."""
+    rows = ConsentBook(vault).rows(status=status)
+    names = {vendor.id: vendor.name for vendor in VendorDirectory(vault).list()}
+    return ConsentList(rows, names, _field_labels(vault), int(time.time()))
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentDetails:
+    record: ConsentRecord
+    events: list[ConsentEvent]
+    deliveries: list[OutboxRow]
+    field_labels: dict[str, str]
+
+
+def load_details(vault: Vault, consent_id: str) -> ConsentDetails:
+    book = ConsentBook(vault)
+    return ConsentDetails(
+        book.get(consent_id),
+        book.history(consent_id),
+        book.deliveries(consent_id),
+        _field_labels(vault),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiryCheck:
+    expired: list[NoticeOutcome]
+    retries_due: bool
+
+
+def check_expiry(vault: Vault) -> ExpiryCheck:
+    """End the consents past their expiry; say whether queued messages are due a retry."""
+    expired = ConsentBook(vault).expire_due()
+    due_at = Outbox(vault).next_due_at()
+    return ExpiryCheck(expired, due_at is not None and due_at <= time.time())
+
+
+@dataclass(frozen=True, slots=True)
+class _HolderQuestion:
+    key: str
+    label: str
+    holders: list[Holder]
+    scopes: dict[str, str]  # consent id → "given <date>: <field labels>"
+
+
+def _holders(vault: Vault, key: str) -> _HolderQuestion:
+    book = ConsentBook(vault)
+    holders = book.holders(key)
+    if not holders:
+        return _HolderQuestion(key, key, [], {})
+    labels = _field_labels(vault)
+    scopes = {}
+    for holder in holders:
+        row = book.get(holder.consent_id).row
+        fields = ", ".join(labels.get(field, field) for field in row.field_keys)
+        scopes[holder.consent_id] = f"{local_time(row.granted_at)}: {fields}"
+    return _HolderQuestion(key, labels.get(key, key), holders, scopes)
+
+
+# ---------------------------------------------------------------------------- the page
+
+
+def _cell(text: str, tooltip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    item.setToolTip(tooltip or text)
+    return item
+
+
+def _small_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    _fit_height(table)
+    return table
+
+
+def _fit_height(table: QTableWidget) -> None:
+    """As tall as its rows: the detail panel scrolls, not each small table."""
+    rows = max(table.rowCount(), 1)
+    height = table.horizontalHeader().sizeHint().height()
+    height += rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+    table.setFixedHeight(height)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ConsentsPage(QWidget):
+    """The consents table above the selected consent's details, receipt state and history.
+
+    Signals:
+        consents_changed(): a consent was given, ended or updated, or vendors answered (the
+            Overview reloads).
+        consent_granted(str): a consent was given through this page's grant dialog; its id.
+
+    Attributes (for tests): ``model``, ``table``, ``status_combo``, ``stack``, ``empty_label``,
+    ``new_button``, ``send_button``, ``busy``, ``export_all_button``, ``details``,
+    ``detail_stack``, ``revoke_button``, ``export_button``, ``export_actions`` (format → action),
+    ``erasure_button`` (``None`` without data-subject requests in the core), ``deliveries_table``,
+    ``history_table``, ``status``, ``error``, ``last_dialog`` (the last dialog opened),
+    ``delivery`` (the running delivery, or ``None``), ``shown`` (the :class:`ConsentDetails`
+    shown), ``expiry_timer``.
+    """
+
+    consents_changed = Signal()
+    consent_granted = Signal(str)
+
+    def __init__(
+        self, runner: VaultRunner, network: NetworkRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._network = network
+        self.delivery: NetworkTask | None = None
+        self._deliver_again = False
+        self._stale = True
+        self._loading = False
+        self._select_after_load: str | None = None
+        self.shown: ConsentDetails | None = None
+        self.last_dialog: QDialog | None = None
+        self._dialogs: set[QDialog] = set()
+        self.expiry_timer = QTimer(self)
+        self.expiry_timer.setInterval(EXPIRY_CHECK_MS)
+        self.expiry_timer.timeout.connect(self.check_expiry)
+        self._build()
+        runner.locked.connect(self._on_locked)
+        runner.changed.connect(self._on_vault_changed)
+        if runner.is_unlocked:
+            self.expiry_timer.start()
+            self.check_expiry()
+            self.reload()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.status_combo = QComboBox()
+        for status, title in zip(
+            STATUS_FILTERS,
+            (self.tr("All consents"), self.tr("Active"), self.tr("Expired"), self.tr("Revoked")),
+            strict=True,
+        ):
+            self.status_combo.addItem(title, status)
+        self.status_combo.setToolTip(self.tr("Show consents with this status only"))
+        self.status_combo.currentIndexChanged.connect(lambda _index: self.reload())
+        self.new_button = QPushButton(self.tr("&New consent…"))
+        self.new_button.setToolTip(self.tr("Give a vendor from your directory a consent"))
+        self.new_button.clicked.connect(self.new_consent)
+        self.send_button = QPushButton(self.tr("&Send now"))
+        self.send_button.setToolTip(
+            self.tr("Deliver the messages waiting for vendors (data, updates, revocations)")
+        )
+        self.send_button.clicked.connect(self.send_now)
+        self.busy = BusyIndicator()
+        self.busy.setMaximumWidth(100)
+        self.export_all_button = QPushButton(self.tr("Export &all…"))
+        self.export_all_button.setToolTip(
+            self.tr("Every receipt as signed .jws, readable .json and DPV .json, into a folder")
+        )
+        self.export_all_button.clicked.connect(self.export_all)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.status_combo)
+        top.addStretch(1)
+        top.addWidget(self.busy)
+        top.addWidget(self.send_button)
+        top.addWidget(self.export_all_button)
+        top.addWidget(self.new_button)
+
+        self.model = ConsentsModel(self)
+        self.table = windowed_table_view(self.model)
+        columns = self.table.horizontalHeader()
+        columns.setSectionResizeMode(ConsentColumn.FIELDS, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(ConsentColumn.VENDOR, 190)
+        self.table.setColumnWidth(ConsentColumn.STATUS, 110)
+        self.table.setColumnWidth(ConsentColumn.GRANTED, 140)
+        self.table.setColumnWidth(ConsentColumn.EXPIRES, 100)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
+        self.empty_label = QLabel(
+            self.tr(
+                "<h3>No consents yet</h3><p>When you accept an offer, choose <i>Give consent…</i> "
+                "on the Intentions page, or <i>New consent…</i> here, to let a vendor use the "
+                "data it needs, for the purposes and the time you choose.</p>"
+            )
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+        self.stack.setCurrentWidget(self.empty_label)
+
+        self.status = InlineMessage()
+        self.error = InlineMessage(error=True)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self._build_details())
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(self.status)
+        layout.addWidget(self.splitter, 1)
+        self._update_buttons()
+
+    def _build_details(self) -> QWidget:
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.revoke_button = QPushButton(self.tr("&Revoke…"))
+        self.revoke_button.setToolTip(
+            self.tr("End this consent; the vendor gets a signed notice to delete your data")
+        )
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.export_button = QPushButton(self.tr("E&xport receipt"))
+        menu = QMenu(self.export_button)
+        titles = {
+            "jws": self.tr("Signed receipt (.jws)…"),
+            "json": self.tr("Readable receipt with both signatures (.json)…"),
+            "dpv": self.tr("DPV consent record (.json)…"),
+        }
+        self.export_actions: dict[str, QAction] = {}
+        for form in EXPORT_FORMATS:
+            action = menu.addAction(titles[form])
+            action.triggered.connect(lambda _checked=False, f=form: self.export_selected(f))
+            self.export_actions[form] = action
+        self.export_button.setMenu(menu)
+        self.erasure_button: QPushButton | None = None
+        self.detail_title = QLabel()
+        font = self.detail_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.detail_title.setFont(font)
+        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
+        actions = QHBoxLayout()
+        actions.addWidget(self.detail_title, 1)
+        actions.addWidget(self.revoke_button)
+        actions.addWidget(self.export_button)
+        if RequestDialog is not None:
+            self.erasure_button = QPushButton(self.tr("Request &erasure…"))
+            self.erasure_button.setToolTip(
+                self.tr("Write a GDPR Art. 17 erasure request to this vendor, naming what it got")
+            )
+            self.erasure_button.clicked.connect(self.request_erasure)
+            actions.addWidget(self.erasure_button)
+
+        self.deliveries_table = _small_table(
+            [self.tr("Message"), self.tr("State"), self.tr("Attempts"), self.tr("Note")]
+        )
+        deliveries_box = QGroupBox(self.tr("Messages to the vendor"))
+        QVBoxLayout(deliveries_box).addWidget(self.deliveries_table)
+        self.history_table = _small_table(
+            [self.tr("When"), self.tr("What happened"), self.tr("Fields"), self.tr("Detail")]
+        )
+        history_box = QGroupBox(self.tr("History"))
+        QVBoxLayout(history_box).addWidget(self.history_table)
+
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addLayout(actions)
+        panel_layout.addWidget(self.details)
+        panel_layout.addWidget(deliveries_box)
+        panel_layout.addWidget(history_box)
+        panel_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(panel)
+        self._detail_panel = scroll
+        self.no_selection_label = QLabel(
+            self.tr("Select a consent to see its receipt, scope and history.")
+        )
+        self.no_selection_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(scroll)
+        self.detail_stack.addWidget(self.no_selection_label)
+        self.detail_stack.setCurrentWidget(self.no_selection_label)
+        return self.detail_stack
+
+    # ------------------------------------------------------------------ loading the list
+
+    def reload(self, *, select: str | None = None) -> None:
+        """Load the list now if the page is shown, else when it is next shown; then select
+        ``select`` (or keep the selection)."""
+        if select is not None:
+            self._select_after_load = select
+        self._stale = True
+        if self.isVisible() or self._select_after_load is not None:
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._load()
+
+    def _load(self) -> None:
+        if self._loading:
+            return  # the answer on its way is followed by another load (still stale)
+        self._stale = False
+        self._loading = True
+        status = self.status_combo.currentData()
+        self._runner.run(
+            lambda vault: load_list(vault, status),
+            on_success=while_alive(self, self._show_list),
+            on_error=while_alive(self, self._list_failed),
+        )
+
+    def _show_list(self, listing: ConsentList) -> None:
+        self._loading = False
+        if self._stale and (self.isVisible() or self._select_after_load is not None):
+            self._load()  # changed while loading (filter, grant...): load again
+            return
+        asked = self._select_after_load
+        keep = asked or self.selected_id()
+        self._select_after_load = None
+        self.model.set_rows(
+            listing.rows,
+            vendor_names=listing.vendor_names,
+            field_labels=listing.field_labels,
+            now=listing.now,
+        )
+        self.stack.setCurrentWidget(self.table if listing.rows else self.empty_label)
+        row = self.model.row_of(keep) if keep else -1
+        if row < 0 and asked and self.status_combo.currentData() is not None:
+            # Asked to show a consent the filter hides: show every consent instead.
+            self._select_after_load = asked
+            self.status_combo.setCurrentIndex(0)  # reloads
+            return
+        if row >= 0:
+            self._select_row(row)
+        else:
+            self._on_selected()
+        self._update_buttons()
+
+    def _list_failed(self, error: Exception) -> None:
+        self._loading = False
+        self._fail(error)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def show_consent(self, consent_id: str) -> None:
+        """Select ``consent_id`` (loading the list first if needed) and show its details."""
+        row = -1 if self._stale or self._loading else self.model.row_of(consent_id)
+        if row >= 0:
+            self._select_row(row)
+        else:
+            self.reload(select=consent_id)
+
+    def selected_id(self) -> str | None:
+        row = self.selected_row()
+        return None if row is None else row.id
+
+    def selected_row(self) -> ConsentRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.consent(rows[0].row()) if rows else None
+
+    # ------------------------------------------------------------------ details
+
+    def _on_selected(self) -> None:
+        self._update_buttons()
+        consent_id = self.selected_id()
+        if consent_id is None:
+            self.shown = None
+            self.detail_stack.setCurrentWidget(self.no_selection_label)
+            return
+        self._load_details(consent_id)
+
+    def _load_details(self, consent_id: str) -> None:
+        def show(details: ConsentDetails) -> None:
+            if self.selected_id() == consent_id:
+                self._show_details(details)
+
+        self._runner.run(
+            lambda vault: load_details(vault, consent_id),
+            on_success=while_alive(self, show),
+            on_error=while_alive(self, self._fail),
+        )
+
+    def _show_details(self, details: ConsentDetails) -> None:
+        self.shown = details
+        record = details.record
+        row = record.row
+        labels = details.field_labels
+        receipt = record.receipt
+        shared = [
+            f"{_escape(labels.get(item.key, item.key))} "
+            f"<span style='color: palette(placeholder-text)'>({_escape(item.piiCategory)})</span>"
+            for item in receipt.vrm.fields
+        ]
+        purposes = []
+        for number in row.purposes:
+            purpose = PURPOSES.get(number)
+            if purpose is None:
+                continue
+            purposes.append(
+                f"<b>{_escape(purpose.label)}</b> — {_escape(purpose.description)} "
+                f"<span style='color: palette(placeholder-text)'>"
+                f"({_escape(purpose.dpv_curie)})</span>"
+            )
+        third = [p.thirdPartyName for s in receipt.services for p in s.purposes if p.thirdPartyName]
+        lines = [
+            (self.tr("Status"), self._status_words(row)),
+            (self.tr("Shared"), "<br>".join(shared)),
+            (self.tr("Purposes"), "<br>".join(purposes)),
+            (self.tr("Given"), _escape(local_time(row.granted_at))),
+            (self.tr("Until"), _escape(local_day(row.expires_at))),
+            (self.tr("For"), _escape(receipt.services[0].service)),
+            (self.tr("Passed on to"), _escape(", ".join(dict.fromkeys(third)))),
+            (self.tr("Receipt"), self._receipt_words(record)),
+            (self.tr("Vendor's signature"), self._acknowledgement_words(row)),
+            (self.tr("Termination receipt"), self._termination_words(details)),
+        ]
+        table = "".join(
+            f"<tr><td style='padding-right: 12px; white-space: nowrap'><b>{_escape(label)}"
+            f"</b></td><td>{value}</td></tr>"
+            for label, value in lines
+            if value
+        )
+        self.detail_title.setText(record.vendor_name)
+        # What was agreed, in the words shown before confirming (greyed once it has ended).
+        style = "" if row.status == "active" else " style='color: palette(placeholder-text)'"
+        self.details.setText(
+            f"<p{style}><i>{_escape(row.summary)}</i></p><table cellspacing='2'>{table}</table>"
+        )
+        self._fill_deliveries(details.deliveries)
+        self._fill_history(details.events, labels)
+        self.detail_stack.setCurrentWidget(self._detail_panel)
+        self._update_buttons()
+
+    def _status_words(self, row: ConsentRow) -> str:
+        status = self.model.status_text(row)
+        if row.status == "active":
+            days = max(0, (row.expires_at - int(time.time())) // 86_400)
+            more = self.tr("%1 (ends in %2 days)").replace("%1", status).replace("%2", str(days))
+            return _escape(more)
+        when = local_time(row.ended_at) if row.ended_at is not None else ""
+        return _escape(self.tr("%1 on %2").replace("%1", status).replace("%2", when))
+
+    def _receipt_words(self, record: ConsentRecord) -> str:
+        kid = record.row.kid
+        text = self.tr("%1, signed with your key for this vendor (%2…)")
+        return _escape(text.replace("%1", record.id).replace("%2", kid[:12]))
+
+    def _acknowledgement_words(self, row: ConsentRow) -> str:
+        if row.countersignature is not None and row.acknowledged_at is not None:
+            text = self.tr("✓ Countersigned by the vendor on %1")
+            return (
+                "<span style='color: #2e7d32'>"
+                + _escape(text.replace("%1", local_time(row.acknowledged_at)))
+                + "</span>"
+            )
+        if row.status != "active":
+            return _escape(self.tr("None: the consent ended before the vendor countersigned it"))
+        return _escape(self.tr("Waiting for the vendor (it has not countersigned the receipt yet)"))
+
+    def _termination_words(self, details: ConsentDetails) -> str:
+        row = details.record.row
+        if row.status == "active":
+            return ""
+        if row.termination is not None and row.terminated_at is not None:
+            text = self.tr("✓ Received on %1: the vendor confirmed it deleted your data")
+            return (
+                "<span style='color: #2e7d32'>"
+                + _escape(text.replace("%1", local_time(row.terminated_at)))
+                + "</span>"
+            )
+        notices = [d for d in details.deliveries if d.kind in (KIND_REVOCATION, KIND_EXPIRY)]
+        if not notices:  # the core says why the vendor was not asked (no data sent, no address)
+            why = [e.detail for e in details.events if e.type == row.status and e.detail]
+            reason = why[-1].removeprefix("not told: ") if why else ""
+            return _escape(self.tr("None: %1").replace("%1", reason))
+        return _escape(self.tr("Waiting for the vendor to confirm it deleted your data"))
+
+    def _fill_deliveries(self, deliveries: list[OutboxRow]) -> None:
+        kinds = {
+            KIND_DISCLOSURE: self.tr("Your data, with the receipt"),
+            KIND_UPDATE: self.tr("Updated value"),
+            KIND_REVOCATION: self.tr("Revocation notice"),
+            KIND_EXPIRY: self.tr("Expiry notice"),
+        }
+        table = self.deliveries_table
+        table.setRowCount(0)
+        for message in deliveries:
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, _cell(kinds.get(message.kind, message.kind)))
+            table.setItem(row, 1, _cell(self._delivery_state(message)))
+            attempts = _cell(str(message.attempts))
+            attempts.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, 2, attempts)
+            note = message.last_error
+            if message.status == "delivered" and message.delivered_at is not None:
+                note = self.tr("delivered %1").replace(
+                    "%1", message.delivered_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                )
+            table.setItem(row, 3, _cell(note))
+        _fit_height(table)
+
+    def _delivery_state(self, message: OutboxRow) -> str:
+        if message.status == "pending":
+            return self.tr("retrying") if message.attempts else self.tr("queued")
+        names = {
+            "delivering": self.tr("delivering"),
+            "delivered": self.tr("delivered"),
+            "failed": self.tr("not delivered"),
+            "disabled": self.tr("vendor disabled"),
+        }
+        return names.get(message.status, message.status)
+
+    def _fill_history(self, events: list[ConsentEvent], labels: dict[str, str]) -> None:
+        words = {
+            "granted": self.tr("Consent given"),
+            "acknowledged": self.tr("Vendor countersigned the receipt"),
+            "update_queued": self.tr("New value queued for the vendor"),
+            "update_acknowledged": self.tr("Vendor confirmed the new value"),
+            "revoked": self.tr("Revoked"),
+            "expired": self.tr("Expired"),
+            "terminated": self.tr("Vendor confirmed deleting your data"),
+            "answer_refused": self.tr("Vendor's answer refused"),
+        }
+        signed = {"acknowledged", "update_acknowledged", "terminated"}
+        table = self.history_table
+        table.setRowCount(0)
+        for event in events:
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, _cell(local_time(event.at)))
+            table.setItem(row, 1, _cell(words.get(event.type, event.type.replace("_", " "))))
+            fields = ", ".join(labels.get(key, key) for key in event.field_names)
+            table.setItem(row, 2, _cell(fields))
+            if event.type == "granted":
+                detail = ""  # the summary, shown above
+            elif event.type in signed:
+                detail = self.tr("signed by the vendor's key; kept with the receipt")
+            else:
+                detail = event.detail
+            table.setItem(row, 3, _cell(detail))
+        _fit_height(table)
+
+    # ------------------------------------------------------------------ granting
+
+    def new_consent(self) -> None:
+        """Open the grant dialog with a choice of the vendors in the directory."""
+
+        def open_dialog(vendors: list[tuple[str, str]]) -> None:
+            if not vendors:
+                self._fail_text(
+                    self.tr("Your vendor directory is empty: add a vendor on the Vendors page.")
+                )
+                return
+            self._open_grant_dialog(GrantDialog(self._runner, self, vendors=vendors))
+
+        self._runner.run(
+            lambda vault: [(vendor.id, vendor.name) for vendor in VendorDirectory(vault).list()],
+            on_success=while_alive(self, open_dialog),
+            on_error=while_alive(self, self._fail),
+        )
+
+    def grant_for_offer(self, offer_id: str) -> None:
+        """Open the grant dialog for the vendor of an accepted offer (from the Intentions page)."""
+
+        def open_dialog(plan: GrantPlan) -> None:
+            self._open_grant_dialog(GrantDialog(self._runner, self, plan=plan))
+
+        self._runner.run(
+            lambda vault: ConsentBook(vault).plan_from_offer(offer_id),
+            on_success=while_alive(self, open_dialog),
+            on_error=while_alive(self, self._fail_loudly),
+        )
+
+    def _open_grant_dialog(self, dialog: GrantDialog) -> None:
+        dialog.granted.connect(while_alive(self, self._on_granted))
+        self._open(dialog)
+
+    def _on_granted(self, record: ConsentRecord) -> None:
+        self._show_status(
+            self.tr(
+                "You gave %1 a consent. Your data is on its way, with the signed receipt."
+            ).replace("%1", record.vendor_name)
+        )
+        self.reload(select=record.id)
+        self.consents_changed.emit()
+        self.consent_granted.emit(record.id)
+        self.send_now()
+
+    # ------------------------------------------------------------------ revoking
+
+    def revoke_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or row.status != "active":
+            return
+        vendor = self.model.vendor_name(row.vendor_id)
+        fields = ", ".join(self.model.field_label(key) for key in row.field_keys)
+        if not ask.confirm(
+            self,
+            self.tr("Revoke consent"),
+            self.tr(
+                "Revoke the consent you gave %1 for %2? They are sent a signed notice to stop "
+                "using your data and delete it, and get no updates from now on. The consent "
+                "stays here, marked revoked, with its receipt."
+            )
+            .replace("%1", vendor)
+            .replace("%2", fields),
+            action=self.tr("Revoke"),
+        ):
+            return
+        consent_id = row.id
+
+        def revoked(outcome: NoticeOutcome) -> None:
+            if outcome.queued:
+                message = self.tr("Revoked. %1 is being sent a signed revocation notice.")
+            else:
+                message = self.tr("Revoked. No notice to %1: %2.").replace("%2", outcome.reason)
+            self._show_status(message.replace("%1", vendor))
+            self.reload(select=consent_id)
+            self.consents_changed.emit()
+            if outcome.queued:
+                self.send_now()
+
+        self._runner.run(
+            lambda vault: ConsentBook(vault).revoke(consent_id),
+            on_success=while_alive(self, revoked),
+            on_error=while_alive(self, self._fail),
+        )
+
+    # ------------------------------------------------------------------ updates
+
+    def propose_update(self, field_key: str) -> None:
+        """After ``field_key`` was saved: offer to send its new value to the vendors holding it
+        under an active consent (nothing is sent unless the person confirms)."""
+
+        def ask_holders(question: _HolderQuestion) -> None:
+            if not question.holders:
+                return
+            dialog = PropagateDialog(
+                self,
+                field_key=question.key,
+                label=question.label,
+                holders=question.holders,
+                scopes=question.scopes,
+            )
+            dialog.accepted.connect(
+                lambda: self._propagate(question.key, question.label, dialog.chosen_consent_ids())
+            )
+            self._open(dialog)
+
+        self._runner.run(
+            lambda vault: _holders(vault, field_key),
+            on_success=while_alive(self, ask_holders),
+            on_error=while_alive(self, self._fail),
+        )
+
+    def _propagate(self, key: str, label: str, consent_ids: list[str]) -> None:
+        if not consent_ids:
+            return
+
+        def queued(outcomes: list[NoticeOutcome]) -> None:
+            sent = [o for o in outcomes if o.queued]
+            skipped = [o for o in outcomes if not o.queued]
+            self._show_status(
+                self.tr("Your new %1 is on its way to %2 vendor(s).")
+                .replace("%1", label)
+                .replace("%2", str(len(sent)))
+            )
+            if skipped:
+                reasons = "\n".join(
+                    f"{self.model.vendor_name(o.vendor_id)}: {o.reason}" for o in skipped
+                )
+                ask.inform(
+                    self.window(),
+                    self.tr("Not sent to every vendor"),
+                    self.tr("These vendors were not sent the new value:\n%1").replace(
+                        "%1", reasons
+                    ),
+                )
+            self.reload()
+            self.consents_changed.emit()
+            if sent:
+                self.send_now()
+
+        self._runner.run(
+            lambda vault: ConsentBook(vault).propagate(key, consent_ids),
+            on_success=while_alive(self, queued),
+            on_error=while_alive(self, self._fail_loudly),
+        )
+
+    # ------------------------------------------------------------------ expiry and delivery
+
+    def check_expiry(self) -> None:
+        """End consents past their expiry (vendors are told) and retry due messages."""
+
+        def checked(result: ExpiryCheck) -> None:
+            if result.expired:
+                self._show_status(
+                    self.tr("%1 consent(s) expired; their vendors are being told.").replace(
+                        "%1", str(len(result.expired))
+                    )
+                )
+                self.reload()
+                self.consents_changed.emit()
+            if result.expired or result.retries_due:
+                self.send_now()
+
+        self._runner.run(
+            check_expiry,
+            on_success=while_alive(self, checked),
+            on_error=while_alive(self, self._fail),
+        )
+
+    def send_now(self) -> None:
+        """Deliver the queued messages in the background, then read the vendors' answers."""
+        if self.delivery is not None:
+            self._deliver_again = True  # what was just queued may have missed this run
+            return
+        network = self._network
+        run_db = vault_db_adapter(self._runner)
+        run_vault = vault_call_adapter(self._runner)
+
+        async def deliver() -> DeliveryReport:
+            vault = await run_vault(lambda opened: opened)
+            return await deliver_pending_async(
+                vault,
+                deadline=DELIVERY_DEADLINE_SECONDS,
+                run_db=run_db,
+                transport=await network.transport(),
+            )
+
+        self.delivery = network.submit(
+            deliver,
+            on_success=while_alive(self, self._on_delivered),
+            on_error=while_alive(self, self._on_delivery_failed),
+        )
+        self._update_buttons()
+
+    def _on_delivered(self, report: DeliveryReport) -> None:
+        self.delivery = None
+        summary = report.summary
+        answers = report.acknowledgements
+        if summary.delivered or summary.failed or summary.disabled or summary.pending:
+            message = self.tr("Delivered %1 message(s).").replace("%1", str(summary.delivered))
+            if answers.accepted:
+                message += " " + self.tr("%1 signed answer(s) from vendors.").replace(
+                    "%1", str(len(answers.accepted))
+                )
+            if summary.pending:
+                message += " " + self.tr(
+                    "%1 waiting: the vendor could not be reached; they are retried later."
+                ).replace("%1", str(summary.pending))
+            if summary.failed or summary.disabled:
+                message += " " + self.tr("%1 could not be delivered.").replace(
+                    "%1", str(summary.failed + summary.disabled)
+                )
+            self._show_status(message)
+        if answers.refused:
+            reasons = "; ".join(reason for _consent, reason in answers.refused[:3])
+            self.error.show_text(
+                self.tr("A vendor's answer was refused: %1").replace("%1", reasons)
+            )
+        self._update_buttons()
+        self.reload()
+        self.consents_changed.emit()
+        if self._deliver_again:
+            self._deliver_again = False
+            self.send_now()
+
+    def _on_delivery_failed(self, error: Exception) -> None:
+        self.delivery = None
+        self._deliver_again = False
+        self._update_buttons()
+        self._fail(error)
+
+    # ------------------------------------------------------------------ export
+
+    def export_selected(self, form: str) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        suffix, name_filter = {
+            "jws": (".jws", self.tr("Signed receipts (*.jws)")),
+            "json": (".json", self.tr("JSON files (*.json)")),
+            "dpv": (".dpv.json", self.tr("JSON files (*.json)")),
+        }[form]
+        path = ask.pick_save_file(
+            self,
+            self.tr("Export the consent receipt"),
+            suggested=Path.home() / f"consent-{row.id}{suffix}",
+            name_filter=name_filter,
+        )
+        if path is None:
+            return
+        consent_id = row.id
+
+        def exported(written: Path) -> None:
+            self._show_status(self.tr("Exported to %1.").replace("%1", str(written)))
+
+        self._runner.run(
+            lambda vault: ConsentBook(vault).export_receipt(consent_id, path, format=form),
+            on_success=while_alive(self, exported),
+            on_error=while_alive(self, self._fail),
+        )
+
+    def export_all(self) -> None:
+        directory = pick_directory(
+            self, self.tr("Export every consent receipt into"), directory=Path.home()
+        )
+        if directory is None:
+            return
+
+        def exported(written: list[Path]) -> None:
+            self._show_status(
+                self.tr("Exported %1 consent(s) to %2 (.jws, .json and .dpv.json each).")
+                .replace("%1", str(len(written) // 3))
+                .replace("%2", str(directory))
+            )
+
+        self._runner.run(
+            lambda vault: ConsentBook(vault).export_all(directory),
+            on_success=while_alive(self, exported),
+            on_error=while_alive(self, self._fail),
+        )
+
+    # ------------------------------------------------------------------ erasure
+
+    def request_erasure(self) -> None:
+        row = self.selected_row()
+        if row is None or RequestDialog is None:
+            return
+        dialog = RequestDialog(
+            self._runner,
+            self,
+            vendor_id=row.vendor_id,
+            vendor_name=self.model.vendor_name(row.vendor_id),
+            kind="erasure",
+        )
+        self._open(dialog)
+
+    # ------------------------------------------------------------------ state
+
+    def _open(self, dialog: QDialog) -> None:
+        """Show ``dialog`` without blocking; it is closed if the vault locks meanwhile."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialogs.add(dialog)
+        dialog.finished.connect(lambda _result: self._dialogs.discard(dialog))
+        self.last_dialog = dialog
+        dialog.open()
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        self.revoke_button.setEnabled(row is not None and row.status == "active")
+        self.export_button.setEnabled(row is not None)
+        if self.erasure_button is not None:
+            self.erasure_button.setEnabled(row is not None)
+        self.export_all_button.setEnabled(self.model.rowCount() > 0)
+        delivering = self.delivery is not None
+        self.send_button.setEnabled(not delivering)
+        self.busy.set_busy(delivering)
+
+    def _on_vault_changed(self, changes: Changes) -> None:
+        if changes.fields_changed:
+            self.reload()  # fields' labels (now if shown, else when next shown)
+
+    def _on_locked(self) -> None:
+        self.expiry_timer.stop()
+        if self.delivery is not None:
+            self.delivery.cancel()
+            self.delivery = None
+        for dialog in list(self._dialogs):
+            dialog.reject()
+        self._stale = True
+        self.shown = None
+        self.model.set_rows([], vendor_names={}, field_labels={})
+        self.details.clear()
+        self.detail_title.clear()
+        self.deliveries_table.setRowCount(0)
+        self.history_table.setRowCount(0)
+        self.detail_stack.setCurrentWidget(self.no_selection_label)
+        self.stack.setCurrentWidget(self.empty_label)
+        self.status.clear()
+        self.error.clear()
+        self._update_buttons()
+
+    def _show_status(self, text: str) -> None:
+        self.error.clear()
+        self.status.show_text(text)
+
+    def _fail(self, error: Exception) -> None:
+        if isinstance(error, VaultLocked):
+            return
+        self._fail_text(error_text(error))
+
+    def _fail_text(self, text: str) -> None:
+        self.status.clear()
+        self.error.show_text(text)
+
+    def _fail_loudly(self, error: Exception) -> None:
+        """An error the person may not see on this page (they are on another one): ask."""
+        if isinstance(error, VaultLocked):
+            return
+        self._fail(error)
+        ask.inform(self.window(), self.tr("Consent"), error_text(error))
