@@ -428,3 +428,38 @@ def test_receipt_with_repeated_keys_is_not_canonical_and_is_refused(ready: Vault
     forged = key.sign_jws(doubled.encode(), header={"typ": "kantara-cr+jws"})
     with pytest.raises(SignatureInvalid, match="canonical"):
         verify_receipt(forged)
+
+
+def test_overview_holdings_stay_equal_to_the_consents_they_summarise(ready: Vault) -> None:
+    vendors = [VENDOR, add_vendor(ready, "other-shop"), add_vendor(ready, "third-shop")]
+    book = ConsentBook(ready)
+    granted = [
+        grant(ready, *fields, vendor=vendors[index % 3], now=NOW + index).id
+        for index, fields in enumerate(
+            [("email",), ("email", "postal_address"), ("postal_address",), ("email",)] * 3
+        )
+    ]
+    for consent_id in granted[::4]:
+        book.revoke(consent_id, now=NOW + 100)
+    book.expire_due(now=NOW + 31 * DAY)  # the rest expire: the matrix must empty out
+    connection = ready.reader
+
+    def truth() -> dict[tuple[str, str], int]:
+        return {
+            (row[0], row[1]): int(row[2])
+            for row in connection.execute(
+                "SELECT vendor_id, field_key, count(*) FROM consent_fields WHERE active = 1 "
+                "GROUP BY vendor_id, field_key"
+            )
+        }
+
+    assert book.overview(now=NOW).cells == {}
+    assert truth() == {}
+    survivors = [grant(ready, "email", vendor=v, days=60, now=NOW + 40 * DAY) for v in vendors]
+    book.revoke(survivors[0].id, now=NOW + 41 * DAY)
+    cells = book.overview(now=NOW + 41 * DAY).cells
+    assert {key: count for key, (count, _) in cells.items()} == truth()
+    for (vendor_id, key), (_, consent_id) in cells.items():
+        shown = book.get(consent_id)
+        assert shown.status == "active" and shown.row.vendor_id == vendor_id
+        assert key in shown.field_keys

@@ -841,6 +841,22 @@ class ConsentBook:
 
     # ------------------------------------------------------------------ tables
 
+    def row_ids(self, *, status: ConsentStatus | None = None) -> builtins.list[int]:
+        """Row ids of the consents, newest first (for a windowed table; see
+        :meth:`rows_by_row_ids`)."""
+        return store.ordered_row_ids(self._vault.reader, status=status)
+
+    def rows_by_row_ids(self, row_ids: Sequence[int]) -> dict[int, ConsentRow]:
+        return store.rows_by_row_ids(self._vault.reader, row_ids)
+
+    def row_id_of(self, consent_id: str) -> int | None:
+        """The row id of a consent (to bring it into view in a windowed table)."""
+        return store.row_id_of(self._vault.reader, consent_id)
+
+    def vendor_names(self) -> dict[str, str]:
+        """Directory vendors' names by id (rows carry only the vendor id)."""
+        return self._vendor_names()
+
     def rows(self, *, status: ConsentStatus | None = None) -> builtins.list[ConsentRow]:
         """The consents as stored, newest first, like :meth:`list` but without reading every
         receipt (the desktop's table: 50 000 consents list in seconds, not half a minute)."""

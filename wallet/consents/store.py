@@ -233,17 +233,49 @@ def active_holders(connection: Connection, field_key: str) -> list[tuple[str, st
 
 
 def holdings_matrix(connection: Connection) -> list[tuple[str, str, int, str]]:
-    """(vendor id, field key, active consents, one consent id) over every active consent.
-
-    A single scan of the covering index ``consent_fields_matrix``.
-    """
+    """(vendor id, field key, active consents, one of them) for every vendor x field cell held
+    under an active consent: the ``consent_holdings`` table its triggers keep current."""
     return [
         (row[0], row[1], int(row[2]), row[3])
         for row in connection.execute(
-            "SELECT vendor_id, field_key, count(*), max(consent_id) FROM consent_fields "
-            "WHERE active = 1 GROUP BY vendor_id, field_key"
+            "SELECT vendor_id, field_key, active_count, consent_id FROM consent_holdings"
         )
     ]
+
+
+def _status_clause(status: ConsentStatus | None) -> tuple[str, tuple[str, ...]]:
+    return ("WHERE status = ? ", (status,)) if status is not None else ("", ())
+
+
+def count(connection: Connection, *, status: ConsentStatus | None = None) -> int:
+    where, params = _status_clause(status)
+    return int(connection.execute(f"SELECT count(*) FROM consents {where}", params).fetchone()[0])
+
+
+def ordered_row_ids(connection: Connection, *, status: ConsentStatus | None = None) -> list[int]:
+    """Row ids newest first (an index scan: the windowed table's skeleton)."""
+    where, params = _status_clause(status)
+    return [
+        int(row[0])
+        for row in connection.execute(
+            f"SELECT rowid FROM consents {where}ORDER BY granted_at DESC, id", params
+        )
+    ]
+
+
+def rows_by_row_ids(connection: Connection, row_ids: Sequence[int]) -> dict[int, ConsentRow]:
+    """The consents with these row ids (one page of a windowed table), with their fields."""
+    found: dict[int, ConsentRow] = {}
+    for start in range(0, len(row_ids), 500):
+        chunk = row_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        rows = connection.execute(
+            f"SELECT rowid, {_COLUMNS} FROM consents WHERE rowid IN ({marks})", tuple(chunk)
+        ).fetchall()
+        fields = _fields_of(connection, [row[1] for row in rows])
+        for row in rows:
+            found[int(row[0])] = _row(row[1:], fields[row[1]])
+    return found
 
 
 def status_counts(connection: Connection, *, expiring_before: int) -> dict[str, int]:
@@ -287,3 +319,8 @@ def mark_ack_ingested(connection: Connection, outbox_id: int) -> None:
 def vendor_names(connection: Connection) -> dict[str, str]:
     """Every directory vendor's name by id (without parsing their metadata)."""
     return {row[0]: row[1] for row in connection.execute("SELECT id, name FROM vendors")}
+
+
+def row_id_of(connection: Connection, consent_id: str) -> int | None:
+    row = connection.execute("SELECT rowid FROM consents WHERE id = ?", (consent_id,)).fetchone()
+    return None if row is None else int(row[0])

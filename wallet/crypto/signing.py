@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from joserfc import jws
 from joserfc.errors import JoseError
 from joserfc.jwk import OKPKey
+from joserfc.jws import JWSRegistry
 
 from wallet.errors import InvalidKey, SignatureInvalid
 
@@ -31,6 +32,10 @@ SIGNING_ALGORITHM = "Ed25519"
 ACCEPTED_ALGORITHMS = ("Ed25519", "EdDSA")
 RAW_KEY_BYTES = 32
 MAX_TOKEN_BYTES = 1024 * 1024
+
+# The allow-lists as joserfc registries, built once (joserfc would build an equal one per call).
+_SIGN_REGISTRY = JWSRegistry(algorithms=[SIGNING_ALGORITHM])
+_VERIFY_REGISTRY = JWSRegistry(algorithms=list(ACCEPTED_ALGORITHMS))
 
 # The small-order points, compared with the sign bit cleared as libsodium does: identity (order
 # 1), y = p-1 (order 2), y = 0 (order 4), the two order-8 y values, and the non-canonical p and
@@ -73,6 +78,18 @@ def _thumbprint(raw: bytes) -> str:
     return b64url(hashlib.sha256(members.encode("ascii")).digest())
 
 
+@lru_cache(maxsize=4096)
+def _public_key(raw: bytes) -> tuple[Ed25519PublicKey, OKPKey]:
+    """The ``cryptography`` and ``joserfc`` key objects for ``raw``, built once per key.
+
+    joserfc derives a key's JWK members on first use and keeps them on the object, so a fresh
+    ``OKPKey`` per signature paid for that every time. Only keys that passed
+    :func:`verifying_key_from_raw` (or came from a :class:`SigningKey`) get here.
+    """
+    public = Ed25519PublicKey.from_public_bytes(raw)
+    return public, OKPKey.import_key(public)
+
+
 @dataclass(frozen=True, slots=True)
 class VerifyingKey:
     """An Ed25519 public key that passed every check; verifies raw signatures and JWS."""
@@ -97,7 +114,7 @@ class VerifyingKey:
     def verify_raw(self, signature: bytes, data: bytes) -> None:
         """Raise :class:`SignatureInvalid` unless ``signature`` signs ``data``."""
         try:
-            Ed25519PublicKey.from_public_bytes(self.raw).verify(signature, data)
+            _public_key(self.raw)[0].verify(signature, data)
         except (InvalidSignature, ValueError):
             raise SignatureInvalid("The signature does not match the data and key.") from None
 
@@ -112,11 +129,14 @@ class VerifyingKey:
                 f"The token's algorithm {algorithm!r} is not allowed; only Ed25519 signatures "
                 "are accepted."
             )
-        key = OKPKey.import_key(Ed25519PublicKey.from_public_bytes(self.raw))
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # joserfc warns on the older "EdDSA" name
-                result = jws.deserialize_compact(token, key, algorithms=list(ACCEPTED_ALGORITHMS))
+            key = _public_key(self.raw)[1]
+            if algorithm == SIGNING_ALGORITHM:
+                result = jws.deserialize_compact(token, key, registry=_VERIFY_REGISTRY)
+            else:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # joserfc warns on the older "EdDSA" name
+                    result = jws.deserialize_compact(token, key, registry=_VERIFY_REGISTRY)
         except (JoseError, ValueError) as exc:
             raise SignatureInvalid(f"The signature does not verify ({exc}).") from None
         return dict(result.headers()), bytes(result.payload)
@@ -139,12 +159,14 @@ def _peek_header(token: str) -> dict[str, Any]:
 class SigningKey:
     """An Ed25519 private key (its 32-byte seed) and what it signs.
 
-    The key object and public key are derived once per instance: deriving them costs a scalar
-    multiplication, which dominated signing many webhooks or offers with the same key.
+    The key objects and public key are derived once per instance: deriving them costs a scalar
+    multiplication, which dominated signing many webhooks or offers with the same key, and
+    joserfc derives its JWK members once per key object.
     """
 
     seed: bytes
     _private: Ed25519PrivateKey = field(init=False, repr=False, compare=False)
+    _okp: OKPKey = field(init=False, repr=False, compare=False)
     _verifying: VerifyingKey = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -153,6 +175,7 @@ class SigningKey:
             serialization.Encoding.Raw, serialization.PublicFormat.Raw
         )
         object.__setattr__(self, "_private", private)
+        object.__setattr__(self, "_okp", OKPKey.import_key(private))
         object.__setattr__(self, "_verifying", VerifyingKey(public))
 
     @property
@@ -169,8 +192,7 @@ class SigningKey:
     def sign_jws(self, payload: bytes, *, header: Mapping[str, Any] | None = None) -> str:
         """A compact JWS over ``payload`` with ``alg: Ed25519`` and this key's ``kid``."""
         protected = {**(header or {}), "alg": SIGNING_ALGORITHM, "kid": self.kid}
-        key = OKPKey.import_key(self._private)
-        return jws.serialize_compact(protected, payload, key, algorithms=[SIGNING_ALGORITHM])
+        return jws.serialize_compact(protected, payload, self._okp, registry=_SIGN_REGISTRY)
 
 
 def generate_signing_key() -> SigningKey:
@@ -194,7 +216,7 @@ def verifying_key_from_raw(raw: bytes) -> VerifyingKey:
             "it is refused."
         )
     try:
-        Ed25519PublicKey.from_public_bytes(raw)
+        _public_key(raw)  # decodes the point (cached: a vendor sees one key many times)
     except ValueError:
         raise InvalidKey("These bytes are not a valid Ed25519 public key.") from None
     return VerifyingKey(raw)

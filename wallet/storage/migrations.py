@@ -265,9 +265,11 @@ _V4_OFFERS: tuple[str, ...] = (
 )
 
 # Owned by wallet/consents/: consents (the signed receipt is the source of truth; the other columns
-# are for listing and the state machine), their fields (with vendor and status copied in, so the
-# Overview's vendors x fields matrix is one covering-index scan), their history, which delivered
-# outbox rows were read for acknowledgements, and data-subject requests.
+# are for listing and the state machine), their fields (with vendor and status copied in), the
+# Overview's vendors x fields matrix kept up to date by triggers (``consent_holdings``: one row per
+# cell, so the Overview reads a few thousand rows instead of grouping every consent's fields),
+# their history, which delivered outbox rows were read for acknowledgements, and data-subject
+# requests.
 _V5_CONSENTS: tuple[str, ...] = (
     """CREATE TABLE consents (
         id TEXT PRIMARY KEY,
@@ -297,6 +299,35 @@ _V5_CONSENTS: tuple[str, ...] = (
     ) WITHOUT ROWID""",
     "CREATE INDEX consent_fields_matrix ON consent_fields (active, vendor_id, field_key)",
     "CREATE INDEX consent_fields_by_field ON consent_fields (field_key, active)",
+    "CREATE INDEX consents_by_granted ON consents (granted_at, id)",
+    "CREATE INDEX consents_by_status_granted ON consents (status, granted_at, id)",
+    """CREATE TABLE consent_holdings (
+        vendor_id TEXT NOT NULL,
+        field_key TEXT NOT NULL,
+        active_count INTEGER NOT NULL,
+        consent_id TEXT NOT NULL,
+        PRIMARY KEY (vendor_id, field_key)
+    ) WITHOUT ROWID""",
+    """CREATE TRIGGER consent_holdings_on_grant AFTER INSERT ON consent_fields
+    WHEN NEW.active = 1 BEGIN
+        INSERT INTO consent_holdings (vendor_id, field_key, active_count, consent_id)
+        VALUES (NEW.vendor_id, NEW.field_key, 1, NEW.consent_id)
+        ON CONFLICT (vendor_id, field_key)
+        DO UPDATE SET active_count = active_count + 1, consent_id = NEW.consent_id;
+    END""",
+    """CREATE TRIGGER consent_holdings_on_end AFTER UPDATE OF active ON consent_fields
+    WHEN OLD.active = 1 AND NEW.active = 0 BEGIN
+        UPDATE consent_holdings SET
+            active_count = active_count - 1,
+            consent_id = coalesce((
+                SELECT consent_id FROM consent_fields
+                WHERE active = 1 AND vendor_id = OLD.vendor_id AND field_key = OLD.field_key
+                LIMIT 1
+            ), consent_id)
+        WHERE vendor_id = OLD.vendor_id AND field_key = OLD.field_key;
+        DELETE FROM consent_holdings
+        WHERE vendor_id = OLD.vendor_id AND field_key = OLD.field_key AND active_count <= 0;
+    END""",
     """CREATE TABLE consent_events (
         id INTEGER PRIMARY KEY,
         consent_id TEXT NOT NULL,
