@@ -9,6 +9,7 @@ each time it is shown, and again while shown when the consents change.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -30,7 +31,7 @@ from ui.models.holdings_model import HoldingRole, HoldingsModel
 from ui.tasks import VaultRunner
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.consents import ConsentBook, Overview
-from wallet.errors import VaultLocked
+from wallet.errors import NotFound, VaultLocked
 from wallet.vault import Vault
 
 FIELD_COLUMN_WIDTH = 112
@@ -49,7 +50,10 @@ def load_overview(vault: Vault) -> OverviewData:
     book = ConsentBook(vault)
     book.expire_due()
     overview = book.overview()
-    labels = {field.key: field.label for field in vault.list_fields()}
+    labels = {}
+    for key in overview.field_keys:
+        with contextlib.suppress(NotFound):  # a field can be deleted while vendors hold it
+            labels[key] = vault.field_info(key).label
     return OverviewData(overview, labels)
 
 
