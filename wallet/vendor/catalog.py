@@ -32,6 +32,7 @@ from wallet.wire.models import (
     Category,
     ControllerDetails,
     Currency,
+    DataRequest,
     DeliveryMethod,
     DeliveryPromise,
     Intention,
@@ -81,6 +82,11 @@ class CatalogItem(BaseModel):
         default=False,
         description="a careless vendor's item: offered whatever the intention asks (demos of "
         "the wallet's funnel, tests)",
+    )
+    dataRequested: list[DataRequest] = Field(
+        default_factory=list,
+        max_length=50,
+        description="the consumer's fields this item's offers ask for, if chosen",
     )
     _offered: _Offered | None = PrivateAttr(default=None)
 
@@ -236,6 +242,7 @@ def offers_for(
             areaServed=offered.area_served,
             acceptsTerms=acceptance if item.acceptsTerms else None,
             acceptsLoyaltyProposal=loyalty and item.acceptsLoyalty,
+            dataRequested=item.dataRequested,
         )
         candidates.append((total, lead, offer))
     candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
