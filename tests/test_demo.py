@@ -80,3 +80,23 @@ def test_demo_vendors_make_offers_for_the_demo_intention(tmp_path: Path) -> None
             assert all(url.startswith(again.base_url) for url in urls)
         finally:
             again.stop()
+
+
+def test_demo_vault_with_vendors_has_a_sample_consent_the_vendor_countersigns(
+    tmp_path: Path,
+) -> None:
+    from wallet.consents import ConsentBook
+    from wallet.demo import start_demo_vendors
+    from wallet.intents.delivery import deliver_pending
+
+    server = start_demo_vendors(port=0)
+    try:
+        with open_demo_vault(tmp_path / "demo", vendors_base_url=server.base_url) as vault:
+            [consent] = ConsentBook(vault).list()
+            assert consent.field_keys == ("email", "shoe_size")
+            report = deliver_pending(vault, deadline=20)
+            assert report.acknowledgements.accepted == [(consent.id, "DisclosureAccepted")]
+        with open_demo_vault(tmp_path / "demo", vendors_base_url=server.base_url) as vault:
+            assert len(ConsentBook(vault).list()) == 1  # not granted again
+    finally:
+        server.stop()

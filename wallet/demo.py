@@ -15,6 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
+from wallet.consents import ConsentBook, GrantRequest
 from wallet.crypto.signing import SigningKey
 from wallet.intents import IntentionBook, IntentionDraft
 from wallet.loyalty.book import LoyaltyBook
@@ -91,7 +92,8 @@ def open_demo_vault(directory: Path, *, vendors_base_url: str | None = None) -> 
             raise
     if vendors_base_url is not None:
         try:
-            ensure_demo_vendors(vault, vendors_base_url)
+            vendor_ids = ensure_demo_vendors(vault, vendors_base_url)
+            ensure_demo_consent(vault, vendor_ids)
         except BaseException:
             vault.lock()
             raise
@@ -213,6 +215,19 @@ def ensure_demo_vendors(
         if moved or gone:
             directory.remove(row.id)
     return [directory.add(item).vendor.id for item in fetched]
+
+
+def ensure_demo_consent(vault: Vault, vendor_ids: list[str]) -> str | None:
+    """One sample consent (e-mail and shoe size to the second demo vendor, 30 days) the first
+    time demo vendors are present, so Consents and Overview have something to show; the app
+    delivers it like any other. Returns its id, or None if the vault already has consents."""
+    book = ConsentBook(vault)
+    if book.rows() or len(vendor_ids) < 2:
+        return None
+    request = GrantRequest(
+        vendor_id=vendor_ids[1], field_keys=("email", "shoe_size"), purposes=(4, 5), days=30
+    )
+    return book.grant(request).id
 
 
 def ensure_demo_intention(vault: Vault) -> str:
