@@ -1,7 +1,8 @@
 """The consent screens driven like a user would, in the whole window, against two vendors of the
 real vendor kit on 127.0.0.1 (nothing mocked below the modal questions): giving a consent from an
 accepted offer through the grant dialog, revoking it, the Overview opening a consent, and the
-update prompt after editing a field that vendors hold."""
+update prompt after editing a field that vendors hold; and the consents table at thousands of
+consents (a window: rows come a page at a time)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -31,14 +33,21 @@ from ui.dialogs.field_dialog import FieldDialog
 from ui.dialogs.grant_dialog import GrantDialog
 from ui.dialogs.propagate_dialog import PropagateDialog
 from ui.main_window import MainWindow, Workspace
-from ui.models.consents_model import ConsentColumn, ConsentsModel
+from ui.models.consents_model import (
+    ENDED_COLOUR,
+    EXPIRING_COLOUR,
+    ConsentColumn,
+    ConsentRole,
+    ConsentsModel,
+)
 from ui.models.fields_model import FieldRole
 from ui.models.holdings_model import HoldingRole, HoldingsModel
+from ui.models.windowed import PLACEHOLDER
 from ui.pages import consents_page
 from ui.tasks import VaultRunner
 from wallet.consents import ConsentBook, GrantRequest, Overview
+from wallet.consents import store as consent_store
 from wallet.consents.book import DAY_SECONDS, KIND_UPDATE
-from wallet.consents.store import ConsentRow
 from wallet.intents import IntentionBook
 from wallet.offers import OfferBook
 from wallet.offers.ingest import ingest_body
@@ -556,36 +565,168 @@ def test_export_receipts_and_write_an_erasure_request(
 # ---------------------------------------------------------------------------- the models
 
 
-def test_consent_and_holdings_models_pass_the_model_tester(qtmodeltester: Any) -> None:
-    now = int(time.time())
-    rows = [
-        ConsentRow(
-            id=f"c{index}",
-            vendor_id=f"v{index % 3}",
-            offer_id=None,
-            kid="k",
-            status=("active", "expired", "revoked")[index % 3],
-            granted_at=now - 100,
-            expires_at=now + (index + 1) * DAY_SECONDS,
-            ended_at=None if index % 3 == 0 else now,
-            purposes=(2,),
-            summary="",
-            receipt_jws="",
-            countersignature=None,
-            acknowledged_at=None,
-            termination=None,
-            terminated_at=None,
-            field_keys=("email", "phone"),
-        )
-        for index in range(9)
-    ]
-    consents = ConsentsModel()
-    consents.set_rows(rows, vendor_names={"v0": "Shop"}, field_labels={"email": "Email"}, now=now)
-    qtmodeltester.check(consents)
-    assert consents.data(consents.index(0, ConsentColumn.STATUS)) == "Expires soon"
-    assert consents.data(consents.index(3, ConsentColumn.FIELDS)) == "Email, phone"
-    assert consents.data(consents.index(1, ConsentColumn.VENDOR)) == "v1"  # no name: the id
+MANY_CONSENTS = 3_000
 
+
+def _many_consents(vault: Vault, shop: Vendor, books: Vendor) -> list[str]:
+    """One real grant, then ``MANY_CONSENTS - 1`` older consents stored straight through the
+    consent store (reusing its signed receipt): ids newest first, as the table lists them.
+
+    Every third stored consent is revoked, every fifth active one ends within three days.
+    """
+    newest = _grant(vault, shop, "email", "postal_address")
+    sample = ConsentBook(vault).get(newest).row
+    now = int(time.time())
+    ids = [newest]
+    with vault.write() as connection:
+        for index in range(MANY_CONSENTS - 1):
+            consent_id = str(uuid.uuid4())
+            consent_store.insert(
+                connection,
+                consent_id=consent_id,
+                vendor_id=(shop, books)[index % 2].vendor_id,
+                offer_id=None,
+                kid=sample.kid,
+                granted_at=now - (index + 1) * 60,
+                expires_at=now + (3 if index % 5 == 0 else 30) * DAY_SECONDS,
+                purposes=(2,),
+                summary="stored for the test",
+                receipt_jws=sample.receipt_jws,
+                field_keys=("email", "phone")[: 1 + index % 2],
+            )
+            if index % 3 == 2:
+                consent_store.end(connection, consent_id, "revoked", now)
+            ids.append(consent_id)
+    return ids
+
+
+def _selected_rows(workspace: Workspace) -> list[int]:
+    return [index.row() for index in workspace.consents.table.selectionModel().selectedRows()]
+
+
+def test_thousands_of_consents_load_a_page_at_a_time(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    kit: BackgroundVendors,
+    tmp_path: Path,
+    qtmodeltester: Any,
+) -> None:
+    directory = tmp_path / "vault"
+    shop, books = _vendor(kit, 0), _vendor(kit, 1)
+    with _new_vault(directory, kit) as vault:
+        ids = _many_consents(vault, shop, books)
+    workspace = _open(qtbot, make_window, directory)
+    consents = workspace.consents
+    model = consents.model
+    _show(workspace, consents)
+    qtbot.waitUntil(lambda: model.rowCount() == MANY_CONSENTS, timeout=WAIT_MS)
+
+    # The count is known at once; only the first page (and what was painted) came with it.
+    assert consents.stack.currentWidget() is consents.table
+    assert len(model.cached_pages()) <= 2 and model.is_row_loaded(0)
+    assert not model.is_row_loaded(MANY_CONSENTS - 1)
+    assert model.data(model.index(MANY_CONSENTS - 1, ConsentColumn.VENDOR)) == PLACEHOLDER
+    # Real data in the first rows, newest first.
+    assert [model.data(model.index(row, 0), ConsentRole.ID) for row in range(4)] == ids[:4]
+    assert model.data(model.index(0, ConsentColumn.VENDOR)) == shop.name
+    assert model.data(model.index(0, ConsentColumn.FIELDS)) == "Email address, Postal address"
+    assert model.data(model.index(0, ConsentColumn.STATUS)) == "Active"
+    assert model.data(model.index(1, ConsentColumn.VENDOR)) == shop.name
+    assert model.data(model.index(2, ConsentColumn.VENDOR)) == books.name
+    assert model.data(model.index(2, ConsentColumn.FIELDS)) == "Email address, Phone number"
+    soon = model.index(1, ConsentColumn.STATUS)  # stored index 0: ends in three days
+    assert model.data(soon) == "Expires soon"
+    assert model.data(soon, Qt.ItemDataRole.ForegroundRole) == EXPIRING_COLOUR
+    assert model.data(model.index(2, ConsentColumn.STATUS)) == "Active"
+    revoked = model.index(3, ConsentColumn.STATUS)  # stored index 2
+    assert model.data(revoked) == "Revoked"
+    assert model.data(revoked, Qt.ItemDataRole.ForegroundRole) == ENDED_COLOUR
+    assert model.data(revoked, Qt.ItemDataRole.ToolTipRole).startswith("Revoked on ")
+
+    # Opening the oldest consent (as the Overview does) selects the last row and scrolls to it,
+    # fetching its page alone.
+    oldest = ids[-1]
+    workspace.open_consent(oldest)
+    qtbot.waitUntil(lambda: consents.selected_id() == oldest, timeout=WAIT_MS)
+    assert _selected_rows(workspace) == [MANY_CONSENTS - 1]
+    last = model.index(MANY_CONSENTS - 1, 0)
+    assert consents.table.viewport().rect().intersects(consents.table.visualRect(last))
+    qtbot.waitUntil(
+        lambda: consents.shown is not None and consents.shown.record.id == oldest,
+        timeout=WAIT_MS,
+    )
+    assert len(model.cached_pages()) <= 4
+
+    # A row selected before its page is here shows its details once the page arrives, and a
+    # reload meanwhile (a delivery finished, say) keeps it selected.
+    middle = MANY_CONSENTS // 2
+    assert not model.is_row_loaded(middle)
+    consents.table.selectRow(middle)
+    assert consents.selected_id() is None and consents.shown is None
+    consents.reload()
+    qtbot.waitUntil(
+        lambda: consents.shown is not None and consents.shown.record.id == ids[middle],
+        timeout=WAIT_MS,
+    )
+    assert consents.selected_id() == ids[middle] and _selected_rows(workspace) == [middle]
+    assert _shown_status(workspace, ids[middle]) == "Revoked"  # stored index 1 499
+    assert consents.export_button.isEnabled() and not consents.revoke_button.isEnabled()
+
+    # Filtered in the core; asking for a consent the filter hides shows every consent again.
+    consents.status_combo.setCurrentIndex(consents.status_combo.findData("revoked"))
+    qtbot.waitUntil(lambda: model.rowCount() == (MANY_CONSENTS - 1) // 3, timeout=WAIT_MS)
+    assert model.data(model.index(0, 0), ConsentRole.ID) == ids[3]
+    workspace.open_consent(oldest)
+    qtbot.waitUntil(lambda: consents.status_combo.currentData() is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _selected_rows(workspace) == [MANY_CONSENTS - 1], timeout=WAIT_MS)
+    assert consents.selected_id() == oldest
+
+    qtmodeltester.check(model)
+    consents.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.is_row_loaded(MANY_CONSENTS - 1), timeout=WAIT_MS)
+    qtmodeltester.check(model)
+
+
+def test_consents_model_passes_the_model_tester_and_clears(
+    qtbot: QtBot, runner: VaultRunner, kit: BackgroundVendors, tmp_path: Path, qtmodeltester: Any
+) -> None:
+    shop, books = _vendor(kit, 0), _vendor(kit, 1)
+
+    def create() -> Vault:
+        vault = _new_vault(tmp_path / "vault", kit)
+        _many_consents(vault, shop, books)
+        return vault
+
+    with qtbot.waitSignal(runner.unlocked, timeout=WAIT_MS):
+        runner.open(create)
+    model = ConsentsModel(runner, page_size=100, max_cached_pages=3)
+    # The paging first: the tester, once attached, reads every row at each reset.
+    with qtbot.waitSignal(model.rows_reset, timeout=WAIT_MS):
+        model.reload()
+    assert model.rowCount() == MANY_CONSENTS and model.cached_pages() == [0]
+    assert model.data(model.index(1, ConsentColumn.VENDOR)) == shop.name
+    assert model.data(model.index(1, ConsentColumn.VENDOR), Qt.ItemDataRole.ToolTipRole) == (
+        shop.vendor_id
+    )
+    rows = (150, 1_234, MANY_CONSENTS - 1)
+    assert all(model.data(model.index(row, 0)) == PLACEHOLDER for row in rows)
+    qtbot.waitUntil(lambda: all(model.is_row_loaded(row) for row in rows), timeout=WAIT_MS)
+    assert model.cached_pages() == [1, 12, 29]  # bounded: the first page made room
+    assert model.data(model.index(MANY_CONSENTS - 1, 0), ConsentRole.ID) is not None
+
+    qtmodeltester.check(model)  # it reads every row: their pages arrive while it watches
+    for _ in range(2):  # let every page it asked for arrive
+        _on_worker(qtbot, runner, lambda _vault: None)
+    qtmodeltester.check(model)
+    with qtbot.waitSignal(model.rows_reset, timeout=WAIT_MS):
+        model.reload()
+    model.clear()
+    assert model.rowCount() == 0 and model.vendor_name(shop.vendor_id) == shop.vendor_id
+    qtmodeltester.check(model)
+    model.deleteLater()
+
+
+def test_holdings_model_passes_the_model_tester(qtmodeltester: Any) -> None:
     holdings = HoldingsModel()
     cells = {("v0", "email"): (1, "c0"), ("v1", "phone"): (2, "c4")}
     overview = Overview((("v0", "Shop"), ("v1", "v1")), ("email", "phone"), cells)

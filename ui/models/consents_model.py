@@ -1,23 +1,38 @@
-"""The consents as a table: one stored row per consent, replaced whole on each reload.
+"""The consents table: newest first, a page of stored rows at a time, filtered by status.
 
-The rows are the core's :class:`~wallet.consents.store.ConsentRow` snapshots (no receipt is
-parsed to list them), with the vendors' names and the fields' labels beside them; the text of a
-cell is worked out in ``data()``, only for the cells a view paints.
+A window over the core's consents (see :mod:`ui.models.windowed`): a reload asks
+:class:`~wallet.consents.ConsentBook` for the ordered row ids (an index scan), with the vendors'
+names, and rows arrive a page at a time as the view needs them, as the core's
+:class:`~wallet.consents.store.ConsentRow` snapshots (no receipt is parsed to list them). Each page
+brings the labels of the fields it names (a few indexed look-ups), never the whole field list.
+The text of a cell is worked out in ``data()``, only for the cells a view paints.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtGui import QColor
 
+from ui.models.windowed import (
+    Pages,
+    RowIds,
+    RowIdsOperation,
+    RowsOperation,
+    WindowedTableModel,
+)
+from ui.tasks import VaultRunner
+from wallet.consents import ConsentBook
 from wallet.consents.book import EXPIRING_SOON_SECONDS
-from wallet.consents.store import ConsentRow
+from wallet.consents.store import ConsentRow, ConsentStatus
+from wallet.errors import NotFound
+from wallet.vault import Vault
 
 ENDED_COLOUR = QColor("#8a8a8a")
 EXPIRING_COLOUR = QColor("#b35c00")
@@ -26,7 +41,6 @@ _USER_ROLE = int(Qt.ItemDataRole.UserRole)
 _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
-Index = QModelIndex | QPersistentModelIndex
 
 
 class ConsentColumn(IntEnum):
@@ -37,8 +51,13 @@ class ConsentColumn(IntEnum):
     EXPIRES = 4
 
 
+_VENDOR_COLUMN, _FIELDS_COLUMN, _STATUS_COLUMN, _GRANTED_COLUMN, _EXPIRES_COLUMN = map(
+    int, ConsentColumn
+)
+
+
 class ConsentRole(IntEnum):
-    """Roles beyond Qt's own, answered for every column."""
+    """Roles beyond Qt's own, answered for every column of a loaded row."""
 
     ID = _USER_ROLE + 1  # the consent id, str
     ROW = _USER_ROLE + 2  # the ConsentRow
@@ -52,106 +71,211 @@ def local_time(epoch: int) -> str:
     return datetime.fromtimestamp(epoch).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class ConsentsModel(QAbstractTableModel):
-    """Columns: Vendor, Fields (their labels), Status, Granted, Expires.
+@dataclass(frozen=True, slots=True)
+class ConsentLine:
+    """One row of the table: the stored consent and its fields' labels, in its keys' order."""
+
+    row: ConsentRow
+    field_labels: tuple[str, ...]
+
+    @property
+    def fields_text(self) -> str:
+        return ", ".join(self.field_labels)
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentRowIds(RowIds):
+    """The skeleton of a reload, with what every row needs: vendors' names and the time."""
+
+    vendor_names: Mapping[str, str] = field(default_factory=dict)
+    now: int = 0
+
+
+# ---------------------------------------------------------------------------- worker operations
+
+
+def field_labels(vault: Vault, keys: Iterable[str]) -> dict[str, str]:
+    """The labels of these fields (one indexed look-up each); a deleted field keeps its key."""
+    labels = {}
+    for key in keys:
+        if key in labels:
+            continue
+        try:
+            labels[key] = vault.field_info(key).label
+        except NotFound:
+            labels[key] = key
+    return labels
+
+
+def load_row_ids(
+    vault: Vault,
+    status: ConsentStatus | None,
+    focus_id: str | None = None,
+    focus_row_id: int | None = None,
+) -> ConsentRowIds:
+    """End the consents past their expiry, then the row ids newest first (runs on the worker).
+
+    ``focus_row`` is the row of the consent ``focus_id``, else of the row id ``focus_row_id``.
+    """
+    book = ConsentBook(vault)
+    book.expire_due()
+    ids = book.row_ids(status=status)
+    row_id = book.row_id_of(focus_id) if focus_id is not None else focus_row_id
+    focus_row = None
+    if row_id is not None:
+        try:
+            focus_row = ids.index(row_id)
+        except ValueError:  # gone, or hidden by the status filter
+            focus_row = None
+    return ConsentRowIds(
+        ids,
+        focus_row,
+        len(ids) if status is None else None,
+        vendor_names=book.vendor_names(),
+        now=int(time.time()),
+    )
+
+
+def load_lines(vault: Vault, row_ids: Sequence[int]) -> dict[int, ConsentLine]:
+    """A page of consents with their fields' labels (runs on the worker)."""
+    rows = ConsentBook(vault).rows_by_row_ids(row_ids)
+    labels = field_labels(vault, (key for row in rows.values() for key in row.field_keys))
+    return {
+        row_id: ConsentLine(row, tuple(labels[key] for key in row.field_keys))
+        for row_id, row in rows.items()
+    }
+
+
+# ---------------------------------------------------------------------------- the model
+
+
+class ConsentsModel(WindowedTableModel[ConsentLine]):
+    """Consents for a table view, newest first, optionally of one status.
+
+    Columns: Vendor, Fields (their labels), Status, Granted, Expires.
 
     Status reads "Active", "Expires soon" (active, ending within 7 days, in orange), "Expired" or
     "Revoked" (grey); its tooltip says whether the vendor countersigned the receipt.
-    Roles: ``ConsentRole.ID``, ``ConsentRole.ROW``; ``Qt.ToolTipRole``.
+    Roles: ``ConsentRole.ID`` (``Qt.UserRole + 1``, the consent id), ``ConsentRole.ROW``
+    (``+ 2``, the :class:`ConsentRow`); ``Qt.ToolTipRole``. A row still loading shows "…" and
+    answers ``None`` for these roles.
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ConsentRow] = []
-        self._rows_by_id: dict[str, int] = {}
+    def __init__(self, runner: VaultRunner, parent: QObject | None = None, **options: int) -> None:
+        super().__init__(runner, parent, **options)
+        self._status: ConsentStatus | None = None
+        self._focus_id: str | None = None
+        self._focus_row_id: int | None = None
         self._vendor_names: Mapping[str, str] = {}
-        self._field_labels: Mapping[str, str] = {}
         self._now = int(time.time())
+        self._status_texts = {
+            "revoked": self.tr("Revoked"),
+            "expired": self.tr("Expired"),
+            "soon": self.tr("Expires soon"),
+            "active": self.tr("Active"),
+        }
 
     # ------------------------------------------------------------------ public API
 
-    def set_rows(
-        self,
-        rows: Sequence[ConsentRow],
-        *,
-        vendor_names: Mapping[str, str],
-        field_labels: Mapping[str, str],
-        now: int | None = None,
-    ) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._rows_by_id = {row.id: index for index, row in enumerate(self._rows)}
-        self._vendor_names = vendor_names
-        self._field_labels = field_labels
-        self._now = int(time.time()) if now is None else now
-        self.endResetModel()
+    @property
+    def status(self) -> ConsentStatus | None:
+        return self._status
+
+    def set_status(self, status: ConsentStatus | None) -> None:
+        """Show only consents with this status (``None``: all); takes effect at the next reload."""
+        self._status = status
+
+    def reload_focusing(self, consent_id: str | None, *, row_id: int | None = None) -> None:
+        """Reload; ``focus_row`` will then be the row of ``consent_id`` (else of the row id
+        ``row_id``: a row kept selected, loaded or not), if the filter shows it."""
+        self._focus_id, self._focus_row_id = consent_id, row_id
+        self.reload()
+
+    def line(self, row: int) -> ConsentLine | None:
+        """The row's consent and field labels, if its page is loaded (never starts a fetch)."""
+        return self.loaded_row(row) if 0 <= row < self.rowCount() else None
 
     def consent(self, row: int) -> ConsentRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        line = self.line(row)
+        return None if line is None else line.row
+
+    def fetch_row(self, row: int) -> None:
+        """Ask for the row's page unless it is loaded (``page_loaded`` says when it arrives)."""
+        if 0 <= row < self.rowCount() and not self.is_row_loaded(row):
+            self.data(self.index(row, 0))  # queues the page, as a paint would
 
     def row_of(self, consent_id: str) -> int:
-        """The row showing ``consent_id``, or -1."""
-        return self._rows_by_id.get(consent_id, -1)
+        """The row showing ``consent_id`` among the loaded rows, or -1 (never starts a fetch)."""
+        count = self.rowCount()
+        for page in self.cached_pages():
+            first = page * self.page_size
+            for row in range(first, min(first + self.page_size, count)):
+                line = self.loaded_row(row)
+                if line is not None and line.row.id == consent_id:
+                    return row
+        return -1
 
     def vendor_name(self, vendor_id: str) -> str:
         return self._vendor_names.get(vendor_id, vendor_id)
 
-    def field_label(self, key: str) -> str:
-        return self._field_labels.get(key, key)
-
     def status_text(self, row: ConsentRow) -> str:
         if row.status == "revoked":
-            return self.tr("Revoked")
+            return self._status_texts["revoked"]
         if row.status == "expired":
-            return self.tr("Expired")
+            return self._status_texts["expired"]
         if self._expiring_soon(row):
-            return self.tr("Expires soon")
-        return self.tr("Active")
+            return self._status_texts["soon"]
+        return self._status_texts["active"]
 
-    # ------------------------------------------------------------------ Qt model interface
+    def clear(self) -> None:
+        self._vendor_names = {}
+        self._focus_id = self._focus_row_id = None
+        super().clear()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    # ------------------------------------------------------------------ windowed model hooks
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(ConsentColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY_ROLE
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY_ROLE:
-            return None
-        titles = (
+    def column_titles(self) -> list[str]:
+        return [
             self.tr("Vendor"),
             self.tr("Fields"),
             self.tr("Status"),
             self.tr("Granted"),
             self.tr("Expires"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
+        ]
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    def _row_ids_operation(self) -> RowIdsOperation:
+        status, focus_id, focus_row_id = self._status, self._focus_id, self._focus_row_id
+        self._focus_id = self._focus_row_id = None
 
-    def data(self, index: Index, role: int = _DISPLAY_ROLE) -> Any:
-        row = self.consent(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        column = index.column()
+        def load(vault: Vault) -> RowIds:
+            return load_row_ids(vault, status, focus_id, focus_row_id)
+
+        return load
+
+    def _rows_operation(self) -> RowsOperation[ConsentLine]:
+        def load(vault: Vault, row_ids: Sequence[int]) -> Mapping[int, ConsentLine]:
+            return load_lines(vault, row_ids)
+
+        return load
+
+    def _apply_row_ids(self, ticket: int, row_ids: RowIds, pages: Pages[ConsentLine]) -> None:
+        # The names and the time go with the ids they came with: set before the reset, so the
+        # first data() after it (and the page's rows_reset handler) reads them.
+        if ticket == self._reload_ticket and isinstance(row_ids, ConsentRowIds):
+            self._vendor_names = row_ids.vendor_names
+            self._now = row_ids.now
+        super()._apply_row_ids(ticket, row_ids, pages)
+
+    def _row_data(self, line: ConsentLine, column: int, role: int) -> Any:
+        row = line.row
         if role == _DISPLAY_ROLE:
-            return self._display(row, column)
+            return self._display(line, column)
         if role == _TOOLTIP_ROLE:
-            return self._tooltip(row, column)
+            return self._tooltip(line, column)
         if role == _FOREGROUND_ROLE:
             if row.status != "active":
                 return ENDED_COLOUR
-            if column in (ConsentColumn.STATUS, ConsentColumn.EXPIRES) and self._expiring_soon(row):
+            if column in (_STATUS_COLUMN, _EXPIRES_COLUMN) and self._expiring_soon(row):
                 return EXPIRING_COLOUR
             return None
         if role == ConsentRole.ID:
@@ -160,29 +284,33 @@ class ConsentsModel(QAbstractTableModel):
             return row
         return None
 
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names.update({int(role): QByteArray(role.name.lower().encode()) for role in ConsentRole})
+        return names
+
     # ------------------------------------------------------------------ cells
 
     def _expiring_soon(self, row: ConsentRow) -> bool:
         return row.status == "active" and row.expires_at - self._now < EXPIRING_SOON_SECONDS
 
-    def _fields(self, row: ConsentRow) -> str:
-        return ", ".join(self.field_label(key) for key in row.field_keys)
-
-    def _display(self, row: ConsentRow, column: int) -> str | None:
-        if column == ConsentColumn.VENDOR:
+    def _display(self, line: ConsentLine, column: int) -> str | None:
+        row = line.row
+        if column == _VENDOR_COLUMN:
             return self.vendor_name(row.vendor_id)
-        if column == ConsentColumn.FIELDS:
-            return self._fields(row)
-        if column == ConsentColumn.STATUS:
+        if column == _FIELDS_COLUMN:
+            return line.fields_text
+        if column == _STATUS_COLUMN:
             return self.status_text(row)
-        if column == ConsentColumn.GRANTED:
+        if column == _GRANTED_COLUMN:
             return local_time(row.granted_at)
-        if column == ConsentColumn.EXPIRES:
+        if column == _EXPIRES_COLUMN:
             return local_day(row.expires_at)
         return None
 
-    def _tooltip(self, row: ConsentRow, column: int) -> str | None:
-        if column == ConsentColumn.STATUS:
+    def _tooltip(self, line: ConsentLine, column: int) -> str | None:
+        row = line.row
+        if column == _STATUS_COLUMN:
             if row.status != "active" and row.ended_at is not None:
                 ended = (
                     self.tr("Revoked on %1")
@@ -193,8 +321,8 @@ class ConsentsModel(QAbstractTableModel):
             if row.countersignature is not None:
                 return self.tr("The vendor countersigned the receipt.")
             return self.tr("Waiting for the vendor to countersign the receipt.")
-        if column == ConsentColumn.VENDOR:
+        if column == _VENDOR_COLUMN:
             return row.vendor_id
-        if column == ConsentColumn.FIELDS:
-            return self._fields(row)
+        if column == _FIELDS_COLUMN:
+            return line.fields_text
         return None

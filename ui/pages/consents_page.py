@@ -8,8 +8,11 @@ step on the vault worker; it also reads the vendors' signed acknowledgements. A 
 after each grant, revocation or update, on **Send now**, and when the minute check finds
 consents that expired or retries that are due.
 
-The list loads when the page is first shown (and again, when shown, after a change), so an
-unlock does not wait for it; asking to open one consent (from the Overview) loads it at once.
+The table is a window over the consents (:class:`~ui.models.consents_model.ConsentsModel`): a
+reload reads only the ordered row ids, and rows come a page at a time as they are painted, so it
+stays fast at 100 000 consents. It reloads when the page is first shown (and again, when shown,
+after a change), so an unlock does not wait for it; asking to open one consent (from the
+Overview) reloads at once with that consent's page, then selects it and scrolls to it.
 """
 
 from __future__ import annotations
@@ -45,7 +48,14 @@ from ui.background import while_alive
 from ui.dialogs import ask
 from ui.dialogs.grant_dialog import GrantDialog
 from ui.dialogs.propagate_dialog import PropagateDialog
-from ui.models.consents_model import ConsentColumn, ConsentsModel, local_day, local_time
+from ui.models.consents_model import (
+    ConsentColumn,
+    ConsentLine,
+    ConsentsModel,
+    field_labels,
+    local_day,
+    local_time,
+)
 from ui.network import NetworkRunner, NetworkTask, vault_call_adapter, vault_db_adapter
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
@@ -85,39 +95,31 @@ def pick_directory(parent: QWidget | None, title: str, *, directory: Path) -> Pa
 
 
 @dataclass(frozen=True, slots=True)
-class ConsentList:
-    rows: list[ConsentRow]
-    vendor_names: dict[str, str]
-    field_labels: dict[str, str]
-    now: int
-
-
-def _field_labels(vault: Vault) -> dict[str, str]:
-    return {field.key: field.label for field in vault.list_fields()}
-
-
-def load_list(vault: Vault, status: ConsentStatus | None) -> ConsentList:
-    """The consents (newest first), vendors' names and fields' labels (runs on the worker)."""
-    rows = ConsentBook(vault).rows(status=status)
-    names = {vendor.id: vendor.name for vendor in VendorDirectory(vault).list()}
-    return ConsentList(rows, names, _field_labels(vault), int(time.time()))
-
-
-@dataclass(frozen=True, slots=True)
 class ConsentDetails:
     record: ConsentRecord
     events: list[ConsentEvent]
     deliveries: list[OutboxRow]
-    field_labels: dict[str, str]
+    field_labels: dict[str, str]  # of the fields the receipt and the history name
+    row_id: int | None  # the consent's row id (the table's id for it)
+
+    def line(self) -> ConsentLine:
+        """The consent as a table row, from these (fresh) details."""
+        row = self.record.row
+        return ConsentLine(row, tuple(self.field_labels.get(key, key) for key in row.field_keys))
 
 
 def load_details(vault: Vault, consent_id: str) -> ConsentDetails:
     book = ConsentBook(vault)
+    record = book.get(consent_id)
+    events = book.history(consent_id)
+    keys = [*record.row.field_keys, *(item.key for item in record.receipt.vrm.fields)]
+    keys += [key for event in events for key in event.field_names]
     return ConsentDetails(
-        book.get(consent_id),
-        book.history(consent_id),
+        record,
+        events,
         book.deliveries(consent_id),
-        _field_labels(vault),
+        field_labels(vault, keys),
+        book.row_id_of(consent_id),
     )
 
 
@@ -147,12 +149,14 @@ def _holders(vault: Vault, key: str) -> _HolderQuestion:
     holders = book.holders(key)
     if not holders:
         return _HolderQuestion(key, key, [], {})
-    labels = _field_labels(vault)
+    rows = {holder.consent_id: book.get(holder.consent_id).row for holder in holders}
+    labels = field_labels(
+        vault, [key, *(field for row in rows.values() for field in row.field_keys)]
+    )
     scopes = {}
-    for holder in holders:
-        row = book.get(holder.consent_id).row
-        fields = ", ".join(labels.get(field, field) for field in row.field_keys)
-        scopes[holder.consent_id] = f"{local_time(row.granted_at)}: {fields}"
+    for consent_id, row in rows.items():
+        fields = ", ".join(labels[field] for field in row.field_keys)
+        scopes[consent_id] = f"{local_time(row.granted_at)}: {fields}"
     return _HolderQuestion(key, labels.get(key, key), holders, scopes)
 
 
@@ -224,9 +228,10 @@ class ConsentsPage(QWidget):
         self._network = network
         self.delivery: NetworkTask | None = None
         self._deliver_again = False
-        self._stale = True
-        self._loading = False
+        self._stale = True  # the list is to be reloaded when the page is next shown
+        self._loading = False  # a reload was asked for and its ids have not arrived yet
         self._select_after_load: str | None = None
+        self._details_for: str | None = None  # the consent whose details were last asked for
         self.shown: ConsentDetails | None = None
         self.last_dialog: QDialog | None = None
         self._dialogs: set[QDialog] = set()
@@ -277,7 +282,10 @@ class ConsentsPage(QWidget):
         top.addWidget(self.export_all_button)
         top.addWidget(self.new_button)
 
-        self.model = ConsentsModel(self)
+        self.model = ConsentsModel(self._runner, self)
+        self.model.rows_reset.connect(self._on_rows_reset)
+        self.model.page_loaded.connect(self._on_page_loaded)
+        self.model.load_failed.connect(self._list_failed)
         self.table = windowed_table_view(self.model)
         columns = self.table.horizontalHeader()
         columns.setSectionResizeMode(ConsentColumn.FIELDS, QHeaderView.ResizeMode.Stretch)
@@ -411,47 +419,45 @@ class ConsentsPage(QWidget):
             self._load()
 
     def _load(self) -> None:
-        if self._loading:
-            return  # the answer on its way is followed by another load (still stale)
+        """Reload the ids (a newer reload supersedes one on its way), focusing the consent asked
+        for, else the selected row (by its row id: it may still be loading)."""
         self._stale = False
         self._loading = True
-        status = self.status_combo.currentData()
-        self._runner.run(
-            lambda vault: load_list(vault, status),
-            on_success=while_alive(self, self._show_list),
-            on_error=while_alive(self, self._list_failed),
-        )
-
-    def _show_list(self, listing: ConsentList) -> None:
-        self._loading = False
-        if self._stale and (self.isVisible() or self._select_after_load is not None):
-            self._load()  # changed while loading (filter, grant...): load again
-            return
+        self.model.set_status(self.status_combo.currentData())
         asked = self._select_after_load
-        keep = asked or self.selected_id()
+        rows = self.table.selectionModel().selectedRows()
+        kept = self.model.row_id(rows[0].row()) if rows and asked is None else None
+        self.model.reload_focusing(asked, row_id=kept)
+
+    def _on_rows_reset(self) -> None:
+        self._loading = False
+        asked = self._select_after_load
         self._select_after_load = None
-        self.model.set_rows(
-            listing.rows,
-            vendor_names=listing.vendor_names,
-            field_labels=listing.field_labels,
-            now=listing.now,
-        )
-        self.stack.setCurrentWidget(self.table if listing.rows else self.empty_label)
-        row = self.model.row_of(keep) if keep else -1
-        if row < 0 and asked and self.status_combo.currentData() is not None:
+        self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
+        focus = self.model.focus_row
+        if focus is None and asked is not None and self.model.status is not None:
             # Asked to show a consent the filter hides: show every consent instead.
             self._select_after_load = asked
             self.status_combo.setCurrentIndex(0)  # reloads
             return
-        if row >= 0:
-            self._select_row(row)
+        if focus is not None:
+            self._select_row(focus)
         else:
             self._on_selected()
         self._update_buttons()
 
-    def _list_failed(self, error: Exception) -> None:
+    def _on_page_loaded(self, page: int) -> None:
+        """The selected row may have been a placeholder: show its details now it is here."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() // self.model.page_size != page:
+            return
+        consent_id = self.selected_id()
+        if consent_id is not None and consent_id != self._details_for:
+            self._on_selected()
+
+    def _list_failed(self, text: str) -> None:
         self._loading = False
-        self._fail(error)
+        self._fail_text(text)
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -463,7 +469,8 @@ class ConsentsPage(QWidget):
         self.table.scrollTo(index)
 
     def show_consent(self, consent_id: str) -> None:
-        """Select ``consent_id`` (loading the list first if needed) and show its details."""
+        """Select ``consent_id`` and scroll to it (reloading first unless its row is loaded),
+        and show its details."""
         row = -1 if self._stale or self._loading else self.model.row_of(consent_id)
         if row >= 0:
             self._select_row(row)
@@ -475,15 +482,34 @@ class ConsentsPage(QWidget):
         return None if row is None else row.id
 
     def selected_row(self) -> ConsentRow | None:
+        line = self.selected_line()
+        return None if line is None else line.row
+
+    def selected_line(self) -> ConsentLine | None:
+        """The selected consent: its row if its page is loaded, else the details shown for it
+        (its page may have left the cache while the table was scrolled far away)."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.consent(rows[0].row()) if rows else None
+        if not rows:
+            return None
+        row = rows[0].row()
+        line = self.model.line(row)
+        if line is not None:
+            return line
+        shown = self.shown
+        if shown is not None and shown.row_id == self.model.row_id(row):
+            return shown.line()
+        return None  # a placeholder: its page is on its way (see _on_page_loaded)
 
     # ------------------------------------------------------------------ details
 
     def _on_selected(self) -> None:
         self._update_buttons()
         consent_id = self.selected_id()
+        self._details_for = consent_id
         if consent_id is None:
+            rows = self.table.selectionModel().selectedRows()
+            if rows:  # a row still loading: its details follow its page (_on_page_loaded)
+                self.model.fetch_row(rows[0].row())
             self.shown = None
             self.detail_stack.setCurrentWidget(self.no_selection_label)
             return
@@ -710,11 +736,12 @@ class ConsentsPage(QWidget):
     # ------------------------------------------------------------------ revoking
 
     def revoke_selected(self) -> None:
-        row = self.selected_row()
-        if row is None or row.status != "active":
+        line = self.selected_line()
+        if line is None or line.row.status != "active":
             return
+        row = line.row
         vendor = self.model.vendor_name(row.vendor_id)
-        fields = ", ".join(self.model.field_label(key) for key in row.field_keys)
+        fields = line.fields_text
         if not ask.confirm(
             self,
             self.tr("Revoke consent"),
@@ -991,8 +1018,11 @@ class ConsentsPage(QWidget):
         for dialog in list(self._dialogs):
             dialog.reject()
         self._stale = True
+        self._loading = False
+        self._select_after_load = None
         self.shown = None
-        self.model.set_rows([], vendor_names={}, field_labels={})
+        self._details_for = None
+        self.model.clear()
         self.details.clear()
         self.detail_title.clear()
         self.deliveries_table.setRowCount(0)

@@ -149,7 +149,7 @@ def all_consents(
         params.append(status)
     where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
     rows = connection.execute(
-        f"SELECT {_COLUMNS} FROM consents {where}ORDER BY granted_at DESC, id", tuple(params)
+        f"SELECT {_COLUMNS} FROM consents {where}ORDER BY granted_at DESC, id DESC", tuple(params)
     ).fetchall()
     fields = _fields_of(connection, [row[0] for row in rows])
     return [_row(row, fields[row[0]]) for row in rows]
@@ -258,7 +258,7 @@ def ordered_row_ids(connection: Connection, *, status: ConsentStatus | None = No
     return [
         int(row[0])
         for row in connection.execute(
-            f"SELECT rowid FROM consents {where}ORDER BY granted_at DESC, id", params
+            f"SELECT rowid FROM consents {where}ORDER BY granted_at DESC, id DESC", params
         )
     ]
 
