@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -60,7 +59,7 @@ from ui.network import NetworkRunner, NetworkTask, vault_call_adapter, vault_db_
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.messages import InlineMessage, error_text
-from ui.widgets.tables import windowed_table_view
+from ui.widgets.tables import fit_height, small_table, windowed_table_view
 from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, Holder, NoticeOutcome
 from wallet.consents.book import KIND_DISCLOSURE, KIND_EXPIRY, KIND_REVOCATION, KIND_UPDATE
 from wallet.consents.purposes import PURPOSES
@@ -168,32 +167,6 @@ def _cell(text: str, tooltip: str = "") -> QTableWidgetItem:
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     item.setToolTip(tooltip or text)
     return item
-
-
-def _small_table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    table.setWordWrap(False)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    _fit_height(table)
-    return table
-
-
-def _fit_height(table: QTableWidget) -> None:
-    """As tall as its rows: the detail panel scrolls, not each small table."""
-    rows = max(table.rowCount(), 1)
-    height = table.horizontalHeader().sizeHint().height()
-    height += rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
-    table.setFixedHeight(height)
 
 
 def _escape(text: str) -> str:
@@ -369,13 +342,15 @@ class ConsentsPage(QWidget):
             self.erasure_button.clicked.connect(self.request_erasure)
             actions.addWidget(self.erasure_button)
 
-        self.deliveries_table = _small_table(
-            [self.tr("Message"), self.tr("State"), self.tr("Attempts"), self.tr("Note")]
+        self.deliveries_table = small_table(
+            [self.tr("Message"), self.tr("State"), self.tr("Attempts"), self.tr("Note")],
+            selectable=False,
         )
         deliveries_box = QGroupBox(self.tr("Messages to the vendor"))
         QVBoxLayout(deliveries_box).addWidget(self.deliveries_table)
-        self.history_table = _small_table(
-            [self.tr("When"), self.tr("What happened"), self.tr("Fields"), self.tr("Detail")]
+        self.history_table = small_table(
+            [self.tr("When"), self.tr("What happened"), self.tr("Fields"), self.tr("Detail")],
+            selectable=False,
         )
         history_box = QGroupBox(self.tr("History"))
         QVBoxLayout(history_box).addWidget(self.history_table)
@@ -644,7 +619,7 @@ class ConsentsPage(QWidget):
                     "%1", message.delivered_at.astimezone().strftime("%Y-%m-%d %H:%M")
                 )
             table.setItem(row, 3, _cell(note))
-        _fit_height(table)
+        fit_height(table)
 
     def _delivery_state(self, message: OutboxRow) -> str:
         if message.status == "pending":
@@ -685,7 +660,7 @@ class ConsentsPage(QWidget):
             else:
                 detail = event.detail
             table.setItem(row, 3, _cell(detail))
-        _fit_height(table)
+        fit_height(table)
 
     # ------------------------------------------------------------------ granting
 

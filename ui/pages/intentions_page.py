@@ -20,13 +20,11 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -49,6 +47,7 @@ from ui.network import NetworkRunner, NetworkTask, vault_call_adapter, vault_db_
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.messages import InlineMessage, error_text
+from ui.widgets.tables import fit_height, small_table
 from wallet.errors import VaultLocked
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
 from wallet.intents.book import KIND_INTENTION, BroadcastPlan, NoticePlan
@@ -135,34 +134,6 @@ def _item(text: str, *, data: Any = None, align_right: bool = False) -> QTableWi
     return item
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    _fit_height(table)
-    return table
-
-
-def _fit_height(table: QTableWidget) -> None:
-    """Make ``table`` exactly as tall as its rows (the page scrolls, not each table)."""
-    rows = max(table.rowCount(), 1)
-    height = table.horizontalHeader().sizeHint().height()
-    height += rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
-    if table.horizontalScrollBar().isVisible():
-        height += table.horizontalScrollBar().sizeHint().height()
-    table.setFixedHeight(height)
-
-
 class IntentionsPage(QWidget):
     """Intentions on the left; the selected one's details, delivery and offers on the right.
 
@@ -243,7 +214,7 @@ class IntentionsPage(QWidget):
         actions.addWidget(self.withdraw_button)
         actions.addWidget(self.export_button)
 
-        self.progress_table = _table(
+        self.progress_table = small_table(
             [self.tr("Vendor"), self.tr("Status"), self.tr("Attempts"), self.tr("Note")]
         )
         self.progress_box = QGroupBox(self.tr("Delivery"))
@@ -257,9 +228,9 @@ class IntentionsPage(QWidget):
             self.tr("Delivered by"),
             self.tr("Score"),
         ]
-        self.kept_table = _table(offer_headers)
-        self.alternatives_table = _table(offer_headers)
-        self.removed_table = _table(
+        self.kept_table = small_table(offer_headers)
+        self.alternatives_table = small_table(offer_headers)
+        self.removed_table = small_table(
             [self.tr("Vendor"), self.tr("Item"), self.tr("Price"), self.tr("Why removed")]
         )
         for table in (self.kept_table, self.alternatives_table):
@@ -583,7 +554,7 @@ class IntentionsPage(QWidget):
         self._progress_rows.clear()
         for progress in rows:
             self._set_progress(progress)
-        _fit_height(self.progress_table)
+        fit_height(self.progress_table)
         self.progress_box.setVisible(bool(rows))
 
     def _set_progress(self, progress: _Row) -> None:
@@ -597,7 +568,7 @@ class IntentionsPage(QWidget):
         self.progress_table.setItem(row, 1, _item(progress.status))
         self.progress_table.setItem(row, 2, _item(str(progress.attempts), align_right=True))
         self.progress_table.setItem(row, 3, _item(progress.note))
-        _fit_height(self.progress_table)
+        fit_height(self.progress_table)
         self.progress_box.setVisible(True)
 
     def progress_statuses(self) -> dict[str, str]:
@@ -674,7 +645,7 @@ class IntentionsPage(QWidget):
             reason = _item(removal.reason)
             reason.setToolTip(removal.reason)
             self.removed_table.setItem(row, 3, reason)
-        _fit_height(self.removed_table)
+        fit_height(self.removed_table)
         has_offers = bool(result.kept or result.alternatives or result.removed)
         self.kept_box.setVisible(has_offers)
         self.weights_box.setVisible(bool(result.kept or result.alternatives))
@@ -718,7 +689,7 @@ class IntentionsPage(QWidget):
                     cell.setFont(font)
             if offer.id == selected:
                 table.selectRow(row)
-        _fit_height(table)
+        fit_height(table)
 
     def ranked_offer_ids(self, *, alternatives: bool = False) -> list[str]:
         """The offer ids in the order shown (for tests)."""

@@ -1,9 +1,10 @@
-"""Views for the windowed table models: rows are never measured, so 100 000 of them cost nothing."""
+"""Table views: for the windowed models (rows never measured, so 100 000 of them cost nothing),
+and small tables shown in full inside a scrolling detail panel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
 
 
 def windowed_table_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
@@ -28,3 +29,37 @@ def windowed_table_view(model: QAbstractItemModel, parent: QWidget | None = None
     columns.setHighlightSections(False)
     columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
+
+
+def small_table(headers: list[str], *, selectable: bool = True) -> QTableWidget:
+    """A read-only table of a few rows, as tall as its rows (see :func:`fit_height`): the page
+    around it scrolls, not the table. ``selectable`` tables select one whole row."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    if selectable:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    else:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    fit_height(table)
+    return table
+
+
+def fit_height(table: QTableWidget) -> None:
+    """Make ``table`` exactly as tall as its rows (and its scroll bar, when one shows)."""
+    rows = max(table.rowCount(), 1)
+    height = table.horizontalHeader().sizeHint().height()
+    height += rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+    if table.horizontalScrollBar().isVisible():
+        height += table.horizontalScrollBar().sizeHint().height()
+    table.setFixedHeight(height)
