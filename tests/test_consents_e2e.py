@@ -4,22 +4,31 @@ made offline that is delivered once when the vendor is back, after which its dat
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 
 import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
 from jwcrypto import jwk as jc_jwk
 from jwcrypto import jws as jc_jws
 
 from tests.intent_helpers import add_vendors, serve
+from wallet import activity
 from wallet.consents import ConsentBook, GrantRequest
 from wallet.consents.book import DAY_SECONDS, KIND_REVOCATION
-from wallet.intents.delivery import deliver_pending
+from wallet.crypto.canonical import canonical_bytes
+from wallet.crypto.signing import SigningKey, generate_signing_key
+from wallet.intents.delivery import deliver_pending, deliver_pending_async
 from wallet.outbox import Outbox
+from wallet.terms.models import PublicJwk
 from wallet.vault import Vault
 from wallet.vendor.server import BackgroundVendors, Vendor
-from wallet.wire.consent import SignedAcknowledgement
-from wallet.wire.consent_signing import verify_receipt
+from wallet.vendors.directory import VendorDirectory, parse_metadata
+from wallet.wire.consent import ConsentAcknowledgement, SignedAcknowledgement, SignedDisclosure
+from wallet.wire.consent_signing import countersign, receipt_sha256, verify_receipt
+from wallet.wire.models import SellerIdentity
 
 EMAIL = "ada@example.org"
 ADDRESS = "12 Rue de l'Église, Montréal"
@@ -153,3 +162,91 @@ def test_revocation_offline_then_online_is_delivered_once_and_the_data_is_gone(
     assert len(notices) == 1
     readable = json.loads(ConsentBook(vault).receipt_bytes(consent_id, format="json"))
     assert readable["status"] == "revoked" and readable["termination"] is not None
+
+
+def _forged_answers_app(pinned: SigningKey, impostor: SigningKey) -> web.Application:
+    """A 'vendor' whose answers to disclosures are wrong in turn: not signed at all, then
+    signed by a key that is not the pinned one, then without a valid countersignature."""
+    answers: list[str] = ["unsigned", "impostor", "bad countersignature"]
+
+    async def consents(request: web.Request) -> web.Response:
+        envelope = SignedDisclosure.model_validate_json(await request.read())
+        receipt_token = envelope.disclosure.receipt
+        _, canonical, _ = verify_receipt(receipt_token)
+        kind = answers.pop(0)
+        if kind == "unsigned":
+            return web.json_response({"ok": True})
+        signer = impostor if kind == "impostor" else pinned
+        acknowledgement = ConsentAcknowledgement(
+            type="DisclosureAccepted",
+            consentReceiptID=envelope.disclosure.consentReceiptID,
+            inReplyTo=envelope.disclosure.id,
+            issued="2030-01-01T00:00:00Z",
+            vendor=SellerIdentity(
+                id="forger",
+                name="Forger",
+                publicKey=PublicJwk.model_validate(pinned.verifying_key.jwk),
+                kid=pinned.kid,
+            ),
+            receiptSha256=receipt_sha256(canonical),
+            fields=sorted(envelope.disclosure.data),
+            countersignature=countersign(canonical + b" ", pinned)
+            if kind == "bad countersignature"
+            else countersign(canonical, pinned),
+        )
+        document = acknowledgement.wire()
+        body = {
+            "acknowledgement": document,
+            "signature": signer.sign_jws(canonical_bytes(document)),
+        }
+        return web.json_response(body)
+
+    app = web.Application()
+    app.router.add_post("/inbox/consents", consents)
+    return app
+
+
+def test_forged_or_unsigned_acknowledgements_are_refused_and_logged(vault: Vault) -> None:
+    pinned, impostor = generate_signing_key(), generate_signing_key()
+    vault.set_field("email", EMAIL)
+
+    async def scenario() -> list[tuple[str, str]]:
+        server = TestServer(_forged_answers_app(pinned, impostor), host="127.0.0.1")
+        await server.start_server()
+        try:
+            base = str(server.make_url("")).rstrip("/")
+            document = {
+                "type": "VrmVendor",
+                "version": 1,
+                "id": "forger",
+                "name": "Forger",
+                "publicKey": pinned.verifying_key.jwk,
+                "inbox": {
+                    "intentions": f"{base}/inbox/intentions",
+                    "offers": f"{base}/inbox/offers",
+                    "consents": f"{base}/inbox/consents",
+                },
+                "policyUrl": f"{base}/privacy",
+                "contact": "privacy@forger.example",
+            }
+            VendorDirectory(vault).add(parse_metadata(document, url=f"{base}/.well-known/x"))
+            refused = []
+            for _ in range(3):
+                _grant(vault, "forger", "email")
+                report = await deliver_pending_async(vault, deadline=20)
+                assert report.summary.delivered == 1
+                refused += report.acknowledgements.refused
+            return refused
+        finally:
+            await server.close()
+
+    refused = asyncio.run(scenario())
+    reasons = [reason for _, reason in refused]
+    assert len(reasons) == 3
+    assert "not a valid signed acknowledgement" in reasons[0]
+    assert "does not verify" in reasons[1] or "signature" in reasons[1]
+    assert "countersignature" in reasons[2]
+    book = ConsentBook(vault)
+    assert all(not record.acknowledged for record in book.list())
+    logged = [e for e in vault.activity_page(limit=200) if e.type == activity.CONSENT_ACK_REFUSED]
+    assert len(logged) == 3 and all(e.result == "not completed" for e in logged)
