@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from wallet.consents.purposes import PURPOSES, THIRD_PARTY_PURPOSES
@@ -22,6 +23,7 @@ from wallet.wire.models import ControllerAddress, ControllerDetails
 
 COLLECTION_METHOD = "VRM Wallet: explicit grant by the person, after reviewing a summary"
 DPV_27560_PROFILE = "https://w3id.org/dpv/guides/dpv-27560"
+_NO_ADDRESS = ControllerAddress().model_dump()
 # Kantara PII categories counted as sensitive (spiCat) whatever the field's own flag says.
 SENSITIVE_CATEGORIES = frozenset({3, 6, 8, 10, 13})
 
@@ -57,7 +59,7 @@ def controller_json(vendor: VendorRow) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "piiController": controller.legalName if controller else vendor.name,
         "contact": contact,
-        "address": (controller.address if controller else ControllerAddress()).model_dump(),
+        "address": controller.address.model_dump() if controller else dict(_NO_ADDRESS),
         "email": controller.email if controller and controller.email else _email_or_empty(contact),
         "phone": controller.phone if controller else "",
     }
@@ -77,6 +79,7 @@ def _email_or_empty(contact: str) -> str:
     return contact if "@" in contact and "://" not in contact else ""
 
 
+@lru_cache(maxsize=256)
 def termination_text(expires_at: int) -> str:
     day = datetime.fromtimestamp(expires_at, UTC).strftime("%Y-%m-%d %H:%M UTC")
     return (
