@@ -12,12 +12,17 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tests.intent_helpers import add_vendors, create
 from tests.wire_helpers import make_intention, make_offer
 from wallet.crypto.signing import generate_signing_key
+from wallet.intents import IntentionBook
+from wallet.intents.delivery import deliver_pending
+from wallet.vault import Vault
 from wallet.vendor.keys import read_key_file
 from wallet.wire import VendorMetadata, parse_wire, sign_intention, sign_offer, wire_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
+KIT = (sys.executable, "-m", "wallet.vendor.cli")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -125,3 +130,57 @@ def test_serve_answers_the_metadata_url(tmp_path: Path) -> None:
             process.stdout.close()
         if process.stderr:
             process.stderr.close()
+
+
+def test_serve_from_several_processes_shares_one_port_and_stops_them_all(vault: Vault) -> None:
+    """``--processes 2`` (load tests): both processes answer on one port, with the same vendors
+    and keys; intentions are delivered and answered; SIGTERM stops the workers too."""
+    process = subprocess.Popen(
+        [*KIT, "serve", "--port", "0", "--vendors", "3", "--processes", "2"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert "(2 processes)" in first, first
+        base = first.split(" on ", 1)[1].split(" ", 1)[0]
+        urls = [f"{base}/vendors/{i}/.well-known/vrm-vendor.json" for i in (1, 2, 3)]
+        keys = set()
+        for _ in range(6):  # new connections: the kernel spreads them over both processes
+            with urllib.request.urlopen(urls[0], timeout=10) as response:
+                keys.add(parse_wire(response.read(), VendorMetadata).publicKey.x)
+        assert len(keys) == 1  # every process serves the same vendor keys
+        add_vendors(vault, urls)
+        intention = create(vault, use_terms=False)
+        IntentionBook(vault).broadcast(intention.id)
+        report = deliver_pending(vault, deadline=30)
+        assert report.summary.delivered == 3 and report.offers.stored
+        workers = _children(process.pid)
+        assert len(workers) == 1
+    finally:
+        process.terminate()
+        assert process.wait(timeout=30) == 0
+        for stream in (process.stdout, process.stderr):
+            if stream:
+                stream.close()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found

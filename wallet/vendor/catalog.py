@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,12 +54,36 @@ CENT = Decimal("0.01")
 
 @dataclass(slots=True)
 class _Offered:
-    """What every offer of one catalogue item shares, derived once per item."""
+    """A catalogue item and what every offer of it shares, derived once per catalogue."""
 
+    item: CatalogItem
+    category: str  # case-folded
     regions: list[str]  # case-folded
     price: Decimal
     area_served: list[str]
-    item: ItemSpec | None = None  # validated when the item is first offered
+    spec: ItemSpec | None = None  # validated when the item is first offered
+
+    @classmethod
+    def of(cls, item: CatalogItem) -> _Offered:
+        return cls(
+            item=item,
+            category=item.category.casefold(),
+            regions=[region.casefold() for region in item.regions],
+            price=decimal_of(item.price),
+            area_served=[region for region in item.regions if region != "*"],
+        )
+
+    def item_spec(self) -> ItemSpec:
+        """The ``itemOffered`` of this item's offers."""
+        if self.spec is None:
+            item = self.item
+            self.spec = ItemSpec(
+                name=item.name,
+                category=item.category,
+                description=item.description,
+                specs=item.specs,
+            )
+        return self.spec
 
 
 class CatalogItem(BaseModel):
@@ -88,29 +113,6 @@ class CatalogItem(BaseModel):
         max_length=50,
         description="the consumer's fields this item's offers ask for, if chosen",
     )
-    _offered: _Offered | None = PrivateAttr(default=None)
-
-    def offered(self) -> _Offered:
-        """This item's shared offer parts (cached: the model is frozen)."""
-        if self._offered is None:
-            self._offered = _Offered(
-                regions=[region.casefold() for region in self.regions],
-                price=decimal_of(self.price),
-                area_served=[region for region in self.regions if region != "*"],
-            )
-        return self._offered
-
-    def item_spec(self) -> ItemSpec:
-        """The ``itemOffered`` of this item's offers (validated once)."""
-        offered = self.offered()
-        if offered.item is None:
-            offered.item = ItemSpec(
-                name=self.name,
-                category=self.category,
-                description=self.description,
-                specs=self.specs,
-            )
-        return offered.item
 
 
 class Catalog(BaseModel):
@@ -132,9 +134,18 @@ class Catalog(BaseModel):
         "e-mail, phone, jurisdiction); default: the vendor itself and its contact e-mail",
     )
 
+    _offered: list[_Offered] | None = PrivateAttr(default=None)
+
     @property
     def categories(self) -> list[str]:
         return sorted({item.category for item in self.items})
+
+    def offered_items(self) -> list[_Offered]:
+        """The items with their shared offer parts (derived once: the model is frozen)."""
+        offered = self._offered
+        if offered is None:
+            offered = self._offered = [_Offered.of(item) for item in self.items]
+        return offered
 
 
 def default_catalog_path() -> Path:
@@ -148,6 +159,7 @@ def load_catalog(path: Path | None = None) -> Catalog:
     return parse_wire(raw, Catalog, max_bytes=MAX_CATALOG_BYTES, what="vendor catalogue")
 
 
+@lru_cache(maxsize=16384)
 def vendor_factors(index: int) -> tuple[Decimal, int]:
     """Vendor ``index``'s (1-based) price factor (0.90…1.10) and extra lead days (0…2)."""
     if index <= 1:
@@ -200,10 +212,10 @@ def offers_for(
     issued = ""  # formatted once, for the first offer, and shared by every offer
     valid_through = ""
     candidates: list[tuple[Decimal, int, Offer]] = []
-    for item in catalog.items:
-        if item.category.casefold() != wanted:
+    for offered in catalog.offered_items():
+        if offered.category != wanted:
             continue
-        offered = item.offered()
+        item = offered.item
         careless = item.ignoresIntention
         if item.alternative and not intention.openToAlternatives and not careless:
             continue
@@ -233,7 +245,7 @@ def offers_for(
             issued=issued,
             validThrough=valid_through,
             seller=seller,
-            itemOffered=item.item_spec(),
+            itemOffered=offered.item_spec(),
             isAlternative=item.alternative,
             price=str(total),
             priceCurrency=item.currency,
@@ -259,7 +271,7 @@ def signed_offers_for(
     now: datetime | None = None,
 ) -> tuple[list[SignedOffer], bytes]:
     """:func:`offers_for`, each offer signed as :func:`~wallet.wire.signing.sign_offer` does, and
-    the answer's body (``wire_bytes(OfferList(offers=...))``).
+    the answer's body, byte for byte ``wire_bytes(OfferList(offers=...))``.
 
     Each offer is serialised once: the same JSON object is canonicalised for the signature and
     written into the body. ``key`` must be the key ``seller`` names, as for ``sign_offer``.
@@ -273,6 +285,7 @@ def signed_offers_for(
         signature = key.sign_jws(canonical_bytes(document))
         signed.append(SignedOffer(offer=offer, signature=signature))
         documents.append({"offer": document, "signature": signature})
+    # As wire_bytes() writes an OfferList (whose dump is exactly these dictionaries).
     body = json.dumps({"offers": documents}, ensure_ascii=False, separators=(",", ":"))
     return signed, body.encode("utf-8")
 

@@ -11,9 +11,15 @@ import argparse
 import asyncio
 import ipaddress
 import json
+import multiprocessing
+import os
+import signal
+import socket
 import sys
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from multiprocessing.synchronize import Semaphore
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +51,9 @@ from wallet.wire.signing import (
 
 PROG = "vrm-vendor"
 MAX_VENDORS = 10_000
+MAX_PROCESSES = 64
+BACKLOG = 128  # aiohttp's default, for the sockets that --processes shares
+WORKER_START_SECONDS = 60.0
 
 
 def fail(message: str) -> int:
@@ -69,19 +78,129 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
     if not 1 <= args.vendors <= MAX_VENDORS:
         return fail(f"--vendors must be between 1 and {MAX_VENDORS}.")
+    if not 1 <= args.processes <= MAX_PROCESSES:
+        return fail(f"--processes must be between 1 and {MAX_PROCESSES}.")
+    if args.processes > 1 and not _can_share_port():
+        return fail("--processes above 1 needs fork() and SO_REUSEPORT (Linux); use 1 here.")
     catalog = load_catalog(Path(args.catalog) if args.catalog else None)
     if args.keys:
         keys = [load_or_create_key(Path(args.keys), i) for i in range(1, args.vendors + 1)]
     else:
         keys = [generate_signing_key() for _ in range(args.vendors)]
+    # Made before any worker is forked, so every process serves the same vendors and keys.
     vendor_app = VendorApp(make_vendors(keys, catalog), catalog)
-    return asyncio.run(_serve(vendor_app, args.host, args.port))
+    if args.processes == 1:
+        return asyncio.run(_serve(vendor_app, args.host, args.port))
+    return _serve_processes(vendor_app, args.host, args.port, args.processes)
 
 
-async def _serve(vendor_app: VendorApp, host: str, port: int) -> int:
+def _can_share_port() -> bool:
+    return hasattr(socket, "SO_REUSEPORT") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _shared_port_socket(host: str, port: int, *, first: bool = False) -> socket.socket:
+    """A listening socket on ``host:port`` that other processes may bind too (SO_REUSEPORT):
+    the kernel then spreads incoming connections over the processes.
+
+    The ``first`` socket binds the port alone beforehand, so that a port another server already
+    shares this way (which SO_REUSEPORT would let us join) is refused as in use."""
+    family, _, _, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    address = address[:2]
+    if first:
+        with socket.create_server(address, family=family) as probe:
+            address = probe.getsockname()[:2]  # port 0: the free port picked
+    sock = socket.create_server(address, family=family, backlog=BACKLOG, reuse_port=True)
+    sock.setblocking(False)
+    return sock
+
+
+def _serve_processes(vendor_app: VendorApp, host: str, port: int, processes: int) -> int:
+    """Serve from ``processes`` processes sharing one port: this one and forked workers.
+
+    Each process keeps its own memory (seen webhook ids, offers made): a follow-up about an
+    intention (offers GET, notices, a retried delivery) may reach a process that has not seen
+    it. This mode is for load tests; demos and tests use one process.
+    """
+    try:
+        sock = _shared_port_socket(host, port, first=True)
+    except OSError as exc:
+        return fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}.")
+    bound = int(sock.getsockname()[1])
+    context = multiprocessing.get_context("fork")
+    ready = context.Semaphore(0)
+    workers = [
+        context.Process(
+            target=_worker,
+            args=(vendor_app, host, bound, ready, os.getpid(), sock),
+            name=f"vrm-vendor-{number}",
+            daemon=True,
+        )
+        for number in range(1, processes)
+    ]
+    try:
+        for worker in workers:
+            worker.start()
+        deadline = time.monotonic() + WORKER_START_SECONDS
+        started = 0
+        while started < len(workers):
+            if ready.acquire(timeout=0.2):
+                started += 1
+            elif time.monotonic() > deadline or not all(w.is_alive() for w in workers):
+                return fail("a worker process did not start; see its error above.")
+        return asyncio.run(_serve(vendor_app, host, bound, sock=sock, processes=processes))
+    finally:
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+        for worker in workers:
+            worker.join(timeout=10)
+        sock.close()
+
+
+def _worker(
+    vendor_app: VendorApp,
+    host: str,
+    port: int,
+    ready: Semaphore,
+    parent: int,
+    inherited: socket.socket,
+) -> None:
+    """One forked worker: serve the same app on the shared port until the parent goes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the parent, which stops us
+    inherited.close()  # the parent's socket: its connections are the parent's to accept
+    sock = _shared_port_socket(host, port)
+
+    async def serve() -> None:
+        runner = web.AppRunner(vendor_app.app, access_log=None)
+        await runner.setup()
+        await web.SockSite(runner, sock, backlog=BACKLOG).start()
+        ready.release()
+        try:
+            while os.getppid() == parent:  # not orphaned: the parent stops us when it stops
+                await asyncio.sleep(1)
+        finally:
+            await runner.cleanup()
+
+    asyncio.run(serve())
+
+
+async def _serve(
+    vendor_app: VendorApp,
+    host: str,
+    port: int,
+    *,
+    sock: socket.socket | None = None,
+    processes: int = 1,
+) -> int:
     runner = web.AppRunner(vendor_app.app, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, host, port)
+    site: web.BaseSite
+    if sock is None:
+        site = web.TCPSite(runner, host, port)
+    else:
+        site = web.SockSite(runner, sock, backlog=BACKLOG)
     try:
         await site.start()
     except OSError as exc:
@@ -90,7 +209,10 @@ async def _serve(vendor_app: VendorApp, host: str, port: int) -> int:
     bound = runner.addresses[0][1]
     shown = f"[{host}]" if ":" in host else host
     vendors = vendor_app.vendors
-    print(f"{len(vendors)} vendor(s) on http://{shown}:{bound} — Ctrl+C to stop", flush=True)
+    served = f" ({processes} processes)" if processes > 1 else ""
+    print(
+        f"{len(vendors)} vendor(s) on http://{shown}:{bound}{served} — Ctrl+C to stop", flush=True
+    )
     for vendor in vendors[:20]:
         print(
             f"  {vendor.name}: http://{shown}:{bound}{vendor.metadata_path}  "
@@ -99,8 +221,11 @@ async def _serve(vendor_app: VendorApp, host: str, port: int) -> int:
         )
     if len(vendors) > 20:
         print(f"  … and {len(vendors) - 20} more under /vendors/<i>/", flush=True)
+    stopped = asyncio.Event()
+    if processes > 1:  # stop cleanly on SIGTERM too, so that the workers are stopped with us
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stopped.set)
     try:
-        await asyncio.Event().wait()
+        await stopped.wait()
     finally:
         await runner.cleanup()
     return 0
@@ -316,6 +441,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--keys", help="directory of vendor-<i>.jwk keys (created if missing) for stable keys"
     )
     serve.add_argument("--allow-remote", action="store_true", help="allow a non-loopback host")
+    serve.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        help="serve from N processes sharing the port (Linux; for load tests: each process "
+        "remembers only the deliveries it received)",
+    )
     serve.set_defaults(handler=cmd_serve)
 
     validate = commands.add_parser("validate", help="check an intention, offer or metadata file")
