@@ -104,10 +104,12 @@ def insert(
             receipt_jws,
         ),
     )
-    connection.executemany(
-        "INSERT INTO consent_fields (consent_id, field_key, vendor_id, active) VALUES (?, ?, ?, 1)",
-        [(consent_id, key, vendor_id) for key in field_keys],
-    )
+    if field_keys:  # one statement for all the fields: consents are issued in bulk
+        rows = ", ".join("(?, ?, ?, 1)" for _ in field_keys)
+        connection.execute(
+            f"INSERT INTO consent_fields (consent_id, field_key, vendor_id, active) VALUES {rows}",
+            [value for key in field_keys for value in (consent_id, key, vendor_id)],
+        )
 
 
 def _fields_of(connection: Connection, consent_ids: Sequence[str]) -> dict[str, list[str]]:
