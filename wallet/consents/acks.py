@@ -98,17 +98,12 @@ def _apply(connection: Connection, row: OutboxRow, kind: str, signed: str, at: i
 
 def ingest_acknowledgements(vault: Vault, *, now: int | None = None) -> AckReport:
     """Read every delivered consent message's answer not read yet."""
-    rows = [
-        row
-        for row in outbox_store.rows(vault.reader)
-        if row.kind in CONSENT_KINDS and row.status == "delivered"
-    ]
-    done = store.acks_ingested(vault.reader, [row.id for row in rows])
+    unread = store.unread_delivered_ids(vault.reader, CONSENT_KINDS)
     report = AckReport()
     at = now or int(time.time())
-    for row in rows:
-        if row.id in done:
-            continue
+    for outbox_id in unread:
+        row = outbox_store.get(vault.reader, outbox_id)
+        assert row is not None  # outbox rows are never deleted
         with vault.write() as connection:
             store.mark_ack_ingested(connection, row.id)
             try:

@@ -349,6 +349,8 @@ _V5_CONSENTS: tuple[str, ...] = (
         signed TEXT NOT NULL
     )""",
     "CREATE INDEX data_requests_by_vendor ON data_requests (vendor_id, created)",
+    # Finding the delivered consent messages whose answers are unread, without reading bodies.
+    "CREATE INDEX outbox_by_kind ON outbox (kind, status)",
 )
 
 MIGRATIONS: tuple[Migration, ...] = (
