@@ -222,7 +222,7 @@ def ensure_demo_consent(vault: Vault, vendor_ids: list[str]) -> str | None:
     time demo vendors are present, so Consents and Overview have something to show; the app
     delivers it like any other. Returns its id, or None if the vault already has consents."""
     book = ConsentBook(vault)
-    if book.rows() or len(vendor_ids) < 2:
+    if book.row_ids() or len(vendor_ids) < 2:
         return None
     request = GrantRequest(
         vendor_id=vendor_ids[1], field_keys=("email", "shoe_size"), purposes=(4, 5), days=30

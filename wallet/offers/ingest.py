@@ -271,16 +271,10 @@ def ingest_body(
 
 def ingest_delivered(vault: Vault) -> IngestReport:
     """Offers from the answers of delivered intentions not read yet (each row read once)."""
-    rows = [
-        row
-        for row in outbox_store.rows(vault.reader)
-        if row.kind == "intention" and row.status == "delivered"
-    ]
-    done = store.ingested(vault.reader, [row.id for row in rows])
     report = IngestReport()
-    for row in rows:
-        if row.id in done:
-            continue
+    for outbox_id in store.unread_delivered_ids(vault.reader):
+        row = outbox_store.get(vault.reader, outbox_id)
+        assert row is not None  # outbox rows are never deleted
         body = row.response_body
         # A 2xx without a body acknowledges without offers; an empty body with an error note
         # is an answer the transport refused (too large).

@@ -118,14 +118,17 @@ def rejections_for(connection: Connection, intention_id: str) -> list[RejectionR
     ]
 
 
-def ingested(connection: Connection, outbox_ids: Sequence[int]) -> set[int]:
-    if not outbox_ids:
-        return set()
-    marks = ", ".join("?" for _ in outbox_ids)
-    found = connection.execute(
-        f"SELECT outbox_id FROM offers_ingested WHERE outbox_id IN ({marks})", tuple(outbox_ids)
-    )
-    return {int(row[0]) for row in found}
+def unread_delivered_ids(connection: Connection) -> list[int]:
+    """Outbox ids of delivered intentions whose answers were not read for offers yet (from the
+    ``outbox_by_kind`` index: no message body is read to find them)."""
+    return [
+        int(row[0])
+        for row in connection.execute(
+            "SELECT id FROM outbox WHERE kind = 'intention' AND status = 'delivered' "
+            "AND NOT EXISTS (SELECT 1 FROM offers_ingested WHERE outbox_id = outbox.id) "
+            "ORDER BY id"
+        )
+    ]
 
 
 def mark_ingested(connection: Connection, outbox_id: int) -> None:
