@@ -297,8 +297,8 @@ _V5_CONSENTS: tuple[str, ...] = (
         active INTEGER NOT NULL,
         PRIMARY KEY (consent_id, field_key)
     ) WITHOUT ROWID""",
-    "CREATE INDEX consent_fields_matrix ON consent_fields (active, vendor_id, field_key)",
-    "CREATE INDEX consent_fields_by_field ON consent_fields (field_key, active)",
+    # Who holds a field (update propagation), and another holder of a cell (the trigger below).
+    "CREATE INDEX consent_fields_by_field ON consent_fields (field_key, active, vendor_id)",
     "CREATE INDEX consents_by_granted ON consents (granted_at, id)",
     "CREATE INDEX consents_by_status_granted ON consents (status, granted_at, id)",
     """CREATE TABLE consent_holdings (
@@ -321,7 +321,7 @@ _V5_CONSENTS: tuple[str, ...] = (
             active_count = active_count - 1,
             consent_id = coalesce((
                 SELECT consent_id FROM consent_fields
-                WHERE active = 1 AND vendor_id = OLD.vendor_id AND field_key = OLD.field_key
+                WHERE field_key = OLD.field_key AND active = 1 AND vendor_id = OLD.vendor_id
                 LIMIT 1
             ), consent_id)
         WHERE vendor_id = OLD.vendor_id AND field_key = OLD.field_key;
