@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from wallet import activity
 from wallet.activity import ActivityEvent
@@ -108,7 +109,7 @@ class GrantPlan:
     def missing_required(self) -> tuple[str, ...]:
         return tuple(f.key for f in self.fields if f.required and not f.present)
 
-    def request(self, **changes: object) -> GrantRequest:
+    def request(self, **changes: Any) -> GrantRequest:
         """The grant as planned (selected fields, suggested purposes), with ``changes``."""
         base = GrantRequest(
             vendor_id=self.vendor_id,
@@ -117,7 +118,7 @@ class GrantPlan:
             days=self.days,
             offer_id=self.offer_id,
         )
-        return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+        return dataclasses.replace(base, **changes)
 
 
 @dataclass(frozen=True, slots=True)
