@@ -128,6 +128,13 @@ def next_due_at(connection: Connection) -> float | None:
     return None if value is None else float(value)
 
 
+def pending_count(connection: Connection) -> int:
+    """How many messages wait for a later attempt (counted on the index, no body read)."""
+    return int(
+        connection.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
+    )
+
+
 def mark_delivering(connection: Connection, ids: Sequence[int]) -> None:
     connection.executemany(
         "UPDATE outbox SET status = 'delivering' WHERE id = ? AND status = 'pending'",

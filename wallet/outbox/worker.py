@@ -217,6 +217,9 @@ class Outbox:
     def next_due_at(self) -> float | None:
         return store.next_due_at(self._vault.reader)
 
+    def pending_count(self) -> int:
+        return store.pending_count(self._vault.reader)
+
     def resume(self) -> int:
         with self._vault.write() as connection:
             return store.resume(connection)
@@ -442,9 +445,7 @@ class DeliveryWorker:
                 return summary
             now = self._clock()
             if deadline is not None and next_at > deadline:
-                summary.pending = len(
-                    [r for r in await self._db(self._outbox.rows) if r.status == "pending"]
-                )
+                summary.pending = await self._db(self._outbox.pending_count)
                 return summary
             await sleep(max(0.0, min(next_at - now, max_idle_sleep)))
 
