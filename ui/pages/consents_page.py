@@ -58,6 +58,7 @@ from ui.models.consents_model import (
 from ui.network import NetworkRunner, NetworkTask, vault_call_adapter, vault_db_adapter
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
+from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.tables import fit_height, small_table, windowed_table_view
 from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, Holder, NoticeOutcome
@@ -267,19 +268,14 @@ class ConsentsPage(QWidget):
         self.table.setColumnWidth(ConsentColumn.GRANTED, 140)
         self.table.setColumnWidth(ConsentColumn.EXPIRES, 100)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
-        self.empty_label = QLabel(
+        self.stack, self.empty_label = content_or_empty(
+            self.table,
             self.tr(
                 "<h3>No consents yet</h3><p>When you accept an offer, choose <i>Give consent…</i> "
                 "on the Intentions page, or <i>New consent…</i> here, to let a vendor use the "
                 "data it needs, for the purposes and the time you choose.</p>"
-            )
+            ),
         )
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
-        self.stack.setCurrentWidget(self.empty_label)
 
         self.status = InlineMessage()
         self.error = InlineMessage(error=True)

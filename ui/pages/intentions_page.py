@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QSplitter,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from ui.dialogs.intention_dialogs import IntentionDialog
 from ui.network import NetworkRunner, NetworkTask, vault_call_adapter, vault_db_adapter
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
+from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.tables import fit_height, small_table
 from wallet.errors import VaultLocked
@@ -301,19 +301,14 @@ class IntentionsPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(right)
 
-        self.empty_label = QLabel(
+        self.stack, self.empty_label = content_or_empty(
+            scroll,
             self.tr(
                 "<h3>No intention selected</h3><p>Say what you want, where, by when and for how "
                 "much with <i>New intention</i>. Vendors answer with offers; nothing about you "
                 "is sent beyond what you write.</p>"
-            )
+            ),
         )
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(scroll)
-        self.stack.addWidget(self.empty_label)
-        self.stack.setCurrentWidget(self.empty_label)
         self._right = scroll
 
         splitter = QSplitter()

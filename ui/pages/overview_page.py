@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from ui.background import while_alive
 from ui.models.holdings_model import HoldingRole, HoldingsModel
 from ui.tasks import VaultRunner
+from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.consents import ConsentBook, Overview
 from wallet.errors import NotFound, VaultLocked
@@ -163,19 +163,14 @@ class OverviewPage(QWidget):
         table.activated.connect(self._open_cell)
         self.table = table
 
-        self.empty_label = QLabel(
+        self.stack, self.empty_label = content_or_empty(
+            self.table,
             self.tr(
                 "<h3>No vendor holds your data</h3><p>When you give a vendor a consent (from an "
                 "accepted offer on <i>Intentions</i>, or on <i>Consents</i>), the fields it may "
                 "use appear here, one row per vendor.</p>"
-            )
+            ),
         )
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
-        self.stack.setCurrentWidget(self.empty_label)
 
         self.error = InlineMessage(error=True)
         layout = QVBoxLayout(self)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from ui.models.vendors_model import VendorColumn, VendorEntry, VendorsModel
 from ui.network import NetworkRunner, NetworkTask
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
+from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.crypto.signing import verifying_key_from_jwk
 from wallet.errors import VaultLocked
@@ -149,18 +149,13 @@ class VendorsPage(QWidget):
         header.resizeSection(VendorColumn.CATEGORIES, CATEGORIES_WIDTH)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(lambda _index: self.approve_selected())
-        self.empty_label = QLabel(
+        self.stack, self.empty_label = content_or_empty(
+            self.table,
             self.tr(
                 "<h3>No vendors yet</h3><p>Type a vendor's address above and choose "
                 "<i>Add from URL</i>, or import a vendor list.</p>"
-            )
+            ),
         )
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
-        self.stack.setCurrentWidget(self.empty_label)
 
         self.approve_button = QPushButton(self.tr("A&pprove new key…"))
         self.approve_button.setToolTip(

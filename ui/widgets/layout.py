@@ -1,7 +1,8 @@
-"""Small layout helpers shared by the full-window screens (welcome, unlock)."""
+"""Small layout helpers shared by the screens and pages."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 CARD_WIDTH = 520
@@ -56,3 +57,17 @@ def fit_stack_to_current(stack: QStackedWidget) -> None:
 
     stack.currentChanged.connect(fit)
     fit(stack.currentIndex())
+
+
+def content_or_empty(content: QWidget, message: str) -> tuple[QStackedWidget, QLabel]:
+    """A stack showing ``content`` or, centred in its place, the rich-text ``message`` (what to
+    do when there is nothing to show yet). It starts on the message; pages switch with
+    ``setCurrentWidget``."""
+    empty = QLabel(message)
+    empty.setWordWrap(True)
+    empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    stack = QStackedWidget()
+    stack.addWidget(content)
+    stack.addWidget(empty)
+    stack.setCurrentWidget(empty)
+    return stack, empty
