@@ -222,10 +222,6 @@ class ConsentBook:
             raise NotFound(f"There is no vendor {vendor_id!r}; `vendor list` shows them.")
         return vendor
 
-    @staticmethod
-    def _consents_url(vendor: VendorRow) -> str:
-        return str((vendor.metadata.get("inbox") or {}).get("consents") or "")
-
     def _offer(self, connection: Connection, offer_id: str) -> tuple[Offer, str, str]:
         row = offer_store.get_offer(connection, offer_id)
         if row is None:
@@ -300,7 +296,7 @@ class ConsentBook:
     def _vendor_problem(self, vendor: VendorRow) -> str:
         if vendor.status != "active":
             return f"The vendor is disabled ({vendor.status_reason or 'no reason given'})."
-        if not self._consents_url(vendor):
+        if not vendor.inbox_url("consents"):
             return (
                 "This vendor publishes no address for disclosures (inbox.consents in its "
                 "metadata), so it cannot receive data under a consent."
@@ -525,7 +521,7 @@ class ConsentBook:
                 OutboxMessage(
                     kind=kind,
                     vendor_id=vendor.id,
-                    url=self._consents_url(vendor),
+                    url=vendor.inbox_url("consents"),
                     body=signed_disclosure_bytes(disclosure, key),
                     signing_kid=key.kid,
                     subject=consent_id,
@@ -598,11 +594,7 @@ class ConsentBook:
             store.add_event(connection, row.id, at=at, type=status, detail=why)
             return NoticeOutcome(row.id, row.vendor_id, False, why)
         vendor = vendor_store.get(connection, row.vendor_id)
-        url = (
-            ""
-            if vendor is None
-            else str((vendor.metadata.get("inbox") or {}).get("revocations") or "")
-        )
+        url = "" if vendor is None else vendor.inbox_url("revocations")
         if vendor is None or not url:
             why = (
                 "the vendor is no longer in your directory"

@@ -120,7 +120,7 @@ def notice_messages(
     issued = utc_timestamp(_now())
     for vendor_id, notice_type, offer_id in decisions:
         vendor = vendor_store.get(connection, vendor_id)
-        url = None if vendor is None else (vendor.metadata.get("inbox") or {}).get(endpoint)
+        url = "" if vendor is None else vendor.inbox_url(endpoint)
         if vendor is None:
             result.not_told.append((vendor_id, "the vendor is no longer in your directory"))
             continue
@@ -138,7 +138,7 @@ def notice_messages(
             OutboxMessage(
                 kind=kind,
                 vendor_id=vendor_id,
-                url=str(url),
+                url=url,
                 body=wire_bytes(sign_notice(notice, key)),
                 signing_kid=row.kid,
                 subject=row.id,

@@ -43,6 +43,11 @@ class VendorRow:
     pending_metadata: dict[str, Any] | None
     pending_since: datetime | None
 
+    def inbox_url(self, endpoint: str) -> str:
+        """The vendor's address for ``endpoint`` (``consents``, ``decisions``...) from its
+        pinned metadata, or "" when it lists none (optional endpoints came later)."""
+        return str((self.metadata.get("inbox") or {}).get(endpoint) or "")
+
 
 def _row(row: Sequence[Any]) -> VendorRow:
     return VendorRow(
