@@ -386,7 +386,7 @@ class ConsentBook:
         granted_at = now or _now()
         keys: dict[str, SigningKey] = {}
         vendors: dict[str, VendorRow] = {}
-        granted = []
+        granted: builtins.list[tuple[str, ConsentReceipt]] = []
         with self._vault.write() as connection:
             for request in requests:
                 vendor, snapshots, offer = self._checked(connection, request, vendors)
@@ -397,10 +397,13 @@ class ConsentBook:
                         connection, request, vendor, snapshots, offer, keys[vendor.id], granted_at
                     )
                 )
-            rows = [store.get(connection, record.id) for record in granted]
+            stored = [
+                (store.get(connection, consent_id), receipt) for consent_id, receipt in granted
+            ]
+        names = {vendor.id: vendor.name for vendor in vendors.values()}
         return [
-            ConsentRecord(row, record.receipt, record.vendor_name)
-            for row, record in zip(rows, granted, strict=True)
+            ConsentRecord(row, receipt, names[row.vendor_id])
+            for row, receipt in stored
             if row is not None
         ]
 
@@ -413,8 +416,9 @@ class ConsentBook:
         offer: Offer | None,
         key: SigningKey,
         granted_at: int,
-    ) -> ConsentRecord:
-        """Build, sign and store one consent and queue its disclosure (caller's transaction)."""
+    ) -> tuple[str, ConsentReceipt]:
+        """Build, sign and store one consent and queue its disclosure (caller's transaction);
+        returns its id and receipt."""
         consent_id = str(uuid.uuid4())
         expires_at = granted_at + request.days * DAY_SECONDS
         receipt = build_receipt(
@@ -473,28 +477,7 @@ class ConsentBook:
                 reason="purposes " + ", ".join(str(n) for n in request.purposes),
             ),
         )
-        return ConsentRecord(
-            ConsentRow(
-                consent_id,
-                vendor.id,
-                request.offer_id,
-                key.kid,
-                "active",
-                granted_at,
-                expires_at,
-                None,
-                tuple(request.purposes),
-                summary,
-                token,
-                None,
-                None,
-                None,
-                None,
-                tuple(request.field_keys),
-            ),
-            receipt,
-            vendor.name,
-        )
+        return consent_id, receipt
 
     def _queue_disclosure(
         self,
