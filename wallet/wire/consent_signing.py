@@ -37,7 +37,13 @@ from wallet.wire.consent import (
     SignedDisclosure,
 )
 from wallet.wire.models import MAX_WIRE_BYTES
-from wallet.wire.signing import WireFormatError, first_error, load_json, validate_wire
+from wallet.wire.signing import (
+    WireFormatError,
+    first_error,
+    load_json,
+    validate_wire,
+    verify_signed_bytes,
+)
 
 _SORTED_COMPACT = json.JSONEncoder(
     ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":")
@@ -153,14 +159,6 @@ def verify_countersignature(token: str, canonical: bytes, vendor_key: VerifyingK
 # ---------------------------------------------------------------------------- envelopes
 
 
-def _verify_envelope(key: VerifyingKey, signature: str, document: bytes, what: str) -> None:
-    header, payload = key.verify_jws(signature)
-    if header.get("kid") not in (None, key.kid):
-        raise SignatureInvalid(f"The {what} signature's kid is not the signing key's thumbprint.")
-    if payload != document:
-        raise SignatureInvalid(f"The {what} signature covers other bytes than the {what}.")
-
-
 def sign_disclosure(disclosure: Disclosure, key: SigningKey) -> SignedDisclosure:
     return SignedDisclosure(
         disclosure=disclosure, signature=key.sign_jws(canonical_bytes(disclosure.wire()))
@@ -183,7 +181,9 @@ def verify_signed_disclosure(
     that receipt, and it carries only fields the receipt's scope covers."""
     disclosure = envelope.disclosure
     receipt, canonical, key = verify_receipt(disclosure.receipt, expected_key=expected_key)
-    _verify_envelope(key, envelope.signature, canonical_bytes(disclosure.wire()), "disclosure")
+    verify_signed_bytes(
+        key, envelope.signature, canonical_bytes(disclosure.wire()), what="disclosure"
+    )
     if disclosure.consentReceiptID != receipt.consentReceiptID:
         raise SignatureInvalid("The disclosure names another receipt than the one it carries.")
     outside = sorted(set(disclosure.data) - set(receipt.field_keys))
@@ -208,7 +208,9 @@ def verify_signed_consent_notice(envelope: SignedConsentNotice) -> tuple[Consent
     key = verifying_key_from_jwk(notice.principal.publicKey.model_dump())
     if key.kid != notice.principal.kid:
         raise SignatureInvalid("The principal kid is not the thumbprint of the principal key.")
-    _verify_envelope(key, envelope.signature, canonical_bytes(notice.wire()), "consent notice")
+    verify_signed_bytes(
+        key, envelope.signature, canonical_bytes(notice.wire()), what="consent notice"
+    )
     return notice, key.kid
 
 
@@ -234,8 +236,11 @@ def verify_signed_acknowledgement(
             f"The acknowledgement names vendor key {named.kid}, not the pinned key "
             f"{pinned_key.kid}."
         )
-    _verify_envelope(
-        pinned_key, envelope.signature, canonical_bytes(acknowledgement.wire()), "acknowledgement"
+    verify_signed_bytes(
+        pinned_key,
+        envelope.signature,
+        canonical_bytes(acknowledgement.wire()),
+        what="acknowledgement",
     )
     if acknowledgement.receiptSha256 != receipt_sha256(canonical_receipt):
         raise SignatureInvalid("The acknowledgement is about another receipt.")

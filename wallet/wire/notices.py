@@ -18,6 +18,7 @@ from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_j
 from wallet.errors import InvalidInput, SignatureInvalid
 from wallet.terms.models import UtcTimestamp
 from wallet.wire.models import CompactJws, RequesterKey, UrnUuid, _Wire
+from wallet.wire.signing import verify_signed_bytes
 
 NoticeType = Literal["IntentionWithdrawn", "OfferAccepted", "OfferDeclined"]
 
@@ -67,9 +68,6 @@ def notice_key(notice: IntentionNotice) -> VerifyingKey:
 def verify_signed_notice(envelope: SignedNotice) -> IntentionNotice:
     """The notice if its JWS verifies with its requester key over its canonical form."""
     key = notice_key(envelope.notice)
-    header, payload = key.verify_jws(envelope.signature)
-    if header.get("kid") not in (None, key.kid):
-        raise SignatureInvalid("The notice signature's kid is not the signing key's thumbprint.")
-    if payload != canonical_bytes(envelope.notice.wire()):
-        raise SignatureInvalid("The notice signature covers different bytes than the notice.")
+    expected = canonical_bytes(envelope.notice.wire())
+    verify_signed_bytes(key, envelope.signature, expected, what="notice")
     return envelope.notice

@@ -134,16 +134,22 @@ def wire_bytes(model: BaseModel) -> bytes:
 # ---------------------------------------------------------------------------- signatures
 
 
-def _check_payload(key: VerifyingKey, signature: str, document: BaseModel, what: str) -> bytes:
-    """Verify the JWS and that it covers the canonical form; returns that canonical form."""
+def verify_signed_bytes(key: VerifyingKey, signature: str, expected: bytes, *, what: str) -> None:
+    """Raise :class:`SignatureInvalid` unless ``signature`` is a JWS by ``key`` (kid, if given,
+    its thumbprint) whose payload is exactly ``expected`` (a document's canonical form)."""
     header, payload = key.verify_jws(signature)
     if header.get("kid") not in (None, key.kid):
         raise SignatureInvalid(f"The {what} signature's kid is not the signing key's thumbprint.")
-    expected = canonical_bytes(document.model_dump(mode="json", by_alias=True))
     if payload != expected:
         raise SignatureInvalid(
             f"The {what} signature covers different bytes than the canonical form of the {what}."
         )
+
+
+def _check_payload(key: VerifyingKey, signature: str, document: BaseModel, what: str) -> bytes:
+    """Verify the JWS and that it covers the canonical form; returns that canonical form."""
+    expected = canonical_bytes(document.model_dump(mode="json", by_alias=True))
+    verify_signed_bytes(key, signature, expected, what=what)
     return expected
 
 
