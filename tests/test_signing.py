@@ -170,3 +170,57 @@ def test_canonical_fast_path_matches_rfc8785_byte_for_byte() -> None:
     for refused in ({"n": 2**53}, {"n": -(2**53)}, [float("nan")], {"s": "\ud800"}):
         with pytest.raises(InvalidInput):
             canonical_bytes(refused)
+
+
+def _token(header: dict[str, object], payload: bytes, key: object) -> str:
+    """A compact JWS with any header, signed by ``key`` over its real signing input."""
+    encoded = f"{b64url(json.dumps(header).encode())}.{b64url(payload)}"
+    return f"{encoded}.{b64url(key.sign_raw(encoded.encode()))}"  # type: ignore[attr-defined]
+
+
+def test_a_token_made_by_an_independent_jose_library_verifies() -> None:
+    key = generate_signing_key()
+    signer = jwcrypto_jws.JWS(b'{"made":"elsewhere"}')
+    private = jwcrypto_jwk.JWK.from_pyca(key._private)
+    signer.add_signature(private, alg="Ed25519", protected={"alg": "Ed25519", "kid": key.kid})
+    header, payload = key.verifying_key.verify_jws(signer.serialize(compact=True))
+    assert header == {"alg": "Ed25519", "kid": key.kid}
+    assert payload == b'{"made":"elsewhere"}'
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ({"alg": "Ed25519", "crit": ["exp"], "exp": 1}, "crit or b64"),
+        ({"alg": "Ed25519", "b64": False, "crit": ["b64"]}, "crit or b64"),
+        ({"alg": "ES256"}, "not allowed"),
+        ({"kid": "no algorithm"}, "not allowed"),
+    ],
+)
+def test_headers_we_do_not_understand_are_refused_even_when_signed(
+    header: dict[str, object], message: str
+) -> None:
+    key = generate_signing_key()
+    with pytest.raises(SignatureInvalid, match=message):
+        key.verifying_key.verify_jws(_token(header, b"payload", key))
+
+
+def test_malformed_compact_tokens_are_refused_with_the_reason() -> None:
+    key = generate_signing_key()
+    good = key.sign_jws(b"payload")
+    header, payload, signature = good.split(".")
+    repeated = b64url(b'{"alg":"Ed25519","alg":"none"}')
+    cases = {
+        f"{header}.{payload}.{signature}.": "three dot-separated",
+        f"{header}.{payload}+.{signature}": "three dot-separated",  # not the base64url alphabet
+        f"{header}.{payload}.{signature}=": "three dot-separated",  # padding is not allowed
+        f"{header}.{payload}.{signature[:-4]}": "64-byte",
+        f"{b64url(b'[1]')}.{payload}.{signature}": "not a JSON object",
+        f"{b64url(b'{oops')}.{payload}.{signature}": "not valid base64url JSON",
+        f"{repeated}.{payload}.{signature}": "repeats 'alg'",
+        f"{header}.{payload}.{signature[:-1]}": "not valid base64url",  # 4n+1 characters
+    }
+    for token, message in cases.items():
+        with pytest.raises(SignatureInvalid, match=message):
+            key.verifying_key.verify_jws(token)
+    assert key.verifying_key.verify_jws(good)[1] == b"payload"

@@ -10,9 +10,10 @@ algorithm allow-list: ``Ed25519`` (RFC 9864), and the older ``EdDSA`` name when 
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import json
-import warnings
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,10 +22,6 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from joserfc import jws
-from joserfc.errors import JoseError
-from joserfc.jwk import OKPKey
-from joserfc.jws import JWSRegistry
 
 from wallet.errors import InvalidKey, SignatureInvalid
 
@@ -32,10 +29,10 @@ SIGNING_ALGORITHM = "Ed25519"
 ACCEPTED_ALGORITHMS = ("Ed25519", "EdDSA")
 RAW_KEY_BYTES = 32
 MAX_TOKEN_BYTES = 1024 * 1024
+SIGNATURE_BYTES = 64
 
-# The allow-lists as joserfc registries, built once (joserfc would build an equal one per call).
-_SIGN_REGISTRY = JWSRegistry(algorithms=[SIGNING_ALGORITHM])
-_VERIFY_REGISTRY = JWSRegistry(algorithms=list(ACCEPTED_ALGORITHMS))
+# A compact JWS: three runs of the unpadded base64url alphabet joined by dots, nothing else.
+_COMPACT_JWS = re.compile(r"([A-Za-z0-9_-]*)\.([A-Za-z0-9_-]*)\.([A-Za-z0-9_-]*)")
 
 # The small-order points, compared with the sign bit cleared as libsodium does: identity (order
 # 1), y = p-1 (order 2), y = 0 (order 4), the two order-8 y values, and the non-canonical p and
@@ -79,15 +76,13 @@ def _thumbprint(raw: bytes) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _public_key(raw: bytes) -> tuple[Ed25519PublicKey, OKPKey]:
-    """The ``cryptography`` and ``joserfc`` key objects for ``raw``, built once per key.
+def _public_key(raw: bytes) -> Ed25519PublicKey:
+    """The ``cryptography`` key object for ``raw``, decoded once per key.
 
-    joserfc derives a key's JWK members on first use and keeps them on the object, so a fresh
-    ``OKPKey`` per signature paid for that every time. Only keys that passed
-    :func:`verifying_key_from_raw` (or came from a :class:`SigningKey`) get here.
+    Only keys that passed :func:`verifying_key_from_raw` (or came from a :class:`SigningKey`)
+    get here.
     """
-    public = Ed25519PublicKey.from_public_bytes(raw)
-    return public, OKPKey.import_key(public)
+    return Ed25519PublicKey.from_public_bytes(raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +109,7 @@ class VerifyingKey:
     def verify_raw(self, signature: bytes, data: bytes) -> None:
         """Raise :class:`SignatureInvalid` unless ``signature`` signs ``data``."""
         try:
-            _public_key(self.raw)[0].verify(signature, data)
+            _public_key(self.raw).verify(signature, data)
         except (InvalidSignature, ValueError):
             raise SignatureInvalid("The signature does not match the data and key.") from None
 
@@ -122,36 +117,61 @@ class VerifyingKey:
         """The protected header and payload of a compact JWS signed by this key."""
         if len(token) > MAX_TOKEN_BYTES:
             raise SignatureInvalid("The signed token is too large.")
-        header = _peek_header(token)
-        algorithm = header.get("alg")
-        if algorithm not in ACCEPTED_ALGORITHMS:
+        match = _COMPACT_JWS.fullmatch(token)
+        if match is None:
             raise SignatureInvalid(
-                f"The token's algorithm {algorithm!r} is not allowed; only Ed25519 signatures "
-                "are accepted."
+                "The token is not a compact JWS (three dot-separated base64url parts)."
             )
+        encoded_header, encoded_payload, encoded_signature = match.groups()
+        header = _protected_header(encoded_header)
+        signature = _b64url_part(encoded_signature, "signature")
+        if len(signature) != SIGNATURE_BYTES:
+            raise SignatureInvalid("The token's signature is not a 64-byte Ed25519 signature.")
+        signing_input = f"{encoded_header}.{encoded_payload}".encode("ascii")
         try:
-            key = _public_key(self.raw)[1]
-            if algorithm == SIGNING_ALGORITHM:
-                result = jws.deserialize_compact(token, key, registry=_VERIFY_REGISTRY)
-            else:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")  # joserfc warns on the older "EdDSA" name
-                    result = jws.deserialize_compact(token, key, registry=_VERIFY_REGISTRY)
-        except (JoseError, ValueError) as exc:
-            raise SignatureInvalid(f"The signature does not verify ({exc}).") from None
-        return dict(result.headers()), bytes(result.payload)
+            _public_key(self.raw).verify(signature, signing_input)
+        except (InvalidSignature, ValueError):
+            raise SignatureInvalid("The signature does not verify with this key.") from None
+        return header, _b64url_part(encoded_payload, "payload")
 
 
-def _peek_header(token: str) -> dict[str, Any]:
-    parts = token.split(".")
-    if len(parts) != 3:
-        raise SignatureInvalid("The token is not a compact JWS (three dot-separated parts).")
+def _b64url_part(encoded: str, what: str) -> bytes:
     try:
-        header = json.loads(base64.urlsafe_b64decode(parts[0] + "=" * (-len(parts[0]) % 4)))
-    except (ValueError, TypeError):
+        return base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
+    except (ValueError, binascii.Error):
+        raise SignatureInvalid(f"The token's {what} is not valid base64url.") from None
+
+
+def _unique_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    members: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in members:
+            raise SignatureInvalid(f"The token's header repeats {name!r}.")
+        members[name] = value
+    return members
+
+
+def _protected_header(encoded: str) -> dict[str, Any]:
+    """The checked protected header: a JSON object naming an allowed algorithm, nothing we
+    would have to understand (``crit``) and no unencoded payload (``b64``)."""
+    try:
+        header = json.loads(_b64url_part(encoded, "header"), object_pairs_hook=_unique_members)
+    except ValueError as exc:
+        if isinstance(exc, SignatureInvalid):
+            raise
         raise SignatureInvalid("The token's header is not valid base64url JSON.") from None
     if not isinstance(header, dict):
         raise SignatureInvalid("The token's header is not a JSON object.")
+    algorithm = header.get("alg")
+    if algorithm not in ACCEPTED_ALGORITHMS:
+        raise SignatureInvalid(
+            f"The token's algorithm {algorithm!r} is not allowed; only Ed25519 signatures "
+            "are accepted."
+        )
+    if "crit" in header or "b64" in header:
+        raise SignatureInvalid(
+            "The token asks for JWS extensions (crit or b64) that are not supported."
+        )
     return header
 
 
@@ -159,14 +179,12 @@ def _peek_header(token: str) -> dict[str, Any]:
 class SigningKey:
     """An Ed25519 private key (its 32-byte seed) and what it signs.
 
-    The key objects and public key are derived once per instance: deriving them costs a scalar
-    multiplication, which dominated signing many webhooks or offers with the same key, and
-    joserfc derives its JWK members once per key object.
+    The key object and public key are derived once per instance: deriving them costs a scalar
+    multiplication, which dominated signing many webhooks or offers with the same key.
     """
 
     seed: bytes
     _private: Ed25519PrivateKey = field(init=False, repr=False, compare=False)
-    _okp: OKPKey = field(init=False, repr=False, compare=False)
     _verifying: VerifyingKey = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -175,7 +193,6 @@ class SigningKey:
             serialization.Encoding.Raw, serialization.PublicFormat.Raw
         )
         object.__setattr__(self, "_private", private)
-        object.__setattr__(self, "_okp", OKPKey.import_key(private))
         object.__setattr__(self, "_verifying", VerifyingKey(public))
 
     @property
@@ -191,8 +208,21 @@ class SigningKey:
 
     def sign_jws(self, payload: bytes, *, header: Mapping[str, Any] | None = None) -> str:
         """A compact JWS over ``payload`` with ``alg: Ed25519`` and this key's ``kid``."""
-        protected = {**(header or {}), "alg": SIGNING_ALGORITHM, "kid": self.kid}
-        return jws.serialize_compact(protected, payload, self._okp, registry=_SIGN_REGISTRY)
+        if header:
+            protected = {**header, "alg": SIGNING_ALGORITHM, "kid": self.kid}
+            encoded_header = b64url(json.dumps(protected, separators=(",", ":")).encode("ascii"))
+        else:
+            encoded_header = _plain_header(self.kid)
+        signing_input = f"{encoded_header}.{b64url(payload)}"
+        signature = self._private.sign(signing_input.encode("ascii"))
+        return f"{signing_input}.{b64url(signature)}"
+
+
+@lru_cache(maxsize=1024)
+def _plain_header(kid: str) -> str:
+    """The encoded ``{"alg":"Ed25519","kid":...}`` header, the same for every token of a key."""
+    header = {"alg": SIGNING_ALGORITHM, "kid": kid}
+    return b64url(json.dumps(header, separators=(",", ":")).encode("ascii"))
 
 
 def generate_signing_key() -> SigningKey:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -60,12 +61,22 @@ AGREEMENT_PATTERN = rf"({CLAUSE_ID_PATTERN})|(^[0-9a-f]{{64}}$)"
 
 
 def _http_url(value: str) -> str:
+    problem = _http_url_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _http_url_problem(value: str) -> str | None:
+    """Why ``value`` is not an acceptable URL, or None; cached because the same vendor URLs are
+    validated in every offer, receipt and metadata document (``urlsplit`` is pure Python)."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError("must be an absolute http(s) URL")
+        return "must be an absolute http(s) URL"
     if parts.username or parts.password:
-        raise ValueError("must not carry a user name or password")
-    return value
+        return "must not carry a user name or password"
+    return None
 
 
 HttpUrl = Annotated[
