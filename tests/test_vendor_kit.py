@@ -225,3 +225,23 @@ def test_three_vendors_have_distinct_keys_and_prices(three_vendors: BackgroundVe
     assert len(set(prices)) == 3
     status, _ = get(three_vendors.base_url + "/vendors/4/.well-known/vrm-vendor.json")
     assert status == 404
+
+
+def test_a_body_verified_for_one_vendor_still_needs_its_webhook_signature_for_another(
+    three_vendors: BackgroundVendors,
+) -> None:
+    """The kit remembers bodies it verified; the per-delivery webhook signature is still checked
+    on every request, and a bad body is refused every time (failures are not remembered)."""
+    first, second, third = (metadata(url) for url in three_vendors.metadata_urls)
+    body, key, _ = signed_body()
+    assert deliver(first, body, key)[0] == 200
+    status, answer = deliver(second, body, generate_signing_key())
+    assert status == 401
+    assert "signature" in json.loads(answer)["error"]
+    assert deliver(second, body, key)[0] == 200
+    intention, own_key = make_intention()
+    forged = wire_bytes(
+        SignedIntention(intention=intention, signature=sign_intention(*make_intention()).signature)
+    )
+    for meta in (first, third, first):
+        assert deliver(meta, forged, own_key)[0] == 401

@@ -39,7 +39,7 @@ from typing import Any
 
 from aiohttp import web
 
-from wallet.crypto.signing import SigningKey
+from wallet.crypto.signing import SigningKey, VerifyingKey
 from wallet.errors import InvalidKey, SignatureInvalid
 from wallet.terms.models import URN_UUID_PATTERN, PublicJwk, parse_utc_timestamp
 from wallet.vendor.catalog import Catalog, seller_identity, signed_offers_for
@@ -48,6 +48,7 @@ from wallet.webhooks import HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, verif
 from wallet.wire.models import (
     MAX_WIRE_BYTES,
     ControllerDetails,
+    Intention,
     OfferList,
     SellerIdentity,
     SignedIntention,
@@ -71,6 +72,7 @@ from wallet.wire.signing import (
 
 TOLERANCE_SECONDS = 300
 MAX_REMEMBERED = 100_000
+MAX_VERIFIED_BODIES = 256
 WELL_KNOWN = "/.well-known/vrm-vendor.json"
 _URN_UUID = re.compile(URN_UUID_PATTERN)
 _SignedParts = tuple[str, int, str, bytes]  # webhook id, timestamp, signature, raw body
@@ -197,6 +199,7 @@ class VendorApp:
         self.catalog = catalog
         self.response_delay = response_delay
         self._by_prefix = {vendor.prefix: vendor for vendor in vendors}
+        self._verified_bodies: OrderedDict[str, tuple[Intention, VerifyingKey, str]] = OrderedDict()
         self.consents = ConsentInbox(
             self._vendor,
             self._signed_body,
@@ -326,6 +329,35 @@ class VendorApp:
             _remember(vendor.notices, message_id, notice)
         return _ok(b'{"ok":true}')
 
+    def _checked_intention(
+        self, body: bytes, body_sha256: str
+    ) -> tuple[Intention, VerifyingKey, str] | web.Response:
+        """The signed intention in ``body``, its requester key and the SHA-256 of its canonical
+        form; or the error response (400 not an intention, 401 bad key or signature).
+
+        One broadcast brings the same body to every vendor this process serves, so a body that
+        verified is remembered by its SHA-256 (bounded): the same bytes always give the same
+        answer, and only the per-delivery webhook signature is left to check.
+        """
+        remembered = self._verified_bodies.get(body_sha256)
+        if remembered is not None:
+            self._verified_bodies.move_to_end(body_sha256)
+            return remembered
+        try:
+            envelope = parse_wire(body, SignedIntention, what="signed intention")
+        except WireFormatError as exc:
+            return _error(400, str(exc))
+        try:
+            key = requester_key(envelope.intention)
+            intention, canonical = verify_signed_intention_canonical(envelope)
+        except (SignatureInvalid, InvalidKey) as exc:
+            return _error(401, str(exc))
+        checked = (intention, key, hashlib.sha256(canonical).hexdigest())
+        self._verified_bodies[body_sha256] = checked
+        while len(self._verified_bodies) > MAX_VERIFIED_BODIES:
+            self._verified_bodies.popitem(last=False)
+        return checked
+
     async def handle_intention(self, request: web.Request) -> web.Response:
         vendor = self._vendor(request)
         if self.response_delay > 0:
@@ -353,12 +385,12 @@ class VendorApp:
             body = await request.read()
         except web.HTTPRequestEntityTooLarge:
             return _error(413, f"the body is larger than {MAX_WIRE_BYTES} bytes")
+        body_sha256 = hashlib.sha256(body).hexdigest()
+        checked = self._checked_intention(body, body_sha256)
+        if isinstance(checked, web.Response):
+            return checked
+        intention, key, intention_sha256 = checked
         try:
-            envelope = parse_wire(body, SignedIntention, what="signed intention")
-        except WireFormatError as exc:
-            return _error(400, str(exc))
-        try:
-            key = requester_key(envelope.intention)
             verify_webhook(
                 signature,
                 key,
@@ -368,18 +400,15 @@ class VendorApp:
                 now=now,
                 tolerance_seconds=TOLERANCE_SECONDS,
             )
-            intention, canonical = verify_signed_intention_canonical(envelope)
-        except (SignatureInvalid, InvalidKey) as exc:
+        except SignatureInvalid as exc:
             return _error(401, str(exc))
 
-        body_sha256 = hashlib.sha256(body).hexdigest()
         seen = vendor.deliveries.get(message_id)
         if seen is not None:
             if seen.body_sha256 != body_sha256:
                 return _error(409, "this webhook-id was already used with a different body")
             return _ok(seen.response)
 
-        intention_sha256 = hashlib.sha256(canonical).hexdigest()  # = canonical_sha256(wire())
         record = vendor.intentions.get(intention.id)
         if record is not None:
             if record.kid != key.kid or record.intention_sha256 != intention_sha256:
