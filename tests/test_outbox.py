@@ -327,3 +327,18 @@ def test_disabled_vendor_is_not_contacted_and_unknown_key_fails(vault: Vault) ->
     assert outcomes["vendor-b"].status == "failed"
     assert "signing key" in outcomes["vendor-b"].error
     assert receiver.hits == {}
+
+
+def test_url_checks_answer_the_same_every_time() -> None:
+    """check_url remembers its verdicts; a refused URL must stay refused, with its reason."""
+    from wallet.transport import InsecureUrl, check_url
+
+    for _ in range(2):
+        with pytest.raises(InsecureUrl, match="not HTTPS"):
+            check_url("http://vendor.example/inbox")
+        with pytest.raises(InvalidInput, match="user name or password"):
+            check_url("https://user:secret@vendor.example/inbox")
+        with pytest.raises(InvalidInput, match="not a valid URL"):
+            check_url("https://vendor.example:99999/inbox")
+        check_url("http://127.0.0.1:8787/inbox")
+        check_url("https://vendor.example/inbox")

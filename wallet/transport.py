@@ -23,6 +23,7 @@ import socket
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -93,21 +94,35 @@ def is_loopback_host(host: str) -> bool:
 
 def check_url(url: str) -> None:
     """Raise :class:`InsecureUrl` / :class:`InvalidInput` unless ``url`` may be used."""
+    problem = _url_problem(url)
+    if problem is not None:
+        insecure, message = problem
+        raise InsecureUrl(message) if insecure else InvalidInput(message)
+
+
+@lru_cache(maxsize=8192)
+def _url_problem(url: str) -> tuple[bool, str] | None:
+    """(insecure?, why) if ``url`` may not be used, else None.
+
+    Cached: a broadcast checks the same vendor URLs when queuing and again before each request,
+    and parsing them (``urlsplit``, ``ipaddress``) is pure Python.
+    """
     try:
         parts = urlsplit(url)
         host = parts.hostname
         _ = parts.port  # raises ValueError on a bad port
     except ValueError:
-        raise InvalidInput(f"{url!r} is not a valid URL.") from None
+        return False, f"{url!r} is not a valid URL."
     if parts.scheme not in ("http", "https") or not host:
-        raise InvalidInput(f"{url!r} is not an absolute http(s) URL.")
+        return False, f"{url!r} is not an absolute http(s) URL."
     if parts.username or parts.password:
-        raise InvalidInput("URLs with a user name or password are not accepted.")
+        return False, "URLs with a user name or password are not accepted."
     if parts.scheme == "http" and not is_loopback_host(host):
-        raise InsecureUrl(
+        return True, (
             f"{url} is not HTTPS: only vendors on this machine (localhost, 127.0.0.1, ::1) may "
             "use plain HTTP. Ask the vendor for its https:// address."
         )
+    return None
 
 
 def _classify(exc: BaseException, timeout: float) -> tuple[FailureKind, str]:
