@@ -245,3 +245,21 @@ def test_a_body_verified_for_one_vendor_still_needs_its_webhook_signature_for_an
     )
     for meta in (first, third, first):
         assert deliver(meta, forged, own_key)[0] == 401
+
+
+def test_the_offers_body_holds_each_signed_canonical_offer_as_it_was_signed() -> None:
+    from wallet.vendor.catalog import signed_offers_for
+    from wallet.wire.canonical import canonical_wire
+
+    catalog = load_catalog()
+    [vendor] = make_vendors([generate_signing_key()], catalog)
+    intention, _ = make_intention()
+    signed, body = signed_offers_for(
+        catalog, intention, key=vendor.key, seller=vendor.seller, index=vendor.index
+    )
+    assert signed
+    assert parse_wire(body, OfferList).offers == signed
+    assert json.loads(body) == json.loads(wire_bytes(OfferList(offers=signed)))
+    for entry in signed:
+        assert canonical_wire(entry.offer) in body
+        verify_signed_offer(entry, vendor.key.verifying_key)

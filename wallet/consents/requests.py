@@ -36,7 +36,6 @@ from wallet import activity
 from wallet.activity import ActivityEvent
 from wallet.consents.book import KEY_PURPOSE_PREFIX, ConsentBook, ConsentRecord
 from wallet.consents.receipts import controller_of
-from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidInput, NotFound, SignatureInvalid
 from wallet.storage.connection import Connection
@@ -49,6 +48,7 @@ from wallet.terms.models import (
 )
 from wallet.vault import Vault
 from wallet.vendors import store as vendor_store
+from wallet.wire.canonical import canonical_wire
 from wallet.wire.consent import (
     CategoryLabel,
     EpochSeconds,
@@ -151,7 +151,7 @@ def sign_request(request: DataSubjectRequest, key: SigningKey) -> SignedDataSubj
     if key.verifying_key.jwk != request.principal.publicKey.model_dump():
         raise InvalidInput("A data-subject request is signed by the key it names.")
     return SignedDataSubjectRequest(
-        request=request, signature=key.sign_jws(canonical_bytes(request.wire()))
+        request=request, signature=key.sign_jws(canonical_wire(request))
     )
 
 
@@ -171,7 +171,7 @@ def verify_signed_request(
     header, payload = key.verify_jws(envelope.signature)
     if header.get("kid") not in (None, key.kid):
         raise SignatureInvalid("The request signature's kid is not the signing key's thumbprint.")
-    if payload != canonical_bytes(request.wire()):
+    if payload != canonical_wire(request):
         raise SignatureInvalid("The request signature covers other bytes than the request.")
     return request
 

@@ -26,6 +26,7 @@ from wallet.terms.models import (
     Vendor,
     utc_timestamp,
 )
+from wallet.wire.canonical import canonical_wire
 
 
 class AgreementRefused(WalletError):
@@ -41,7 +42,7 @@ class SignedDocument:
 
 
 def sign_document(document: TermsDocument, key: SigningKey) -> SignedDocument:
-    canonical = canonical_bytes(document.wire())
+    canonical = canonical_wire(document)
     signature = key.sign_jws(canonical, header={"cty": "json"})
     return SignedDocument(canonical, hashlib.sha256(canonical).hexdigest(), signature, key.kid)
 
@@ -61,7 +62,7 @@ def verify_signed_terms(signed: SignedTerms, *, expected_kid: str | None = None)
     header, payload = key.verify_jws(signed.signature)
     if header.get("kid") not in (None, key.kid):
         raise SignatureInvalid("The signature's kid does not match the export's key.")
-    if payload != canonical_bytes(signed.document.wire()):
+    if payload != canonical_wire(signed.document):
         raise SignatureInvalid("The signature covers a different document than the one exported.")
     if hashlib.sha256(payload).hexdigest() != signed.sha256:
         raise SignatureInvalid("The export's sha256 is not the hash of its canonical document.")

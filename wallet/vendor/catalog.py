@@ -10,23 +10,22 @@ deterministic factor of its index, so a demo with several vendors shows competit
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey
 from wallet.errors import InvalidInput
 from wallet.files import read_bounded
 from wallet.resources import resources_dir
 from wallet.terms.models import PublicJwk, utc_timestamp
+from wallet.wire.canonical import canonical_document_bytes
 from wallet.wire.models import (
     AGREEMENT_PATTERN,
     DECIMAL_PATTERN,
@@ -271,23 +270,22 @@ def signed_offers_for(
     now: datetime | None = None,
 ) -> tuple[list[SignedOffer], bytes]:
     """:func:`offers_for`, each offer signed as :func:`~wallet.wire.signing.sign_offer` does, and
-    the answer's body, byte for byte ``wire_bytes(OfferList(offers=...))``.
+    the answer's body: an ``OfferList`` JSON document.
 
-    Each offer is serialised once: the same JSON object is canonicalised for the signature and
-    written into the body. ``key`` must be the key ``seller`` names, as for ``sign_offer``.
+    Each offer is serialised once: its canonical bytes are signed and written into the body as
+    they are (the same JSON values as ``wire_bytes(OfferList(offers=...))``, keys sorted). ``key``
+    must be the key ``seller`` names, as for ``sign_offer``.
     """
     if key.verifying_key.jwk != seller.publicKey.model_dump():
         raise InvalidInput("An offer is signed by the key named in its seller field.")
     signed: list[SignedOffer] = []
-    documents: list[dict[str, Any]] = []
+    entries: list[bytes] = []
     for offer in offers_for(catalog, intention, seller=seller, index=index, now=now):
-        document = offer.wire()
-        signature = key.sign_jws(canonical_bytes(document))
+        canonical = canonical_document_bytes(Offer, offer.wire())
+        signature = key.sign_jws(canonical)
         signed.append(SignedOffer(offer=offer, signature=signature))
-        documents.append({"offer": document, "signature": signature})
-    # As wire_bytes() writes an OfferList (whose dump is exactly these dictionaries).
-    body = json.dumps({"offers": documents}, ensure_ascii=False, separators=(",", ":"))
-    return signed, body.encode("utf-8")
+        entries.append(b'{"offer":%s,"signature":"%s"}' % (canonical, signature.encode("ascii")))
+    return signed, b'{"offers":[%s]}' % b",".join(entries)
 
 
 def seller_identity(

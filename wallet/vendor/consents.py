@@ -36,11 +36,11 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidKey, SignatureInvalid
 from wallet.terms.models import utc_timestamp
 from wallet.webhooks import verify_webhook
+from wallet.wire.canonical import canonical_wire
 from wallet.wire.consent import (
     AcknowledgementType,
     ConsentAcknowledgement,
@@ -196,7 +196,7 @@ class ConsentInbox:
                 countersign(held.canonical, vendor.key) if kind == "DisclosureAccepted" else None
             ),
         )
-        response = canonical_bytes(sign_acknowledgement(acknowledgement, vendor.key).wire())
+        response = canonical_wire(sign_acknowledgement(acknowledgement, vendor.key))
         digest = hashlib.sha256(body).hexdigest()
         self._remember(state.answers, message_id, _Answer(digest, response))
         return response

@@ -89,6 +89,7 @@ class _IntentionRecord:
     kid: str
     intention_sha256: str
     offers: list[SignedOffer]
+    response: bytes  # the OfferList body sent, served again byte for byte
 
 
 @dataclass
@@ -256,7 +257,7 @@ class VendorApp:
         if not _URN_UUID.fullmatch(intention_id):
             return _error(400, "give ?intention=<urn:uuid:...> to fetch its offers")
         record = vendor.intentions.get(intention_id)
-        return _ok(wire_bytes(OfferList(offers=record.offers if record else [])))
+        return _ok(record.response if record else wire_bytes(OfferList(offers=[])))
 
     async def _signed_body(
         self, request: web.Request
@@ -415,7 +416,7 @@ class VendorApp:
                 return _error(
                     409, "this intention id was already received with another key or content"
                 )
-            response = wire_bytes(OfferList(offers=record.offers))
+            response = record.response
             _remember(vendor.deliveries, message_id, _Delivery(body_sha256, response))
             return _ok(response)
 
@@ -432,7 +433,9 @@ class VendorApp:
             now=current,
         )
         _remember(
-            vendor.intentions, intention.id, _IntentionRecord(key.kid, intention_sha256, offers)
+            vendor.intentions,
+            intention.id,
+            _IntentionRecord(key.kid, intention_sha256, offers, response),
         )
         _remember(vendor.deliveries, message_id, _Delivery(body_sha256, response))
         return _ok(response)

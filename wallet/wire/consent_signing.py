@@ -24,9 +24,9 @@ import json
 
 from pydantic import ValidationError
 
-from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidInput, SignatureInvalid
+from wallet.wire.canonical import canonical_document_bytes, canonical_wire
 from wallet.wire.consent import (
     ConsentAcknowledgement,
     ConsentNotice,
@@ -45,23 +45,10 @@ from wallet.wire.signing import (
     verify_signed_bytes,
 )
 
-_SORTED_COMPACT = json.JSONEncoder(
-    ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":")
-)
-
 
 def receipt_bytes(receipt: ConsentReceipt) -> bytes:
-    """The canonical bytes both parties sign: RFC 8785 of the receipt's JSON.
-
-    A validated receipt holds only ASCII keys, strings, booleans and integers below 2^53 (the
-    model bounds every number), for which sorted compact JSON is the RFC 8785 form; when that
-    text is also ASCII, NFC has nothing to change, so the general (slower) path is skipped.
-    """
-    document = receipt.wire()
-    text = _SORTED_COMPACT.encode(document)
-    if text.isascii():
-        return text.encode("ascii")
-    return canonical_bytes(document)
+    """The canonical bytes both parties sign: RFC 8785 of the receipt's JSON."""
+    return canonical_wire(receipt)
 
 
 def receipt_sha256(canonical: bytes) -> str:
@@ -161,7 +148,7 @@ def verify_countersignature(token: str, canonical: bytes, vendor_key: VerifyingK
 
 def sign_disclosure(disclosure: Disclosure, key: SigningKey) -> SignedDisclosure:
     return SignedDisclosure(
-        disclosure=disclosure, signature=key.sign_jws(canonical_bytes(disclosure.wire()))
+        disclosure=disclosure, signature=key.sign_jws(canonical_wire(disclosure))
     )
 
 
@@ -169,7 +156,7 @@ def signed_disclosure_bytes(disclosure: Disclosure, key: SigningKey) -> bytes:
     """The POST body of :func:`sign_disclosure` (what ``wire_bytes`` of it gives), built from
     the one serialisation that is signed: grants are issued in bulk."""
     document = disclosure.wire()
-    signature = key.sign_jws(canonical_bytes(document))
+    signature = key.sign_jws(canonical_document_bytes(Disclosure, document))
     body = {"disclosure": document, "signature": signature}
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -181,9 +168,7 @@ def verify_signed_disclosure(
     that receipt, and it carries only fields the receipt's scope covers."""
     disclosure = envelope.disclosure
     receipt, canonical, key = verify_receipt(disclosure.receipt, expected_key=expected_key)
-    verify_signed_bytes(
-        key, envelope.signature, canonical_bytes(disclosure.wire()), what="disclosure"
-    )
+    verify_signed_bytes(key, envelope.signature, canonical_wire(disclosure), what="disclosure")
     if disclosure.consentReceiptID != receipt.consentReceiptID:
         raise SignatureInvalid("The disclosure names another receipt than the one it carries.")
     outside = sorted(set(disclosure.data) - set(receipt.field_keys))
@@ -196,9 +181,7 @@ def verify_signed_disclosure(
 
 def sign_consent_notice(notice: ConsentNotice, key: SigningKey) -> SignedConsentNotice:
     _check_signer(key, notice.principal.publicKey.model_dump(), "consent notice")
-    return SignedConsentNotice(
-        notice=notice, signature=key.sign_jws(canonical_bytes(notice.wire()))
-    )
+    return SignedConsentNotice(notice=notice, signature=key.sign_jws(canonical_wire(notice)))
 
 
 def verify_signed_consent_notice(envelope: SignedConsentNotice) -> tuple[ConsentNotice, str]:
@@ -208,9 +191,7 @@ def verify_signed_consent_notice(envelope: SignedConsentNotice) -> tuple[Consent
     key = verifying_key_from_jwk(notice.principal.publicKey.model_dump())
     if key.kid != notice.principal.kid:
         raise SignatureInvalid("The principal kid is not the thumbprint of the principal key.")
-    verify_signed_bytes(
-        key, envelope.signature, canonical_bytes(notice.wire()), what="consent notice"
-    )
+    verify_signed_bytes(key, envelope.signature, canonical_wire(notice), what="consent notice")
     return notice, key.kid
 
 
@@ -220,7 +201,7 @@ def sign_acknowledgement(
     _check_signer(vendor_key, acknowledgement.vendor.publicKey.model_dump(), "acknowledgement")
     return SignedAcknowledgement(
         acknowledgement=acknowledgement,
-        signature=vendor_key.sign_jws(canonical_bytes(acknowledgement.wire())),
+        signature=vendor_key.sign_jws(canonical_wire(acknowledgement)),
     )
 
 
@@ -239,7 +220,7 @@ def verify_signed_acknowledgement(
     verify_signed_bytes(
         pinned_key,
         envelope.signature,
-        canonical_bytes(acknowledgement.wire()),
+        canonical_wire(acknowledgement),
         what="acknowledgement",
     )
     if acknowledgement.receiptSha256 != receipt_sha256(canonical_receipt):

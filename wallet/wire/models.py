@@ -27,9 +27,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    SerializerFunctionWrapHandler,
     StrictStr,
-    model_serializer,
     model_validator,
 )
 
@@ -324,6 +322,10 @@ class DataRequest(_Wire):
     purpose: str | None = Field(default=None, max_length=200, description="why, in plain words")
 
 
+def _empty(value: list[Any]) -> bool:
+    return not value
+
+
 class Offer(_Wire):
     """A vendor's answer to one intention (schema.org ``Offer``)."""
 
@@ -347,19 +349,13 @@ class Offer(_Wire):
     areaServed: list[Region] = Field(default_factory=list, max_length=MAX_LIST)
     acceptsTerms: TermsAcceptance | None = None
     acceptsLoyaltyProposal: bool = False
+    # Left out of the JSON when empty: offers signed before it existed keep their canonical bytes.
     dataRequested: list[DataRequest] = Field(
         default_factory=list,
         max_length=MAX_LIST,
         description="fields the vendor needs if chosen; left out of the JSON when empty",
+        exclude_if=_empty,
     )
-
-    @model_serializer(mode="wrap")
-    def _omit_empty_requests(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # Offers signed before dataRequested existed must keep their canonical bytes.
-        data: dict[str, Any] = handler(self)
-        if not data.get("dataRequested"):
-            data.pop("dataRequested", None)
-        return data
 
     @model_validator(mode="after")
     def _window(self) -> Offer:

@@ -13,10 +13,10 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidInput, SignatureInvalid
 from wallet.terms.models import UtcTimestamp
+from wallet.wire.canonical import canonical_wire
 from wallet.wire.models import CompactJws, RequesterKey, UrnUuid, _Wire
 from wallet.wire.signing import verify_signed_bytes
 
@@ -54,7 +54,7 @@ def sign_notice(notice: IntentionNotice, key: SigningKey) -> SignedNotice:
     """Sign ``notice`` with the intention's key (the one its ``requester`` names)."""
     if key.verifying_key.jwk != notice.requester.publicKey.model_dump():
         raise InvalidInput("A notice is signed by the intention's own requester key.")
-    return SignedNotice(notice=notice, signature=key.sign_jws(canonical_bytes(notice.wire())))
+    return SignedNotice(notice=notice, signature=key.sign_jws(canonical_wire(notice)))
 
 
 def notice_key(notice: IntentionNotice) -> VerifyingKey:
@@ -68,6 +68,6 @@ def notice_key(notice: IntentionNotice) -> VerifyingKey:
 def verify_signed_notice(envelope: SignedNotice) -> IntentionNotice:
     """The notice if its JWS verifies with its requester key over its canonical form."""
     key = notice_key(envelope.notice)
-    expected = canonical_bytes(envelope.notice.wire())
+    expected = canonical_wire(envelope.notice)
     verify_signed_bytes(key, envelope.signature, expected, what="notice")
     return envelope.notice

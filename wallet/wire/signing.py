@@ -31,7 +31,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import (
     SigningKey,
     VerifyingKey,
@@ -39,6 +38,7 @@ from wallet.crypto.signing import (
     verifying_key_from_raw,
 )
 from wallet.errors import InvalidInput, SignatureInvalid
+from wallet.wire.canonical import canonical_document_bytes, canonical_wire
 from wallet.wire.models import (
     MAX_WIRE_BYTES,
     Intention,
@@ -148,7 +148,9 @@ def verify_signed_bytes(key: VerifyingKey, signature: str, expected: bytes, *, w
 
 def _check_payload(key: VerifyingKey, signature: str, document: BaseModel, what: str) -> bytes:
     """Verify the JWS and that it covers the canonical form; returns that canonical form."""
-    expected = canonical_bytes(document.model_dump(mode="json", by_alias=True))
+    expected = canonical_document_bytes(
+        type(document), document.model_dump(mode="json", by_alias=True)
+    )
     verify_signed_bytes(key, signature, expected, what=what)
     return expected
 
@@ -157,7 +159,7 @@ def sign_intention(intention: Intention, key: SigningKey) -> SignedIntention:
     """Sign ``intention`` with its own fresh key (whose public half is its ``requester``)."""
     if key.verifying_key.jwk != intention.requester.publicKey.model_dump():
         raise InvalidInput("An intention is signed by the key named in its requester field.")
-    payload = canonical_bytes(intention.wire())
+    payload = canonical_wire(intention)
     return SignedIntention(intention=intention, signature=key.sign_jws(payload))
 
 
@@ -193,7 +195,7 @@ def sign_offer(offer: Offer, key: SigningKey) -> SignedOffer:
     """Sign ``offer`` with the vendor's key (the one its ``seller`` field names)."""
     if key.verifying_key.jwk != offer.seller.publicKey.model_dump():
         raise InvalidInput("An offer is signed by the key named in its seller field.")
-    payload = canonical_bytes(offer.wire())
+    payload = canonical_wire(offer)
     return SignedOffer(offer=offer, signature=key.sign_jws(payload))
 
 

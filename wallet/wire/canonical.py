@@ -1,0 +1,108 @@
+"""The canonical bytes (RFC 8785) of wire models, with a fast path each model earns from its schema.
+
+Every signature in the protocol covers ``canonical_bytes(model.wire())``. The general
+:func:`~wallet.crypto.canonical.canonical_bytes` walks the whole document in Python to find the
+values for which sorted compact JSON is not already the RFC 8785 form (floats, integers beyond
+2^53, text that needs NFC). A wire model can rule the first two out by construction: if its
+serialisation schema admits only strings, booleans, null, integers with bounds inside ±(2^53 - 1),
+and objects and arrays of those, then sorted compact JSON of its document is canonical as soon as
+the text is ASCII (ASCII needs no NFC and sorts alike by code point and by UTF-16 unit). That
+check runs once per model class, on the schema pydantic generates, so a model that later gains a
+float or a free-form field silently takes the general path instead of a wrong one.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any, Protocol
+
+from pydantic import BaseModel
+
+from wallet.crypto.canonical import canonical_bytes
+
+MAX_SAFE_INTEGER = 2**53 - 1
+_SORTED_COMPACT = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":")
+)
+
+
+class _WireModel(Protocol):
+    def wire(self) -> dict[str, Any]: ...
+
+
+def canonical_wire(model: _WireModel) -> bytes:
+    """RFC 8785 bytes of ``model.wire()``: what a signature over ``model`` covers."""
+    assert isinstance(model, BaseModel)
+    return canonical_document_bytes(type(model), model.wire())
+
+
+def canonical_document_bytes(model_class: type[BaseModel], document: dict[str, Any]) -> bytes:
+    """RFC 8785 bytes of ``document``, a JSON dump (``mode="json"``) of a ``model_class``."""
+    if plain_json_only(model_class):
+        text = _SORTED_COMPACT.encode(document)
+        if text.isascii():
+            return text.encode("ascii")
+    return canonical_bytes(document)
+
+
+@cache
+def plain_json_only(model_class: type[BaseModel]) -> bool:
+    """True if every JSON dump of ``model_class`` holds only strings, booleans, null, safe
+    integers, and objects and arrays of those (judged from its serialisation schema)."""
+    schema = model_class.model_json_schema(mode="serialization", by_alias=True)
+    return _plain(schema, schema.get("$defs", {}), frozenset())
+
+
+def _plain(node: Any, definitions: dict[str, Any], visiting: frozenset[str]) -> bool:
+    if not isinstance(node, dict) or not node:
+        return False  # `true` or `{}`: any JSON value at all
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        if name in visiting:
+            return True  # a recursive model: its members are judged where it is first met
+        target = definitions.get(name)
+        return target is not None and _plain(target, definitions, visiting | {name})
+    for combinator in ("anyOf", "oneOf", "allOf"):
+        if combinator in node:
+            return all(_plain(part, definitions, visiting) for part in node[combinator])
+    if "enum" in node or "const" in node:
+        values = node.get("enum", [node.get("const")])
+        return all(_plain_constant(value) for value in values)
+    kind = node.get("type")
+    if kind in ("string", "boolean", "null"):
+        return True
+    if kind == "integer":
+        return _bounded(node)
+    if kind == "array":
+        return _plain(node.get("items"), definitions, visiting) and all(
+            _plain(part, definitions, visiting) for part in node.get("prefixItems", [])
+        )
+    if kind == "object":
+        # pydantic writes dict[Key, Value] with a key pattern as patternProperties alone
+        members = [
+            *node.get("properties", {}).values(),
+            *node.get("patternProperties", {}).values(),
+        ]
+        extra = node.get("additionalProperties", not members)
+        if extra is not False and not _plain(extra, definitions, visiting):
+            return False
+        return all(_plain(member, definitions, visiting) for member in members)
+    return False
+
+
+def _bounded(node: dict[str, Any]) -> bool:
+    low = node.get("minimum", node.get("exclusiveMinimum"))
+    high = node.get("maximum", node.get("exclusiveMaximum"))
+    return (
+        isinstance(low, int)
+        and isinstance(high, int)
+        and low >= -MAX_SAFE_INTEGER
+        and high <= MAX_SAFE_INTEGER
+    )
+
+
+def _plain_constant(value: Any) -> bool:
+    if value is None or isinstance(value, str | bool):
+        return True
+    return type(value) is int and abs(value) <= MAX_SAFE_INTEGER
