@@ -39,7 +39,7 @@ from wallet.wire import Intention, Offer, sign_intention, wire_bytes
 from wallet.wire.signing import sign_offer
 
 VENDORS = 1_000
-BROADCAST_RUNS = 3
+BROADCAST_RUNS = 5
 OFFERS = 5_000
 OFFER_KEYS = 50
 INGEST_RUNS = 3
