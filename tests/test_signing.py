@@ -224,3 +224,11 @@ def test_malformed_compact_tokens_are_refused_with_the_reason() -> None:
         with pytest.raises(SignatureInvalid, match=message):
             key.verifying_key.verify_jws(token)
     assert key.verifying_key.verify_jws(good)[1] == b"payload"
+
+
+def test_headers_with_any_json_values_are_signed_and_read_back() -> None:
+    key = generate_signing_key()
+    for extra in ({}, {"typ": "JWT"}, {"tags": ["a", "b"], "typ": "x"}, {"alg": "none"}):
+        header, payload = key.verifying_key.verify_jws(key.sign_jws(b"p", header=extra))
+        assert header == {**extra, "alg": "Ed25519", "kid": key.kid}
+        assert payload == b"p"

@@ -69,6 +69,12 @@ def is_small_order(raw: bytes) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _x_member(raw: bytes) -> str:
+    """The JWK ``x`` of a key: written into every receipt and compared on every signature."""
+    return b64url(raw)
+
+
+@lru_cache(maxsize=8192)
 def _thumbprint(raw: bytes) -> str:
     jwk = {"kty": "OKP", "crv": "Ed25519", "x": b64url(raw)}
     members = json.dumps(jwk, sort_keys=True, separators=(",", ":"))
@@ -93,7 +99,7 @@ class VerifyingKey:
 
     @property
     def jwk(self) -> dict[str, str]:
-        return {"kty": "OKP", "crv": "Ed25519", "x": b64url(self.raw)}
+        return {"kty": "OKP", "crv": "Ed25519", "x": _x_member(self.raw)}
 
     @property
     def kid(self) -> str:
@@ -208,20 +214,23 @@ class SigningKey:
 
     def sign_jws(self, payload: bytes, *, header: Mapping[str, Any] | None = None) -> str:
         """A compact JWS over ``payload`` with ``alg: Ed25519`` and this key's ``kid``."""
-        if header:
-            protected = {**header, "alg": SIGNING_ALGORITHM, "kid": self.kid}
-            encoded_header = b64url(json.dumps(protected, separators=(",", ":")).encode("ascii"))
-        else:
-            encoded_header = _plain_header(self.kid)
+        extra = tuple(sorted((header or {}).items()))
+        try:
+            encoded_header = _encoded_header(self.kid, extra)
+        except TypeError:  # a header value that cannot be a cache key (a list, a dict)
+            encoded_header = _encoded_header.__wrapped__(self.kid, extra)
         signing_input = f"{encoded_header}.{b64url(payload)}"
         signature = self._private.sign(signing_input.encode("ascii"))
         return f"{signing_input}.{b64url(signature)}"
 
 
 @lru_cache(maxsize=1024)
-def _plain_header(kid: str) -> str:
-    """The encoded ``{"alg":"Ed25519","kid":...}`` header, the same for every token of a key."""
-    header = {"alg": SIGNING_ALGORITHM, "kid": kid}
+def _encoded_header(kid: str, extra: tuple[tuple[str, Any], ...]) -> str:
+    """The encoded protected header: ``extra`` members, then ``alg`` and ``kid`` (which win).
+
+    Cached: a key signs many tokens with the same header (receipts, offers, notices).
+    """
+    header = {**dict(extra), "alg": SIGNING_ALGORITHM, "kid": kid}
     return b64url(json.dumps(header, separators=(",", ":")).encode("ascii"))
 
 
