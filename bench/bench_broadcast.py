@@ -54,7 +54,7 @@ _LISTENING = re.compile(r"on http://127\.0\.0\.1:(\d+)")
 
 
 # A receiver that does no work (reads the body, answers 200 with no offers), to measure the
-# client side alone: the vendor kit verifies two signatures and signs offers on every POST.
+# client side alone: the vendor kit verifies a webhook signature and signs offers on every POST.
 _MINIMAL_RECEIVER = """
 import asyncio
 from aiohttp import web
