@@ -232,3 +232,13 @@ def test_headers_with_any_json_values_are_signed_and_read_back() -> None:
         header, payload = key.verifying_key.verify_jws(key.sign_jws(b"p", header=extra))
         assert header == {**extra, "alg": "Ed25519", "kid": key.kid}
         assert payload == b"p"
+
+
+def test_the_unverified_payload_is_read_only_from_a_well_formed_token() -> None:
+    from wallet.crypto.signing import unverified_payload
+
+    key = generate_signing_key()
+    assert unverified_payload(key.sign_jws(b"who signed me?")) == b"who signed me?"
+    for token in ("abc", "a.b", "a.b+c.d", "a.b.c.d", "a.bbbbb.c"):
+        with pytest.raises(SignatureInvalid):
+            unverified_payload(token)

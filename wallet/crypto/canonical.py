@@ -70,8 +70,18 @@ def _fast_nfc(value: Any) -> Any:
     raise _NotFast
 
 
-def canonical_bytes(document: Any) -> bytes:
-    """The RFC 8785 serialisation of ``document`` (NFC strings)."""
+def canonical_bytes(document: Any, *, plain_values: bool = False) -> bytes:
+    """The RFC 8785 serialisation of ``document`` (NFC strings).
+
+    ``plain_values``: the caller vouches that ``document`` holds only string keys, strings,
+    booleans, null and integers within 2^53 (a wire model's schema proves it, see
+    :mod:`wallet.wire.canonical`). Then sorted compact JSON is already canonical when the text is
+    ASCII, and the walk over every value is skipped.
+    """
+    if plain_values:
+        text = _fast_encoder.encode(document)
+        if text.isascii():
+            return text.encode("ascii")
     try:
         normalised = _fast_nfc(document)
     except (_NotFast, RecursionError):

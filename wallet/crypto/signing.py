@@ -141,6 +141,18 @@ class VerifyingKey:
         return header, _b64url_part(encoded_payload, "payload")
 
 
+def unverified_payload(token: str) -> bytes:
+    """The payload of a compact JWS, NOT verified: only to learn which key should verify it."""
+    if len(token) > MAX_TOKEN_BYTES:
+        raise SignatureInvalid("The signed token is too large.")
+    match = _COMPACT_JWS.fullmatch(token)
+    if match is None:
+        raise SignatureInvalid(
+            "The token is not a compact JWS (three dot-separated base64url parts)."
+        )
+    return _b64url_part(match.group(2), "payload")
+
+
 def _b64url_part(encoded: str, what: str) -> bytes:
     try:
         return base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))

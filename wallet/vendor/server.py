@@ -52,7 +52,6 @@ from wallet.wire.models import (
     OfferList,
     SellerIdentity,
     SignedIntention,
-    SignedOffer,
     VendorInbox,
     VendorMetadata,
 )
@@ -88,7 +87,6 @@ class _Delivery:
 class _IntentionRecord:
     kid: str
     intention_sha256: str
-    offers: list[SignedOffer]
     response: bytes  # the OfferList body sent, served again byte for byte
 
 
@@ -424,7 +422,7 @@ class VendorApp:
         if parse_utc_timestamp(intention.validThrough) <= current:
             return _error(422, "the intention has expired (validThrough is in the past)")
 
-        offers, response = signed_offers_for(
+        _, response = signed_offers_for(
             self.catalog,
             intention,
             key=vendor.key,
@@ -435,7 +433,7 @@ class VendorApp:
         _remember(
             vendor.intentions,
             intention.id,
-            _IntentionRecord(key.kid, intention_sha256, offers, response),
+            _IntentionRecord(key.kid, intention_sha256, response),
         )
         _remember(vendor.deliveries, message_id, _Delivery(body_sha256, response))
         return _ok(response)

@@ -13,7 +13,6 @@ float or a free-form field silently takes the general path instead of a wrong on
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any, Protocol
 
@@ -22,9 +21,6 @@ from pydantic import BaseModel
 from wallet.crypto.canonical import canonical_bytes
 
 MAX_SAFE_INTEGER = 2**53 - 1
-_SORTED_COMPACT = json.JSONEncoder(
-    ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":")
-)
 
 
 class _WireModel(Protocol):
@@ -39,11 +35,7 @@ def canonical_wire(model: _WireModel) -> bytes:
 
 def canonical_document_bytes(model_class: type[BaseModel], document: dict[str, Any]) -> bytes:
     """RFC 8785 bytes of ``document``, a JSON dump (``mode="json"``) of a ``model_class``."""
-    if plain_json_only(model_class):
-        text = _SORTED_COMPACT.encode(document)
-        if text.isascii():
-            return text.encode("ascii")
-    return canonical_bytes(document)
+    return canonical_bytes(document, plain_values=plain_json_only(model_class))
 
 
 @cache

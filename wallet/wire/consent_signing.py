@@ -18,13 +18,17 @@ malformed keys refused) and every JWS the algorithm allow-list (``none``/HMAC re
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 
 from pydantic import ValidationError
 
-from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
+from wallet.crypto.signing import (
+    SigningKey,
+    VerifyingKey,
+    unverified_payload,
+    verifying_key_from_jwk,
+)
 from wallet.errors import InvalidInput, SignatureInvalid
 from wallet.wire.canonical import canonical_document_bytes, canonical_wire
 from wallet.wire.consent import (
@@ -67,17 +71,6 @@ def sign_receipt(receipt: ConsentReceipt, key: SigningKey) -> tuple[str, bytes]:
     return key.sign_jws(canonical, header={"typ": "kantara-cr+jws"}), canonical
 
 
-def _jws_payload(token: str) -> bytes:
-    """The payload of a compact JWS, unverified (to learn which key should verify it)."""
-    parts = token.split(".")
-    if len(parts) != 3:
-        raise SignatureInvalid("The receipt is not a compact JWS (three dot-separated parts).")
-    try:
-        return base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4))
-    except (ValueError, TypeError):
-        raise SignatureInvalid("The receipt's payload is not valid base64url.") from None
-
-
 def read_receipt_unverified(token: str) -> ConsentReceipt:
     """The receipt inside ``token`` WITHOUT checking its signature (to show what failed).
 
@@ -86,7 +79,7 @@ def read_receipt_unverified(token: str) -> ConsentReceipt:
     by :func:`verify_receipt`: a payload with repeated keys or any other spelling is not the
     canonical form, and the model bounds nesting and forbids unknown members.
     """
-    payload = _jws_payload(token)
+    payload = unverified_payload(token)
     if len(payload) > MAX_WIRE_BYTES:
         raise WireFormatError(
             f"The consent receipt is {len(payload)} bytes, more than the {MAX_WIRE_BYTES} allowed."

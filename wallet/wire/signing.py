@@ -38,7 +38,7 @@ from wallet.crypto.signing import (
     verifying_key_from_raw,
 )
 from wallet.errors import InvalidInput, SignatureInvalid
-from wallet.wire.canonical import canonical_document_bytes, canonical_wire
+from wallet.wire.canonical import canonical_wire
 from wallet.wire.models import (
     MAX_WIRE_BYTES,
     Intention,
@@ -146,11 +146,11 @@ def verify_signed_bytes(key: VerifyingKey, signature: str, expected: bytes, *, w
         )
 
 
-def _check_payload(key: VerifyingKey, signature: str, document: BaseModel, what: str) -> bytes:
+def _check_payload(
+    key: VerifyingKey, signature: str, document: Intention | Offer, what: str
+) -> bytes:
     """Verify the JWS and that it covers the canonical form; returns that canonical form."""
-    expected = canonical_document_bytes(
-        type(document), document.model_dump(mode="json", by_alias=True)
-    )
+    expected = canonical_wire(document)
     verify_signed_bytes(key, signature, expected, what=what)
     return expected
 
