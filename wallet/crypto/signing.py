@@ -121,14 +121,7 @@ class VerifyingKey:
 
     def verify_jws(self, token: str) -> tuple[dict[str, Any], bytes]:
         """The protected header and payload of a compact JWS signed by this key."""
-        if len(token) > MAX_TOKEN_BYTES:
-            raise SignatureInvalid("The signed token is too large.")
-        match = _COMPACT_JWS.fullmatch(token)
-        if match is None:
-            raise SignatureInvalid(
-                "The token is not a compact JWS (three dot-separated base64url parts)."
-            )
-        encoded_header, encoded_payload, encoded_signature = match.groups()
+        encoded_header, encoded_payload, encoded_signature = _compact_parts(token)
         header = _protected_header(encoded_header)
         signature = _b64url_part(encoded_signature, "signature")
         if len(signature) != SIGNATURE_BYTES:
@@ -143,6 +136,11 @@ class VerifyingKey:
 
 def unverified_payload(token: str) -> bytes:
     """The payload of a compact JWS, NOT verified: only to learn which key should verify it."""
+    return _b64url_part(_compact_parts(token)[1], "payload")
+
+
+def _compact_parts(token: str) -> tuple[str, str, str]:
+    """The encoded header, payload and signature of a token of bounded size and strict shape."""
     if len(token) > MAX_TOKEN_BYTES:
         raise SignatureInvalid("The signed token is too large.")
     match = _COMPACT_JWS.fullmatch(token)
@@ -150,7 +148,8 @@ def unverified_payload(token: str) -> bytes:
         raise SignatureInvalid(
             "The token is not a compact JWS (three dot-separated base64url parts)."
         )
-    return _b64url_part(match.group(2), "payload")
+    header, payload, signature = match.groups()
+    return header, payload, signature
 
 
 def _b64url_part(encoded: str, what: str) -> bytes:
