@@ -18,21 +18,21 @@ from wallet.vendor.server import BackgroundVendors, VendorApp, make_vendors
 from wallet.vendors import VendorDirectory, fetch_metadata
 
 CLAUSES = ["CC-NO-TRACKING"]
+# A catalogue item selling shoes in Spain by delivery, in two days (add name and price).
+SHOE_ITEM: dict[str, Any] = {
+    "category": "shoes",
+    "currency": "EUR",
+    "leadTimeDays": 2,
+    "regions": ["ES"],
+    "deliveryMethods": ["delivery"],
+}
 
 
 def funnel_catalog(*, careless: bool = True) -> Catalog:
     """The sample catalogue, accepting our clause, plus items that break the intention."""
     data: dict[str, Any] = json.loads(default_catalog_path().read_text(encoding="utf-8"))
     data["acceptedAgreements"] = [*data["acceptedAgreements"], *CLAUSES]
-    base = {
-        "category": "shoes",
-        "currency": "EUR",
-        "leadTimeDays": 2,
-        "regions": ["ES"],
-        "deliveryMethods": ["delivery"],
-        "acceptsTerms": True,
-        "ignoresIntention": True,
-    }
+    base = {**SHOE_ITEM, "acceptsTerms": True, "ignoresIntention": True}
     if careless:
         data["items"] += [
             {**base, "name": "Golden shoes", "price": "900.00"},

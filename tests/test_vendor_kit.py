@@ -248,18 +248,18 @@ def test_a_body_verified_for_one_vendor_still_needs_its_webhook_signature_for_an
 
 
 def test_the_offers_body_holds_each_signed_canonical_offer_as_it_was_signed() -> None:
-    from wallet.vendor.catalog import signed_offers_for
+    from wallet.vendor.catalog import OfferPlan
     from wallet.wire.canonical import canonical_wire
 
     catalog = load_catalog()
-    [vendor] = make_vendors([generate_signing_key()], catalog)
+    vendors = make_vendors([generate_signing_key() for _ in range(2)], catalog)
     intention, _ = make_intention()
-    signed, body = signed_offers_for(
-        catalog, intention, key=vendor.key, seller=vendor.seller, index=vendor.index
-    )
-    assert signed
-    assert parse_wire(body, OfferList).offers == signed
-    assert json.loads(body) == json.loads(wire_bytes(OfferList(offers=signed)))
-    for entry in signed:
-        assert canonical_wire(entry.offer) in body
-        verify_signed_offer(entry, vendor.key.verifying_key)
+    plan = OfferPlan(catalog, intention)
+    for vendor in vendors:  # the first builds each offer through the model, the second splices
+        body = plan.answer(vendor.signer)
+        signed = parse_wire(body, OfferList).offers
+        assert signed
+        assert json.loads(body) == json.loads(wire_bytes(OfferList(offers=signed)))
+        for entry in signed:
+            assert canonical_wire(entry.offer) in body
+            verify_signed_offer(entry, vendor.key.verifying_key)

@@ -20,12 +20,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey
 from wallet.errors import InvalidInput
 from wallet.files import read_bounded
 from wallet.resources import resources_dir
 from wallet.terms.models import PublicJwk, utc_timestamp
-from wallet.wire.canonical import canonical_document_bytes
+from wallet.wire.canonical import canonical_document_bytes, canonical_members, canonical_wire
 from wallet.wire.models import (
     AGREEMENT_PATTERN,
     DECIMAL_PATTERN,
@@ -40,7 +41,6 @@ from wallet.wire.models import (
     Name,
     Offer,
     SellerIdentity,
-    SignedOffer,
     TermsAcceptance,
     decimal_of,
 )
@@ -177,40 +177,201 @@ def _serves(regions: list[str], wanted: str | None) -> bool:
     return False
 
 
-def offers_for(
-    catalog: Catalog,
-    intention: Intention,
-    *,
-    seller: SellerIdentity,
-    index: int = 1,
-    now: datetime | None = None,
-) -> list[Offer]:
-    """The (unsigned) offers vendor ``index`` makes for ``intention``, cheapest first.
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A catalogue item that fits an intention whatever the vendor, and how it is delivered."""
 
-    Offers are built (and validated) from parts that are themselves validated models: the
-    catalogue item's :class:`ItemSpec` (made once per item), the intention's quantity and terms
-    hash, and ``seller``.
+    position: int  # among the plan's matches: the key of its shared offer members
+    offered: _Offered
+    method: DeliveryMethod
+
+
+@dataclass(frozen=True, slots=True)
+class _Priced:
+    """A match as one vendor offers it: its total price and lead time."""
+
+    match: _Match
+    total: Decimal
+    lead: int
+    deliver_by: date
+
+
+class OfferSigner:
+    """A vendor that signs offers: its key, the ``seller`` its offers name (which must name that
+    key), and its index among the vendors a catalogue serves (see :func:`vendor_factors`)."""
+
+    def __init__(self, *, key: SigningKey, seller: SellerIdentity, index: int = 1) -> None:
+        if key.verifying_key.jwk != seller.publicKey.model_dump():
+            raise InvalidInput("An offer is signed by the key named in its seller field.")
+        self.key = key
+        self.seller = seller
+        self.index = index
+        self.seller_bytes = canonical_wire(seller)  # the same in every offer this vendor makes
+
+
+# The members of an offer that differ between vendors and offers; every other one is the same in
+# every vendor's offer of an item for an intention.
+_OWN_MEMBERS = frozenset({"id", "issued", "validThrough", "seller", "price", "delivery"})
+
+
+class OfferPlan:
+    """The offers a catalogue's vendors make for one intention, worked out once for all of them.
+
+    The rules that do not depend on the vendor (category, alternatives, currency, region,
+    delivery method) run once, here. Each vendor then applies its own price factor and extra lead
+    days (``maxPrice``, ``deliverBy``) in :meth:`offers` or :meth:`answer`.
+
+    :meth:`answer` writes the signed ``OfferList`` body. The first offer of each item is built
+    and validated through the :class:`~wallet.wire.models.Offer` model; the members it shares
+    with every other vendor's offer of that item (the item, the intention, the terms accepted,
+    ...) are kept in canonical form, and later offers splice their own members (id, seller, price,
+    delivery, times) in. A server answering one broadcast for a thousand vendors thus builds and
+    encodes the shared part once. Use one plan from one thread (it caches as it goes).
     """
-    now = now or datetime.now(UTC)
-    today: date = now.date()
-    factor, extra_days = vendor_factors(index)
+
+    def __init__(self, catalog: Catalog, intention: Intention) -> None:
+        self.catalog = catalog
+        self.intention = intention
+        self._max_price = decimal_of(intention.priceSpecification.maxPrice)
+        self._acceptance = _terms_acceptance(catalog, intention)
+        self._matches = _matches(catalog, intention)
+        self._shared: dict[int, dict[str, bytes]] = {}  # per match (by position)
+        self._deliveries: dict[tuple[str, date, int], bytes] = {}
+        self._stamps: tuple[int, bytes, bytes] | None = None  # second, issued, validThrough
+
+    def offers(
+        self, *, seller: SellerIdentity, index: int = 1, now: datetime | None = None
+    ) -> list[Offer]:
+        """The (unsigned) offers vendor ``index`` makes, cheapest first, each a validated model."""
+        now = now or datetime.now(UTC)
+        return [self._offer(priced, seller=seller, now=now) for priced in self._priced(index, now)]
+
+    def answer(self, signer: OfferSigner, *, now: datetime | None = None) -> bytes:
+        """``signer``'s answer: an ``OfferList`` body of the offers :meth:`offers` gives, each
+        as ``{"offer": <its canonical bytes>, "signature": <compact JWS over those bytes>}``.
+
+        The same JSON values as ``wire_bytes(OfferList(...))`` of the signed models, with keys
+        sorted; each offer is written exactly as it was signed.
+        """
+        now = now or datetime.now(UTC)
+        entries = []
+        for priced in self._priced(signer.index, now):
+            canonical = self._canonical_offer(priced, signer, now)
+            signature = signer.key.sign_jws(canonical).encode("ascii")
+            entries.append(b'{"offer":%s,"signature":"%s"}' % (canonical, signature))
+        return b'{"offers":[%s]}' % b",".join(entries)
+
+    def _priced(self, index: int, now: datetime) -> list[_Priced]:
+        """Vendor ``index``'s offers, cheapest first, at most :data:`MAX_OFFERS_PER_INTENTION`."""
+        factor, extra_days = vendor_factors(index)
+        quantity = self.intention.eligibleQuantity.value
+        deliver_by_wanted = self.intention.delivery.deliverBy
+        today = now.date()
+        chosen: list[_Priced] = []
+        for match in self._matches:
+            item = match.offered.item
+            careless = item.ignoresIntention
+            total = (match.offered.price * factor * quantity).quantize(CENT, ROUND_HALF_UP)
+            if total > self._max_price and not careless:
+                continue
+            lead = item.leadTimeDays + extra_days
+            deliver_by = today + timedelta(days=lead)
+            if deliver_by_wanted is not None and deliver_by > deliver_by_wanted and not careless:
+                continue
+            chosen.append(_Priced(match, total, lead, deliver_by))
+        chosen.sort(key=lambda priced: (priced.total, priced.lead))
+        return chosen[:MAX_OFFERS_PER_INTENTION]
+
+    def _offer(self, priced: _Priced, *, seller: SellerIdentity, now: datetime) -> Offer:
+        match = priced.match
+        item = match.offered.item
+        return Offer(
+            id=uuid.uuid4().urn,
+            intention=self.intention.id,
+            issued=utc_timestamp(now),
+            validThrough=utc_timestamp(now + timedelta(hours=self.catalog.offerValidHours)),
+            seller=seller,
+            itemOffered=match.offered.item_spec(),
+            isAlternative=item.alternative,
+            price=str(priced.total),
+            priceCurrency=item.currency,
+            eligibleQuantity=self.intention.eligibleQuantity,
+            delivery=DeliveryPromise(
+                method=match.method, deliverBy=priced.deliver_by, leadTimeDays=priced.lead
+            ),
+            areaServed=match.offered.area_served,
+            acceptsTerms=self._acceptance if item.acceptsTerms else None,
+            acceptsLoyaltyProposal=self.intention.loyaltyProposal is not None
+            and item.acceptsLoyalty,
+            dataRequested=item.dataRequested,
+        )
+
+    def _canonical_offer(self, priced: _Priced, signer: OfferSigner, now: datetime) -> bytes:
+        position = priced.match.position
+        shared = self._shared.get(position)
+        if shared is None:
+            # the first offer of this item: built and validated through the model
+            offer = self._offer(priced, seller=signer.seller, now=now)
+            document = offer.wire()
+            self._shared[position] = {
+                key: canonical_bytes(value)
+                for key, value in document.items()
+                if key not in _OWN_MEMBERS
+            }
+            return canonical_document_bytes(Offer, document)
+        issued, valid_through = self._times(now)
+        return canonical_members(
+            {
+                **shared,
+                "id": b'"%s"' % uuid.uuid4().urn.encode("ascii"),
+                "issued": issued,
+                "validThrough": valid_through,
+                "seller": signer.seller_bytes,
+                "price": b'"%s"' % str(priced.total).encode("ascii"),
+                "delivery": self._delivery(priced),
+            }
+        )
+
+    def _times(self, now: datetime) -> tuple[bytes, bytes]:
+        """``issued`` and ``validThrough`` in canonical form (the same within a second)."""
+        second = int(now.timestamp())
+        stamps = self._stamps
+        if stamps is None or stamps[0] != second:
+            valid = now + timedelta(hours=self.catalog.offerValidHours)
+            stamps = self._stamps = (
+                second,
+                canonical_bytes(utc_timestamp(now)),
+                canonical_bytes(utc_timestamp(valid)),
+            )
+        return stamps[1], stamps[2]
+
+    def _delivery(self, priced: _Priced) -> bytes:
+        key = (priced.match.method, priced.deliver_by, priced.lead)
+        encoded = self._deliveries.get(key)
+        if encoded is None:
+            promise = DeliveryPromise(
+                method=priced.match.method, deliverBy=priced.deliver_by, leadTimeDays=priced.lead
+            )
+            encoded = self._deliveries[key] = canonical_wire(promise)
+        return encoded
+
+
+def _terms_acceptance(catalog: Catalog, intention: Intention) -> TermsAcceptance | None:
+    """The one acceptance every item that accepts terms carries, if the catalogue accepts the
+    intention's terms (their hash, or every agreement they list)."""
+    terms = intention.terms
+    accepted = set(catalog.acceptedAgreements)
+    if terms is not None and (terms.sha256 in accepted or set(terms.agreements) <= accepted):
+        return TermsAcceptance(sha256=terms.sha256)
+    return None
+
+
+def _matches(catalog: Catalog, intention: Intention) -> list[_Match]:
+    """The items that fit ``intention`` for any vendor, with the delivery method each uses."""
     wanted = intention.itemOffered.category.casefold()
     wish = intention.delivery
     currency = intention.priceSpecification.priceCurrency
-    quantity = intention.eligibleQuantity
-    max_price = decimal_of(intention.priceSpecification.maxPrice)
-    terms = intention.terms
-    accepted = set(catalog.acceptedAgreements)
-    # One acceptance for every item that accepts terms: the same frozen model can be shared.
-    acceptance = (
-        TermsAcceptance(sha256=terms.sha256)
-        if terms is not None and (terms.sha256 in accepted or set(terms.agreements) <= accepted)
-        else None
-    )
-    loyalty = intention.loyaltyProposal is not None
-    issued = ""  # formatted once, for the first offer, and shared by every offer
-    valid_through = ""
-    candidates: list[tuple[Decimal, int, Offer]] = []
+    matches: list[_Match] = []
     for offered in catalog.offered_items():
         if offered.category != wanted:
             continue
@@ -220,9 +381,6 @@ def offers_for(
             continue
         if item.currency != currency and not careless:
             continue
-        total = (offered.price * factor * quantity.value).quantize(CENT, ROUND_HALF_UP)
-        if total > max_price and not careless:
-            continue
         if not _serves(offered.regions, wish.region) and not careless:
             continue
         if wish.method == "any" or careless:
@@ -231,61 +389,8 @@ def offers_for(
             method = wish.method
         else:
             continue
-        lead = item.leadTimeDays + extra_days
-        deliver_by = today + timedelta(days=lead)
-        if wish.deliverBy is not None and deliver_by > wish.deliverBy and not careless:
-            continue
-        if not issued:
-            issued = utc_timestamp(now)
-            valid_through = utc_timestamp(now + timedelta(hours=catalog.offerValidHours))
-        offer = Offer(
-            id=uuid.uuid4().urn,
-            intention=intention.id,
-            issued=issued,
-            validThrough=valid_through,
-            seller=seller,
-            itemOffered=offered.item_spec(),
-            isAlternative=item.alternative,
-            price=str(total),
-            priceCurrency=item.currency,
-            eligibleQuantity=quantity,
-            delivery=DeliveryPromise(method=method, deliverBy=deliver_by, leadTimeDays=lead),
-            areaServed=offered.area_served,
-            acceptsTerms=acceptance if item.acceptsTerms else None,
-            acceptsLoyaltyProposal=loyalty and item.acceptsLoyalty,
-            dataRequested=item.dataRequested,
-        )
-        candidates.append((total, lead, offer))
-    candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
-    return [offer for _, _, offer in candidates[:MAX_OFFERS_PER_INTENTION]]
-
-
-def signed_offers_for(
-    catalog: Catalog,
-    intention: Intention,
-    *,
-    key: SigningKey,
-    seller: SellerIdentity,
-    index: int = 1,
-    now: datetime | None = None,
-) -> tuple[list[SignedOffer], bytes]:
-    """:func:`offers_for`, each offer signed as :func:`~wallet.wire.signing.sign_offer` does, and
-    the answer's body: an ``OfferList`` JSON document.
-
-    Each offer is serialised once: its canonical bytes are signed and written into the body as
-    they are (the same JSON values as ``wire_bytes(OfferList(offers=...))``, keys sorted). ``key``
-    must be the key ``seller`` names, as for ``sign_offer``.
-    """
-    if key.verifying_key.jwk != seller.publicKey.model_dump():
-        raise InvalidInput("An offer is signed by the key named in its seller field.")
-    signed: list[SignedOffer] = []
-    entries: list[bytes] = []
-    for offer in offers_for(catalog, intention, seller=seller, index=index, now=now):
-        canonical = canonical_document_bytes(Offer, offer.wire())
-        signature = key.sign_jws(canonical)
-        signed.append(SignedOffer(offer=offer, signature=signature))
-        entries.append(b'{"offer":%s,"signature":"%s"}' % (canonical, signature.encode("ascii")))
-    return signed, b'{"offers":[%s]}' % b",".join(entries)
+        matches.append(_Match(len(matches), offered, method))
+    return matches
 
 
 def seller_identity(

@@ -42,7 +42,7 @@ from aiohttp import web
 from wallet.crypto.signing import SigningKey, VerifyingKey
 from wallet.errors import InvalidKey, SignatureInvalid
 from wallet.terms.models import URN_UUID_PATTERN, PublicJwk, parse_utc_timestamp
-from wallet.vendor.catalog import Catalog, seller_identity, signed_offers_for
+from wallet.vendor.catalog import Catalog, OfferPlan, OfferSigner, seller_identity
 from wallet.vendor.consents import ConsentInbox
 from wallet.webhooks import HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, verify_webhook
 from wallet.wire.models import (
@@ -83,6 +83,17 @@ class _Delivery:
     response: bytes
 
 
+@dataclass(slots=True)
+class _CheckedIntention:
+    """A signed intention body that parsed and verified, and what this process offers for it."""
+
+    intention: Intention
+    key: VerifyingKey  # the requester's
+    intention_sha256: str  # of its canonical form
+    expires_at: datetime
+    plan: OfferPlan
+
+
 @dataclass
 class _IntentionRecord:
     kid: str
@@ -103,19 +114,25 @@ class Vendor:
     intentions: OrderedDict[str, _IntentionRecord] = field(default_factory=OrderedDict)
     notices: OrderedDict[str, IntentionNotice] = field(default_factory=OrderedDict)
     notice_bodies: dict[str, str] = field(default_factory=dict)
-    _seller: SellerIdentity | None = field(default=None, repr=False)
+    _signer: OfferSigner | None = field(default=None, repr=False)
 
     @property
     def seller(self) -> SellerIdentity:
-        """The ``seller`` field of this vendor's offers (built once: the key never changes)."""
-        if self._seller is None:
-            self._seller = seller_identity(
+        """The ``seller`` field of this vendor's offers."""
+        return self.signer.seller
+
+    @property
+    def signer(self) -> OfferSigner:
+        """This vendor signing its offers (made once: the key never changes)."""
+        if self._signer is None:
+            seller = seller_identity(
                 vendor_id=self.vendor_id,
                 name=self.name,
                 public_jwk=self.key.verifying_key.jwk,
                 kid=self.key.kid,
             )
-        return self._seller
+            self._signer = OfferSigner(key=self.key, seller=seller, index=self.index)
+        return self._signer
 
     @property
     def metadata_path(self) -> str:
@@ -198,7 +215,7 @@ class VendorApp:
         self.catalog = catalog
         self.response_delay = response_delay
         self._by_prefix = {vendor.prefix: vendor for vendor in vendors}
-        self._verified_bodies: OrderedDict[str, tuple[Intention, VerifyingKey, str]] = OrderedDict()
+        self._verified_bodies: OrderedDict[str, _CheckedIntention] = OrderedDict()
         self.consents = ConsentInbox(
             self._vendor,
             self._signed_body,
@@ -328,15 +345,14 @@ class VendorApp:
             _remember(vendor.notices, message_id, notice)
         return _ok(b'{"ok":true}')
 
-    def _checked_intention(
-        self, body: bytes, body_sha256: str
-    ) -> tuple[Intention, VerifyingKey, str] | web.Response:
-        """The signed intention in ``body``, its requester key and the SHA-256 of its canonical
-        form; or the error response (400 not an intention, 401 bad key or signature).
+    def _checked_intention(self, body: bytes, body_sha256: str) -> _CheckedIntention | web.Response:
+        """The signed intention in ``body``, checked; or the error response (400 not an
+        intention, 401 bad key or signature).
 
         One broadcast brings the same body to every vendor this process serves, so a body that
-        verified is remembered by its SHA-256 (bounded): the same bytes always give the same
-        answer, and only the per-delivery webhook signature is left to check.
+        verified is remembered by its SHA-256 (bounded) with the offer plan its vendors share:
+        the same bytes always give the same answer, and only the per-delivery webhook signature
+        is left to check.
         """
         remembered = self._verified_bodies.get(body_sha256)
         if remembered is not None:
@@ -351,7 +367,13 @@ class VendorApp:
             intention, canonical = verify_signed_intention_canonical(envelope)
         except (SignatureInvalid, InvalidKey) as exc:
             return _error(401, str(exc))
-        checked = (intention, key, hashlib.sha256(canonical).hexdigest())
+        checked = _CheckedIntention(
+            intention=intention,
+            key=key,
+            intention_sha256=hashlib.sha256(canonical).hexdigest(),
+            expires_at=parse_utc_timestamp(intention.validThrough),
+            plan=OfferPlan(self.catalog, intention),
+        )
         self._verified_bodies[body_sha256] = checked
         while len(self._verified_bodies) > MAX_VERIFIED_BODIES:
             self._verified_bodies.popitem(last=False)
@@ -388,7 +410,7 @@ class VendorApp:
         checked = self._checked_intention(body, body_sha256)
         if isinstance(checked, web.Response):
             return checked
-        intention, key, intention_sha256 = checked
+        intention, key = checked.intention, checked.key
         try:
             verify_webhook(
                 signature,
@@ -410,7 +432,7 @@ class VendorApp:
 
         record = vendor.intentions.get(intention.id)
         if record is not None:
-            if record.kid != key.kid or record.intention_sha256 != intention_sha256:
+            if record.kid != key.kid or record.intention_sha256 != checked.intention_sha256:
                 return _error(
                     409, "this intention id was already received with another key or content"
                 )
@@ -419,21 +441,14 @@ class VendorApp:
             return _ok(response)
 
         current = datetime.now(UTC)
-        if parse_utc_timestamp(intention.validThrough) <= current:
+        if checked.expires_at <= current:
             return _error(422, "the intention has expired (validThrough is in the past)")
 
-        _, response = signed_offers_for(
-            self.catalog,
-            intention,
-            key=vendor.key,
-            seller=vendor.seller,
-            index=vendor.index,
-            now=current,
-        )
+        response = checked.plan.answer(vendor.signer, now=current)
         _remember(
             vendor.intentions,
             intention.id,
-            _IntentionRecord(key.kid, intention_sha256, response),
+            _IntentionRecord(key.kid, checked.intention_sha256, response),
         )
         _remember(vendor.deliveries, message_id, _Delivery(body_sha256, response))
         return _ok(response)
