@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from tests.fixtures.make_fixture_vault import (
     FIXTURE_VENDOR_ID,
 )
 from wallet.errors import UnsupportedVersion
+from wallet.outbox import store as outbox_store
 from wallet.storage import migrations
+from wallet.storage.connection import open_encrypted
 from wallet.storage.migrations import LATEST_VERSION, Migration, migrate, schema_version
 from wallet.vault import Vault
 
@@ -53,6 +56,14 @@ def test_fixture_vault_of_every_past_version_opens(version: int, tmp_path: Path)
             consents = ConsentBook(vault).list()
             assert [c.field_keys for c in consents] == [("email",)]
             assert verify_receipt(consents[0].row.receipt_jws)[0].vrm.vendor == "fixture-books"
+            [queued] = ConsentBook(vault).deliveries(consents[0].id)
+            assert queued.status == "pending" and json.loads(queued.body)["disclosure"]
+        if version >= 6:
+            from wallet.outbox import Outbox
+
+            sent = [row for row in Outbox(vault).rows() if row.kind == "intention"]
+            assert {row.vendor_id for row in sent} == {FIXTURE_VENDOR_ID, "fixture-books"}
+            assert sent[0].body == sent[1].body and json.loads(sent[0].body)["intention"]
     recovery_key = (copy / "recovery-key.txt").read_text().strip()
     Vault.open_with_recovery_key(copy, recovery_key).lock()
 
@@ -81,6 +92,41 @@ def test_failed_migration_rolls_back_entirely(
     assert schema_version(vault._db) == LATEST_VERSION
     tables = {row[0] for row in vault._db.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables
+
+
+def test_schema_6_moves_each_outbox_body_once_and_keeps_responses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connection = open_encrypted(tmp_path / "plain.db", b"k" * 32)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:5])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", 5)
+    migrate(connection)
+    broadcast, other = b'{"intention":"x"}', b'{"disclosure":"y"}'
+    rows = [
+        ("w1", "intention", broadcast, "delivered", 200, b'{"offers":[]}'),
+        ("w2", "intention", broadcast, "pending", None, None),
+        ("w3", "disclosure", other, "failed", 400, None),
+    ]
+    for webhook_id, kind, body, status, response_status, response in rows:
+        connection.execute(
+            "INSERT INTO outbox (webhook_id, kind, subject, vendor_id, url, body, signing_kid, "
+            "status, next_attempt_at, response_status, response_body, created) "
+            "VALUES (?, ?, 's', 'v', 'http://127.0.0.1/', ?, 'k', ?, 1.5, ?, ?, '2026-01-01')",
+            (webhook_id, kind, body, status, response_status, response),
+        )
+    monkeypatch.undo()
+    assert migrate(connection) == [6]
+    moved = outbox_store.rows(connection)
+    assert [
+        (r.webhook_id, r.kind, r.body, r.status, r.response_status, r.response_body) for r in moved
+    ] == rows
+    assert connection.execute("SELECT count(*) FROM outbox_bodies").fetchone()[0] == 2
+    indexes = {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    assert {"outbox_due", "outbox_by_subject", "outbox_by_kind"} <= indexes
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    connection.close()
 
 
 def _check_schema_2_content(vault: Vault) -> None:

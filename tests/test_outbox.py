@@ -13,7 +13,7 @@ from aiohttp.test_utils import TestServer
 from tests.webhook_servers import Receiver, closed_port, receiver_app
 from wallet import activity
 from wallet.crypto.signing import SigningKey
-from wallet.errors import InvalidInput
+from wallet.errors import DatabaseError, InvalidInput
 from wallet.outbox import (
     DeliveryProgress,
     DeliveryWorker,
@@ -290,6 +290,23 @@ def test_enqueue_is_part_of_the_callers_transaction(vault: Vault) -> None:
             [OutboxMessage("intention", "v", "http://vendor.example/in", b"{}", key.kid)],
         )
     assert outbox_store.rows(vault.reader) == []
+
+
+def test_a_body_sent_to_many_vendors_is_stored_once_and_checked_against_its_hash(
+    vault: Vault,
+) -> None:
+    key = _key(vault)
+    _enqueue(vault, key, "http://127.0.0.1:9", ["a", "b"], 0.0)  # two bodies...
+    _enqueue(vault, key, "http://127.0.0.1:9", ["a"], 0.0)  # ...one of them again
+    rows = outbox_store.rows(vault.reader)
+    a, b = b'{"intention":"a"}', b'{"intention":"b"}'
+    assert [row.body for row in rows] == [a, b, a]
+    assert vault.reader.execute("SELECT count(*) FROM outbox_bodies").fetchone()[0] == 2
+    with vault.write() as connection:  # a tampered copy: the hash no longer matches the bytes
+        connection.execute("UPDATE outbox_bodies SET body = x'7b7d' WHERE id = 1")
+    with pytest.raises(DatabaseError, match="altered"):
+        _enqueue(vault, key, "http://127.0.0.1:9", ["a"], 0.0)
+    assert len(outbox_store.rows(vault.reader)) == 3  # nothing was queued
 
 
 def test_disabled_vendor_is_not_contacted_and_unknown_key_fails(vault: Vault) -> None:

@@ -1,4 +1,9 @@
-"""SQL for the transactional outbox (the ``outbox`` table of schema 3).
+"""SQL for the transactional outbox (the ``outbox`` table of schema 3, slimmed in schema 6).
+
+A row holds where a message goes and how its delivery stands. The body it sends lives in
+``outbox_bodies``, stored once however many rows send it (a broadcast sends one body to every
+vendor), and the response kept for a delivered row lives in ``outbox_responses``: claiming and
+finishing a thousand rows then rewrites a few dozen small pages, not every body again.
 
 Times that drive scheduling (``next_attempt_at``) are epoch seconds from the worker's clock, so a
 test can inject one; ``created`` and ``delivered_at`` are ISO 8601 UTC for people.
@@ -6,19 +11,23 @@ test can inject one; ``created`` and ``delivered_at`` are ISO 8601 UTC for peopl
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from wallet.errors import DatabaseError
 from wallet.storage.connection import Connection
 
 Status = Literal["pending", "delivering", "delivered", "failed", "disabled"]
 FINAL_STATUSES: frozenset[str] = frozenset({"delivered", "failed", "disabled"})
 
-_COLUMNS = (
-    "id, webhook_id, kind, subject, vendor_id, url, body, signing_kid, status, attempts, "
-    "next_attempt_at, last_error, response_status, response_body, created, delivered_at"
+_SELECT = (
+    "SELECT o.id, o.webhook_id, o.kind, o.subject, o.vendor_id, o.url, b.body, o.signing_kid, "
+    "o.status, o.attempts, o.next_attempt_at, o.last_error, o.response_status, r.body, "
+    "o.created, o.delivered_at FROM outbox o JOIN outbox_bodies b ON b.id = o.body_id "
+    "LEFT JOIN outbox_responses r ON r.outbox_id = o.id"
 )
 
 
@@ -65,6 +74,25 @@ def _row(row: Sequence[Any]) -> OutboxRow:
     )
 
 
+def body_id(connection: Connection, body: bytes) -> int:
+    """The id of ``body`` in ``outbox_bodies``, stored there first if it is new."""
+    digest = hashlib.sha256(body).hexdigest()
+    found = connection.execute(
+        "SELECT id, body FROM outbox_bodies WHERE sha256 = ?", (digest,)
+    ).fetchone()
+    if found is not None:
+        if bytes(found[1]) != body:  # only a tampered database; never send the wrong body
+            raise DatabaseError(
+                "The vault's stored copy of a message to send does not match its hash: the "
+                "database was altered. Nothing was queued."
+            )
+        return int(found[0])
+    cursor = connection.execute(
+        "INSERT INTO outbox_bodies (sha256, body) VALUES (?, ?)", (digest, body)
+    )
+    return int(cursor.lastrowid)
+
+
 def insert(
     connection: Connection,
     *,
@@ -73,12 +101,13 @@ def insert(
     subject: str,
     vendor_id: str,
     url: str,
-    body: bytes,
+    body_id: int,
     signing_kid: str,
     next_attempt_at: float,
 ) -> int:
+    """A pending row sending the stored body ``body_id`` (see :func:`body_id`)."""
     cursor = connection.execute(
-        "INSERT INTO outbox (webhook_id, kind, subject, vendor_id, url, body, signing_kid, "
+        "INSERT INTO outbox (webhook_id, kind, subject, vendor_id, url, body_id, signing_kid, "
         "status, next_attempt_at, created) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
         (
             webhook_id,
@@ -86,7 +115,7 @@ def insert(
             subject,
             vendor_id,
             url,
-            body,
+            body_id,
             signing_kid,
             next_attempt_at,
             datetime.now(UTC).isoformat(),
@@ -96,25 +125,23 @@ def insert(
 
 
 def get(connection: Connection, item_id: int) -> OutboxRow | None:
-    row = connection.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (item_id,)).fetchone()
+    row = connection.execute(f"{_SELECT} WHERE o.id = ?", (item_id,)).fetchone()
     return _row(row) if row else None
 
 
 def rows(connection: Connection, *, subject: str | None = None) -> list[OutboxRow]:
     if subject is None:
-        found = connection.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id")
+        found = connection.execute(f"{_SELECT} ORDER BY o.id")
     else:
-        found = connection.execute(
-            f"SELECT {_COLUMNS} FROM outbox WHERE subject = ? ORDER BY id", (subject,)
-        )
+        found = connection.execute(f"{_SELECT} WHERE o.subject = ? ORDER BY o.id", (subject,))
     return [_row(row) for row in found]
 
 
 def due(connection: Connection, now: float, *, limit: int = 100) -> list[OutboxRow]:
     """Pending rows whose next attempt is due, oldest schedule first."""
     found = connection.execute(
-        f"SELECT {_COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
-        "ORDER BY next_attempt_at, id LIMIT ?",
+        f"{_SELECT} WHERE o.status = 'pending' AND o.next_attempt_at <= ? "
+        "ORDER BY o.next_attempt_at, o.id LIMIT ?",
         (now, limit),
     )
     return [_row(row) for row in found]
@@ -142,44 +169,19 @@ def mark_delivering(connection: Connection, ids: Sequence[int]) -> None:
     )
 
 
-def finish(
-    connection: Connection,
-    item_id: int,
-    *,
-    status: Status,
-    attempts: int,
-    next_attempt_at: float,
-    last_error: str,
-    response_status: int | None,
-    response_body: bytes | None,
-) -> None:
-    delivered_at = datetime.now(UTC).isoformat() if status == "delivered" else None
-    connection.execute(
-        "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
-        "response_status = ?, response_body = ?, delivered_at = ? WHERE id = ?",
-        (
-            status,
-            attempts,
-            next_attempt_at,
-            last_error,
-            response_status,
-            response_body,
-            delivered_at,
-            item_id,
-        ),
-    )
-
-
 def finish_many(
     connection: Connection,
     outcomes: Sequence[tuple[int, Status, int, float, str, int | None, bytes | None]],
 ) -> None:
-    """:func:`finish` for many rows in one ``executemany``: (id, status, attempts,
-    next_attempt_at, last_error, response_status, response_body) each."""
+    """Record attempts in one ``executemany``: (id, status, attempts, next_attempt_at,
+    last_error, response_status, response_body) each.
+
+    A response body is kept only with a final status (a delivered row), so it is written once.
+    """
     now = datetime.now(UTC).isoformat()
     connection.executemany(
         "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
-        "response_status = ?, response_body = ?, delivered_at = ? WHERE id = ?",
+        "response_status = ?, delivered_at = ? WHERE id = ?",
         [
             (
                 status,
@@ -187,13 +189,21 @@ def finish_many(
                 next_at,
                 error,
                 response_status,
-                body,
                 now if status == "delivered" else None,
                 item_id,
             )
-            for item_id, status, attempts, next_at, error, response_status, body in outcomes
+            for item_id, status, attempts, next_at, error, response_status, _ in outcomes
         ],
     )
+    kept = [
+        (item_id, body)
+        for item_id, status, _, _, _, _, body in outcomes
+        if body is not None and status in FINAL_STATUSES
+    ]
+    if kept:
+        connection.executemany(
+            "INSERT OR REPLACE INTO outbox_responses (outbox_id, body) VALUES (?, ?)", kept
+        )
 
 
 def resume(connection: Connection) -> int:

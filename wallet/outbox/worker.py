@@ -16,11 +16,12 @@ must be the vault's thread). The ``sign(kid)`` callable that turns a key id into
 :class:`~wallet.crypto.signing.SigningKey` is also called through the runner, because keys live
 in the vault. The network side goes through :class:`~wallet.transport.Transport` only.
 
-**One cycle** (:meth:`DeliveryWorker.run_once`): in one database call, take the due rows and mark
-them ``delivering`` (rows of vendors the directory disabled become ``disabled`` without a
-request); POST each with Standard Webhooks headers (timestamp = the attempt time, signature over
-``id.timestamp.body``), concurrently up to the transport's limit; then record every outcome in one
-transaction:
+**One cycle** (:meth:`DeliveryWorker.run_once`): in one database call, take a batch of due rows
+(128 by default) and mark them ``delivering`` (rows of vendors the directory disabled become
+``disabled`` without a request); POST each with Standard Webhooks headers (timestamp = the attempt
+time, signature over ``id.timestamp.body``), concurrently up to the transport's limit, claiming
+the next batch while requests are still in flight; record the outcomes a batch at a time, each
+batch in one transaction:
 
 * 2xx → ``delivered``, keeping the (capped) response body for the caller;
 * 410 → ``disabled``, and the vendor is marked disabled in the directory;
@@ -35,8 +36,8 @@ no vendor-supplied text or personal data ends up there. Rows left ``delivering``
 process go back to ``pending`` when a worker starts (:meth:`DeliveryWorker.run`): they are sent
 again with the same ``webhook-id``, so an idempotent receiver accepts each message exactly once.
 Final outcomes are written to the activity log (vendor id and message kind, never the body):
-the deliveries of one cycle as one ``delivery.batch`` entry with counts per kind, each failed or
-disabled row as its own entry.
+the deliveries of one recorded batch as one ``delivery.batch`` entry with counts per kind, each
+failed or disabled row as its own entry.
 
 Progress is reported per item through ``on_progress`` (called on the loop's thread) so a UI can
 show live per-vendor status.
@@ -74,7 +75,7 @@ Random = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 ProgressStatus = Literal["delivering", "delivered", "retrying", "failed", "disabled"]
 MAX_ERROR_CHARS = 200
-DEFAULT_BATCH = 1_000
+DEFAULT_BATCH = 128  # rows claimed, and outcomes recorded, per database call
 RETRY_STATUSES = frozenset({408, 429})
 
 
@@ -106,8 +107,12 @@ def enqueue(
     """
     due_at = time.time() if now is None else now
     ids = []
+    body_ids: dict[bytes, int] = {}  # a broadcast queues one body for every vendor
     for message in messages:
         check_url(message.url)
+        body_id = body_ids.get(message.body)
+        if body_id is None:
+            body_id = body_ids[message.body] = store.body_id(connection, message.body)
         ids.append(
             store.insert(
                 connection,
@@ -116,7 +121,7 @@ def enqueue(
                 subject=message.subject,
                 vendor_id=message.vendor_id,
                 url=message.url,
-                body=message.body,
+                body_id=body_id,
                 signing_kid=message.signing_kid,
                 next_attempt_at=due_at,
             )
@@ -401,18 +406,65 @@ class DeliveryWorker:
         return claimed, skipped, keys
 
     async def run_once(self) -> list[DeliveryOutcome]:
-        """One cycle: claim due rows, deliver them concurrently, record the outcomes."""
-        claimed, skipped, keys = await self._db(lambda: self._claim(self._clock()))
-        for outcome in skipped:
-            self._emit(outcome)
-        if not claimed:
-            return skipped
-        outcomes = await asyncio.gather(
-            *(self._deliver(row, keys.get(row.signing_kid)) for row in claimed)
-        )
+        """One cycle: deliver the rows that are due, until none is; returns their outcomes.
+
+        Rows are claimed ``batch`` at a time, the next batch as soon as fewer than ``batch``
+        requests are left, so the transport always has work queued; outcomes are recorded
+        ``batch`` at a time as they come in. Each database call thus overlaps requests in flight
+        instead of holding the whole broadcast up at its start and at its end. If the cycle is
+        interrupted, the outcomes that came in are still recorded; rows whose request did not
+        finish stay ``delivering``, and the next :meth:`run` resumes them.
+        """
+        arrivals: asyncio.Queue[DeliveryOutcome] = asyncio.Queue()
+        tasks: set[asyncio.Task[None]] = set()
+        results: list[DeliveryOutcome] = []
+        unrecorded: list[DeliveryOutcome] = []
+        in_flight = 0
+        more_due = True
+
+        async def deliver(row: OutboxRow, key: SigningKey | None) -> None:
+            arrivals.put_nowait(await self._deliver(row, key))
+
+        def collect(*first: DeliveryOutcome) -> int:
+            """Take in ``first`` and every outcome already waiting; returns how many."""
+            arrived = [*first]
+            while not arrivals.empty():
+                arrived.append(arrivals.get_nowait())
+            unrecorded.extend(arrived)
+            results.extend(arrived)
+            return len(arrived)
+
+        try:
+            while True:
+                if more_due and in_flight < self._batch:
+                    claimed, skipped, keys = await self._db(lambda: self._claim(self._clock()))
+                    more_due = len(claimed) + len(skipped) == self._batch
+                    for outcome in skipped:
+                        self._emit(outcome)
+                    results.extend(skipped)
+                    for row in claimed:
+                        task = asyncio.create_task(deliver(row, keys.get(row.signing_kid)))
+                        tasks.add(task)
+                        task.add_done_callback(tasks.discard)
+                    in_flight += len(claimed)
+                if not in_flight:
+                    return results
+                in_flight -= collect(await arrivals.get())
+                if len(unrecorded) >= self._batch or not in_flight:
+                    await self._record(unrecorded)
+        finally:
+            for task in tasks:
+                task.cancel()  # their rows stay `delivering` until the next run resumes them
+            collect()
+            if unrecorded:
+                await self._record(unrecorded)
+
+    async def _record(self, outcomes: list[DeliveryOutcome]) -> None:
+        """Record ``outcomes`` in one transaction and empty the list."""
+        batch = list(outcomes)
+        outcomes.clear()
         finished = self._clock()
-        await self._db(lambda: self._outbox.record(outcomes, finished))
-        return [*skipped, *outcomes]
+        await self._db(lambda: self._outbox.record(batch, finished))
 
     async def run(
         self,

@@ -9,6 +9,7 @@ that has shipped (tests open fixture vaults of every past version).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -353,6 +354,81 @@ _V5_CONSENTS: tuple[str, ...] = (
     "CREATE INDEX outbox_by_kind ON outbox (kind, status)",
 )
 
+# Owned by wallet/outbox/: request bodies stored once however many rows send them (a broadcast
+# sends one body to every vendor), and responses apart from the rows. The rows themselves stay
+# small, so claiming and finishing a thousand of them rewrites a few dozen pages, not thousands.
+_V6_OUTBOX_BODIES: tuple[str, ...] = (
+    """CREATE TABLE outbox_bodies (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        body BLOB NOT NULL
+    )""",
+    """CREATE TABLE outbox_v6 (
+        id INTEGER PRIMARY KEY,
+        webhook_id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        vendor_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        body_id INTEGER NOT NULL REFERENCES outbox_bodies (id),
+        signing_kid TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (
+            status IN ('pending', 'delivering', 'delivered', 'failed', 'disabled')
+        ),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL,
+        last_error TEXT NOT NULL DEFAULT '',
+        response_status INTEGER,
+        created TEXT NOT NULL,
+        delivered_at TEXT
+    )""",
+    # the response kept for a delivered row (a final state: it is written once)
+    """CREATE TABLE outbox_responses (
+        outbox_id INTEGER PRIMARY KEY,
+        body BLOB NOT NULL
+    )""",
+)
+_V6_OUTBOX_INDEXES: tuple[str, ...] = (
+    "CREATE INDEX outbox_due ON outbox (status, next_attempt_at)",
+    "CREATE INDEX outbox_by_subject ON outbox (subject, vendor_id)",
+    "CREATE INDEX outbox_by_kind ON outbox (kind, status)",
+)
+
+
+def _v6_outbox_bodies(connection: Connection) -> None:
+    """Move each outbox body into ``outbox_bodies`` (once per distinct body) and each response
+    into ``outbox_responses``, then replace the outbox table by its slimmer form."""
+    _run_all(_V6_OUTBOX_BODIES)(connection)
+    body_ids: dict[bytes, int] = {}
+    rows = connection.execute(
+        "SELECT id, webhook_id, kind, subject, vendor_id, url, body, signing_kid, status, "
+        "attempts, next_attempt_at, last_error, response_status, response_body, created, "
+        "delivered_at FROM outbox ORDER BY id"
+    ).fetchall()
+    for row in rows:
+        body = bytes(row[6])
+        body_id = body_ids.get(body)
+        if body_id is None:
+            cursor = connection.execute(
+                "INSERT INTO outbox_bodies (sha256, body) VALUES (?, ?)",
+                (hashlib.sha256(body).hexdigest(), body),
+            )
+            body_id = body_ids[body] = int(cursor.lastrowid)
+        connection.execute(
+            "INSERT INTO outbox_v6 (id, webhook_id, kind, subject, vendor_id, url, body_id, "
+            "signing_kid, status, attempts, next_attempt_at, last_error, response_status, "
+            "created, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*row[:6], body_id, *row[7:13], *row[14:]),
+        )
+        if row[13] is not None:
+            connection.execute(
+                "INSERT INTO outbox_responses (outbox_id, body) VALUES (?, ?)", (row[0], row[13])
+            )
+    connection.execute("DROP TABLE outbox")  # its indexes go with it
+    connection.execute("ALTER TABLE outbox_v6 RENAME TO outbox")
+    _run_all(_V6_OUTBOX_INDEXES)(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -379,6 +455,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "consents, their fields and history, acknowledgements read, data-subject requests",
         _run_all(_V5_CONSENTS),
     ),
+    Migration(6, "outbox bodies stored once, responses apart from the rows", _v6_outbox_bodies),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
