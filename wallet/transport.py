@@ -252,17 +252,21 @@ class Transport:
             declared = response.content_length
             if declared is not None and declared > cap:
                 return _too_large(response, cap)
-            chunks: list[bytes] = []
-            size = 0
-            while chunk := await response.content.read(_CHUNK_BYTES):
-                size += len(chunk)
-                if size > cap:
-                    return _too_large(response, cap)
-                chunks.append(chunk)
+            if declared is not None:  # the parser stops at the declared length: one read
+                body = await response.read()
+            else:
+                chunks: list[bytes] = []
+                size = 0
+                while chunk := await response.content.read(_CHUNK_BYTES):
+                    size += len(chunk)
+                    if size > cap:
+                        return _too_large(response, cap)
+                    chunks.append(chunk)
+                body = b"".join(chunks)
             return HttpResult(
                 status=response.status,
                 headers={key.lower(): value for key, value in response.headers.items()},
-                body=b"".join(chunks),
+                body=body,
             )
 
 
