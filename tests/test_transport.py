@@ -48,6 +48,33 @@ def _fetch(path: str, size: int) -> tuple[int, bytes, str | None, str]:
     return asyncio.run(main())
 
 
+def test_cookies_a_vendor_sets_are_never_sent_back() -> None:
+    seen: list[str | None] = []
+
+    async def tracker(request: web.Request) -> web.Response:
+        seen.append(request.headers.get("Cookie"))
+        response = web.Response(text="{}")
+        response.set_cookie("track", "wallet-42", path="/")
+        return response
+
+    async def main() -> None:
+        app = web.Application()
+        app.router.add_get("/t", tracker)
+        server = TestServer(app, host="127.0.0.1")
+        await server.start_server()
+        try:
+            async with Transport() as transport:
+                # by name: a cookie jar would not keep cookies for an IP address anyway
+                url = f"http://localhost:{server.port}/t"
+                for _ in range(2):
+                    assert (await transport.get(url)).ok
+        finally:
+            await server.close()
+
+    asyncio.run(main())
+    assert seen == [None, None]
+
+
 def test_bodies_within_the_cap_are_read_whole_with_or_without_a_length() -> None:
     assert _fetch("declared", CAP)[:3] == (200, b"d" * CAP, None)
     assert _fetch("chunked", CAP)[:3] == (200, b"z" * CAP, None)

@@ -174,6 +174,9 @@ class Transport:
             headers={"user-agent": USER_AGENT},
             auto_decompress=False,  # so the body cap applies to the bytes on the wire
             trust_env=False,
+            # Vendors get no cookies back: a cookie would let them link the wallet's requests
+            # (every intention comes from a fresh key precisely so that they cannot).
+            cookie_jar=aiohttp.DummyCookieJar(),
         )
         self._semaphore = asyncio.Semaphore(self.concurrency)
         return self
