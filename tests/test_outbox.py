@@ -275,6 +275,79 @@ def test_killed_mid_delivery_resumes_and_delivers_exactly_once(vault: Vault) -> 
     assert receiver.hits["v0"] == 2 and receiver.hits["v4"] == 1  # the resent one was deduped
 
 
+def test_a_cycle_claims_and_records_batch_after_batch_while_requests_fly(vault: Vault) -> None:
+    key = _key(vault)
+    clock = FakeClock()
+    receiver = Receiver(key.verifying_key, clock)
+    names = [f"v{i}" for i in range(23)]
+    claims: list[int] = []
+    records: list[int] = []
+
+    class CountingOutbox(Outbox):
+        def claim(self, now: float, limit: int) -> Any:
+            claimed, skipped = super().claim(now, limit)
+            claims.append(len(claimed))
+            return claimed, skipped
+
+        def record(self, outcomes: Any, now: float) -> None:
+            records.append(len(outcomes))
+            super().record(outcomes, now)
+
+    async def scenario(base: str, transport: Transport) -> Any:
+        _enqueue(vault, key, base, names, clock.now)
+        worker = DeliveryWorker(
+            CountingOutbox(vault), transport, vault.signing_key, clock=clock, batch=5
+        )
+        return await worker.run_once()
+
+    outcomes = _run(vault, receiver, scenario)
+    assert sorted(o.vendor_id for o in outcomes) == sorted(f"vendor-{n}" for n in names)
+    assert claims[:5] == [5, 5, 5, 5, 3] and sum(claims) == 23
+    assert sum(records) == 23 and max(records) <= 5 + 8  # the transport runs 8 at a time
+    assert {r.status for r in Outbox(vault).rows()} == {"delivered"}
+    batches = vault.activity_page(type_prefix=activity.DELIVERY_BATCH)
+    assert len(batches) == len(records)  # one entry per recorded batch, counting its deliveries
+    assert sum(int(e.reason.removeprefix("intention: ").split()[0]) for e in batches) == 23
+
+
+def test_a_cancelled_cycle_records_what_came_in_and_the_next_run_resumes_the_rest(
+    vault: Vault,
+) -> None:
+    key = _key(vault)
+    clock = FakeClock()
+    receiver = Receiver(key.verifying_key, clock, slow_seconds=30.0)
+    names = ["a", "b", "slow"]
+
+    async def scenario(base: str, transport: Transport) -> Any:
+        _enqueue(vault, key, base, names, clock.now)
+        delivered: list[str] = []
+
+        def note(progress: DeliveryProgress) -> None:
+            if progress.status == "delivered":
+                delivered.append(progress.vendor_id)
+
+        cycle = asyncio.create_task(_worker(vault, transport, clock, on_progress=note).run_once())
+        while len(delivered) < 2 or receiver.hits["slow"] < 1:
+            await asyncio.sleep(0.01)
+        cycle.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await cycle
+        statuses = {r.vendor_id: r.status for r in Outbox(vault).rows()}
+        assert statuses == {
+            "vendor-a": "delivered",
+            "vendor-b": "delivered",
+            "vendor-slow": "delivering",
+        }
+        receiver.slow_seconds = 0.0
+        return await _worker(vault, transport, clock).run(sleep=clock.sleep)
+
+    summary = _run(vault, receiver, scenario, timeout=60.0)
+    assert summary.resumed == 1 and summary.delivered == 1
+    assert {r.status for r in Outbox(vault).rows()} == {"delivered"}
+    assert receiver.hits["a"] == 1 and receiver.hits["slow"] == 2
+    assert len(receiver.accepted["slow"]) == 1
+
+
 def test_enqueue_is_part_of_the_callers_transaction(vault: Vault) -> None:
     key = _key(vault)
     with pytest.raises(RuntimeError), vault.write() as connection:
