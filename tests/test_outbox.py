@@ -348,6 +348,53 @@ def test_a_cancelled_cycle_records_what_came_in_and_the_next_run_resumes_the_res
     assert len(receiver.accepted["slow"]) == 1
 
 
+def test_an_unsignable_row_fails_alone_and_a_bug_in_one_delivery_stops_the_cycle(
+    vault: Vault,
+) -> None:
+    key = _key(vault)
+    clock = FakeClock()
+    receiver = Receiver(key.verifying_key, clock)
+
+    class Broken:  # a signing key that fails in a way no vendor can cause
+        def sign_raw(self, data: bytes) -> bytes:
+            raise RuntimeError("signing broke")
+
+    async def scenario(base: str, transport: Transport) -> Any:
+        with vault.write() as connection:
+            enqueue(
+                connection,
+                [
+                    OutboxMessage("intention", "vendor-ok", f"{base}/hooks/ok", b"{}", key.kid),
+                    OutboxMessage(  # a tampered id: it cannot be signed, so it cannot be sent
+                        "intention", "vendor-dot", f"{base}/hooks/dot", b"{}", key.kid, "", "a.b"
+                    ),
+                ],
+                now=clock.now,
+            )
+        first = {o.vendor_id: o for o in await _worker(vault, transport, clock).run_once()}
+        assert first["vendor-ok"].status == "delivered"
+        assert first["vendor-dot"].status == "failed"
+        assert "without a dot" in first["vendor-dot"].error
+        _enqueue(vault, key, base, ["fine", "broken"], clock.now)
+        with vault.write() as connection:
+            connection.execute(
+                "UPDATE outbox SET signing_kid = 'broken' WHERE vendor_id = ?", ("vendor-broken",)
+            )
+
+        def sign(kid: str) -> Any:
+            return Broken() if kid == "broken" else vault.signing_key(kid)
+
+        worker = DeliveryWorker(Outbox(vault), transport, sign, clock=clock)
+        with pytest.raises(RuntimeError, match="signing broke"):
+            await asyncio.wait_for(worker.run_once(), timeout=10)
+
+    _run(vault, receiver, scenario)
+    statuses = {r.vendor_id: r.status for r in Outbox(vault).rows()}
+    assert statuses["vendor-dot"] == "failed" and receiver.hits["dot"] == 0
+    assert statuses["vendor-broken"] == "delivering"  # resumed and tried again by the next run
+    assert statuses["vendor-fine"] in ("delivering", "delivered")
+
+
 def test_enqueue_is_part_of_the_callers_transaction(vault: Vault) -> None:
     key = _key(vault)
     with pytest.raises(RuntimeError), vault.write() as connection:

@@ -347,6 +347,10 @@ def _outcome(
     )
 
 
+class _Unsendable(Exception):
+    """A row that cannot be signed for sending; it fails with this reason."""
+
+
 class DeliveryWorker:
     """Delivers due outbox rows; see the module docstring for the threading contract."""
 
@@ -415,23 +419,32 @@ class DeliveryWorker:
         interrupted, the outcomes that came in are still recorded; rows whose request did not
         finish stay ``delivering``, and the next :meth:`run` resumes them.
         """
-        arrivals: asyncio.Queue[DeliveryOutcome] = asyncio.Queue()
+        arrivals: asyncio.Queue[DeliveryOutcome | Exception] = asyncio.Queue()
         tasks: set[asyncio.Task[None]] = set()
         results: list[DeliveryOutcome] = []
         unrecorded: list[DeliveryOutcome] = []
         in_flight = 0
         more_due = True
 
-        async def deliver(row: OutboxRow, key: SigningKey | None) -> None:
-            arrivals.put_nowait(await self._deliver(row, key))
+        errors: list[Exception] = []
 
-        def collect(*first: DeliveryOutcome) -> int:
-            """Take in ``first`` and every outcome already waiting; returns how many."""
+        async def deliver(row: OutboxRow, key: SigningKey | None) -> None:
+            try:
+                arrivals.put_nowait(await self._deliver(row, key))
+            except Exception as exc:  # a bug, not a vendor's doing: the cycle raises it
+                arrivals.put_nowait(exc)
+
+        def collect(*first: DeliveryOutcome | Exception) -> int:
+            """Take in ``first`` and everything already waiting; returns how many arrived."""
             arrived = [*first]
             while not arrivals.empty():
                 arrived.append(arrivals.get_nowait())
-            unrecorded.extend(arrived)
-            results.extend(arrived)
+            for item in arrived:
+                if isinstance(item, Exception):
+                    errors.append(item)
+                else:
+                    unrecorded.append(item)
+                    results.append(item)
             return len(arrived)
 
         try:
@@ -450,6 +463,8 @@ class DeliveryWorker:
                 if not in_flight:
                     return results
                 in_flight -= collect(await arrivals.get())
+                if errors:
+                    raise errors[0]
                 if len(unrecorded) >= self._batch or not in_flight:
                     await self._record(unrecorded)
         finally:
@@ -510,13 +525,17 @@ class DeliveryWorker:
                     row.id, row.vendor_id, row.kind, row.subject, "delivering", attempts
                 )
             )
-        if key is None:
-            outcome = _outcome(row, "failed", attempts, now, "the signing key is not in the vault")
-            self._emit(outcome)
-            return outcome
-        headers = webhook_headers(key, message_id=row.webhook_id, body=row.body, timestamp=int(now))
-        result = await self._transport.post(row.url, row.body, headers)
-        outcome = self._judge(row, attempts, result)
+        try:
+            if key is None:
+                raise _Unsendable("the signing key is not in the vault")
+            headers = webhook_headers(
+                key, message_id=row.webhook_id, body=row.body, timestamp=int(now)
+            )
+        except (_Unsendable, ValueError) as exc:  # ValueError: an id that cannot be signed
+            outcome = _outcome(row, "failed", attempts, now, str(exc))
+        else:
+            result = await self._transport.post(row.url, row.body, headers)
+            outcome = self._judge(row, attempts, result)
         self._emit(outcome)
         return outcome
 
