@@ -29,7 +29,8 @@ batch in one transaction:
   ``Retry-After`` if the vendor sent one, else after exponential backoff with full jitter
   (``random() * min(cap, base * 2 ** (attempts - 1))``, base 1 s, cap 10 min), until
   ``max_attempts`` (8) attempts have been made → ``failed``;
-* any other status, or a URL that is not allowed → ``failed`` at once, with the reason.
+* any other status, a URL that is not allowed, or a row that cannot be signed (its key is gone
+  from the vault, or its id is not a valid webhook id) → ``failed`` at once, with the reason.
 
 ``last_error`` is a short status or failure kind; response bodies of failures are not kept, so
 no vendor-supplied text or personal data ends up there. Rows left ``delivering`` by a killed
