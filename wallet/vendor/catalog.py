@@ -22,7 +22,6 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey
-from wallet.errors import InvalidInput
 from wallet.files import read_bounded
 from wallet.resources import resources_dir
 from wallet.terms.models import PublicJwk, utc_timestamp
@@ -44,7 +43,7 @@ from wallet.wire.models import (
     TermsAcceptance,
     decimal_of,
 )
-from wallet.wire.signing import parse_wire
+from wallet.wire.signing import check_seller_key, parse_wire
 
 MAX_CATALOG_BYTES = 4 * 1024 * 1024
 MAX_OFFERS_PER_INTENTION = 20
@@ -201,8 +200,7 @@ class OfferSigner:
     key), and its index among the vendors a catalogue serves (see :func:`vendor_factors`)."""
 
     def __init__(self, *, key: SigningKey, seller: SellerIdentity, index: int = 1) -> None:
-        if key.verifying_key.jwk != seller.publicKey.model_dump():
-            raise InvalidInput("An offer is signed by the key named in its seller field.")
+        check_seller_key(key, seller)
         self.key = key
         self.seller = seller
         self.index = index

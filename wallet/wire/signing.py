@@ -43,6 +43,7 @@ from wallet.wire.models import (
     MAX_WIRE_BYTES,
     Intention,
     Offer,
+    SellerIdentity,
     SignedIntention,
     SignedOffer,
 )
@@ -191,10 +192,15 @@ def requester_key(intention: Intention) -> VerifyingKey:
     return key
 
 
+def check_seller_key(key: SigningKey, seller: SellerIdentity) -> None:
+    """Refuse to sign offers naming ``seller`` with any key but the one ``seller`` names."""
+    if key.verifying_key.jwk != seller.publicKey.model_dump():
+        raise InvalidInput("An offer is signed by the key named in its seller field.")
+
+
 def sign_offer(offer: Offer, key: SigningKey) -> SignedOffer:
     """Sign ``offer`` with the vendor's key (the one its ``seller`` field names)."""
-    if key.verifying_key.jwk != offer.seller.publicKey.model_dump():
-        raise InvalidInput("An offer is signed by the key named in its seller field.")
+    check_seller_key(key, offer.seller)
     payload = canonical_wire(offer)
     return SignedOffer(offer=offer, signature=key.sign_jws(payload))
 
