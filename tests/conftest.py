@@ -9,6 +9,7 @@ from pathlib import Path
 import keyring
 import keyring.backend
 import pytest
+from hypothesis import HealthCheck, settings
 
 from wallet.vault import CreatedVault, Vault
 
@@ -16,6 +17,23 @@ PASSPHRASE = "correct horse battery staple"
 
 # Tests must never touch the developer's real vault or keyring.
 os.environ.pop("VRM_WALLET_PASSPHRASE", None)
+
+# Property tests: no per-example deadline (the machines are shared and noisy), no example database
+# in the work tree. CI derandomizes so a clean clone always runs the same cases (a failure there is
+# reproducible); elsewhere every run explores new ones, and `make soak` runs many more of them
+# (HYPOTHESIS_PROFILE=soak).
+_HYPOTHESIS_COMMON = {
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    "print_blob": True,
+}
+settings.register_profile("ci", derandomize=True, **_HYPOTHESIS_COMMON)
+settings.register_profile("dev", **_HYPOTHESIS_COMMON)
+settings.register_profile("soak", **_HYPOTHESIS_COMMON)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

@@ -21,6 +21,7 @@ from wallet.errors import KeyringUnavailable, VaultNotFound, WalletError
 from wallet.files import read_bounded
 from wallet.keystore import KeyringKeyStore
 from wallet.paths import resolve_vault_dir
+from wallet.terminal import printable, printable_json
 from wallet.vault import Vault, vault_exists
 
 PROG = "vrm-wallet-cli"
@@ -179,7 +180,7 @@ def unlocked(
 
 
 def print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    print(printable_json(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def iso(moment: datetime) -> str:
@@ -194,12 +195,12 @@ def local(moment: datetime) -> str:
 
 def one_line(text: str, width: int = LIST_VALUE_WIDTH) -> str:
     """Multi-line or long text squeezed into one table cell."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return printable(" ".join(text.split()), max_chars=width)
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Left-aligned columns separated by two spaces, headers in capitals."""
+    """Left-aligned columns separated by two spaces, headers in capitals; cells made printable."""
+    rows = [[printable(cell) for cell in row] for row in rows]
     widths = [
         max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(headers)
     ]
@@ -258,5 +259,5 @@ def command_group(subparsers: Any, name: str, summary: str) -> Any:
 
 
 def fail(message: str) -> int:
-    print(f"error: {' '.join(message.split())}", file=sys.stderr)
+    print(f"error: {printable(' '.join(message.split()))}", file=sys.stderr)
     return 1
