@@ -92,6 +92,7 @@ def verify_webhook(
             f"The webhook timestamp is in the future by {timestamp - current} s, more than the "
             f"{tolerance_seconds} s allowed; check the sender's clock. It was refused."
         )
+    key.require_usable()  # a forgeable key's refusal says so, not "no signature matches"
     signatures = _v1a_signatures(header)
     if not signatures:
         raise SignatureInvalid(

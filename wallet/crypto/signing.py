@@ -1,10 +1,16 @@
 """Ed25519 identities and signatures: keys, JWKs, RFC 7638 thumbprints and compact JWS.
 
 Keys enter the system only through :func:`verifying_key_from_jwk` / :func:`verifying_key_from_raw`,
-which refuse anything but a 32-byte Ed25519 key and the small-order points for which a signature
-(R = identity, S = 0) would verify for any message. JWS goes through ``joserfc`` with an explicit
-algorithm allow-list: ``Ed25519`` (RFC 9864), and the older ``EdDSA`` name when verifying; never
-``none`` or an HMAC algorithm, and never a key taken from the token itself.
+which refuse anything but a canonical 32-byte encoding of an Ed25519 point of large order
+(:func:`wallet.crypto.edwards.public_key_problem`: off-curve bytes, non-canonical encodings and the
+8 small-order points, for which a signature (R = identity, S = 0) would verify for any message).
+The verify methods check the key again (cached per key), so a :class:`VerifyingKey` built from
+raw bytes cannot verify either, and refuse a signature whose S is not below the group order L.
+
+Compact JWS is verified here with an explicit allow-list: ``alg`` ``Ed25519`` (RFC 9864) or the
+older ``EdDSA`` name; never ``none``, HMAC, RSA or ECDSA; never a key named by the token itself
+(``jwk``, ``jku``, ``x5u``, ``x5c``...) and a ``kid`` only if it is the verifying key's own
+thumbprint; no extension we would have to understand (``crit``, ``b64``).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from wallet.crypto.edwards import public_key_problem, signature_scalar_in_range
 from wallet.errors import InvalidKey, SignatureInvalid
 
 SIGNING_ALGORITHM = "Ed25519"
@@ -33,22 +40,18 @@ SIGNATURE_BYTES = 64
 
 # A compact JWS: three runs of the unpadded base64url alphabet joined by dots, nothing else.
 _COMPACT_JWS = re.compile(r"([A-Za-z0-9_-]*)\.([A-Za-z0-9_-]*)\.([A-Za-z0-9_-]*)")
+_B64URL = re.compile(r"[A-Za-z0-9_-]*")
 
-# The small-order points, compared with the sign bit cleared as libsodium does: identity (order
-# 1), y = p-1 (order 2), y = 0 (order 4), the two order-8 y values, and the non-canonical p and
-# p+1. With sign-bit variants these cover all 8 small-order points in every encoding.
-_SMALL_ORDER_Y = frozenset(
-    bytes.fromhex(value)
-    for value in (
-        "0000000000000000000000000000000000000000000000000000000000000000",
-        "0100000000000000000000000000000000000000000000000000000000000000",
-        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
-        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
-        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-        "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-        "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-    )
-)
+# Header members that name a key or certificate: the verifying key never comes from the token.
+_KEY_FROM_TOKEN_MEMBERS = ("jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256")
+# Members that change what is signed or ask us to understand an extension; or that belong to JWE.
+_UNSUPPORTED_MEMBERS = ("crit", "b64", "zip", "enc")
+
+
+def _quoted(value: Any, *, limit: int = 40) -> str:
+    """A value from a token or key, quoted and cut short, for an error message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def b64url(data: bytes) -> str:
@@ -57,15 +60,17 @@ def b64url(data: bytes) -> str:
 
 
 def b64url_decode(text: str) -> bytes:
+    """Strict unpadded base64url: the alphabet only, and the one spelling :func:`b64url` writes
+    (so two spellings of ``x`` cannot name the same key)."""
+    if not isinstance(text, str) or _B64URL.fullmatch(text) is None:
+        raise InvalidKey("The key is not valid base64url.")
     try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (ValueError, TypeError) as exc:
-        raise InvalidKey("The key is not valid base64url.") from exc
-
-
-def is_small_order(raw: bytes) -> bool:
-    """True for an encoding of one of the 8 small-order Ed25519 points."""
-    return raw[:31] + bytes([raw[31] & 0x7F]) in _SMALL_ORDER_Y
+        decoded = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (ValueError, binascii.Error):
+        raise InvalidKey("The key is not valid base64url.") from None
+    if b64url(decoded) != text:
+        raise InvalidKey("The key is not canonical base64url (its last character has stray bits).")
+    return decoded
 
 
 @lru_cache(maxsize=8192)
@@ -83,12 +88,35 @@ def _thumbprint(raw: bytes) -> str:
 
 @lru_cache(maxsize=4096)
 def _public_key(raw: bytes) -> Ed25519PublicKey:
-    """The ``cryptography`` key object for ``raw``, decoded once per key.
+    """The ``cryptography`` key object for ``raw``, made once per key after the point checks.
 
-    Only keys that passed :func:`verifying_key_from_raw` (or came from a :class:`SigningKey`)
-    get here.
+    Raises :class:`SignatureInvalid` with the reason for a key :func:`public_key_problem` refuses
+    (the library itself would load it, and verify forgeries with a small-order one).
     """
+    problem = public_key_problem(raw)
+    if problem is not None:
+        raise SignatureInvalid(f"The verifying key is refused: {problem}")
     return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def _verify(raw: bytes, signature: bytes, data: bytes, *, mismatch: str) -> None:
+    """Raise :class:`SignatureInvalid` unless ``signature`` by key ``raw`` signs ``data``.
+
+    S < L is checked here rather than left to the library: a signature with S + L in place of S
+    is the same signature spelled twice (malleability), so only the canonical one is accepted.
+    """
+    key = _public_key(raw)
+    if len(signature) != SIGNATURE_BYTES:
+        raise SignatureInvalid("The signature is not a 64-byte Ed25519 signature.")
+    if not signature_scalar_in_range(signature):
+        raise SignatureInvalid(
+            "The signature's S is not below the group order L (a malleated copy of a signature); "
+            "it is refused."
+        )
+    try:
+        key.verify(signature, data)
+    except InvalidSignature:
+        raise SignatureInvalid(mismatch) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +140,16 @@ class VerifyingKey:
         kid = self.kid
         return " ".join(kid[i : i + 4] for i in range(0, len(kid), 4))
 
+    def require_usable(self) -> None:
+        """Raise :class:`SignatureInvalid` with the reason if this key may not verify anything
+        (a key built from raw bytes around :func:`verifying_key_from_raw`); cached per key."""
+        _public_key(self.raw)
+
     def verify_raw(self, signature: bytes, data: bytes) -> None:
         """Raise :class:`SignatureInvalid` unless ``signature`` signs ``data``."""
-        try:
-            _public_key(self.raw).verify(signature, data)
-        except (InvalidSignature, ValueError):
-            raise SignatureInvalid("The signature does not match the data and key.") from None
+        _verify(
+            self.raw, signature, data, mismatch="The signature does not match the data and key."
+        )
 
     def verify_jws(self, token: str) -> tuple[dict[str, Any], bytes]:
         """The protected header and payload of a compact JWS signed by this key."""
@@ -127,10 +159,17 @@ class VerifyingKey:
         if len(signature) != SIGNATURE_BYTES:
             raise SignatureInvalid("The token's signature is not a 64-byte Ed25519 signature.")
         signing_input = f"{encoded_header}.{encoded_payload}".encode("ascii")
-        try:
-            _public_key(self.raw).verify(signature, signing_input)
-        except (InvalidSignature, ValueError):
-            raise SignatureInvalid("The signature does not verify with this key.") from None
+        _verify(
+            self.raw,
+            signature,
+            signing_input,
+            mismatch="The signature does not verify with this key.",
+        )
+        kid = header.get("kid")
+        if kid is not None and kid != self.kid:  # signed by this key, yet naming another one
+            raise SignatureInvalid(
+                "The token's kid names another key than the one that signed it; it is refused."
+            )
         return header, _b64url_part(encoded_payload, "payload")
 
 
@@ -163,7 +202,7 @@ def _unique_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     members: dict[str, Any] = {}
     for name, value in pairs:
         if name in members:
-            raise SignatureInvalid(f"The token's header repeats {name!r}.")
+            raise SignatureInvalid(f"The token's header repeats {_quoted(name)}.")
         members[name] = value
     return members
 
@@ -182,12 +221,20 @@ def _protected_header(encoded: str) -> dict[str, Any]:
     algorithm = header.get("alg")
     if algorithm not in ACCEPTED_ALGORITHMS:
         raise SignatureInvalid(
-            f"The token's algorithm {algorithm!r} is not allowed; only Ed25519 signatures "
+            f"The token's algorithm {_quoted(algorithm)} is not allowed; only Ed25519 signatures "
             "are accepted."
         )
-    if "crit" in header or "b64" in header:
+    unsupported = [name for name in _UNSUPPORTED_MEMBERS if name in header]
+    if unsupported:
         raise SignatureInvalid(
-            "The token asks for JWS extensions (crit or b64) that are not supported."
+            f"The token asks for JWS extensions ({', '.join(unsupported)}) that are not "
+            "supported (crit or b64, or JWE members); it is refused."
+        )
+    named_keys = [name for name in _KEY_FROM_TOKEN_MEMBERS if name in header]
+    if named_keys:
+        raise SignatureInvalid(
+            f"The token names its own key ({', '.join(named_keys)}); keys are never taken from "
+            "a token, so it is refused."
         )
     return header
 
@@ -257,18 +304,14 @@ def generate_signing_key() -> SigningKey:
 
 
 def verifying_key_from_raw(raw: bytes) -> VerifyingKey:
-    """Check raw public-key bytes: 32 bytes, a valid point, not of small order."""
-    if len(raw) != RAW_KEY_BYTES:
-        raise InvalidKey(f"An Ed25519 public key is 32 bytes; this one is {len(raw)}.")
-    if is_small_order(raw):
-        raise InvalidKey(
-            "This key is a small-order Ed25519 point: signatures made 'by' it can be forged, so "
-            "it is refused."
-        )
-    try:
-        _public_key(raw)  # decodes the point (cached: a vendor sees one key many times)
-    except ValueError:
-        raise InvalidKey("These bytes are not a valid Ed25519 public key.") from None
+    """Check raw public-key bytes: 32 bytes, canonical, on the curve, not of small order.
+
+    The check is cached per key: a vendor's or a consent's key is seen many times.
+    """
+    raw = bytes(raw)
+    problem = public_key_problem(raw)
+    if problem is not None:
+        raise InvalidKey(problem)
     return VerifyingKey(raw)
 
 
@@ -280,6 +323,13 @@ def verifying_key_from_jwk(jwk: Mapping[str, Any]) -> VerifyingKey:
         raise InvalidKey("Only Ed25519 keys are accepted (a JWK with kty OKP and crv Ed25519).")
     if "d" in jwk:
         raise InvalidKey("This JWK contains a private key; share only the public part.")
+    if "alg" in jwk and jwk["alg"] not in ACCEPTED_ALGORITHMS:
+        raise InvalidKey(
+            f"This JWK is for algorithm {_quoted(jwk['alg'])}; only Ed25519 (EdDSA) keys are "
+            "accepted."
+        )
+    if "use" in jwk and jwk["use"] != "sig":
+        raise InvalidKey("This JWK is not for signatures ('use' is not 'sig').")
     x = jwk.get("x")
     if not isinstance(x, str):
         raise InvalidKey("The JWK has no public key value ('x').")
