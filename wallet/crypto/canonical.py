@@ -79,9 +79,13 @@ def canonical_bytes(document: Any, *, plain_values: bool = False) -> bytes:
     ASCII, and the walk over every value is skipped.
     """
     if plain_values:
-        text = _fast_encoder.encode(document)
-        if text.isascii():
-            return text.encode("ascii")
+        try:
+            text = _fast_encoder.encode(document)
+        except ValueError:  # NaN or an infinity despite the promise: the general path refuses it
+            pass
+        else:
+            if text.isascii():
+                return text.encode("ascii")
     try:
         normalised = _fast_nfc(document)
     except (_NotFast, RecursionError):
