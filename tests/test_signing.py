@@ -11,6 +11,7 @@ from jwcrypto import jws as jwcrypto_jws
 
 from wallet.crypto.canonical import canonical_bytes, canonical_sha256
 from wallet.crypto.signing import (
+    ACCEPTED_ALGORITHMS,
     b64url,
     generate_signing_key,
     verifying_key_from_jwk,
@@ -61,16 +62,10 @@ def test_any_changed_byte_breaks_the_signature(position: int) -> None:
         key.verifying_key.verify_jws(f"{header}.{other_payload}.{signature}")
 
 
-def test_other_key_none_and_hmac_are_refused() -> None:
+def test_a_token_by_another_key_is_refused() -> None:
     key, other = generate_signing_key(), generate_signing_key()
-    token = key.sign_jws(b"payload")
-    with pytest.raises(SignatureInvalid):
-        other.verifying_key.verify_jws(token)
-    payload = b64url(b"payload")
-    for algorithm in ("none", "HS256"):
-        header = b64url(json.dumps({"alg": algorithm}).encode())
-        with pytest.raises(SignatureInvalid, match="not allowed"):
-            key.verifying_key.verify_jws(f"{header}.{payload}.")
+    with pytest.raises(SignatureInvalid, match="does not verify"):
+        other.verifying_key.verify_jws(key.sign_jws(b"payload"))
     with pytest.raises(SignatureInvalid, match="three"):
         key.verifying_key.verify_jws("abc")
 
@@ -188,21 +183,106 @@ def test_a_token_made_by_an_independent_jose_library_verifies() -> None:
     assert payload == b'{"made":"elsewhere"}'
 
 
+OTHER_KEY = generate_signing_key()
+NOT_ALLOWED = "is not allowed; only Ed25519"
+OWN_KEY = "names its own key"
+EXTENSIONS = "JWS extensions"
+
+# Every header we refuse, each in a token signed by the verifying key itself over its real signing
+# input: the header alone is the reason. "EdDSA with the wrong key type" can only come with a key
+# the token names (refused here) or a JWK that is not Ed25519 (refused on entry, table below).
+REFUSED_HEADERS: list[tuple[str, dict[str, object], str]] = [
+    ("alg none", {"alg": "none"}, NOT_ALLOWED),
+    ("alg None", {"alg": "None"}, NOT_ALLOWED),
+    ("alg HS256", {"alg": "HS256"}, NOT_ALLOWED),
+    ("alg HS512", {"alg": "HS512"}, NOT_ALLOWED),
+    ("alg RS256", {"alg": "RS256"}, NOT_ALLOWED),
+    ("alg PS256", {"alg": "PS256"}, NOT_ALLOWED),
+    ("alg ES256", {"alg": "ES256"}, NOT_ALLOWED),
+    ("alg ES256K", {"alg": "ES256K"}, NOT_ALLOWED),
+    ("alg Ed448", {"alg": "Ed448"}, NOT_ALLOWED),
+    ("alg lower case", {"alg": "ed25519"}, NOT_ALLOWED),
+    ("alg with a space", {"alg": "EdDSA "}, NOT_ALLOWED),
+    ("alg as a list", {"alg": ["Ed25519"]}, NOT_ALLOWED),
+    ("alg null", {"alg": None}, NOT_ALLOWED),
+    ("alg missing", {"kid": "no algorithm"}, NOT_ALLOWED),
+    ("embedded jwk", {"alg": "Ed25519", "jwk": OTHER_KEY.verifying_key.jwk}, OWN_KEY),
+    (
+        "EdDSA with an embedded EC key",
+        {"alg": "EdDSA", "jwk": {"kty": "EC", "crv": "P-256", "x": "AA", "y": "AA"}},
+        OWN_KEY,
+    ),
+    ("jku", {"alg": "Ed25519", "jku": "https://attacker.example/keys.json"}, OWN_KEY),
+    ("x5u", {"alg": "Ed25519", "x5u": "https://attacker.example/cert.pem"}, OWN_KEY),
+    ("x5c", {"alg": "Ed25519", "x5c": ["MIIB"]}, OWN_KEY),
+    ("x5t", {"alg": "Ed25519", "x5t": "AAAA"}, OWN_KEY),
+    ("x5t#S256", {"alg": "Ed25519", "x5t#S256": "AAAA"}, OWN_KEY),
+    ("kid of another key", {"alg": "Ed25519", "kid": OTHER_KEY.kid}, "kid names another key"),
+    ("kid as a URL", {"alg": "EdDSA", "kid": "https://attacker.example/k"}, "kid names another"),
+    ("kid as a list", {"alg": "Ed25519", "kid": ["x"]}, "kid names another key"),
+    ("crit", {"alg": "Ed25519", "crit": ["exp"], "exp": 1}, EXTENSIONS),
+    ("b64 false", {"alg": "Ed25519", "b64": False, "crit": ["b64"]}, EXTENSIONS),
+    ("b64 false without crit", {"alg": "Ed25519", "b64": False}, EXTENSIONS),
+    ("zip", {"alg": "Ed25519", "zip": "DEF"}, EXTENSIONS),
+    ("enc", {"alg": "Ed25519", "enc": "A256GCM"}, EXTENSIONS),
+]
+
+
 @pytest.mark.parametrize(
     ("header", "message"),
-    [
-        ({"alg": "Ed25519", "crit": ["exp"], "exp": 1}, "crit or b64"),
-        ({"alg": "Ed25519", "b64": False, "crit": ["b64"]}, "crit or b64"),
-        ({"alg": "ES256"}, "not allowed"),
-        ({"kid": "no algorithm"}, "not allowed"),
-    ],
+    [case[1:] for case in REFUSED_HEADERS],
+    ids=[case[0] for case in REFUSED_HEADERS],
 )
-def test_headers_we_do_not_understand_are_refused_even_when_signed(
-    header: dict[str, object], message: str
-) -> None:
+def test_only_plain_ed25519_jws_is_accepted(header: dict[str, object], message: str) -> None:
     key = generate_signing_key()
     with pytest.raises(SignatureInvalid, match=message):
         key.verifying_key.verify_jws(_token(header, b"payload", key))
+    encoded = b64url(json.dumps(header).encode())
+    with pytest.raises(SignatureInvalid):
+        key.verifying_key.verify_jws(f"{encoded}.{b64url(b'payload')}.")  # unsigned, too
+
+
+@pytest.mark.parametrize("algorithm", ["Ed25519", "EdDSA"])
+def test_the_two_names_of_ed25519_are_accepted(algorithm: str) -> None:
+    key = generate_signing_key()
+    for header in ({"alg": algorithm}, {"alg": algorithm, "kid": key.kid, "typ": "JWT"}):
+        assert key.verifying_key.verify_jws(_token(header, b"payload", key))[1] == b"payload"
+
+
+def test_hmac_with_the_public_key_as_secret_is_refused() -> None:
+    """The classic confusion: HS256 "signed" with the verifier's public key as the HMAC secret."""
+    import hashlib
+    import hmac
+
+    key = generate_signing_key()
+    for secret in (key.verifying_key.raw, key.verifying_key.jwk["x"].encode()):
+        header = b64url(json.dumps({"alg": "HS256"}).encode())
+        signing_input = f"{header}.{b64url(b'payload')}"
+        tag = hmac.new(secret, signing_input.encode(), hashlib.sha256).digest()
+        with pytest.raises(SignatureInvalid, match=NOT_ALLOWED):
+            key.verifying_key.verify_jws(f"{signing_input}.{b64url(tag)}")
+
+
+@pytest.mark.parametrize(
+    ("jwk", "message"),
+    [
+        ({"kty": "EC", "crv": "P-256", "x": "AA", "y": "AA"}, "Only Ed25519"),
+        ({"kty": "RSA", "n": "AQAB", "e": "AQAB"}, "Only Ed25519"),
+        ({"kty": "oct", "k": "c2VjcmV0"}, "Only Ed25519"),
+        ({"kty": "OKP", "crv": "X25519", "x": "A" * 43}, "Only Ed25519"),
+        ({"kty": "OKP", "crv": "Ed448", "x": "A" * 57}, "Only Ed25519"),
+        ({"kty": "OKP", "crv": "Ed25519", "x": "VALID", "alg": "HS256"}, "algorithm 'HS256'"),
+        ({"kty": "OKP", "crv": "Ed25519", "x": "VALID", "alg": "ES256"}, "algorithm 'ES256'"),
+        ({"kty": "OKP", "crv": "Ed25519", "x": "VALID", "use": "enc"}, "not for signatures"),
+    ],
+)
+def test_keys_of_other_types_or_algorithms_are_refused(jwk: dict[str, str], message: str) -> None:
+    valid = generate_signing_key().verifying_key
+    jwk = {name: valid.jwk["x"] if value == "VALID" else value for name, value in jwk.items()}
+    with pytest.raises(InvalidKey, match=message):
+        verifying_key_from_jwk(jwk)
+    for algorithm in ACCEPTED_ALGORITHMS:
+        assert verifying_key_from_jwk({**valid.jwk, "alg": algorithm, "use": "sig"}) == valid
 
 
 def test_malformed_compact_tokens_are_refused_with_the_reason() -> None:
