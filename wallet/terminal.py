@@ -8,7 +8,10 @@ crash the print). :func:`printable` shows each such character as a visible escap
 ``\\n``, ``\\u202e``), so nothing is hidden and the reader can see that something odd was sent.
 
 Every CLI line that may contain remote text goes through :func:`printable` (tables and error lines
-do so centrally in ``cli_support``); JSON output goes through :func:`printable_json`.
+do so centrally in ``cli_support``); JSON output goes through :func:`printable_json`, multi-line
+documents such as letters through :func:`printable_lines`. Remote labels are also refused
+earlier where they enter (:func:`label_problem`), so these escapes are the second line of
+defence.
 """
 
 from __future__ import annotations
@@ -23,6 +26,13 @@ _UNSAFE = re.compile(
 # json.dumps escapes C0 controls inside strings itself, and the only ones outside are its newlines.
 _UNSAFE_IN_JSON = re.compile(
     "[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
+)
+# What no name, contact, label or address from another party needs, and what forges or hides
+# lines: C0 and C1 controls, DEL, line and paragraph separators, bidi embeddings, overrides and
+# isolates. (Zero-width joiners and directional marks are left to ``printable``: scripts and emoji
+# need them.) Lone surrogates cannot even be stored as UTF-8.
+_FORBIDDEN_IN_LABELS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\x1b"}
 
@@ -47,6 +57,12 @@ def printable(text: object, *, max_chars: int | None = None) -> str:
     return safe
 
 
+def printable_lines(text: str) -> str:
+    """Multi-line text (a letter, a rendered document) with :func:`printable` applied to each
+    line: its own line breaks are kept, every other control character is shown escaped."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def printable_json(text: str) -> str:
     """JSON text (from ``json.dumps(..., ensure_ascii=False)``) safe for a terminal.
 
@@ -55,6 +71,20 @@ def printable_json(text: str) -> str:
     and equal in meaning, because such characters can only occur inside JSON strings.
     """
     return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def label_problem(text: str) -> str | None:
+    """Why ``text`` may not be a one-line label (a vendor name, a contact...), or None.
+
+    The answer names the character by its escape (``a control character (\\n)``), never
+    raw, so it can go into an error message as it is.
+    """
+    match = _FORBIDDEN_IN_LABELS.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    kind = "an unpaired surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+    return f"{kind} ({_escape(match)})"
 
 
 def is_printable(text: str) -> bool:

@@ -13,7 +13,7 @@ small-order points).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,16 +27,19 @@ from wallet.crypto.signing import VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidInput, InvalidKey, NotFound, WalletError
 from wallet.files import atomic_write_bytes, read_bounded
 from wallet.outbox import store as outbox_store
+from wallet.terminal import label_problem
 from wallet.transport import Transport, TransportFailure, check_url
 from wallet.vault import Vault
 from wallet.vendors import store
 from wallet.vendors.store import VendorRow
 from wallet.wire.models import MAX_WIRE_BYTES, VendorMetadata
+from wallet.wire.signing import WireFormatError, load_json
 
 WELL_KNOWN_PATH = "/.well-known/vrm-vendor.json"
 MAX_METADATA_BYTES = 64 * 1024
 MAX_LIST_BYTES = 16 * 1024 * 1024
 MAX_LIST_VENDORS = 10_000
+MAX_URL_CHARS = 2000
 LIST_TYPE = "VrmVendorList"
 LIST_VERSION = 1
 # Imports of more vendors than this are logged with their number instead of their ids.
@@ -92,6 +95,34 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {error['msg']}"
 
 
+def _texts(value: object, where: str) -> Iterator[tuple[str, str]]:
+    """Every string in a validated document's JSON, with where it is (``inbox.offers``)."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, Mapping):
+        for name, item in value.items():
+            yield from _texts(item, f"{where}.{name}" if where else str(name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{where}[{index}]")
+
+
+def _check_plain_text(metadata: VendorMetadata, url: str) -> None:
+    """Refuse control characters and lone surrogates anywhere in the document.
+
+    A name, contact, category or address is one line of plain text: a newline or an escape
+    sequence there can only forge lines (a fake URL or key fingerprint) on a terminal, and a lone
+    surrogate cannot even be stored.
+    """
+    for where, text in _texts(metadata.wire(), ""):
+        problem = label_problem(text)
+        if problem is not None:
+            raise MetadataError(
+                f"The vendor metadata at {url} has {problem} in {where}; names, contacts, "
+                "categories and addresses must be plain one-line text, so it was refused."
+            )
+
+
 def parse_metadata(document: object, *, url: str) -> FetchedMetadata:
     """Validate a metadata document (already parsed JSON); :class:`MetadataError` if not valid."""
     if not isinstance(document, Mapping):
@@ -108,6 +139,7 @@ def parse_metadata(document: object, *, url: str) -> FetchedMetadata:
             f"The vendor metadata at {url} is not a valid VRM vendor document "
             f"({_first_error(exc)})."
         ) from None
+    _check_plain_text(metadata, url)
     for inbox in (metadata.inbox.intentions, metadata.inbox.offers):
         check_url(inbox)
     return FetchedMetadata(url=url, metadata=metadata, key=key)
@@ -120,16 +152,16 @@ def parse_metadata_bytes(data: bytes, *, url: str) -> FetchedMetadata:
             "it is not a VRM vendor document."
         )
     try:
-        document = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
-        raise MetadataError(f"The vendor metadata at {url} is not valid JSON.") from None
+        document = load_json(data, max_bytes=MAX_METADATA_BYTES, what="metadata document")
+    except WireFormatError as exc:
+        raise MetadataError(f"The vendor metadata at {url} is not valid: {exc}") from None
     return parse_metadata(document, url=url)
 
 
 async def fetch_metadata(transport: Transport, url: str) -> FetchedMetadata:
     """GET and validate a vendor's metadata document (``url`` may be the site or the document)."""
     url = metadata_url_for(url)
-    check_url(url)
+    check_metadata_url(url)
     result = await transport.get(url, max_body_bytes=min(MAX_METADATA_BYTES, MAX_WIRE_BYTES))
     if result.failure == "too_large":
         raise MetadataError(
@@ -294,28 +326,8 @@ class VendorDirectory:
             data = read_bounded(Path(path), max_bytes=MAX_LIST_BYTES, what="vendor list")
         except FileNotFoundError:
             raise InvalidInput(f"The vendor list {path} does not exist; check the path.") from None
-        try:
-            document = json.loads(data)
-        except (ValueError, UnicodeDecodeError):
-            raise InvalidInput(f"{path} is not valid JSON, so it is not a vendor list.") from None
-        if (
-            not isinstance(document, dict)
-            or document.get("type") != LIST_TYPE
-            or not isinstance(document.get("vendors"), list)
-        ):
-            raise InvalidInput(
-                f"{path} is not a VRM vendor list (expected type {LIST_TYPE!r} and a 'vendors' "
-                "array)."
-            )
-        if document.get("version") != LIST_VERSION:
-            raise InvalidInput(
-                f"{path} is a vendor list of version {document.get('version')!r}; this app reads "
-                f"version {LIST_VERSION}."
-            )
-        entries = document["vendors"]
-        if len(entries) > MAX_LIST_VENDORS:
-            raise InvalidInput(f"{path} lists more than {MAX_LIST_VENDORS} vendors.")
-        accepted: list[FetchedMetadata] = []
+        entries = _list_entries(data, path)
+        accepted: list[tuple[int, FetchedMetadata]] = []
         refused: list[tuple[int, str]] = []
         seen: set[str] = set()
         for index, entry in enumerate(entries, start=1):
@@ -327,12 +339,12 @@ class VendorDirectory:
             except WalletError as exc:
                 refused.append((index, str(exc)))
                 continue
-            accepted.append(fetched)
+            accepted.append((index, fetched))
         added: list[str] = []
         updated: list[str] = []
         now = _now()
         with self._vault.write() as connection:
-            for index, fetched in _indexed(accepted, entries):
+            for index, fetched in accepted:
                 try:
                     outcome = self._outcome(store.get(connection, fetched.metadata.id), fetched)
                 except InvalidInput as exc:
@@ -376,7 +388,7 @@ class VendorDirectory:
         url = entry.get("metadataUrl")
         if not isinstance(url, str):
             raise InvalidInput("the entry has no 'metadataUrl'")
-        check_url(url)
+        check_metadata_url(url)
         fetched = parse_metadata(entry.get("metadata"), url=url)
         kid = entry.get("kid")
         if kid is not None and kid != fetched.key.kid:
@@ -384,12 +396,36 @@ class VendorDirectory:
         return fetched
 
 
-def _indexed(
-    accepted: list[FetchedMetadata], entries: list[Any]
-) -> list[tuple[int, FetchedMetadata]]:
-    """Pair accepted entries with their 1-based index in the file (for refusal reports)."""
-    by_id: dict[object, int] = {}
-    for index, entry in enumerate(entries, start=1):
-        if isinstance(entry, dict) and isinstance(entry.get("metadata"), dict):
-            by_id.setdefault(entry["metadata"].get("id"), index)
-    return [(by_id.get(fetched.metadata.id, 0), fetched) for fetched in accepted]
+def check_metadata_url(url: str) -> None:
+    """Refuse a metadata URL that is too long, not one line of text, or not usable."""
+    if len(url) > MAX_URL_CHARS:
+        raise InvalidInput(f"A metadata URL is at most {MAX_URL_CHARS} characters.")
+    problem = label_problem(url)
+    if problem is not None:
+        raise InvalidInput(f"The metadata URL has {problem}; check the address.")
+    check_url(url)
+
+
+def _list_entries(data: bytes, path: Path) -> list[Any]:
+    """The ``vendors`` array of a vendor list file (bounded JSON), or :class:`InvalidInput`."""
+    try:
+        document = load_json(data, max_bytes=MAX_LIST_BYTES, what="vendor list")
+    except WireFormatError as exc:
+        raise InvalidInput(f"{path} is not a vendor list: {exc}") from None
+    if (
+        not isinstance(document, dict)
+        or document.get("type") != LIST_TYPE
+        or not isinstance(document.get("vendors"), list)
+    ):
+        raise InvalidInput(
+            f"{path} is not a VRM vendor list (expected type {LIST_TYPE!r} and a 'vendors' array)."
+        )
+    version = document.get("version")
+    if type(version) is not int or version != LIST_VERSION:
+        raise InvalidInput(
+            f"{path} is a vendor list of another version; this app reads version {LIST_VERSION}."
+        )
+    entries: list[Any] = document["vendors"]
+    if len(entries) > MAX_LIST_VENDORS:
+        raise InvalidInput(f"{path} lists more than {MAX_LIST_VENDORS} vendors.")
+    return entries
