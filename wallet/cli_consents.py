@@ -42,6 +42,7 @@ from wallet.consents.requests import FORMATS, DataRequestBook, DataRequestRecord
 from wallet.files import atomic_write_bytes
 from wallet.intents.delivery import deliver_pending
 from wallet.outbox import DeliveryProgress
+from wallet.terminal import printable, printable_json, printable_lines
 from wallet.terms.models import LANGUAGES
 from wallet.vault import Vault
 
@@ -122,7 +123,7 @@ def _ask(action: str, *, assume_yes: bool) -> None:
     check_can_confirm(action, assume_yes=assume_yes)
     if assume_yes:
         return
-    print(f"{action}? [y/N] ", end="", file=sys.stderr, flush=True)
+    print(f"{printable(action)}? [y/N] ", end="", file=sys.stderr, flush=True)
     if input().strip().lower() not in ("y", "yes"):
         raise CliError("Cancelled; nothing was changed.")
 
@@ -202,14 +203,15 @@ def cmd_consent_grant(args: argparse.Namespace) -> int:
         summary = book.summary(request)  # refuses what grant would refuse, before asking
         labels = {field.key: field.label for field in plan.fields}
         err = sys.stderr
-        print(f"Vendor:    {plan.vendor_name} ({plan.vendor_id})", file=err)
+        # The vendor's name and the offer's item come from the vendor: escaped, one line each.
+        print(f"Vendor:    {printable(plan.vendor_name)} ({printable(plan.vendor_id)})", file=err)
         if plan.item_name:
-            print(f"Offer:     {plan.item_name} ({plan.offer_id})", file=err)
+            print(f"Offer:     {printable(plan.item_name)} ({printable(plan.offer_id)})", file=err)
         shared = ", ".join(f"{labels.get(key, key)} ({key})" for key in request.field_keys)
-        print(f"Fields:    {shared}", file=err)
+        print(f"Fields:    {printable(shared)}", file=err)
         print(f"Purposes:  {', '.join(PURPOSES[n].label for n in request.purposes)}", file=err)
         print(f"Period:    {request.days} days", file=err)
-        print(summary, file=err)
+        print(printable(summary), file=err)
         _ask(f"Grant this consent to {plan.vendor_name}", assume_yes=args.yes)
         record = book.grant(request)
         print(record.id, flush=True)
@@ -273,8 +275,8 @@ def cmd_consent_show(args: argparse.Namespace) -> int:
         )
         return 0
     print(f"{record.id}  ({row.status})")
-    print(f"  vendor:       {record.vendor_name} ({row.vendor_id})")
-    print(f"  summary:      {row.summary}")
+    print(f"  vendor:       {printable(record.vendor_name)} ({printable(row.vendor_id)})")
+    print(f"  summary:      {printable(row.summary)}")
     print("  scope:")
     for item in receipt.vrm.fields:
         print(f"    {item.key}  ({item.piiCategory}; {item.dpv})")
@@ -286,7 +288,7 @@ def cmd_consent_show(args: argparse.Namespace) -> int:
     if row.ended_at is not None:
         print(f"  {row.status + ':':<13} {_local(row.ended_at)}")
     if row.offer_id:
-        print(f"  offer:        {row.offer_id}")
+        print(f"  offer:        {printable(row.offer_id)}")
     acknowledged = (
         f"yes, countersigned by the vendor on {_local(row.acknowledged_at)}"
         if row.acknowledged_at is not None
@@ -339,7 +341,7 @@ def cmd_consent_revoke(args: argparse.Namespace) -> int:
         if outcome.queued:
             _deliver(vault, args.wait, queued="The signed revocation notice is", out=sys.stdout)
         else:
-            print(f"{record.vendor_name} is not told: {outcome.reason}.")
+            print(f"{printable(record.vendor_name)} is not told: {printable(outcome.reason)}.")
     return 0
 
 
@@ -381,9 +383,10 @@ def cmd_consent_update(args: argparse.Namespace) -> int:
         if not holders:
             print(f"No vendor holds {args.field} under an active consent; nothing to send.")
             return 0
-        print(f"{info.label} ({info.key}) is held under an active consent by:")
+        print(f"{printable(info.label)} ({info.key}) is held under an active consent by:")
         for holder in holders:
-            print(f"  {holder.vendor_name} ({holder.vendor_id}), consent {holder.consent_id}")
+            vendor = f"{printable(holder.vendor_name)} ({printable(holder.vendor_id)})"
+            print(f"  {vendor}, consent {holder.consent_id}")
         confirm(
             f"Send the current value of {args.field} to {len(holders)} vendor(s)",
             assume_yes=args.yes,
@@ -391,7 +394,7 @@ def cmd_consent_update(args: argparse.Namespace) -> int:
         outcomes = book.propagate(args.field, [holder.consent_id for holder in holders])
         for outcome in outcomes:
             state = "update queued" if outcome.queued else f"not sent - {outcome.reason}"
-            print(f"  {outcome.vendor_id}: {state}")
+            print(f"  {printable(outcome.vendor_id)}: {printable(state)}")
         if any(outcome.queued for outcome in outcomes):
             _deliver(vault, args.wait, queued="The update is", out=sys.stdout)
     return 0
@@ -422,22 +425,23 @@ def _request_json(record: DataRequestRecord) -> dict[str, Any]:
 
 def _emit(record: DataRequestRecord, args: argparse.Namespace) -> None:
     """The request on standard output, or written to ``--out``; notes on standard error."""
-    rendered = record.render(args.format)
+    rendered = record.render(args.format)  # names the vendor, from its metadata
     if args.out:
         target = Path(args.out)
         atomic_write_bytes(target, rendered.encode("utf-8"))
         what = {"text": "letter", "mailto": "mailto: link", "json": "signed JSON"}[args.format]
         print(
             f"Wrote the {record.kind} request ({record.request.language}, {what}) for "
-            f"{record.request.vendor.name} to {target}."
+            f"{printable(record.request.vendor.name)} to {target}."
         )
     else:
-        sys.stdout.write(rendered)
+        shown = printable_json(rendered) if args.format == "json" else printable_lines(rendered)
+        sys.stdout.write(shown)
     if args.format == "mailto" and not record.email:
         where = f"; its contact is {record.contact}" if record.contact else ""
         print(
-            f"note: {record.request.vendor.name} publishes no e-mail address{where}; the link "
-            "leaves the recipient for you to fill in.",
+            f"note: {printable(record.request.vendor.name)} publishes no e-mail address"
+            f"{printable(where)}; the link leaves the recipient for you to fill in.",
             file=sys.stderr,
         )
 

@@ -133,7 +133,7 @@ def confirm(action: str, *, assume_yes: bool) -> None:
     check_can_confirm(action, assume_yes=assume_yes)
     if assume_yes:
         return
-    answer = input(f"{action}? [y/N] ").strip().lower()
+    answer = input(f"{printable(action)}? [y/N] ").strip().lower()  # may name a vendor
     if answer not in ("y", "yes"):
         raise CliError("Cancelled; nothing was changed.")
 

@@ -26,8 +26,12 @@ from wallet.cli_support import (
     unlocked,
 )
 from wallet.crypto.signing import verifying_key_from_jwk
+from wallet.terminal import printable
 from wallet.transport import Transport
 from wallet.vendors import FetchedMetadata, VendorDirectory, VendorRow, fetch_metadata
+
+# A refused import entry's reason is cut to this many characters (it may quote the vendor).
+MAX_REASON_CHARS = 300
 
 
 def _fingerprint(jwk: dict[str, str]) -> str:
@@ -75,8 +79,10 @@ def cmd_vendor_add(args: argparse.Namespace) -> int:
     check_can_confirm("Adding a vendor", assume_yes=args.yes)
     fetched = _fetch(args.url)
     metadata = fetched.metadata
-    print(f"Vendor:      {metadata.name} ({metadata.id})")
-    print(f"From:        {fetched.url}")
+    # The name, id and URL come from the vendor (or a pasted link): shown escaped, on one line,
+    # so they cannot forge the lines that follow (the fingerprint the user checks).
+    print(f"Vendor:      {printable(metadata.name)} ({printable(metadata.id)})")
+    print(f"From:        {printable(fetched.url)}")
     print(f"Key:         {fetched.fingerprint}")
     with unlocked(args) as vault:
         directory = VendorDirectory(vault)
@@ -96,7 +102,8 @@ def cmd_vendor_add(args: argparse.Namespace) -> int:
         action = "Add this vendor" if outcome == "added" else "Refresh this vendor's details"
         confirm(f"{action} and trust its key", assume_yes=args.yes)
         result = directory.add(fetched)
-    print(f"{'Added' if result.outcome == 'added' else 'Updated'} vendor {result.vendor.id}.")
+    added = "Added" if result.outcome == "added" else "Updated"
+    print(f"{added} vendor {printable(result.vendor.id)}.")
     return 0
 
 
@@ -128,20 +135,24 @@ def cmd_vendor_show(args: argparse.Namespace) -> int:
         print_json(_vendor_json(vendor))
         return 0
     data = _vendor_json(vendor)
-    print(f"{vendor.name} ({vendor.id})")
+    # Everything but the fingerprints and dates came from the vendor: escaped, one line each.
+    print(f"{printable(vendor.name)} ({printable(vendor.id)})")
     reason = f" - {vendor.status_reason}" if vendor.status_reason else ""
-    print(f"  status:      {vendor.status}{reason}")
+    print(f"  status:      {vendor.status}{printable(reason)}")
     print(f"  key:         {data['fingerprint']}")
     if data["pending_key_change"]:
         pending = data["pending_key_change"]["fingerprint"]
         print(f"  NEW key (not trusted, awaiting approval): {pending}")
-    print(f"  metadata:    {vendor.metadata_url}")
-    print(f"  intentions:  {vendor.intentions_url}")
-    print(f"  offers:      {vendor.offers_url}")
-    print(f"  categories:  {', '.join(vendor.categories) or '-'}")
-    print(f"  agreements:  {', '.join(vendor.accepted_agreements) or '-'}")
-    print(f"  contact:     {vendor.contact}")
-    print(f"  policy:      {vendor.policy_url}")
+    for label, text in (
+        ("metadata", vendor.metadata_url),
+        ("intentions", vendor.intentions_url),
+        ("offers", vendor.offers_url),
+        ("categories", ", ".join(vendor.categories) or "-"),
+        ("agreements", ", ".join(vendor.accepted_agreements) or "-"),
+        ("contact", vendor.contact),
+        ("policy", vendor.policy_url),
+    ):
+        print(f"  {label + ':':<12} {printable(text)}")
     print(f"  added:       {local(vendor.added)}")
     return 0
 
@@ -155,7 +166,7 @@ def cmd_vendor_remove(args: argparse.Namespace) -> int:
         confirm(f"Remove {vendor.name} ({vendor.id})", assume_yes=args.yes)
         cancelled = directory.remove(args.id)
     extra = f"; {cancelled} undelivered messages cancelled" if cancelled else ""
-    print(f"Removed vendor {args.id}{extra}.")
+    print(f"Removed vendor {printable(args.id)}{extra}.")
     return 0
 
 
@@ -171,7 +182,7 @@ def cmd_vendor_approve_key(args: argparse.Namespace) -> int:
         print(f"New key:     {_fingerprint(vendor.pending_jwk)}")
         confirm(f"Trust the new key of {vendor.name}", assume_yes=args.yes)
         directory.approve_key_change(args.id)
-    print(f"Vendor {args.id} now uses its new key.")
+    print(f"Vendor {printable(args.id)} now uses its new key.")
     return 0
 
 
@@ -184,7 +195,7 @@ def cmd_vendor_import(args: argparse.Namespace) -> int:
         f"{len(report.refused)} refused."
     )
     for index, reason in report.refused:
-        print(f"  entry {index}: {' '.join(reason.split())}")
+        print(f"  entry {index}: {one_line(reason, MAX_REASON_CHARS)}")
     return 1 if report.refused and not (report.added or report.updated) else 0
 
 
