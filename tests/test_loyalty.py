@@ -13,7 +13,7 @@ import pytest
 from wallet import activity
 from wallet.demo import open_demo_vault
 from wallet.errors import InvalidInput, NotFound, WalletError
-from wallet.loyalty import formats
+from wallet.loyalty import bounds
 from wallet.loyalty.book import DuplicateMembership, LoyaltyBook, period_of, validated
 from wallet.loyalty.models import MembershipDraft, ProposalTerms
 from wallet.vault import Vault
@@ -81,7 +81,7 @@ def test_duplicates_ignore_case_and_spaces(book: LoyaltyBook) -> None:
 def test_models_refuse_bad_values() -> None:
     with pytest.raises(InvalidInput, match="member number"):
         validated(MembershipDraft, {"program": "P", "vendor": "V", "member_number": " "})
-    with pytest.raises(InvalidInput, match="negative"):
+    with pytest.raises(InvalidInput, match="0 or more"):
         validated(
             MembershipDraft,
             {"program": "P", "vendor": "V", "member_number": "1", "points_balance": -1},
@@ -192,7 +192,7 @@ def test_apple_wallet_sample_imports(book: LoyaltyBook) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b'{"memberships": [', "not valid JSON (line 1"),
+        (b'{"memberships": [', "is not valid JSON (Expecting value: line 1"),
         (b'{"formatVersion": 1, "coupon": {}}', "coupon, not a store card"),
         (b'{"hello": "world"}', "not a loyalty file this app reads"),
         ("Program,Card number\nCaf\xe9,1\n".encode("latin-1"), "not UTF-8 text"),
@@ -217,7 +217,7 @@ def test_csv_with_bom_is_read(book: LoyaltyBook, tmp_path: Path) -> None:
 
 def test_oversize_file_is_refused(book: LoyaltyBook, tmp_path: Path) -> None:
     source = tmp_path / "huge.csv"
-    source.write_bytes(b"Program,Card number\n" + b"x" * formats.MAX_IMPORT_BYTES)
+    source.write_bytes(b"Program,Card number\n" + b"x" * bounds.MAX_IMPORT_BYTES)
     with pytest.raises(WalletError, match="larger than"):
         book.preview(source)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,13 @@ from wallet.loyalty.models import (
     MembershipDraft,
     Proposal,
     ProposalTerms,
+    amount_value,
+    points_value,
 )
+from wallet.terminal import printable
+
+# A file of thousands of bad rows lists this many of them, then says how many more there are.
+MAX_PRINTED_REJECTED = 50
 
 
 def _day(text: str) -> date:
@@ -51,18 +57,19 @@ def _day(text: str) -> date:
 
 def _amount(text: str) -> Decimal:
     try:
-        value = Decimal(text)
-    except InvalidOperation:
-        message = f"{text!r} is not an amount; write it like 12.50"
+        return amount_value(text)
+    except ValueError as exc:
+        shown = printable(text, max_chars=40)
+        message = f"{shown!r} is not an amount ({exc}); write it like 12.50"
         raise argparse.ArgumentTypeError(message) from None
-    if not value.is_finite() or value < 0:
-        raise argparse.ArgumentTypeError(f"{text} is not an amount of 0 or more")
-    return value
 
 
-def _points(text: str) -> int | Decimal:
-    value = _amount(text)
-    return int(value) if value == value.to_integral_value() else value
+def _points(text: str) -> int | Decimal | None:
+    try:
+        return points_value(text)
+    except ValueError as exc:
+        shown = printable(text, max_chars=40)
+        raise argparse.ArgumentTypeError(f"{shown!r} is not a points balance ({exc})") from None
 
 
 def _membership_json(membership: Membership) -> dict[str, Any]:
@@ -122,7 +129,7 @@ def cmd_loyalty_add(args: argparse.Namespace) -> int:
     )
     with unlocked(args) as vault:
         membership = LoyaltyBook(vault).add(draft)
-    print(f"Added membership #{membership.id} ({membership.program}).")
+    print(f"Added membership #{membership.id} ({printable(membership.program)}).")
     return 0
 
 
@@ -167,7 +174,7 @@ def cmd_loyalty_show(args: argparse.Namespace) -> int:
         ("Notes", membership.notes),
         ("Updated", local(membership.updated)),
     ):
-        print(f"{name + ':':15}{value}")
+        print(f"{name + ':':15}{printable(value)}")
     return 0
 
 
@@ -177,24 +184,32 @@ def cmd_loyalty_delete(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         book = LoyaltyBook(vault)
         membership = book.membership(args.id)
-        confirm(f"Delete membership #{args.id} ({membership.program})", assume_yes=args.yes)
+        confirm(
+            f"Delete membership #{args.id} ({one_line(membership.program)})", assume_yes=args.yes
+        )
         book.delete(args.id)
     print(f"Deleted membership #{args.id}.")
     return 0
 
 
 def _print_rejected(rejected: tuple[RejectedRow, ...], *, will: bool) -> None:
+    """The rows left out and why; a file of thousands of bad rows prints the first ones."""
     if not rejected:
         return
     print(f"{len(rejected)} rows {'will be' if will else 'were'} left out:")
     print_table(
         ("row", "card", "reason"),
-        [(str(r.row), one_line(r.summary, 32), r.reason) for r in rejected],
+        [
+            (str(r.row), one_line(r.summary, 32), one_line(r.reason, 120))
+            for r in rejected[:MAX_PRINTED_REJECTED]
+        ],
     )
+    if len(rejected) > MAX_PRINTED_REJECTED:
+        print(f"… and {len(rejected) - MAX_PRINTED_REJECTED} more rows left out.")
 
 
 def _print_preview(preview: ImportPreview) -> None:
-    print(f"File: {preview.source} ({preview.format})")
+    print(f"File: {printable(preview.source)} ({preview.format})")
     if preview.mapping:
         print("Column mapping (change with --map COLUMN=FIELD, or COLUMN= to ignore):")
         print_table(
@@ -238,7 +253,7 @@ def cmd_loyalty_export(args: argparse.Namespace) -> int:
     )
     with unlocked(args) as vault:
         count = LoyaltyBook(vault).export(target, format=export_format)
-    print(f"Exported {count} memberships to {target} ({export_format}, not encrypted).")
+    print(f"Exported {count} memberships to {printable(target)} ({export_format}, not encrypted).")
     return 0
 
 
@@ -276,8 +291,9 @@ def cmd_proposal_add(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         proposal = LoyaltyBook(vault).add_proposal(terms, status=args.status)
     print(
-        f"Saved proposal #{proposal.id}: {describe_commitment(terms)} in {terms.category} for "
-        f"{describe_reward(terms)}, {terms.valid_from} to {terms.valid_until}."
+        f"Saved proposal #{proposal.id}: {describe_commitment(terms)} in "
+        f"{printable(terms.category)} for {describe_reward(terms)}, {terms.valid_from} to "
+        f"{terms.valid_until}."
     )
     return 0
 
@@ -323,7 +339,7 @@ def cmd_proposal_record(args: argparse.Namespace) -> int:
         purchase = LoyaltyBook(vault).record_purchase(
             args.id, vendor=args.vendor, amount=args.amount, day=args.date
         )
-    print(f"Recorded {purchase.amount} at {purchase.vendor} on {purchase.date}.")
+    print(f"Recorded {purchase.amount} at {printable(purchase.vendor)} on {purchase.date}.")
     return 0
 
 

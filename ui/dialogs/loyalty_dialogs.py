@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from ui.widgets.messages import InlineMessage
 from wallet.loyalty.book import ImportPreview
-from wallet.loyalty.formats import FIELD_LABELS, RowRejected, draft_from_texts, validation_reason
 from wallet.loyalty.models import (
     BARCODE_TYPES,
     MEMBERSHIP_FIELDS,
@@ -45,6 +44,7 @@ from wallet.loyalty.models import (
     ProposalStatus,
     ProposalTerms,
 )
+from wallet.loyalty.values import FIELD_LABELS, RowRejected, draft_from_texts, validation_reason
 
 
 def _qdate(day: date) -> QDate:

@@ -20,8 +20,10 @@ from wallet import activity
 from wallet.activity import ActivityEvent
 from wallet.errors import InvalidInput, NotFound
 from wallet.files import atomic_write_bytes
-from wallet.loyalty import formats, store
-from wallet.loyalty.formats import SourceFormat, validation_reason
+from wallet.loyalty import store
+from wallet.loyalty.csv_format import memberships_csv
+from wallet.loyalty.formats import parse_file
+from wallet.loyalty.json_formats import memberships_json
 from wallet.loyalty.models import (
     MEMBERSHIP_FIELDS,
     Membership,
@@ -32,7 +34,9 @@ from wallet.loyalty.models import (
     ProposalTerms,
     Purchase,
     VendorProgress,
+    amount_value,
 )
+from wallet.loyalty.values import SourceFormat, quoted, validation_reason
 from wallet.vault import Vault
 
 ExportFormat = Literal["csv", "json"]
@@ -213,7 +217,7 @@ class LoyaltyBook:
 
         ``mapping`` (CSV only) overrides the guessed field of some columns (``None``: ignore).
         """
-        parsed = formats.parse_file(Path(file), mapping)
+        parsed = parse_file(Path(file), mapping)
         existing = store.membership_ids_by_key(self._vault.reader)
         first_row_of: dict[str, int] = {}
         good: list[ImportRow] = []
@@ -271,11 +275,7 @@ class LoyaltyBook:
             raise InvalidInput(f"Unknown export format {format!r}; use csv or json.")
         drafts = [membership.draft() for membership in self.memberships()]
         now = self._now()
-        data = (
-            formats.memberships_csv(drafts)
-            if format == "csv"
-            else formats.memberships_json(drafts, now)
-        )
+        data = memberships_csv(drafts) if format == "csv" else memberships_json(drafts, now)
         atomic_write_bytes(Path(target), data)
         with self._vault.write() as connection:
             self._vault.record(
@@ -351,11 +351,11 @@ class LoyaltyBook:
                 f"Proposal #{proposal_id} is made to {proposal.terms.vendor}, not to {vendor}."
             )
         try:
-            value = Decimal(str(amount).strip())
-        except ArithmeticError:
-            raise InvalidInput(f"{amount!r} is not an amount; write it like 12.50.") from None
-        if not value.is_finite() or value < 0:
-            raise InvalidInput("The amount must be 0 or more.")
+            value = amount_value(amount)
+        except ValueError as exc:
+            raise InvalidInput(
+                f"{quoted(str(amount))} is not an amount ({exc}); write it like 12.50."
+            ) from None
         with self._vault.write() as connection:
             new_id = store.insert_purchase(
                 connection,

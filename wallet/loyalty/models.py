@@ -8,12 +8,15 @@ offers accept it, so its shape is a wire format with a JSON Schema.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from wallet.loyalty.bounds import MAX_POINTS_CHARS, MAX_POINTS_DECIMALS, MAX_POINTS_INTEGER_DIGITS
 
 BarcodeType = Literal["qr", "code128", "ean13", "upca", "code39", "pdf417", "aztec"]
 BARCODE_TYPES: tuple[BarcodeType, ...] = (
@@ -37,8 +40,73 @@ Points = int | Decimal
 ShortText = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
+_POINTS_LIMIT = 10**MAX_POINTS_INTEGER_DIGITS
+_TOO_LARGE = f"too large (more than {MAX_POINTS_INTEGER_DIGITS} digits before the decimal point)"
+_TOO_PRECISE = f"more than {MAX_POINTS_DECIMALS} decimal places"
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
+
+
+def _bounded_decimal(number: Decimal) -> Points:
+    """``number`` checked on its exponent and digits as written, before any arithmetic."""
+    if not number.is_finite():
+        raise ValueError("not a finite number")
+    if number.is_zero():
+        return 0  # whatever its exponent (0e999999999) or sign
+    if number.is_signed():
+        raise ValueError("must be 0 or more")
+    if number.adjusted() >= MAX_POINTS_INTEGER_DIGITS:
+        raise ValueError(_TOO_LARGE)
+    _, digits, exponent = number.as_tuple()
+    if not isinstance(exponent, int):  # only infinities and NaNs have a letter here
+        raise ValueError("not a finite number")
+    kept = len(digits)
+    while digits[kept - 1] == 0:  # trailing zeros say nothing: 12.500 is 12.5
+        kept -= 1
+    exponent += len(digits) - kept
+    if exponent < -MAX_POINTS_DECIMALS:
+        raise ValueError(_TOO_PRECISE)
+    if exponent >= 0:
+        return int(number)  # below 10^12 here, so cheap and exact
+    return Decimal((0, digits[:kept], exponent))  # exact: no context rounding
+
+
+def points_value(value: object) -> Points | None:
+    """A points balance from a number or text, bounded before any arithmetic, or ``ValueError``.
+
+    Whole numbers come back as ``int``, others as a :class:`~decimal.Decimal` without trailing
+    zeros; ``None`` (unknown) stays ``None``. Text is at most ``MAX_POINTS_CHARS`` characters,
+    the value below 10^``MAX_POINTS_INTEGER_DIGITS`` with at most ``MAX_POINTS_DECIMALS`` decimal
+    places (see :mod:`wallet.loyalty.bounds`).
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError("must be a number")
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError("must be 0 or more")
+        if value >= _POINTS_LIMIT:
+            raise ValueError(_TOO_LARGE)
+        return value
+    if isinstance(value, Decimal):
+        return _bounded_decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("not a finite number")
+        value = repr(value)  # the shortest text that reads back as this float: 0.1, not 0.1000…
+    if not isinstance(value, str):
+        raise ValueError("must be a number")
+    text = value.strip()
+    if len(text) > MAX_POINTS_CHARS:
+        raise ValueError(f"longer than {MAX_POINTS_CHARS} characters")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValueError("not a number") from None
+    return _bounded_decimal(number)
 
 
 def normalised_key(program: str, member_number: str) -> str:
@@ -66,6 +134,14 @@ def barcode_problem(kind: str, value: str) -> str | None:
     elif kind == "code128" and not all(32 <= ord(c) < 127 for c in value):
         return "Code 128 takes only printable ASCII characters"
     return None
+
+
+def amount_value(value: object) -> Decimal:
+    """A money amount (a purchase, a commitment) read and bounded like :func:`points_value`."""
+    number = points_value(value)
+    if number is None:
+        raise ValueError("not a number")
+    return Decimal(number)
 
 
 class MembershipDraft(BaseModel):
@@ -103,19 +179,10 @@ class MembershipDraft(BaseModel):
     def _strip(cls, value: str) -> str:
         return value.strip()
 
-    @field_validator("points_balance")
+    @field_validator("points_balance", mode="before")
     @classmethod
-    def _points(cls, value: Points | None) -> Points | None:
-        if value is None:
-            return None
-        if isinstance(value, Decimal):
-            if not value.is_finite():
-                raise ValueError("must be a number")
-            if value == value.to_integral_value():
-                value = int(value)
-        if value < 0:
-            raise ValueError("must not be negative")
-        return value
+    def _points(cls, value: object) -> Points | None:
+        return points_value(value)
 
     @model_validator(mode="after")
     def _vendor_and_code(self) -> MembershipDraft:
