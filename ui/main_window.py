@@ -1,7 +1,8 @@
 """The one window: first-run wizard, unlock screen and the unlocked workspace in a stack.
 
 The workspace (sidebar + My data, Activity, Settings) is built when the vault unlocks and destroyed
-when it locks, so no personal data survives a lock in any widget or model. Locking happens on the
+when it locks, so no personal data survives a lock in any widget or model; every other window
+(dialogs, questions, popups) is closed and the status bar emptied too. Locking happens on the
 Lock button (Ctrl+L), after idle time, when the screen locks, and when the app quits.
 """
 
@@ -9,16 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +56,9 @@ from wallet.vault import Changes, RestoreResult, Vault
 
 STATUS_ERROR_MILLISECONDS = 20_000
 SIDEBAR_WIDTH = 180
+# The dialogs ui.dialogs.ask (and vendor_dialogs) run in their own event loop (exec), some of them
+# on the stack of a Qt static function: at a lock they must outlive the workspace (see lock()).
+QUESTION_TYPES = (QMessageBox, QFileDialog, QInputDialog)
 
 
 class Workspace(QWidget):
@@ -175,6 +185,7 @@ class MainWindow(QMainWindow):
         self.network = NetworkRunner(self)
         self.autolock = autolock if autolock is not None else AutoLock(parent=self)
         self.workspace: Workspace | None = None
+        self._parked_questions: list[QDialog] = []
         self.setWindowTitle(self.tr("VRM Wallet (demo)") if demo else self.tr("VRM Wallet"))
         self.resize(1000, 680)
         self.screens = QStackedWidget()
@@ -277,6 +288,7 @@ class MainWindow(QMainWindow):
 
     def _show_workspace(self) -> None:
         self._drop_welcome_page()
+        self._delete_parked_questions()  # their event loops ended long ago
         if self.workspace is None:
             self.workspace = Workspace(
                 self.runner,
@@ -332,10 +344,44 @@ class MainWindow(QMainWindow):
         self.autolock.stop()
         self.lock_action.setEnabled(False)
         clipboard.clear_copied_secrets()
+        self._close_other_windows()
+        self._clear_status_error()
         self._drop_welcome_page()
         self._drop_workspace()
         self.screens.setCurrentWidget(self.unlock_page)
         self.unlock_page.refresh()
+
+    def _close_other_windows(self) -> None:
+        """Close every dialog, question and popup: any of them may show personal data.
+
+        A question open in its own event loop answers Cancel. It is first moved onto this
+        window and emptied: the workspace, often its parent, is deleted next, maybe before that
+        loop returns (deleting a dialog under its own exec(), or a static one on the stack, would
+        crash); it is deleted at the next unlock.
+        """
+        QToolTip.hideText()
+        self._delete_parked_questions()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMainWindow) or not widget.isVisible():
+                continue
+            if not isinstance(widget, QDialog):
+                widget.close()  # a popup menu, a combo box's list
+                continue
+            widget.reject()
+            if isinstance(widget, QUESTION_TYPES):
+                _empty_question(widget)
+                widget.setParent(self, widget.windowFlags())
+                self._parked_questions.append(widget)
+
+    def _delete_parked_questions(self) -> None:
+        for question in self._parked_questions:
+            if shiboken6.isValid(question):  # a static dialog's was deleted when it returned
+                question.deleteLater()
+        self._parked_questions.clear()
+
+    def _clear_status_error(self) -> None:
+        self._status_error_timer.stop()
+        self.status_error.clear()
 
     def _drop_workspace(self) -> None:
         if self.workspace is not None:
@@ -418,3 +464,15 @@ class MainWindow(QMainWindow):
         self.network.shutdown()  # first: its tasks may be waiting on the vault worker
         self.runner.shutdown()
         self.background.shutdown()
+
+
+def _empty_question(question: QDialog) -> None:
+    """Take the texts out of a question closed at a lock (it lingers until the next unlock)."""
+    question.setWindowTitle("")
+    if isinstance(question, QMessageBox):
+        question.setText("")
+        question.setInformativeText("")
+        question.setDetailedText("")
+    elif isinstance(question, QInputDialog):
+        question.setLabelText("")
+        question.setTextValue("")

@@ -1,0 +1,248 @@
+"""Session safety (issue 11, item 9): after a lock no personal data is left in any widget or model,
+open dialogs close, and the clipboard keeps no secret of ours.
+
+A vault is filled with canary values (fields in My data, a loyalty card and proposal, an
+intention's description, a consent, a vendor's name, a clause of the terms); the whole window is
+unlocked and every page shown, rows selected, a sensitive value revealed, dialogs opened; then the
+vault is locked and every live widget and model of the application is searched for the canary
+(:mod:`tests.ui.canary_walk`). The same search before the lock proves it finds them.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.intent_helpers import create
+from tests.test_consents import add_vendor
+from tests.ui.canary_walk import find_canary
+from tests.ui.conftest import MakeWindow, unlock
+from ui.dialogs import ask
+from ui.main_window import MainWindow, Workspace
+from ui.pages import my_data
+from wallet.consents import ConsentBook, GrantRequest
+from wallet.loyalty.book import LoyaltyBook
+from wallet.loyalty.models import MembershipDraft, ProposalTerms
+from wallet.terms import ClauseChoice
+from wallet.terms.book import TermsBook
+from wallet.vault import Vault
+
+WAIT_MS = 20_000
+CANARY = "Zq7Canary"  # unlikely anywhere else, in any case
+VENDOR_ID = f"{CANARY.lower()}-shop"  # named "Shop zq7canary-shop"
+
+
+def _fill_with_canaries(directory: Path) -> None:
+    today = date.today()
+    with Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault as vault:
+        vault.set_field("given_name", f"Ada {CANARY}")
+        vault.set_field("email", f"ada.{CANARY}@example.org")
+        vault.set_field("postal_address", f"12 {CANARY} Street, London")
+        vault.set_field(
+            "health_note",
+            f"allergic to {CANARY}",
+            label=f"{CANARY} note",
+            category=6,
+            sensitive=True,
+        )
+        add_vendor(vault, VENDOR_ID)
+        ConsentBook(vault).grant(
+            GrantRequest(vendor_id=VENDOR_ID, field_keys=("email",), purposes=(2,), days=30)
+        )
+        book = LoyaltyBook(vault)
+        book.add(MembershipDraft(program=f"{CANARY} Miles", member_number="ZQ7CANARY-0042"))
+        book.add_proposal(
+            ProposalTerms.model_validate(
+                {
+                    "title": f"{CANARY} groceries deal",
+                    "vendor": f"{CANARY} Market",
+                    "category": "groceries",
+                    "commitment": {"kind": "purchases", "count": 12},
+                    "reward": {"kind": "percent_discount", "value": "5"},
+                    "valid_from": today,
+                    "valid_until": today + timedelta(days=365),
+                }
+            )
+        )
+        TermsBook(vault).compose(
+            [ClauseChoice("CC-NO-TRACKING"), ClauseChoice(text=f"Ask {CANARY} first.")],
+            language="en",
+        )
+        create(vault, item_name=f"{CANARY} trail shoes", description=f"Blue, {CANARY} laces")
+
+
+def _show_everything(qtbot: QtBot, window: MainWindow) -> Workspace:
+    """Every page shown and loaded, first rows selected, a secret revealed, dialogs open."""
+    workspace = window.workspace
+    assert workspace is not None
+    for row in range(workspace.sidebar.count()):
+        workspace.show_page(row)
+        qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=WAIT_MS)
+    page = workspace.my_data
+    workspace.show_page(workspace.pages.indexOf(page))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=WAIT_MS)
+    for row in range(page.model.rowCount()):
+        page.table.selectRow(row)
+        field = page.selected_field()
+        if field is not None and field.sensitive:
+            break
+    page.reveal_action.trigger()
+    qtbot.waitUntil(lambda: page.model.is_revealed("health_note"), timeout=WAIT_MS)
+    page.copy_action.trigger()
+    qtbot.waitUntil(lambda: CANARY in QGuiApplication.clipboard().text(), timeout=WAIT_MS)
+    page.edit_action.trigger()
+    qtbot.waitUntil(lambda: bool(page._open_dialogs), timeout=WAIT_MS)
+    intentions = workspace.intentions
+    workspace.show_page(workspace.pages.indexOf(intentions))
+    qtbot.waitUntil(lambda: intentions.list.count() == 1, timeout=WAIT_MS)
+    intentions.list.setCurrentRow(0)
+    consents = workspace.consents
+    workspace.show_page(workspace.pages.indexOf(consents))
+    qtbot.waitUntil(lambda: consents.model.rowCount() == 1, timeout=WAIT_MS)
+    consents.table.selectRow(0)
+    qtbot.waitUntil(lambda: consents.shown is not None, timeout=WAIT_MS)
+    vendors = workspace.vendors
+    workspace.show_page(workspace.pages.indexOf(vendors))
+    qtbot.waitUntil(lambda: vendors.table.model().rowCount() == 1, timeout=WAIT_MS)
+    vendors.table.selectRow(0)
+    missing = f"{CANARY.lower()}_missing"
+    window.runner.run(lambda vault: vault.get_field(missing))  # an error in the status bar
+    qtbot.waitUntil(lambda: CANARY.lower() in window.status_error.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=WAIT_MS)
+    return workspace
+
+
+def _wait_for_the_lock(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.findChildren(Workspace) == [], timeout=WAIT_MS)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=WAIT_MS)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> MainWindow:
+    """The whole window, unlocked on a vault full of canaries."""
+    directory = tmp_path / "vault"
+    _fill_with_canaries(directory)
+    unlocked = make_window(directory)
+    unlock(qtbot, unlocked)
+    return unlocked
+
+
+def test_no_canary_survives_a_lock(qtbot: QtBot, qapp: QApplication, window: MainWindow) -> None:
+    _show_everything(qtbot, window)
+    seen = "\n".join(find_canary(qapp, CANARY))
+    for where in (
+        "FieldsModel",  # My data
+        "FieldDialog",  # the edit dialog
+        "ConsentsModel",  # Consents
+        "VendorsModel",  # Vendors
+        "MembershipCard",  # Loyalty
+        "IntentionsPage",  # the intention's details
+        "MainWindow",  # the status bar's error
+    ):
+        assert where in seen, f"the search finds nothing in {where}:\n{seen}"
+
+    window.lock_action.trigger()
+    _wait_for_the_lock(qtbot, window)
+    assert find_canary(qapp, CANARY) == []
+    assert CANARY not in QGuiApplication.clipboard().text()
+
+
+def _lock_during(qtbot: QtBot, window: MainWindow, ask_question: Callable[[], object]) -> object:
+    """Run ``ask_question`` (a modal question in its own event loop) and lock while it is open.
+
+    Returns its answer. Fails if the lock did not close the question (a fallback timer closes it
+    then, so the test ends instead of hanging).
+    """
+    seen_open: list[QWidget] = []
+    closed_by_fallback: list[str] = []
+
+    def lock_now() -> None:
+        seen_open.extend(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        )
+        window.lock()
+
+    def fallback() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                closed_by_fallback.append(type(widget).__name__)
+                widget.reject()
+
+    QTimer.singleShot(0, lock_now)
+    fallback_timer = QTimer(singleShot=True, interval=10_000)
+    fallback_timer.timeout.connect(fallback)
+    fallback_timer.start()
+    answer = ask_question()
+    fallback_timer.stop()
+    assert seen_open, "the question was never shown"
+    assert closed_by_fallback == [], "the lock left the question open"
+    _wait_for_the_lock(qtbot, window)
+    return answer
+
+
+def _select_sensitive_field(qtbot: QtBot, window: MainWindow) -> my_data.MyDataPage:
+    workspace = window.workspace
+    assert workspace is not None
+    page = workspace.my_data
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=WAIT_MS)
+    for row in range(page.model.rowCount()):
+        page.table.selectRow(row)
+        field = page.selected_field()
+        if field is not None and field.sensitive:
+            return page
+    raise AssertionError("no sensitive field")
+
+
+def test_a_question_open_at_lock_closes_and_answers_no(
+    qtbot: QtBot, qapp: QApplication, window: MainWindow
+) -> None:
+    page = _select_sensitive_field(qtbot, window)
+    seen: list[str] = []
+
+    def delete_and_look() -> None:
+        QTimer.singleShot(0, lambda: seen.extend(find_canary(qapp, CANARY)))
+        page.delete_action.trigger()  # "Delete “Zq7Canary note”?" in its own event loop
+
+    _lock_during(qtbot, window, delete_and_look)
+    assert any("QMessageBox" in place for place in seen), seen
+    assert find_canary(qapp, CANARY) == []
+    with Vault.open_with_passphrase(window.vault_dir, PASSPHRASE) as vault:
+        assert vault.get_field("health_note").sensitive  # the lock answered Cancel, not Delete
+
+
+def test_a_message_over_the_window_closes_at_lock(
+    qtbot: QtBot, qapp: QApplication, window: MainWindow
+) -> None:
+    message = f"{CANARY} Shoes Ltd did not answer."
+    _lock_during(qtbot, window, lambda: ask.inform(window, "Consent", message))
+    assert find_canary(qapp, CANARY) == []
+
+
+def test_a_file_dialog_open_at_lock_closes_and_answers_none(
+    qtbot: QtBot, qapp: QApplication, window: MainWindow, tmp_path: Path
+) -> None:
+    assert window.workspace is not None
+    page = window.workspace.vendors  # deleted at the lock, maybe before the dialog returns
+    suggested = tmp_path / f"{CANARY}.json"
+    answer = _lock_during(
+        qtbot,
+        window,
+        lambda: ask.pick_save_file(
+            page, "Export", suggested=suggested, name_filter="JSON (*.json)"
+        ),
+    )
+    assert answer is None
+    assert find_canary(qapp, CANARY) == []
