@@ -17,7 +17,10 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tests.properties import HOSTILE_TEXT, JSON_VALUES, RAW_NASTY, dumps, examples
 from tests.test_signing import SMALL_ORDER_POINTS
 from tests.wire_helpers import make_intention, make_offer
 from wallet.crypto.canonical import canonical_bytes
@@ -357,3 +360,53 @@ def test_jwk_x_has_one_spelling_only() -> None:
     with pytest.raises(InvalidKey, match="canonical base64url"):
         verifying_key_from_jwk({**key.jwk, "x": x[:-1] + stray})
     assert verifying_key_from_jwk(key.jwk) == key
+
+
+def _key_file_cases() -> dict[str, bytes]:
+    good = private_jwk(generate_signing_key())
+    other = generate_signing_key().verifying_key.jwk["x"]
+    return {
+        "deeply nested": b"[" * 2000 + b"]" * 2000,
+        "not UTF-8": b"\xff\xfe{}",
+        "a list": b"[1]",
+        "no d": json.dumps({k: v for k, v in good.items() if k != "d"}).encode(),
+        "d not text": b'{"d": 5}',
+        "d not base64url": b'{"d": "!!"}',
+        "d too short": json.dumps({**good, "d": b64url(bytes(31))}).encode(),
+        "d repeated": b'{"d": "AAAA", "d": "BBBB"}',
+        "x of another key": json.dumps({**good, "x": other}).encode(),
+        "not Ed25519": json.dumps({**good, "crv": "X25519"}).encode(),
+        "x missing": json.dumps({"d": good["d"], "kty": "OKP", "crv": "Ed25519"}).encode(),
+        "a long integer": b'{"d":' + b"9" * 4000 + b"}",
+    }
+
+
+@pytest.mark.parametrize("case", list(_key_file_cases()))
+def test_hostile_key_files_are_refused_naming_the_file(tmp_path: Path, case: str) -> None:
+    path = tmp_path / "vendor-0.jwk"
+    path.write_bytes(_key_file_cases()[case])
+    with pytest.raises(InvalidKey, match=r"vendor-0\.jwk"):
+        read_key_file(path)
+
+
+@settings(max_examples=examples(300))
+@given(
+    content=st.one_of(
+        st.builds(lambda: dumps(private_jwk(generate_signing_key()))),  # genuine: loaded
+        JSON_VALUES.map(dumps),
+        RAW_NASTY,
+        st.dictionaries(
+            st.sampled_from(["kty", "crv", "x", "d", "alg", "use"]),
+            st.one_of(HOSTILE_TEXT, st.sampled_from(["OKP", "Ed25519", "sig", "A" * 43])),
+        ).map(dumps),
+    )
+)
+def test_any_key_file_is_loaded_only_if_genuine(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "vendor-0.jwk"
+    path.write_bytes(content[:4096])
+    try:
+        key = read_key_file(path)
+    except InvalidKey as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert json.loads(content)["x"] == key.verifying_key.jwk["x"]
