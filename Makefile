@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test bench lint format system-deps clean demo-vault
+.PHONY: run test bench lint format system-deps clean demo-vault soak
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,18 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+## soak: the long run of issue 11: 2 000 kills of the crash harness, then every property test with
+## 20 times its cases; bounded (the harness stops starting rounds after 20 min, pytest is killed
+## after 40) and prints the figures of both; fails if either found a problem
+soak: $(STAMP)
+	@status=0; \
+	$(BIN)/python -m tests.crash_harness --kills 2000 --max-seconds 1200 || status=1; \
+	VRM_SOAK_FACTOR=20 HYPOTHESIS_PROFILE=soak timeout 2400 $(BIN)/python -m pytest -q \
+		-p no:cacheprovider --timeout=2400 --hypothesis-show-statistics \
+		$$(grep -l -e "tests.properties" -e "from hypothesis" tests/test_*.py tests/ui/test_*.py) \
+		|| status=1; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache
