@@ -348,7 +348,7 @@ def test_a_cancelled_cycle_records_what_came_in_and_the_next_run_resumes_the_res
     assert len(receiver.accepted["slow"]) == 1
 
 
-def test_an_unsignable_row_fails_alone_and_a_bug_in_one_delivery_stops_the_cycle(
+def test_an_unsignable_row_fails_alone_and_a_bug_in_one_delivery_makes_only_it_a_dead_letter(
     vault: Vault,
 ) -> None:
     key = _key(vault)
@@ -385,14 +385,18 @@ def test_an_unsignable_row_fails_alone_and_a_bug_in_one_delivery_stops_the_cycle
             return Broken() if kid == "broken" else vault.signing_key(kid)
 
         worker = DeliveryWorker(Outbox(vault), transport, sign, clock=clock)
-        with pytest.raises(RuntimeError, match="signing broke"):
-            await asyncio.wait_for(worker.run_once(), timeout=10)
+        second = {o.vendor_id: o for o in await asyncio.wait_for(worker.run_once(), timeout=10)}
+        assert second["vendor-fine"].status == "delivered"
+        assert second["vendor-broken"].status == "dead"
+        assert "RuntimeError" in second["vendor-broken"].error
+        assert "signing broke" not in second["vendor-broken"].error  # no raw error text
+        assert await worker.run_once() == []  # a dead letter is not sent again by itself
 
     _run(vault, receiver, scenario)
     statuses = {r.vendor_id: r.status for r in Outbox(vault).rows()}
     assert statuses["vendor-dot"] == "failed" and receiver.hits["dot"] == 0
-    assert statuses["vendor-broken"] == "delivering"  # resumed and tried again by the next run
-    assert statuses["vendor-fine"] in ("delivering", "delivered")
+    assert statuses["vendor-broken"] == "dead" and receiver.hits["broken"] == 0
+    assert statuses["vendor-fine"] == "delivered"
 
 
 def test_enqueue_is_part_of_the_callers_transaction(vault: Vault) -> None:

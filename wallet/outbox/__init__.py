@@ -1,20 +1,19 @@
 """The transactional outbox: messages enqueued with the change that caused them, delivered
-with Standard Webhooks signatures, retried with backoff, resumed after a crash."""
+with Standard Webhooks signatures, retried with backoff, resumed after a crash; a message the
+wallet cannot handle becomes a dead letter the person can see and retry."""
 
+from wallet.outbox.ledger import DeliveryOutcome, Outbox
+from wallet.outbox.retry import RetryPolicy, parse_retry_after
 from wallet.outbox.store import OutboxRow, Status
 from wallet.outbox.worker import (
     DbRunner,
-    DeliveryOutcome,
     DeliveryProgress,
     DeliveryWorker,
-    Outbox,
     OutboxMessage,
-    RetryPolicy,
     RunSummary,
     due,
     enqueue,
     inline_runner,
-    parse_retry_after,
 )
 
 __all__ = [

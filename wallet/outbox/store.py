@@ -20,8 +20,12 @@ from typing import Any, Literal
 from wallet.errors import DatabaseError
 from wallet.storage.connection import Connection
 
-Status = Literal["pending", "delivering", "delivered", "failed", "disabled"]
+Status = Literal["pending", "delivering", "delivered", "failed", "disabled", "dead"]
 FINAL_STATUSES: frozenset[str] = frozenset({"delivered", "failed", "disabled"})
+# Not delivered and not given up on: cancelling a vendor or a subject closes these too, so a dead
+# letter (``dead``: the wallet could not handle it; the person may retry it) is never sent to a
+# vendor that was removed, or about an intention that was withdrawn.
+_UNDELIVERED = "('pending', 'delivering', 'dead')"
 
 _SELECT = (
     "SELECT o.id, o.webhook_id, o.kind, o.subject, o.vendor_id, o.url, b.body, o.signing_kid, "
@@ -147,6 +151,16 @@ def due(connection: Connection, now: float, *, limit: int = 100) -> list[OutboxR
     return [_row(row) for row in found]
 
 
+def due_ids(connection: Connection, now: float, *, limit: int = 100) -> list[int]:
+    """The ids :func:`due` would return, read from the index alone (no row is decoded)."""
+    found = connection.execute(
+        "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
+        "ORDER BY next_attempt_at, id LIMIT ?",
+        (now, limit),
+    )
+    return [int(row[0]) for row in found]
+
+
 def next_due_at(connection: Connection) -> float | None:
     """When the earliest pending row becomes due (None when nothing is pending)."""
     value = connection.execute(
@@ -156,9 +170,13 @@ def next_due_at(connection: Connection) -> float | None:
 
 
 def pending_count(connection: Connection) -> int:
-    """How many messages wait for a later attempt (counted on the index, no body read)."""
+    """How many messages wait for a later attempt (counted on the index, no body read): pending
+    ones, and those a run stopped at its time limit left ``delivering`` (the next run resumes
+    them)."""
     return int(
-        connection.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
+        connection.execute(
+            "SELECT count(*) FROM outbox WHERE status IN ('pending', 'delivering')"
+        ).fetchone()[0]
     )
 
 
@@ -206,6 +224,13 @@ def finish_many(
         )
 
 
+def mark_dead(connection: Connection, item_id: int, reason: str) -> None:
+    """Row ``item_id`` becomes a dead letter: not sent again until the person retries it."""
+    connection.execute(
+        "UPDATE outbox SET status = 'dead', last_error = ? WHERE id = ?", (reason, item_id)
+    )
+
+
 def resume(connection: Connection) -> int:
     """Rows left ``delivering`` by a process that died go back to ``pending``; returns how many."""
     cursor = connection.execute("UPDATE outbox SET status = 'pending' WHERE status = 'delivering'")
@@ -216,7 +241,7 @@ def disable_for_vendor(connection: Connection, vendor_id: str, reason: str) -> i
     """Undelivered rows of a vendor whose endpoint is gone become ``disabled``."""
     cursor = connection.execute(
         "UPDATE outbox SET status = 'disabled', last_error = ? "
-        "WHERE vendor_id = ? AND status IN ('pending', 'delivering')",
+        f"WHERE vendor_id = ? AND status IN {_UNDELIVERED}",
         (reason, vendor_id),
     )
     return int(cursor.rowcount)
@@ -226,7 +251,7 @@ def cancel_for_vendor(connection: Connection, vendor_id: str, reason: str) -> in
     """Undelivered rows of a removed vendor become ``failed`` with ``reason``."""
     cursor = connection.execute(
         "UPDATE outbox SET status = 'failed', last_error = ? "
-        "WHERE vendor_id = ? AND status IN ('pending', 'delivering')",
+        f"WHERE vendor_id = ? AND status IN {_UNDELIVERED}",
         (reason, vendor_id),
     )
     return int(cursor.rowcount)
@@ -247,7 +272,7 @@ def cancel_for_subject(connection: Connection, subject: str, kind: str, reason: 
     """Undelivered ``kind`` rows about ``subject`` (a withdrawn intention...) become ``failed``."""
     cursor = connection.execute(
         "UPDATE outbox SET status = 'failed', last_error = ? "
-        "WHERE subject = ? AND kind = ? AND status IN ('pending', 'delivering')",
+        f"WHERE subject = ? AND kind = ? AND status IN {_UNDELIVERED}",
         (reason, subject, kind),
     )
     return int(cursor.rowcount)

@@ -30,7 +30,10 @@ batch in one transaction:
   (``random() * min(cap, base * 2 ** (attempts - 1))``, base 1 s, cap 10 min), until
   ``max_attempts`` (8) attempts have been made → ``failed``;
 * any other status, a URL that is not allowed, or a row that cannot be signed (its key is gone
-  from the vault, or its id is not a valid webhook id) → ``failed`` at once, with the reason.
+  from the vault, or its id is not a valid webhook id) → ``failed`` at once, with the reason;
+* anything unexpected while sending, judging or recording one row (a bug, or an answer no rule
+  above foresaw) → ``dead``: a dead letter, kept with a short reason for the person to see and
+  retry (:mod:`wallet.outbox.dead_letters`), while the cycle goes on with the other rows.
 
 ``last_error`` is a short status or failure kind; response bodies of failures are not kept, so
 no vendor-supplied text or personal data ends up there. Rows left ``delivering`` by a killed
@@ -40,6 +43,12 @@ Final outcomes are written to the activity log (vendor id and message kind, neve
 the deliveries of one recorded batch as one ``delivery.batch`` entry with counts per kind, each
 failed or disabled row as its own entry.
 
+:meth:`DeliveryWorker.run` can be bounded in real time (``time_limit``, what ``--wait N`` means):
+at the limit, requests still in flight are cancelled and their rows stay ``delivering`` for the
+next run, so nothing is lost. The database side (claiming, recording, dead letters) is
+:class:`~wallet.outbox.ledger.Outbox`; retry timing and ``Retry-After`` are in
+:mod:`wallet.outbox.retry`.
+
 Progress is reported per item through ``on_progress`` (called on the loop's thread) so a UI can
 show live per-vendor status.
 """
@@ -47,26 +56,22 @@ show live per-vendor status.
 from __future__ import annotations
 
 import asyncio
-import email.utils
+import contextlib
 import random
 import time
 import uuid
-from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Literal, TypeVar
 
-from wallet import activity
-from wallet.activity import ActivityEvent
 from wallet.crypto.signing import SigningKey
 from wallet.errors import WalletError
 from wallet.outbox import store
-from wallet.outbox.store import OutboxRow, Status
+from wallet.outbox.ledger import DeliveryOutcome, Outbox, dead_reason, outcome_of
+from wallet.outbox.retry import RetryPolicy, parse_retry_after
+from wallet.outbox.store import OutboxRow
 from wallet.storage.connection import Connection
 from wallet.transport import TRANSIENT_FAILURES, HttpResult, Transport, check_url
-from wallet.vault import Vault
-from wallet.vendors import store as vendor_store
 from wallet.webhooks import webhook_headers
 
 T = TypeVar("T")
@@ -74,8 +79,9 @@ DbRunner = Callable[[Callable[[], T]], Awaitable[T]]
 Clock = Callable[[], float]
 Random = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
-ProgressStatus = Literal["delivering", "delivered", "retrying", "failed", "disabled"]
-MAX_ERROR_CHARS = 200
+ProgressStatus = Literal["delivering", "delivered", "retrying", "failed", "disabled", "dead"]
+# A row's signing key: None when it is gone from the vault, the error when loading it broke.
+Key = SigningKey | Exception | None
 DEFAULT_BATCH = 128  # rows claimed, and outcomes recorded, per database call
 RETRY_STATUSES = frozenset({408, 429})
 
@@ -136,53 +142,6 @@ def due(connection: Connection, now: float, *, limit: int = DEFAULT_BATCH) -> li
 
 
 @dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    """Exponential backoff with full jitter, bounded attempts, ``Retry-After`` honoured."""
-
-    base_seconds: float = 1.0
-    cap_seconds: float = 600.0
-    max_attempts: int = 8
-    max_retry_after_seconds: float = 3600.0
-
-    def backoff(self, attempts: int, rand: float) -> float:
-        """Delay before the next attempt after ``attempts`` failed ones (``rand`` in [0, 1))."""
-        return float(rand * min(self.cap_seconds, self.base_seconds * 2 ** (attempts - 1)))
-
-
-def parse_retry_after(value: str | None, now: float) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (delta seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(int(value))
-    try:
-        moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return max(0.0, moment.timestamp() - now)
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryOutcome:
-    """What one attempt led to (``status`` is the row's new status)."""
-
-    item_id: int
-    webhook_id: str
-    vendor_id: str
-    kind: str
-    subject: str
-    status: Status
-    attempts: int
-    next_attempt_at: float
-    error: str = ""
-    response_status: int | None = None
-    response_body: bytes | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class DeliveryProgress:
     """A live update for one message, for a per-vendor status view."""
 
@@ -198,7 +157,11 @@ class DeliveryProgress:
 
 @dataclass(slots=True)
 class RunSummary:
-    """Counts of final outcomes in one :meth:`DeliveryWorker.run`, and what is still pending."""
+    """Counts of final outcomes in one :meth:`DeliveryWorker.run`, and what is still pending.
+
+    ``dead`` counts dead letters: messages the wallet itself could not handle, kept for the
+    person to retry (``vrm-wallet-cli outbox list --failed``).
+    """
 
     delivered: int = 0
     failed: int = 0
@@ -206,146 +169,21 @@ class RunSummary:
     retried: int = 0
     resumed: int = 0
     pending: int = 0
+    dead: int = 0
 
-
-class Outbox:
-    """The database side of delivery, bound to one vault: call only on the vault's thread."""
-
-    def __init__(self, vault: Vault) -> None:
-        self._vault = vault
-
-    def rows(self, *, subject: str | None = None) -> list[OutboxRow]:
-        return store.rows(self._vault.reader, subject=subject)
-
-    def get(self, item_id: int) -> OutboxRow | None:
-        return store.get(self._vault.reader, item_id)
-
-    def next_due_at(self) -> float | None:
-        return store.next_due_at(self._vault.reader)
-
-    def pending_count(self) -> int:
-        return store.pending_count(self._vault.reader)
-
-    def resume(self) -> int:
-        with self._vault.write() as connection:
-            return store.resume(connection)
-
-    def claim(self, now: float, limit: int) -> tuple[list[OutboxRow], list[DeliveryOutcome]]:
-        """Due rows, now ``delivering``; rows of disabled vendors are closed as ``disabled``."""
-        with self._vault.write() as connection:
-            rows = store.due(connection, now, limit=limit)
-            gone = store.disabled_vendor_ids(connection, sorted({row.vendor_id for row in rows}))
-            skipped = [
-                _outcome(row, "disabled", row.attempts, now, "the vendor's endpoint is disabled")
-                for row in rows
-                if row.vendor_id in gone
-            ]
-            claimed = [row for row in rows if row.vendor_id not in gone]
-            store.mark_delivering(connection, [row.id for row in claimed])
-            self._record(connection, skipped, now)
-        return claimed, skipped
-
-    def record(self, outcomes: Sequence[DeliveryOutcome], now: float) -> None:
-        """Store the outcomes of one cycle in one transaction (with the activity log)."""
-        with self._vault.write() as connection:
-            self._record(connection, outcomes, now)
-
-    def _record(
-        self, connection: Connection, outcomes: Sequence[DeliveryOutcome], now: float
-    ) -> None:
-        moment = datetime.fromtimestamp(now, UTC)
-        store.finish_many(
-            connection,
-            [
-                (
-                    outcome.item_id,
-                    outcome.status,
-                    outcome.attempts,
-                    outcome.next_attempt_at,
-                    outcome.error,
-                    outcome.response_status,
-                    outcome.response_body,
-                )
-                for outcome in outcomes
-            ],
-        )
-        delivered: Counter[str] = Counter()
-        delivered_to: set[str] = set()
+    def count(self, outcomes: Iterable[DeliveryOutcome]) -> None:
+        """Add ``outcomes`` to the counts (a retry counts each time it is scheduled)."""
         for outcome in outcomes:
             if outcome.status == "pending":
-                continue
-            if outcome.status == "delivered":
-                delivered[outcome.kind] += 1
-                delivered_to.add(outcome.vendor_id)
-                continue
-            if outcome.status == "disabled" and outcome.response_status == 410:
-                store.disable_for_vendor(connection, outcome.vendor_id, outcome.error)
-                if vendor_store.set_status(
-                    connection, outcome.vendor_id, "disabled", outcome.error, moment
-                ):
-                    self._vault.record(
-                        connection,
-                        ActivityEvent(
-                            activity.VENDOR_DISABLED,
-                            result=activity.NOT_COMPLETED,
-                            party=outcome.vendor_id,
-                            reason="the vendor answered 410 Gone",
-                        ),
-                    )
-            # failures stay one entry per row: each names its vendor and reason
-            self._vault.record(
-                connection,
-                ActivityEvent(
-                    activity.DELIVERY_FAILED
-                    if outcome.status == "failed"
-                    else activity.DELIVERY_DISABLED,
-                    result=activity.NOT_COMPLETED,
-                    party=outcome.vendor_id,
-                    field_names=(outcome.kind,),
-                    reason=f"{outcome.kind}: {outcome.error}" if outcome.error else outcome.kind,
-                ),
-            )
-        if delivered:
-            # one entry per cycle for the deliveries: counts per kind, never a body
-            self._vault.record(
-                connection,
-                ActivityEvent(
-                    activity.DELIVERY_BATCH,
-                    party=(
-                        next(iter(delivered_to))
-                        if len(delivered_to) == 1
-                        else f"{len(delivered_to)} vendors"
-                    ),
-                    field_names=tuple(sorted(delivered)),
-                    reason=", ".join(
-                        f"{kind}: {count} delivered" for kind, count in sorted(delivered.items())
-                    ),
-                ),
-            )
-
-
-def _outcome(
-    row: OutboxRow,
-    status: Status,
-    attempts: int,
-    next_attempt_at: float,
-    error: str = "",
-    result: HttpResult | None = None,
-    keep_body: bool = False,
-) -> DeliveryOutcome:
-    return DeliveryOutcome(
-        item_id=row.id,
-        webhook_id=row.webhook_id,
-        vendor_id=row.vendor_id,
-        kind=row.kind,
-        subject=row.subject,
-        status=status,
-        attempts=attempts,
-        next_attempt_at=next_attempt_at,
-        error=error[:MAX_ERROR_CHARS],
-        response_status=(result.status or None) if result else None,
-        response_body=result.body if (result and keep_body) else None,
-    )
+                self.retried += 1
+            elif outcome.status == "delivered":
+                self.delivered += 1
+            elif outcome.status == "failed":
+                self.failed += 1
+            elif outcome.status == "disabled":
+                self.disabled += 1
+            elif outcome.status == "dead":
+                self.dead += 1
 
 
 class _Unsendable(Exception):
@@ -398,17 +236,26 @@ class DeliveryWorker:
             )
         )
 
-    def _claim(
-        self, now: float
-    ) -> tuple[list[OutboxRow], list[DeliveryOutcome], dict[str, SigningKey | None]]:
+    def _claim(self, now: float) -> tuple[list[OutboxRow], list[DeliveryOutcome], dict[str, Key]]:
         claimed, skipped = self._outbox.claim(now, self._batch)
-        keys: dict[str, SigningKey | None] = {}
+        keys: dict[str, Key] = {}
         for kid in {row.signing_kid for row in claimed}:
             try:
                 keys[kid] = self._sign(kid)
-            except WalletError:
+            except WalletError:  # gone from the vault: its rows fail
                 keys[kid] = None
+            except Exception as exc:  # a fault of ours: its rows become dead letters
+                keys[kid] = exc
         return claimed, skipped, keys
+
+    def _dead(self, row: OutboxRow, error: Exception) -> DeliveryOutcome:
+        """``row`` as a dead letter: something unexpected broke while sending or judging it."""
+        outcome = outcome_of(
+            row, "dead", row.attempts + 1, self._clock(), dead_reason("send", error)
+        )
+        with contextlib.suppress(Exception):  # the progress view may be what broke
+            self._emit(outcome)
+        return outcome
 
     async def run_once(self) -> list[DeliveryOutcome]:
         """One cycle: deliver the rows that are due, until none is; returns their outcomes.
@@ -418,34 +265,36 @@ class DeliveryWorker:
         ``batch`` at a time as they come in. Each database call thus overlaps requests in flight
         instead of holding the whole broadcast up at its start and at its end. If the cycle is
         interrupted, the outcomes that came in are still recorded; rows whose request did not
-        finish stay ``delivering``, and the next :meth:`run` resumes them.
+        finish stay ``delivering``, and the next :meth:`run` resumes them. Anything unexpected
+        while sending, judging or recording one row makes that row a dead letter (``dead``) and
+        the cycle goes on.
         """
-        arrivals: asyncio.Queue[DeliveryOutcome | Exception] = asyncio.Queue()
-        tasks: set[asyncio.Task[None]] = set()
         results: list[DeliveryOutcome] = []
+        await self._cycle(results)
+        return results
+
+    async def _cycle(self, results: list[DeliveryOutcome]) -> None:
+        """:meth:`run_once`, adding each outcome to ``results`` as it is known."""
+        arrivals: asyncio.Queue[DeliveryOutcome] = asyncio.Queue()
+        tasks: set[asyncio.Task[None]] = set()
         unrecorded: list[DeliveryOutcome] = []
         in_flight = 0
         more_due = True
 
-        errors: list[Exception] = []
-
-        async def deliver(row: OutboxRow, key: SigningKey | None) -> None:
+        async def deliver(row: OutboxRow, key: Key) -> None:
             try:
-                arrivals.put_nowait(await self._deliver(row, key))
-            except Exception as exc:  # a bug, not a vendor's doing: the cycle raises it
-                arrivals.put_nowait(exc)
+                outcome = await self._deliver(row, key)
+            except Exception as exc:  # this row's fault alone (a vendor's or ours)
+                outcome = self._dead(row, exc)
+            arrivals.put_nowait(outcome)
 
-        def collect(*first: DeliveryOutcome | Exception) -> int:
+        def collect(*first: DeliveryOutcome) -> int:
             """Take in ``first`` and everything already waiting; returns how many arrived."""
             arrived = [*first]
             while not arrivals.empty():
                 arrived.append(arrivals.get_nowait())
-            for item in arrived:
-                if isinstance(item, Exception):
-                    errors.append(item)
-                else:
-                    unrecorded.append(item)
-                    results.append(item)
+            unrecorded.extend(arrived)
+            results.extend(arrived)
             return len(arrived)
 
         try:
@@ -462,62 +311,87 @@ class DeliveryWorker:
                         task.add_done_callback(tasks.discard)
                     in_flight += len(claimed)
                 if not in_flight:
-                    return results
+                    return
                 in_flight -= collect(await arrivals.get())
-                if errors:
-                    raise errors[0]
                 if len(unrecorded) >= self._batch or not in_flight:
-                    await self._record(unrecorded)
+                    await self._record(unrecorded, results)
         finally:
             for task in tasks:
                 task.cancel()  # their rows stay `delivering` until the next run resumes them
             collect()
             if unrecorded:
-                await self._record(unrecorded)
+                await self._record(unrecorded, results)
 
-    async def _record(self, outcomes: list[DeliveryOutcome]) -> None:
-        """Record ``outcomes`` in one transaction and empty the list."""
+    async def _record(
+        self, outcomes: list[DeliveryOutcome], results: list[DeliveryOutcome]
+    ) -> None:
+        """Record ``outcomes`` in one transaction and empty the list; an outcome that could not
+        be recorded (its row is now a dead letter) replaces the one in ``results``."""
         batch = list(outcomes)
         outcomes.clear()
         finished = self._clock()
-        await self._db(lambda: self._outbox.record(batch, finished))
+        buried = await self._db(lambda: self._outbox.record(batch, finished))
+        if buried:
+            dead = {outcome.item_id: outcome for outcome in buried}
+            results[:] = [dead.get(outcome.item_id, outcome) for outcome in results]
+            for outcome in buried:
+                with contextlib.suppress(Exception):
+                    self._emit(outcome)
 
     async def run(
         self,
         *,
         deadline: float | None = None,
+        time_limit: float | None = None,
         sleep: Sleep = asyncio.sleep,
         max_idle_sleep: float = 5.0,
     ) -> RunSummary:
         """Resume interrupted rows, then deliver until nothing is pending (or ``deadline``).
 
-        ``deadline`` is a clock time after which it returns even if retries are still scheduled
-        (they stay pending for the next run). ``sleep`` is injectable so tests never sleep.
+        ``deadline`` is a clock time after which it returns once no retry is due before it
+        (later retries stay pending for the next run). ``time_limit`` (seconds of real time) ends
+        the run however far it got: requests in flight are cancelled, their rows stay
+        ``delivering`` and the next run resumes them; outcomes already in are recorded.
+        ``sleep`` is injectable so tests never sleep.
         """
         summary = RunSummary(resumed=await self._db(self._outbox.resume))
+        outcomes: list[DeliveryOutcome] = []
+        timer = asyncio.timeout(time_limit)
+        try:
+            async with timer:
+                summary.pending = await self._until_idle(outcomes, deadline, sleep, max_idle_sleep)
+        except TimeoutError:
+            if not timer.expired():
+                raise
+            summary.pending = await self._db(self._outbox.pending_count)
+        summary.count(outcomes)
+        return summary
+
+    async def _until_idle(
+        self,
+        outcomes: list[DeliveryOutcome],
+        deadline: float | None,
+        sleep: Sleep,
+        max_idle_sleep: float,
+    ) -> int:
+        """Cycles until nothing is pending, or nothing is due before ``deadline``; returns how
+        many messages are left pending."""
         while True:
-            outcomes = await self.run_once()
-            for outcome in outcomes:
-                if outcome.status == "pending":
-                    summary.retried += 1
-                elif outcome.status == "delivered":
-                    summary.delivered += 1
-                elif outcome.status == "failed":
-                    summary.failed += 1
-                elif outcome.status == "disabled":
-                    summary.disabled += 1
-            if outcomes:
+            before = len(outcomes)
+            await self._cycle(outcomes)
+            if len(outcomes) > before:
                 continue
             next_at = await self._db(self._outbox.next_due_at)
             if next_at is None:
-                return summary
+                return 0
             now = self._clock()
             if deadline is not None and next_at > deadline:
-                summary.pending = await self._db(self._outbox.pending_count)
-                return summary
+                return await self._db(self._outbox.pending_count)
             await sleep(max(0.0, min(next_at - now, max_idle_sleep)))
 
-    async def _deliver(self, row: OutboxRow, key: SigningKey | None) -> DeliveryOutcome:
+    async def _deliver(self, row: OutboxRow, key: Key) -> DeliveryOutcome:
+        if isinstance(key, Exception):
+            raise key
         attempts = row.attempts + 1
         now = self._clock()
         if self._on_progress is not None:
@@ -533,7 +407,7 @@ class DeliveryWorker:
                 key, message_id=row.webhook_id, body=row.body, timestamp=int(now)
             )
         except (_Unsendable, ValueError) as exc:  # ValueError: an id that cannot be signed
-            outcome = _outcome(row, "failed", attempts, now, str(exc))
+            outcome = outcome_of(row, "failed", attempts, now, str(exc))
         else:
             result = await self._transport.post(row.url, row.body, headers)
             outcome = self._judge(row, attempts, result)
@@ -545,9 +419,9 @@ class DeliveryWorker:
         status = result.status
         if 200 <= status < 300:
             note = "" if result.failure is None else f"accepted; {result.message}"
-            return _outcome(row, "delivered", attempts, now, note, result, keep_body=True)
+            return outcome_of(row, "delivered", attempts, now, note, result, keep_body=True)
         if status == 410:
-            return _outcome(
+            return outcome_of(
                 row, "disabled", attempts, now, "HTTP 410: the endpoint is gone", result
             )
         transient = (
@@ -559,9 +433,9 @@ class DeliveryWorker:
         if not transient:
             if status:
                 reason = f"HTTP {status}: refused by the vendor"
-            return _outcome(row, "failed", attempts, now, reason, result)
+            return outcome_of(row, "failed", attempts, now, reason, result)
         if attempts >= self.policy.max_attempts:
-            return _outcome(
+            return outcome_of(
                 row,
                 "failed",
                 attempts,
@@ -574,4 +448,4 @@ class DeliveryWorker:
             wait = self.policy.backoff(attempts, self._rand())
         else:
             wait = min(wait, self.policy.max_retry_after_seconds)
-        return _outcome(row, "pending", attempts, now + wait, reason, result)
+        return outcome_of(row, "pending", attempts, now + wait, reason, result)

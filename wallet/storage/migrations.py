@@ -429,6 +429,48 @@ def _v6_outbox_bodies(connection: Connection) -> None:
     _run_all(_V6_OUTBOX_INDEXES)(connection)
 
 
+# Owned by wallet/outbox/: dead letters. A message the wallet itself could not handle (anything
+# unexpected while sending, judging or recording it) gets status `dead` instead of stopping every
+# later delivery; the person sees it and can retry it. The outbox table is rebuilt because its
+# CHECK constraint names the statuses (SQLite cannot alter a constraint). A delivered answer the
+# wallet could not read (offers, acknowledgements) is marked read, so it is not read again on
+# every cycle, and noted in `outbox_read_failures` with the reason, until the person retries it.
+_V7_DEAD_LETTERS: tuple[str, ...] = (
+    """CREATE TABLE outbox_v7 (
+        id INTEGER PRIMARY KEY,
+        webhook_id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        vendor_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        body_id INTEGER NOT NULL REFERENCES outbox_bodies (id),
+        signing_kid TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (
+            status IN ('pending', 'delivering', 'delivered', 'failed', 'disabled', 'dead')
+        ),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL,
+        last_error TEXT NOT NULL DEFAULT '',
+        response_status INTEGER,
+        created TEXT NOT NULL,
+        delivered_at TEXT
+    )""",
+    """INSERT INTO outbox_v7 (id, webhook_id, kind, subject, vendor_id, url, body_id, signing_kid,
+        status, attempts, next_attempt_at, last_error, response_status, created, delivered_at)
+    SELECT id, webhook_id, kind, subject, vendor_id, url, body_id, signing_kid, status, attempts,
+        next_attempt_at, last_error, response_status, created, delivered_at FROM outbox""",
+    "DROP TABLE outbox",  # its indexes go with it
+    "ALTER TABLE outbox_v7 RENAME TO outbox",
+    *_V6_OUTBOX_INDEXES,
+    """CREATE TABLE outbox_read_failures (
+        outbox_id INTEGER PRIMARY KEY,
+        reader TEXT NOT NULL CHECK (reader IN ('offers', 'acknowledgements')),
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -456,6 +498,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         _run_all(_V5_CONSENTS),
     ),
     Migration(6, "outbox bodies stored once, responses apart from the rows", _v6_outbox_bodies),
+    Migration(7, "outbox dead letters, answers that could not be read", _run_all(_V7_DEAD_LETTERS)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
