@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wallet import cli_consents, cli_intents, cli_loyalty, cli_terms, cli_vendors
+from wallet import cli_consents, cli_intents, cli_loyalty, cli_outbox, cli_terms, cli_vendors
 from wallet.activity import ActivityEntry
 from wallet.cli_support import (
     MASK,
@@ -624,6 +624,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_vendors.add_commands(commands)
     cli_intents.add_commands(commands)
     cli_consents.add_commands(commands)
+    cli_outbox.add_commands(commands)
     return parser
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import math
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from pydantic import ValidationError
 
@@ -36,9 +37,33 @@ from wallet.offers import (
     Ranked,
     fetch_offers,
 )
-from wallet.outbox import DeliveryProgress
+from wallet.outbox import DeliveryProgress, RunSummary
+from wallet.terminal import printable
 from wallet.transport import Transport
 from wallet.wire.signing import first_error
+
+MAX_PRINTED_LINES = 20
+MAX_WAIT_SECONDS = 3600.0
+
+
+def wait_seconds(text: str) -> float:
+    """A ``--wait`` value: seconds from 0 to an hour (not NaN, not infinite)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= seconds <= MAX_WAIT_SECONDS:  # false for NaN too
+        raise argparse.ArgumentTypeError(f"{text} is not from 0 to {MAX_WAIT_SECONDS:.0f} seconds")
+    return seconds
+
+
+def print_capped(lines: Sequence[str], *, more: str, limit: int = MAX_PRINTED_LINES) -> None:
+    """The first ``limit`` of ``lines`` (made printable), then ``more`` with ``{count}`` of the
+    rest: an answer with thousands of refusals prints a screenful, not thousands of lines."""
+    for line in lines[:limit]:
+        print(printable(line))
+    if len(lines) > limit:
+        print(more.format(count=f"{len(lines) - limit:,}".replace(",", " ")))
 
 
 def _status(record: IntentionRecord) -> str:
@@ -136,13 +161,41 @@ def cmd_intent_export(args: argparse.Namespace) -> int:
 
 def _progress(event: DeliveryProgress) -> None:
     detail = f" ({event.error})" if event.error else ""
-    print(f"  {event.vendor_id}: {event.kind} {event.status}{detail}", flush=True)
+    print(printable(f"  {event.vendor_id}: {event.kind} {event.status}{detail}"), flush=True)
 
 
 def _ingest_lines(report: IngestReport) -> None:
-    print(f"Offers: {len(report.stored)} new, {report.duplicates} already known.")
-    for rejection in report.rejected:
-        print(f"  refused from {rejection.vendor_id}: {rejection.code} - {rejection.reason}")
+    refused = sum(r.code != "too_many" for r in report.rejected) + report.unrecorded
+    print(
+        f"Offers: {len(report.stored)} new, {report.duplicates} already known"
+        + (f", {refused} refused." if refused else ".")
+    )
+    print_capped(
+        [  # reasons may quote the vendor
+            f"  refused from {r.vendor_id}: {r.code} - {one_line(r.reason, 120)}"
+            for r in report.rejected
+        ],
+        more="  ... and {count} more refusals (`offers list ID` shows those recorded)",
+    )
+    if report.unreadable:
+        print(
+            f"  {report.unreadable} answer(s) could not be read and were set aside; "
+            "`outbox list --failed` shows them."
+        )
+
+
+def print_delivery_summary(summary: RunSummary, *, file: TextIO | None = None) -> None:
+    """One line of delivery counts (and where to look if some could not be handled)."""
+    dead = (
+        f" {summary.dead} could not be handled and wait for you (`outbox list --failed`)."
+        if summary.dead
+        else ""
+    )
+    print(
+        f"Delivered {summary.delivered}, failed {summary.failed}, disabled {summary.disabled}, "
+        f"still pending {summary.pending}.{dead}",
+        file=file,
+    )
 
 
 def cmd_intent_broadcast(args: argparse.Namespace) -> int:
@@ -151,11 +204,7 @@ def cmd_intent_broadcast(args: argparse.Namespace) -> int:
         plan = IntentionBook(vault).broadcast(args.id, args.vendor or None)
         print(f"Queued for {len(plan.vendor_ids)} vendor(s).")
         report = deliver_pending(vault, deadline=args.wait, on_progress=_progress)
-    summary = report.summary
-    print(
-        f"Delivered {summary.delivered}, failed {summary.failed}, disabled {summary.disabled}, "
-        f"still pending {summary.pending}."
-    )
+    print_delivery_summary(report.summary)
     _ingest_lines(report.offers)
     return 0
 
@@ -243,12 +292,23 @@ def cmd_offers_list(args: argparse.Namespace) -> int:
         print(f"Alternatives ({len(view.result.alternatives)}):")
         print_table(headers, _ranked_rows(view.result.alternatives))
     print(f"Removed ({len(view.result.removed)}):")
-    for removal in view.result.removed:
-        print(f"  {removal.offer.id} {removal.offer.seller.id}: {removal.code} - {removal.reason}")
+    print_capped(
+        [
+            f"  {removal.offer.id} {removal.offer.seller.id}: {removal.code} - "
+            + one_line(removal.reason, 120)
+            for removal in view.result.removed
+        ],
+        more="  ... and {count} more (--json lists them all)",
+    )
     if view.refused:
         print(f"Refused before the funnel ({len(view.refused)}):")
-        for refused in view.refused:
-            print(f"  {refused.vendor_id}: {refused.code} - {one_line(refused.reason, 80)}")
+        print_capped(
+            [
+                f"  {refused.vendor_id}: {refused.code} - {one_line(refused.reason, 80)}"
+                for refused in view.refused
+            ],
+            more="  ... and {count} more (--json lists them all)",
+        )
     return 0
 
 
@@ -348,11 +408,11 @@ def add_commands(commands: Any) -> None:
     broadcast = command(intent, "broadcast", cmd_intent_broadcast)
     broadcast.add_argument("id", metavar="ID")
     broadcast.add_argument("--vendor", action="append", help="only this vendor id (repeatable)")
-    broadcast.add_argument("--wait", type=float, default=30.0, metavar="SECONDS")
+    broadcast.add_argument("--wait", type=wait_seconds, default=30.0, metavar="SECONDS")
     withdraw = command(intent, "withdraw", cmd_intent_withdraw)
     withdraw.add_argument("id", metavar="ID")
     withdraw.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    withdraw.add_argument("--wait", type=float, default=15.0, metavar="SECONDS")
+    withdraw.add_argument("--wait", type=wait_seconds, default=15.0, metavar="SECONDS")
 
     offers = command_group(commands, "offers", "vendors' offers for your intentions")
     listing = command(offers, "list", cmd_offers_list, json_output=True)
@@ -360,7 +420,7 @@ def add_commands(commands: Any) -> None:
     accept = command(offers, "accept", cmd_offers_accept)
     accept.add_argument("offer_id", metavar="OFFER_ID")
     accept.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    accept.add_argument("--wait", type=float, default=15.0, metavar="SECONDS")
+    accept.add_argument("--wait", type=wait_seconds, default=15.0, metavar="SECONDS")
     fetch = command(offers, "fetch", cmd_offers_fetch)
     fetch.add_argument("id", metavar="ID", help="the intention's id")
     weights = command(offers, "weights", cmd_offers_weights, json_output=True)

@@ -43,8 +43,12 @@ async def deliver_pending_async(
     run_db: DbRunner[object] = inline_runner,
     transport: Transport | None = None,
 ) -> DeliveryReport:
-    """Run the delivery worker until nothing is due (or ``deadline`` seconds from now), then
-    ingest the offers in the answers. Retries not yet due stay pending for the next run.
+    """Run the delivery worker until nothing is due, then ingest the offers in the answers.
+
+    ``deadline`` (seconds) bounds the whole call in real time, which is what ``--wait N``
+    promises: retries not due by then stay pending, and requests still in flight at the
+    deadline are cancelled (their rows stay ``delivering`` and the next run resumes them, so
+    nothing is lost). Reading the answers that did come in follows; it is local work only.
 
     Every database call (claiming, recording, ingesting) goes through ``run_db``, which must run
     it on the vault's thread; ``transport`` (if given) is used and left open.
@@ -55,7 +59,8 @@ async def deliver_pending_async(
         worker = DeliveryWorker(
             Outbox(vault), http, vault.signing_key, run_db=run_db, on_progress=on_progress
         )
-        return await worker.run(deadline=until)
+        remaining = None if until is None else max(0.0, until - time.time())
+        return await worker.run(deadline=until, time_limit=remaining)
 
     if transport is not None:
         summary = await run(transport)

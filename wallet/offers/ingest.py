@@ -14,9 +14,23 @@ is malformed or a small-order point · ``wrong_key`` signed for another key than
 ``seller_mismatch`` names another vendor · ``unknown_intention`` answers no intention of yours ·
 ``wrong_intention`` answers another of your intentions · ``forged`` the signature does not verify
 · ``unknown_vendor`` the vendor is no longer in the directory · ``fetch_failed`` the offers URL
-could not be read.
+could not be read · ``too_many`` the count of further refused offers of one answer.
 
 Storing is idempotent on the offer id: a repeated offer is counted as a duplicate, not stored again.
+
+**Bounds.** An answer is at most 256 KiB, nested at most 32 levels (:func:`load_json`) and holds
+at most :data:`MAX_OFFERS_PER_ANSWER` items (the ``maxItems`` of the published OfferList schema):
+a longer list is refused whole, as ``oversize``, before any item is looked at. Of one answer's
+refused offers, the first :data:`MAX_REJECTIONS_RECORDED` are recorded (table and activity log)
+and the rest only counted, in one ``too_many`` row and in :attr:`IngestReport.unrecorded`. Text
+from the vendor that is stored (offer ids, reasons quoting it) goes through
+:func:`~wallet.terminal.printable` first: lone surrogates (which cannot even be stored),
+controls and invisible characters become visible escapes, and lengths are capped.
+
+**Isolation.** Each offer is judged alone: anything unexpected while judging one refuses that offer
+(``invalid_offer``). Each delivered answer is read in its own transaction: one whose reading
+raises is set aside as a dead letter (marked read, with the reason, in ``outbox_read_failures``:
+``vrm-wallet-cli outbox list --failed``) and the other answers are read.
 """
 
 from __future__ import annotations
@@ -32,12 +46,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from wallet import activity
 from wallet.activity import ActivityEvent
 from wallet.crypto.signing import VerifyingKey, verifying_key_from_jwk
-from wallet.errors import InvalidKey, SignatureInvalid
+from wallet.errors import InvalidKey, VaultLocked, WalletError
 from wallet.intents import store as intent_store
 from wallet.offers import store
 from wallet.outbox import DbRunner, inline_runner
 from wallet.outbox import store as outbox_store
+from wallet.outbox.dead_letters import mark_unreadable
 from wallet.storage.connection import Connection
+from wallet.terminal import printable
 from wallet.transport import Transport
 from wallet.vault import Vault
 from wallet.vendors import store as vendor_store
@@ -64,10 +80,13 @@ RejectionCode = Literal[
     "forged",
     "unknown_vendor",
     "fetch_failed",
+    "too_many",
 ]
 MAX_REASON = 300
 EMPTY_LIST = b'{"offers":[]}'
 MAX_OFFER_ID = 100
+MAX_OFFERS_PER_ANSWER = 1000
+MAX_REJECTIONS_RECORDED = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,24 +100,35 @@ class Rejection:
 
 @dataclass(slots=True)
 class IngestReport:
-    """What one ingestion did: offer ids stored, duplicates skipped, rejections."""
+    """What one ingestion did: offer ids stored, duplicates skipped, rejections recorded,
+    refused offers only counted (:data:`MAX_REJECTIONS_RECORDED`), answers set aside unread."""
 
     stored: list[str] = field(default_factory=list)
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    unrecorded: int = 0
+    unreadable: int = 0
 
     def merge(self, other: IngestReport) -> IngestReport:
         self.stored.extend(other.stored)
         self.duplicates += other.duplicates
         self.rejected.extend(other.rejected)
+        self.unrecorded += other.unrecorded
+        self.unreadable += other.unreadable
         return self
+
+
+def storable(text: str, max_chars: int) -> str:
+    """Vendor text made fit to store and show: escapes for what cannot be stored (lone
+    surrogates) or shown safely (controls, bidi and invisible characters), at most ``max_chars``."""
+    return printable(text[: max_chars * 2], max_chars=max_chars)
 
 
 def _offer_id(item: Any) -> str:
     if isinstance(item, dict) and isinstance(item.get("offer"), dict):
         value = item["offer"].get("id")
         if isinstance(value, str):
-            return value[:MAX_OFFER_ID]
+            return storable(value, MAX_OFFER_ID)
     return ""
 
 
@@ -113,7 +143,7 @@ def check_offers(
     vendor_id = vendor.id
 
     def refuse(code: RejectionCode, reason: str, offer_id: str = "") -> Rejection:
-        return Rejection(vendor_id, intention_id, offer_id, code, reason[:MAX_REASON])
+        return Rejection(vendor_id, intention_id, offer_id, code, storable(reason, MAX_REASON))
 
     try:
         document = load_json(raw, max_bytes=MAX_WIRE_BYTES, what="offer list")
@@ -123,6 +153,14 @@ def check_offers(
     items = document.get("offers") if isinstance(document, dict) else None
     if not isinstance(items, list) or set(document) != {"offers"}:
         return [], [refuse("malformed", 'The answer is not an offer list ({"offers": [...]}).')]
+    if len(items) > MAX_OFFERS_PER_ANSWER:
+        return [], [
+            refuse(
+                "oversize",
+                f"The answer holds {len(items):,} items; at most {MAX_OFFERS_PER_ANSWER:,} "
+                "offers are read from one answer, so none of these was.",
+            )
+        ]
     try:
         pinned: VerifyingKey | None = verifying_key_from_jwk(vendor.public_jwk)
     except InvalidKey:
@@ -131,52 +169,57 @@ def check_offers(
     rejected: list[Rejection] = []
     for item in items:
         offer_id = _offer_id(item)
-        if isinstance(item, dict) and "offer" in item and not item.get("signature"):
-            rejected.append(refuse("unsigned", "The offer is not signed.", offer_id))
-            continue
         try:
-            envelope = validate_wire(item, SignedOffer, what="signed offer")
-        except WireFormatError as exc:
-            rejected.append(refuse("invalid_offer", str(exc), offer_id))
-            continue
-        offer = envelope.offer
-        try:
-            seller_key = verifying_key_from_jwk(offer.seller.publicKey.model_dump())
-        except InvalidKey as exc:
-            rejected.append(refuse("bad_key", f"The seller key is refused: {exc}", offer_id))
-            continue
-        if pinned is None or seller_key.raw != pinned.raw:
-            rejected.append(
-                refuse(
-                    "wrong_key",
-                    f"The offer is signed for key {seller_key.kid}, not the key you pinned for "
-                    f"{vendor.name}.",
-                    offer_id,
-                )
-            )
-            continue
-        if offer.seller.id != vendor_id:
-            rejected.append(
-                refuse(
-                    "seller_mismatch",
-                    f"The offer names seller {offer.seller.id!r}, not {vendor_id!r}.",
-                    offer_id,
-                )
-            )
-            continue
-        if offer.intention != intention_id:
-            code = "wrong_intention" if is_known(offer.intention) else "unknown_intention"
-            rejected.append(
-                refuse(code, "The offer answers another intention than the one sent.", offer_id)
-            )
-            continue
-        try:
-            verify_signed_offer(envelope, pinned)
-        except (SignatureInvalid, InvalidKey) as exc:
-            rejected.append(refuse("forged", f"The signature does not verify: {exc}", offer_id))
-            continue
-        accepted.append(envelope)
+            verdict = _judge(item, vendor, intention_id, pinned, is_known)
+        except Exception as exc:  # one offer fails alone, whatever it holds
+            verdict = ("invalid_offer", f"The offer could not be checked ({type(exc).__name__}).")
+        if isinstance(verdict, SignedOffer):
+            accepted.append(verdict)
+        else:
+            rejected.append(refuse(*verdict, offer_id))
     return accepted, rejected
+
+
+def _judge(
+    item: Any,
+    vendor: VendorRow,
+    intention_id: str,
+    pinned: VerifyingKey | None,
+    is_known: Callable[[str], bool],
+) -> SignedOffer | tuple[RejectionCode, str]:
+    """One item of an offer list: the verified offer, or why it is refused (code, reason)."""
+    if isinstance(item, dict) and "offer" in item and not item.get("signature"):
+        return "unsigned", "The offer is not signed."
+    try:
+        envelope = validate_wire(item, SignedOffer, what="signed offer")
+    except WireFormatError as exc:
+        return "invalid_offer", str(exc)
+    offer = envelope.offer
+    try:
+        seller_key = verifying_key_from_jwk(offer.seller.publicKey.model_dump())
+    except InvalidKey as exc:
+        return "bad_key", f"The seller key is refused: {exc}"
+    if pinned is None or seller_key.raw != pinned.raw:
+        return (
+            "wrong_key",
+            f"The offer is signed for key {seller_key.kid}, not the key you pinned for "
+            f"{vendor.name}.",
+        )
+    if offer.seller.id != vendor.id:
+        return (
+            "seller_mismatch",
+            f"The offer names seller {offer.seller.id!r}, not {vendor.id!r}.",
+        )
+    if offer.intention != intention_id:
+        code: RejectionCode = (
+            "wrong_intention" if is_known(offer.intention) else "unknown_intention"
+        )
+        return code, "The offer answers another intention than the one sent."
+    try:
+        verify_signed_offer(envelope, pinned)
+    except WalletError as exc:  # SignatureInvalid, InvalidKey, a document not canonicalisable
+        return "forged", f"The signature does not verify: {exc}"
+    return envelope
 
 
 def _save(
@@ -187,9 +230,11 @@ def _save(
     accepted: Sequence[SignedOffer],
     rejected: Sequence[Rejection],
 ) -> IngestReport:
-    """Store checked offers and rejections inside the caller's write transaction."""
+    """Store checked offers and rejections inside the caller's write transaction (the first
+    :data:`MAX_REJECTIONS_RECORDED` rejections, and one ``too_many`` row counting the rest)."""
     now = datetime.now(UTC)
-    report = IngestReport(rejected=list(rejected))
+    report = IngestReport(rejected=_recorded(rejected))
+    report.unrecorded = len(rejected) - min(len(rejected), MAX_REJECTIONS_RECORDED)
     for envelope in accepted:
         if store.insert_offer(
             connection,
@@ -202,7 +247,7 @@ def _save(
             report.stored.append(envelope.offer.id)
         else:
             report.duplicates += 1
-    for rejection in rejected:
+    for rejection in report.rejected:
         store.add_rejection(
             connection,
             intention_id=rejection.intention_id,
@@ -236,6 +281,23 @@ def _save(
     return report
 
 
+def _recorded(rejected: Sequence[Rejection]) -> list[Rejection]:
+    """The rejections of one answer that are recorded one by one, and a count of the rest."""
+    if len(rejected) <= MAX_REJECTIONS_RECORDED:
+        return list(rejected)
+    first = rejected[0]
+    rest = len(rejected) - MAX_REJECTIONS_RECORDED
+    summary = Rejection(
+        first.vendor_id,
+        first.intention_id,
+        "",
+        "too_many",
+        f"{rest} more offers in this answer were refused too; they were counted, not recorded "
+        f"one by one (the first {MAX_REJECTIONS_RECORDED} refused are).",
+    )
+    return [*rejected[:MAX_REJECTIONS_RECORDED], summary]
+
+
 def ingest_body(
     vault: Vault,
     *,
@@ -257,8 +319,8 @@ def ingest_body(
             return _save(vault, connection, vendor_id, intention_id, [], rejected)
         if failure or raw is None:
             code: RejectionCode = "oversize" if "larger than" in failure else "fetch_failed"
-            reason = failure or "The vendor's answer could not be read."
-            rejected = [Rejection(vendor_id, intention_id, "", code, reason[:MAX_REASON])]
+            reason = storable(failure or "The vendor's answer could not be read.", MAX_REASON)
+            rejected = [Rejection(vendor_id, intention_id, "", code, reason)]
             return _save(vault, connection, vendor_id, intention_id, [], rejected)
         accepted, rejected = check_offers(
             raw,
@@ -270,26 +332,53 @@ def ingest_body(
 
 
 def ingest_delivered(vault: Vault) -> IngestReport:
-    """Offers from the answers of delivered intentions not read yet (each row read once)."""
+    """Offers from the answers of delivered intentions not read yet (each row read once); an
+    answer whose reading raises is set aside (see the module docstring), the others are read."""
     report = IngestReport()
     for outbox_id in store.unread_delivered_ids(vault.reader):
-        row = outbox_store.get(vault.reader, outbox_id)
-        assert row is not None  # outbox rows are never deleted
-        body = row.response_body
-        # A 2xx without a body acknowledges without offers; an empty body with an error note
-        # is an answer the transport refused (too large).
-        failure = row.last_error if not body and row.last_error else ""
-        report.merge(
-            ingest_body(
-                vault,
-                vendor_id=row.vendor_id,
-                intention_id=row.subject,
-                raw=body or (None if failure else EMPTY_LIST),
-                failure=failure,
-                outbox_id=row.id,
-            )
-        )
+        try:
+            report.merge(_ingest_delivered_row(vault, outbox_id))
+        except VaultLocked:
+            raise
+        except Exception as exc:  # this answer's fault alone; a broken vault fails below too
+            _set_aside(vault, outbox_id, exc)
+            report.unreadable += 1
     return report
+
+
+def _ingest_delivered_row(vault: Vault, outbox_id: int) -> IngestReport:
+    row = outbox_store.get(vault.reader, outbox_id)
+    assert row is not None  # outbox rows are never deleted
+    body = row.response_body
+    # A 2xx without a body acknowledges without offers; an empty body with an error note
+    # is an answer the transport refused (too large).
+    failure = row.last_error if not body and row.last_error else ""
+    return ingest_body(
+        vault,
+        vendor_id=row.vendor_id,
+        intention_id=row.subject,
+        raw=body or (None if failure else EMPTY_LIST),
+        failure=failure,
+        outbox_id=row.id,
+    )
+
+
+def _set_aside(vault: Vault, outbox_id: int, error: Exception) -> None:
+    """Mark the answer to ``outbox_id`` read but unreadable, with the kind of ``error``."""
+    with vault.write() as connection:
+        found = connection.execute(
+            "SELECT vendor_id FROM outbox WHERE id = ?", (outbox_id,)
+        ).fetchone()
+        reason = mark_unreadable(connection, outbox_id, "offers", error)
+        vault.record(
+            connection,
+            ActivityEvent(
+                activity.OFFER_REJECTED,
+                result=activity.NOT_COMPLETED,
+                party=str(found[0]) if found else activity.SELF_PARTY,
+                reason=reason,
+            ),
+        )
 
 
 def offers_url(base: str, intention_id: str) -> str:
@@ -337,5 +426,12 @@ async def fetch_offers(
             raw=None if failure else result.body,
             failure=failure,
         )
-        report.merge(await run_db(ingest))
+        try:
+            report.merge(await run_db(ingest))
+        except VaultLocked:
+            raise
+        except Exception as exc:  # this vendor's answer alone; nothing to retry but the fetch
+            reason = f"The answer could not be read ({type(exc).__name__}); fetch again later."
+            report.rejected.append(Rejection(vendor.id, intention_id, "", "fetch_failed", reason))
+            report.unreadable += 1
     return report
