@@ -10,7 +10,15 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSPHRASE
-from wallet.errors import HeaderError, UnsupportedVersion, WeakKdfParameters, WrongPassphrase
+from wallet import crypto, slots
+from wallet.errors import (
+    HeaderError,
+    KdfTooCostly,
+    UnsupportedVersion,
+    WeakKdfParameters,
+    WrongPassphrase,
+)
+from wallet.header import MAX_KDF_WORK, MAX_MEMORY_KIB, parse_header
 from wallet.vault import HEADER_FILE, CreatedVault, Vault
 
 
@@ -34,7 +42,7 @@ def locked_vault_dir(created: CreatedVault, vault_dir: Path) -> Path:
         ("memory_kib", 19 * 1024, "memory"),
         ("iterations", 1, "iterations"),
         ("lanes", 0, "lanes"),
-        ("memory_kib", 64 * 1024 * 1024, "memory"),  # a header that would exhaust memory
+        ("lanes", 17, "lanes"),
         ("salt", base64.b64encode(b"short").decode(), "salt"),
     ],
 )
@@ -47,6 +55,57 @@ def test_weakened_kdf_parameters_are_refused_before_deriving(
     _edit_header(locked_vault_dir, weaken)
     with pytest.raises(WeakKdfParameters, match=message):
         Vault.open_with_passphrase(locked_vault_dir, PASSPHRASE)
+
+
+@pytest.mark.parametrize(
+    ("memory_kib", "iterations", "lanes"),
+    [
+        (4 * 1024 * 1024, 64, 4),  # the old ceiling: about 3 minutes and 4 GiB per attempt
+        (64 * 1024 * 1024, 3, 4),  # 64 GiB of memory
+        (512 * 1024, 3, 4),  # above the memory ceiling
+        (64 * 1024, 65, 4),  # above the pass ceiling
+        (256 * 1024, 17, 1),  # each within its bound, but too much work together
+        (64 * 1024, 10**40, 4),  # a 41-digit number of passes
+    ],
+)
+def test_costly_kdf_parameters_are_refused_before_deriving(
+    locked_vault_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    memory_kib: int,
+    iterations: int,
+    lanes: int,
+) -> None:
+    derivations: list[object] = []
+    real_derive = crypto.derive_argon2id
+
+    def counting_derive(*args: Any, **kwargs: Any) -> bytes:
+        derivations.append(kwargs.get("cost"))
+        return real_derive(*args, **kwargs)
+
+    monkeypatch.setattr(crypto, "derive_argon2id", counting_derive)
+
+    def make_costly(document: dict[str, Any]) -> None:
+        kdf = document["slots"][0]["kdf"]
+        kdf.update(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
+
+    _edit_header(locked_vault_dir, make_costly)
+    with pytest.raises(KdfTooCostly, match="Nothing was tried") as raised:
+        Vault.open_with_passphrase(locked_vault_dir, PASSPHRASE)
+    assert derivations == []
+    assert len(str(raised.value)) < 400 and "\n" not in str(raised.value)
+
+
+def test_every_calibrated_cost_is_within_the_ceiling(locked_vault_dir: Path) -> None:
+    """Real users' headers stay valid: calibration may reach 64 passes at 64 MiB, never more."""
+    document = json.loads((locked_vault_dir / HEADER_FILE).read_text())
+    kdf = document["slots"][0]["kdf"]
+    for iterations in (3, 9, 30, 64):
+        kdf.update(memory_kib=64 * 1024, iterations=iterations, lanes=4)
+        parse_header(json.dumps(document).encode())
+    kdf.update(memory_kib=MAX_MEMORY_KIB, iterations=MAX_KDF_WORK // MAX_MEMORY_KIB, lanes=1)
+    parse_header(json.dumps(document).encode())
+    slowest = slots.calibrated_cost(target_seconds=1000)
+    assert slowest.memory_kib * slowest.iterations <= MAX_KDF_WORK
 
 
 def test_tampered_header_field_is_detected(locked_vault_dir: Path) -> None:

@@ -37,12 +37,20 @@ class WeakKdfParameters(HeaderError):
     """The header asks for key-derivation parameters below our minimums (a downgrade attempt)."""
 
 
+class KdfTooCostly(HeaderError):
+    """The header asks for more key-derivation work than one unlock attempt may cost (hostile)."""
+
+
 class UnsupportedVersion(WalletError):
     """The vault was written by a newer version of VRM Wallet."""
 
 
 class DatabaseError(WalletError):
     """The encrypted database is damaged or does not match its header."""
+
+
+class DiskFull(WalletError):
+    """The disk (or a quota or file-size limit) is full; the message says what was not written."""
 
 
 class KeyringUnavailable(WalletError):

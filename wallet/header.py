@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -23,12 +24,13 @@ from pydantic import (
     ValidationError,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic.functional_validators import BeforeValidator
 
 from wallet import crypto
 from wallet.crypto import Argon2Cost
-from wallet.errors import HeaderError, UnsupportedVersion, WeakKdfParameters
+from wallet.errors import HeaderError, KdfTooCostly, UnsupportedVersion, WeakKdfParameters
 from wallet.files import atomic_write_bytes, read_bounded
 
 HEADER_FORMAT = "vrm-wallet-vault"
@@ -41,10 +43,33 @@ DEFAULT_ARGON2 = Argon2Cost(memory_kib=64 * 1024, iterations=3, lanes=4)
 MIN_MEMORY_KIB = DEFAULT_ARGON2.memory_kib
 MIN_ITERATIONS = DEFAULT_ARGON2.iterations
 MIN_LANES = 1
-# Upper bounds keep a hostile header from making unlock take hours or exhaust memory.
-MAX_MEMORY_KIB = 4 * 1024 * 1024
+# Ceilings keep a hostile header (or backup) from making one unlock attempt cost minutes and
+# gigabytes before it is refused. Calibration only raises the passes at 64 MiB, up to 64 of them,
+# so the work ceiling is exactly that: on the reference 2-core machine one attempt at the ceiling
+# takes about 2 s with 4 lanes and 3.5 s with 1 lane (64 MiB x 3 passes: 0.16 s; the old ceiling,
+# 4 GiB x 64 passes, about 3 minutes). Memory may go up to 256 MiB at fewer passes.
+MAX_MEMORY_KIB = 256 * 1024
 MAX_ITERATIONS = 64
 MAX_LANES = 16
+MAX_KDF_WORK = DEFAULT_ARGON2.memory_kib * MAX_ITERATIONS  # KiB x passes
+# A header is a few flat objects; anything nested deeper than this is not one.
+MAX_HEADER_DEPTH = 8
+
+
+_WEAKENED = (
+    "The header may have been tampered with to weaken your passphrase protection; restore it "
+    "from a backup."
+)
+_TOO_COSTLY = (
+    "Nothing was tried: such a header (edited, or from a hostile backup) would make every "
+    "attempt take minutes and gigabytes of memory. Restore the header from a backup you trust."
+)
+
+
+def _shown(number: int) -> str:
+    """A number for a message; a huge one is described instead of printed in full."""
+    text = str(number) if -(10**12) < number < 10**12 else ""
+    return text or f"a {len(str(abs(number)))}-digit number"
 
 
 def _decode_b64(value: Any) -> Any:
@@ -79,23 +104,31 @@ class Argon2idKdf(_Strict):
 
     @field_validator("memory_kib")
     @classmethod
-    def _memory_floor(cls, value: int) -> int:
-        if not MIN_MEMORY_KIB <= value <= MAX_MEMORY_KIB:
+    def _memory_range(cls, value: int) -> int:
+        if value < MIN_MEMORY_KIB:
             raise WeakKdfParameters(
-                f"The vault header asks for Argon2id memory of {value} KiB; VRM Wallet requires "
-                f"between {MIN_MEMORY_KIB} and {MAX_MEMORY_KIB} KiB. The header may have been "
-                "tampered with to weaken your passphrase protection; restore it from a backup."
+                f"The vault header asks for Argon2id memory of {_shown(value)} KiB; VRM Wallet "
+                f"requires at least {MIN_MEMORY_KIB} KiB. {_WEAKENED}"
+            )
+        if value > MAX_MEMORY_KIB:
+            raise KdfTooCostly(
+                f"The vault header asks for Argon2id memory of {_shown(value)} KiB; VRM Wallet "
+                f"allows at most {MAX_MEMORY_KIB} KiB. {_TOO_COSTLY}"
             )
         return value
 
     @field_validator("iterations")
     @classmethod
-    def _iterations_floor(cls, value: int) -> int:
-        if not MIN_ITERATIONS <= value <= MAX_ITERATIONS:
+    def _iterations_range(cls, value: int) -> int:
+        if value < MIN_ITERATIONS:
             raise WeakKdfParameters(
-                f"The vault header asks for {value} Argon2id iterations; VRM Wallet requires "
-                f"between {MIN_ITERATIONS} and {MAX_ITERATIONS}. The header may have been tampered "
-                "with to weaken your passphrase protection; restore it from a backup."
+                f"The vault header asks for {_shown(value)} Argon2id iterations; VRM Wallet "
+                f"requires at least {MIN_ITERATIONS}. {_WEAKENED}"
+            )
+        if value > MAX_ITERATIONS:
+            raise KdfTooCostly(
+                f"The vault header asks for {_shown(value)} Argon2id iterations; VRM Wallet "
+                f"allows at most {MAX_ITERATIONS}. {_TOO_COSTLY}"
             )
         return value
 
@@ -104,7 +137,7 @@ class Argon2idKdf(_Strict):
     def _lanes_range(cls, value: int) -> int:
         if not MIN_LANES <= value <= MAX_LANES:
             raise WeakKdfParameters(
-                f"The vault header asks for {value} Argon2id lanes; VRM Wallet accepts "
+                f"The vault header asks for {_shown(value)} Argon2id lanes; VRM Wallet accepts "
                 f"{MIN_LANES} to {MAX_LANES}."
             )
         return value
@@ -118,6 +151,16 @@ class Argon2idKdf(_Strict):
                 f"{crypto.SALT_BYTES} are required."
             )
         return value
+
+    @model_validator(mode="after")
+    def _work_ceiling(self) -> Argon2idKdf:
+        if self.memory_kib * self.iterations > MAX_KDF_WORK:
+            raise KdfTooCostly(
+                f"The vault header asks for Argon2id with {self.memory_kib // 1024} MiB and "
+                f"{self.iterations} iterations, more work than VRM Wallet allows for one unlock "
+                f"({MAX_KDF_WORK // 1024} MiB-iterations). {_TOO_COSTLY}"
+            )
+        return self
 
     @property
     def cost(self) -> Argon2Cost:
@@ -217,28 +260,72 @@ def check_header_mac(header: VaultHeader, data_key: bytes) -> None:
 
 
 def parse_header(raw: bytes, *, source: str = "vault header") -> VaultHeader:
-    """Validate header bytes: format and version first, then structure and KDF floors."""
-    try:
-        document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise HeaderError(f"The {source} is damaged: it is not valid JSON ({exc}).") from None
+    """Validate header bytes: format and version first, then structure and KDF floors/ceilings.
+
+    Any input is either a :class:`VaultHeader` or a one-line :class:`HeaderError`: deep nesting,
+    huge numbers and bad UTF-8 included, and before any key derivation.
+    """
+    document = _decode_json(raw, source=source)
     if not isinstance(document, dict) or document.get("format") != HEADER_FORMAT:
         raise HeaderError(f"The {source} is not a VRM Wallet vault header.")
     version = document.get("format_version")
-    if not isinstance(version, int):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise HeaderError(f"The {source} is damaged: it has no format version.")
     if version > HEADER_FORMAT_VERSION:
         raise UnsupportedVersion(
-            f"This vault was created by a newer version of VRM Wallet (header format {version}; "
-            f"this app reads up to {HEADER_FORMAT_VERSION}). Update VRM Wallet to open it."
+            f"This vault was created by a newer version of VRM Wallet (header format "
+            f"{_shown(version)}; this app reads up to {HEADER_FORMAT_VERSION}). Update VRM Wallet "
+            "to open it."
         )
     try:
         return VaultHeader.model_validate(document)
     except ValidationError as exc:
-        # WeakKdfParameters is not a ValueError, so pydantic lets it through unwrapped.
+        # WeakKdfParameters and KdfTooCostly are not ValueErrors, so pydantic lets them through.
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise HeaderError(f"The {source} is damaged: {where}: {first['msg']}.") from None
+        raise HeaderError(
+            f"The {source} is damaged: {_clipped(where)}: {_clipped(first['msg'])}."
+        ) from None
+
+
+def _decode_json(raw: bytes, *, source: str) -> Any:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HeaderError(f"The {source} is damaged: it is not valid JSON (not UTF-8).") from None
+    if _nesting_exceeds(text, MAX_HEADER_DEPTH):
+        raise HeaderError(f"The {source} is damaged: it is nested too deeply to be a header.")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise HeaderError(
+            f"The {source} is damaged: it is not valid JSON ({_clipped(str(exc))})."
+        ) from None
+    except (ValueError, RecursionError):  # e.g. an integer of more than 4300 digits
+        raise HeaderError(f"The {source} is damaged: it holds a number too long.") from None
+
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+
+def _nesting_exceeds(text: str, limit: int) -> bool:
+    """True if brackets outside strings nest deeper than ``limit`` (checked before parsing)."""
+    depth = 0
+    for char in _NOT_BRACKETS.sub("", _STRINGS.sub("", text)):
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def _clipped(text: str, limit: int = 80) -> str:
+    """Text from a hostile file squeezed into a short single line for an error message."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def read_header(path: Path) -> VaultHeader:
