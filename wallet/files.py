@@ -7,20 +7,75 @@ new file, never a torn one, and secrets are never readable by other users even f
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
 
-from wallet.errors import WalletError
+from wallet.errors import DiskFull, WalletError
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
+# A full disk, a full quota, or a file-size limit (RLIMIT_FSIZE): the cure is the same, free space.
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
-def ensure_private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) if needed, readable only by the user."""
-    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+def is_disk_full(exc: OSError) -> bool:
+    return exc.errno in DISK_FULL_ERRNOS
+
+
+def write_failure(exc: OSError, *, what: str) -> WalletError:
+    """The one-line error for a failed write of ``what`` (say what was not written, and why)."""
+    if is_disk_full(exc):
+        return DiskFull(
+            f"The disk is full (or a size limit was reached): {what} was not written and nothing "
+            "was changed. Free some space and try again."
+        )
+    return WalletError(f"Could not write {what}: {exc.strerror or exc}. Nothing was changed.")
+
+
+def ensure_private_dir(path: Path, *, claim: bool = False) -> None:
+    """Create ``path`` and its missing parents, each new folder readable only by the user.
+
+    Folders that already exist are left as they are (a backup in ``/tmp`` or ``~`` must not
+    change who can read those), unless ``claim`` says ``path`` itself becomes ours (the vault's
+    own folder), in which case it is made private too.
+    """
+    missing = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_DIR_MODE)
+        except FileExistsError:
+            continue  # made by someone else meanwhile: not ours to chmod
+        os.chmod(folder, PRIVATE_DIR_MODE)  # the umask may have removed bits we asked for
+    if claim and not missing:
+        with contextlib.suppress(OSError):
+            os.chmod(path, PRIVATE_DIR_MODE)
+    if not path.is_dir():
+        raise WalletError(f"{path} is not a folder; choose another location.")
+
+
+def create_private_file(path: Path) -> None:
+    """Create the empty file ``path`` with mode 0600; refuse if it already exists."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    try:
+        os.fchmod(descriptor, PRIVATE_FILE_MODE)
+    finally:
+        os.close(descriptor)
+
+
+def make_private(path: Path) -> None:
+    """Take group and other permissions away from our own file ``path`` (if it exists)."""
     with contextlib.suppress(OSError):
-        os.chmod(path, PRIVATE_DIR_MODE)
+        status = os.lstat(path)
+        if stat.S_ISREG(status.st_mode) and status.st_mode & 0o077:
+            os.chmod(path, PRIVATE_FILE_MODE)
 
 
 def fsync_dir(path: Path) -> None:
@@ -36,7 +91,11 @@ def fsync_dir(path: Path) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically and durably, with mode 0600."""
+    """Replace ``path`` with ``data`` atomically and durably, with mode 0600.
+
+    On any failure the temporary file is removed and ``path`` keeps its old content; a full disk
+    raises :class:`DiskFull`, anything else a :class:`WalletError` naming the file.
+    """
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
@@ -53,7 +112,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise WalletError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise write_failure(exc, what=str(path)) from exc
     fsync_dir(path.parent)
 
 

@@ -10,51 +10,46 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
-import os
-import shutil
-import tempfile
 import time
 import uuid
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from wallet import activity, crypto, slots
+from wallet import activity, crypto, integrity, slots, unlocking
 from wallet.activity import ActivityEntry, ActivityEvent, VerifyReport
+from wallet.backup import RestoreResult, restore_backup, write_backup
+from wallet.binding import (
+    check_database_belongs,
+    check_database_file,
+    record_vault_id,
+)
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.errors import (
-    BackupError,
-    HeaderError,
+    DiskFull,
     InvalidInput,
     KeyringUnavailable,
     NotFound,
-    VaultExists,
     VaultLocked,
-    VaultNotFound,
     WalletError,
     WrongPassphrase,
-    WrongRecoveryKey,
 )
-from wallet.files import append_line_durably, atomic_write_bytes, ensure_private_dir, fsync_dir
+from wallet.files import ensure_private_dir, is_disk_full
 from wallet.header import (
     KeyringSlot,
     PassphraseSlot,
-    RecoverySlot,
     VaultHeader,
     check_header_mac,
     header_bytes,
     now_utc,
-    parse_header,
-    read_header,
     seal_header,
     write_header,
 )
+from wallet.integrity import IntegrityReport
 from wallet.keystore import SERVICE as KEYRING_SERVICE
 from wallet.keystore import KeyStore, KeyStoreError
 from wallet.personal_data import (
@@ -68,13 +63,12 @@ from wallet.personal_data import (
     validate_label,
     validate_value,
 )
-from wallet.recovery import format_recovery_key, new_recovery_secret, parse_recovery_key
+from wallet.recovery import format_recovery_key, new_recovery_secret
 from wallet.settings import VaultSettings
 from wallet.storage import activity_log, fields, keys, settings_store
 from wallet.storage.connection import (
     Connection,
     StorageError,
-    backup_encrypted,
     checkpoint,
     integrity_problems,
     open_encrypted,
@@ -83,16 +77,34 @@ from wallet.storage.connection import (
 )
 from wallet.storage.fields import FieldQuery
 from wallet.storage.migrations import migrate
+from wallet.vault_layout import (
+    DATABASE_FILE,
+    HEADER_FILE,
+    PENDING_EVENTS_FILE,
+    VaultPaths,
+    refuse_existing_vault,
+    remembered_on_device,
+    vault_exists,
+)
+from wallet.work_dirs import remove_stale_work_dirs, remove_stray_temp_files
 
-HEADER_FILE = "vault.json"
-DATABASE_FILE = "vault.db"
-PENDING_EVENTS_FILE = "pending-events.jsonl"
-MAX_PENDING_EVENTS = 1_000
-BACKUP_MEMBERS = (HEADER_FILE, DATABASE_FILE)
-MAX_BACKUP_DATABASE_BYTES = 16 * 1024**3
+__all__ = [
+    "DATABASE_FILE",
+    "HEADER_FILE",
+    "PENDING_EVENTS_FILE",
+    "Changes",
+    "CreatedVault",
+    "RestoreResult",
+    "Vault",
+    "remembered_on_device",
+    "vault_exists",
+]
+# Said when opening fails for lack of space: even a read-only command logs the unlock.
+NOT_OPENED = (
+    "the vault was not opened (unlocking is recorded in the activity log, which needs space)"
+)
 # An import of more fields than this is logged with their number instead of their names.
 MAX_NAMED_IMPORTED_FIELDS = 100
-UnlockMethod = Literal["passphrase", "recovery key", "keyring"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,101 +138,11 @@ class CreatedVault:
     recovery_key: str
 
 
-@dataclass(frozen=True, slots=True)
-class RestoreResult:
-    """Where the vault was restored and where the replaced vault (if any) was moved."""
-
-    directory: Path
-    replaced_moved_to: Path | None
-
-
-@dataclass(slots=True)
-class _Paths:
-    directory: Path
-    header: Path = field(init=False)
-    database: Path = field(init=False)
-    pending: Path = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.header = self.directory / HEADER_FILE
-        self.database = self.directory / DATABASE_FILE
-        self.pending = self.directory / PENDING_EVENTS_FILE
-
-
-def vault_exists(directory: Path) -> bool:
-    """True if ``directory`` holds a vault (its header is the marker)."""
-    return (Path(directory) / HEADER_FILE).exists()
-
-
-def remembered_on_device(directory: Path) -> bool:
-    """True if the vault in ``directory`` has a keyring slot ("remember on this device").
-
-    Reads only the header, without any key, so an unlock screen can offer the keyring button.
-    Having the slot does not prove the keyring still holds the secret; unlocking will tell.
-    A missing vault is simply not remembered; a damaged header raises :class:`HeaderError`.
-    """
-    try:
-        header = read_header(Path(directory) / HEADER_FILE)
-    except FileNotFoundError:
-        return False
-    return isinstance(header.slot("keyring"), KeyringSlot)
-
-
-def _load_header(paths: _Paths) -> VaultHeader:
-    try:
-        return read_header(paths.header)
-    except FileNotFoundError:
-        raise VaultNotFound(
-            f"There is no vault in {paths.directory}. Create one with `vrm-wallet-cli init` "
-            "or choose another location."
-        ) from None
-
-
-def _record_failed_unlock(paths: _Paths, *, method: UnlockMethod, reason: str) -> None:
-    """Remember a failed unlock outside the database (which cannot be opened without the key).
-
-    Only the time, method and reason are written, never what was typed; the next successful
-    unlock moves these into the activity log.
-    """
-    try:
-        if paths.pending.exists() and paths.pending.stat().st_size > MAX_PENDING_EVENTS * 256:
-            return  # someone is hammering the vault: keep the file bounded
-        line = json.dumps({"at": now_utc().isoformat(), "method": method, "reason": reason})
-        append_line_durably(paths.pending, line)
-    except OSError:
-        pass  # failing to record a failure must not hide the failure itself
-
-
-def _read_pending_events(paths: _Paths) -> list[ActivityEvent]:
-    try:
-        lines = paths.pending.read_text(encoding="utf-8").splitlines()[:MAX_PENDING_EVENTS]
-    except (FileNotFoundError, OSError, UnicodeDecodeError):
-        return []
-    events = []
-    for line in lines:
-        try:
-            record = json.loads(line)
-            at = datetime.fromisoformat(str(record["at"]))
-            method = str(record["method"])[:40]
-            reason = str(record["reason"])[:200]
-        except (ValueError, KeyError, TypeError):
-            continue  # a torn or forged line is not worth failing an unlock over
-        events.append(
-            ActivityEvent(
-                activity.VAULT_UNLOCK_FAILED,
-                result=activity.NOT_COMPLETED,
-                reason=f"{method}: {reason}",
-                at=at if at.tzinfo else at.replace(tzinfo=UTC),
-            )
-        )
-    return events
-
-
 class Vault:
     """An unlocked vault. Use :meth:`create` or one of the ``open_with_*`` class methods."""
 
     def __init__(
-        self, paths: _Paths, header: VaultHeader, data_key: bytes, connection: Connection
+        self, paths: VaultPaths, header: VaultHeader, data_key: bytes, connection: Connection
     ) -> None:
         self._paths = paths
         self._header = header
@@ -244,14 +166,9 @@ class Vault:
         ``kdf_target_seconds`` calibrates Argon2id to about that long on this machine (0 keeps
         the minimum defaults: 64 MiB, 3 iterations, 4 lanes).
         """
-        paths = _Paths(Path(directory))
-        if paths.header.exists() or paths.database.exists():
-            raise VaultExists(
-                f"{paths.directory} already contains a vault; nothing was changed. Choose another "
-                "location, or restore/remove that vault first."
-            )
+        paths = VaultPaths(Path(directory))
+        refuse_existing_vault(paths)
         slots.check_passphrase_acceptable(passphrase)
-        ensure_private_dir(paths.directory)
         vault_id = str(uuid.uuid4())
         data_key = crypto.random_bytes(crypto.KEY_BYTES)
         recovery_secret = new_recovery_secret()
@@ -268,43 +185,43 @@ class Vault:
             ),
             data_key,
         )
-        connection = open_encrypted(paths.database, data_key)
+        made_folder = not paths.directory.exists()
+        try:
+            vault = cls._write_new_vault(paths, header, data_key)
+        except BaseException as exc:
+            _remove_unfinished_vault(paths, remove_folder=made_folder)
+            if isinstance(exc, OSError | DiskFull):
+                raise _not_created(paths, exc) from exc
+            raise
+        return CreatedVault(vault, format_recovery_key(recovery_secret))
+
+    @classmethod
+    def _write_new_vault(cls, paths: VaultPaths, header: VaultHeader, data_key: bytes) -> Vault:
+        """Folder, database (schema, vault id, first log entry), then the header that marks it."""
+        ensure_private_dir(paths.directory, claim=True)
+        connection = open_encrypted(paths.database, data_key, create=True)
         try:
             migrate(connection)
             vault = cls(paths, header, data_key, connection)
-            vault._log(ActivityEvent(activity.VAULT_CREATED))
+            with transaction(connection):
+                record_vault_id(connection, header.vault_id)
+                vault.record(connection, ActivityEvent(activity.VAULT_CREATED))
             # The header goes last: its presence is what marks the directory as a vault.
             write_header(paths.header, header)
+        except StorageError as exc:
+            connection.close()
+            raise translate_error(exc, failed="the vault was not created") from exc
         except BaseException:
             connection.close()
-            for leftover in (
-                paths.database,
-                Path(f"{paths.database}-wal"),
-                Path(f"{paths.database}-shm"),
-            ):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
             raise
-        return CreatedVault(vault, format_recovery_key(recovery_secret))
+        return vault
 
     @classmethod
     def open_with_passphrase(cls, directory: Path, passphrase: str) -> Vault:
         """Unlock with the passphrase. Raises :class:`WrongPassphrase` and logs the attempt."""
         started = time.perf_counter()
-        paths = _Paths(Path(directory))
-        header = _load_header(paths)
-        slot = header.slot("passphrase")
-        if not isinstance(slot, PassphraseSlot):
-            raise HeaderError("The vault header has no passphrase slot; it is damaged.")
-        try:
-            unwrapped = slots.open_passphrase_slot(header.vault_id, slot, passphrase)
-        except crypto.AuthenticationFailed:
-            _record_failed_unlock(paths, method="passphrase", reason="wrong passphrase")
-            raise WrongPassphrase(
-                "The passphrase is wrong. Nothing was changed; check Caps Lock and the keyboard "
-                "layout, or use your recovery key."
-            ) from None
-        vault = cls._finish_unlock(paths, header, unwrapped, "passphrase", started)
+        paths = VaultPaths(Path(directory))
+        vault = cls._finish_unlock(paths, unlocking.with_passphrase(paths, passphrase), started)
         vault._extend_keyring_after_passphrase()
         return vault
 
@@ -312,85 +229,51 @@ class Vault:
     def open_with_recovery_key(cls, directory: Path, recovery_key: str) -> Vault:
         """Unlock with the recovery key. Raises :class:`WrongRecoveryKey` and logs the attempt."""
         started = time.perf_counter()
-        paths = _Paths(Path(directory))
-        header = _load_header(paths)
-        slot = header.slot("recovery")
-        if not isinstance(slot, RecoverySlot):
-            raise HeaderError("The vault header has no recovery slot; it is damaged.")
-        try:
-            secret = parse_recovery_key(recovery_key)
-            unwrapped = slots.open_recovery_slot(header.vault_id, slot, secret)
-        except WrongRecoveryKey as exc:
-            _record_failed_unlock(paths, method="recovery key", reason="malformed recovery key")
-            raise exc from None
-        except crypto.AuthenticationFailed:
-            _record_failed_unlock(paths, method="recovery key", reason="wrong recovery key")
-            raise WrongRecoveryKey(
-                "This recovery key does not belong to this vault. Nothing was changed."
-            ) from None
-        return cls._finish_unlock(paths, header, unwrapped, "recovery key", started)
+        paths = VaultPaths(Path(directory))
+        return cls._finish_unlock(paths, unlocking.with_recovery_key(paths, recovery_key), started)
 
     @classmethod
     def open_with_keyring(cls, directory: Path, keystore: KeyStore) -> Vault:
         """Unlock with the secret remembered in the OS keyring on this device."""
         started = time.perf_counter()
-        paths = _Paths(Path(directory))
-        header = _load_header(paths)
-        slot = header.slot("keyring")
-        if not isinstance(slot, KeyringSlot):
-            raise KeyringUnavailable("This vault is not remembered on this device.")
-        if slots.keyring_passphrase_due(slot):
-            raise KeyringUnavailable(
-                "It has been a while since you typed your passphrase. Please type it now so you "
-                "keep remembering it; this device will remember the vault again afterwards."
-            )
-        reason = keystore.unavailable_reason()
-        if reason:
-            raise KeyringUnavailable(reason)
-        try:
-            secret = keystore.load(slot.keyring_service, slot.keyring_username)
-        except KeyStoreError as exc:
-            raise KeyringUnavailable(str(exc)) from None
-        if secret is None:
-            _record_failed_unlock(paths, method="keyring", reason="secret missing from keyring")
-            raise KeyringUnavailable(
-                "The OS keyring no longer holds this vault's secret. Unlock with your passphrase."
-            )
-        try:
-            unwrapped = slots.open_keyring_slot(header.vault_id, slot, secret)
-        except crypto.AuthenticationFailed:
-            _record_failed_unlock(paths, method="keyring", reason="keyring secret does not match")
-            raise KeyringUnavailable(
-                "The secret in the OS keyring does not open this vault. Unlock with your "
-                "passphrase, then turn 'remember on this device' off and on again."
-            ) from None
-        return cls._finish_unlock(paths, header, unwrapped, "keyring", started)
+        paths = VaultPaths(Path(directory))
+        return cls._finish_unlock(paths, unlocking.with_keyring(paths, keystore), started)
 
     @classmethod
-    def _finish_unlock(
-        cls,
-        paths: _Paths,
-        header: VaultHeader,
-        unwrapped: slots.Unwrapped,
-        method: UnlockMethod,
-        started: float,
-    ) -> Vault:
+    def _finish_unlock(cls, paths: VaultPaths, key: unlocking.SlotKey, started: float) -> Vault:
+        """Open the database with the unwrapped key, after checking that it is this vault's."""
+        header, unwrapped = key.header, key.unwrapped
         check_header_mac(header, unwrapped.data_key)
-        connection = open_encrypted(paths.database, unwrapped.data_key)
+        check_database_file(paths.database)
+        connection = open_encrypted(paths.database, unwrapped.data_key, create=False)
         try:
+            unrecorded = check_database_belongs(connection, header.vault_id)
             migrate(connection)
             vault = cls(paths, header, unwrapped.data_key, connection)
-            pending = _read_pending_events(paths)
-            with vault.write():
+            pending = unlocking.read_pending_events(paths)
+            with transaction(connection):
+                if unrecorded:
+                    record_vault_id(connection, header.vault_id)
                 for event in pending:
                     vault.record(connection, event)
-                vault.record(connection, ActivityEvent(activity.VAULT_UNLOCKED, reason=method))
+                vault.record(connection, ActivityEvent(activity.VAULT_UNLOCKED, reason=key.method))
+        except StorageError as exc:
+            connection.close()
+            raise translate_error(exc, failed=NOT_OPENED, database=paths.database) from exc
+        except DiskFull as exc:
+            connection.close()
+            raise DiskFull(
+                f"The disk is full: {NOT_OPENED}. Nothing was changed; free some space and try "
+                "again."
+            ) from exc
         except BaseException:
             connection.close()
             raise
         if pending:
             with contextlib.suppress(OSError):
                 paths.pending.unlink()
+        remove_stale_work_dirs(paths.directory.parent)
+        remove_stray_temp_files(paths.directory)
         vault.unlock_timings = UnlockTimings(unwrapped.kdf_seconds, time.perf_counter() - started)
         return vault
 
@@ -438,7 +321,7 @@ class Vault:
             with transaction(self._db) as connection:
                 yield connection
         except StorageError as exc:
-            raise translate_error(exc) from exc
+            raise translate_error(exc, database=self._paths.database) from exc
 
     def _log(self, event: ActivityEvent) -> ActivityEntry:
         with self._write() as connection:
@@ -778,33 +661,19 @@ class Vault:
 
         The backup opens with the same passphrase or recovery key. The device-only keyring slot
         is left out, so a backup copied elsewhere cannot be opened by this device's keyring.
+        See :func:`wallet.backup.write_backup`.
         """
-        target = Path(target)
-        if target.exists() and target.is_dir():
-            raise InvalidInput(f"{target} is a directory; give a file name for the backup.")
         portable = seal_header(
             self._header.model_copy(
-                update={
-                    "slots": tuple(s for s in self._header.slots if s.type != "keyring"),
-                }
+                update={"slots": tuple(s for s in self._header.slots if s.type != "keyring")}
             ),
             self._key,
         )
-        ensure_private_dir(target.parent)
-        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".vrm-backup-") as work:
-            snapshot = Path(work) / DATABASE_FILE
-            backup_encrypted(self._db, snapshot, self._key)
-            archive = Path(work) / "backup.zip"
-            with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED) as bundle:
-                bundle.writestr(HEADER_FILE, header_bytes(portable))
-                bundle.write(snapshot, DATABASE_FILE)
-            with open(archive, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.chmod(archive, 0o600)
-            os.replace(archive, target)
-        fsync_dir(target.parent)
+        written = write_backup(
+            self._db, header_bytes=header_bytes(portable), data_key=self._key, target=Path(target)
+        )
         self._log(ActivityEvent(activity.BACKUP_CREATED))
-        return target
+        return written
 
     @staticmethod
     def restore(
@@ -815,54 +684,18 @@ class Vault:
         recovery_key: str | None = None,
         force: bool = False,
     ) -> RestoreResult:
-        """Restore a backup into ``directory`` after proving it opens with the given secret.
+        """Restore a backup into ``directory`` (see :func:`wallet.backup.restore_backup`)."""
+        return restore_backup(
+            Path(backup_file),
+            Path(directory),
+            passphrase=passphrase,
+            recovery_key=recovery_key,
+            force=force,
+        )
 
-        An existing vault there is never overwritten: without ``force`` this refuses; with it, the
-        current vault is moved aside (the returned path) rather than deleted.
-        """
-        directory = Path(directory)
-        if (passphrase is None) == (recovery_key is None):
-            raise InvalidInput("Give either the backup's passphrase or its recovery key.")
-        if vault_exists(directory) and not force:
-            raise VaultExists(
-                f"A vault already exists in {directory}. Restoring would replace it; confirm with "
-                "--force (the current vault is moved aside, not deleted)."
-            )
-        if directory.exists() and not vault_exists(directory):
-            if any(directory.iterdir()):
-                raise VaultExists(
-                    f"{directory} is not empty and holds no vault; restore into an empty or new "
-                    "folder instead. Nothing was changed."
-                )
-            directory.rmdir()
-        ensure_private_dir(directory.parent)
-        staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=".vrm-restore-"))
-        try:
-            _extract_backup(Path(backup_file), staging)
-            if passphrase is not None:
-                restored = Vault.open_with_passphrase(staging, passphrase)
-            else:
-                assert recovery_key is not None
-                restored = Vault.open_with_recovery_key(staging, recovery_key)
-            with restored:
-                problems = integrity_problems(restored._db)
-                if problems:
-                    raise BackupError(f"The backup is damaged: {problems[0]}")
-                restored._log(ActivityEvent(activity.VAULT_RESTORED))
-            with contextlib.suppress(OSError):
-                (staging / PENDING_EVENTS_FILE).unlink()
-            moved_to = None
-            if directory.exists():
-                moved_to = directory.with_name(
-                    f"{directory.name}.replaced-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}"
-                )
-                os.replace(directory, moved_to)
-            os.replace(staging, directory)
-            fsync_dir(directory.parent)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        return RestoreResult(directory, moved_to)
+    def check_integrity(self) -> IntegrityReport:
+        """Every integrity check on this open vault, changing nothing (see :mod:`integrity`)."""
+        return integrity.check_unlocked(self._paths, self._header, self._key, self._db)
 
     def integrity_problems(self) -> list[str]:
         """SQLCipher and SQLite integrity checks (empty list = healthy)."""
@@ -911,28 +744,23 @@ def _store_field(
         fields.update(connection, snapshot, value_changed=existing.value != snapshot.value)
 
 
-def _extract_backup(backup_file: Path, staging: Path) -> None:
-    """Unpack and sanity-check a backup archive into ``staging``."""
-    try:
-        bundle = zipfile.ZipFile(backup_file)
-    except FileNotFoundError:
-        raise BackupError(f"The backup file {backup_file} does not exist.") from None
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BackupError(f"{backup_file} is not a VRM Wallet backup ({exc}).") from None
-    with bundle:
-        names = sorted(bundle.namelist())
-        if names != sorted(BACKUP_MEMBERS):
-            raise BackupError(f"{backup_file} is not a VRM Wallet backup (unexpected contents).")
-        header_info = bundle.getinfo(HEADER_FILE)
-        database_info = bundle.getinfo(DATABASE_FILE)
-        if header_info.file_size > 64 * 1024 or database_info.file_size > MAX_BACKUP_DATABASE_BYTES:
-            raise BackupError(f"{backup_file} is not a VRM Wallet backup (member too large).")
-        try:
-            parse_header(bundle.read(HEADER_FILE), source="backup's vault header")
-            atomic_write_bytes(staging / HEADER_FILE, bundle.read(HEADER_FILE))
-            with bundle.open(DATABASE_FILE) as source, open(staging / DATABASE_FILE, "wb") as out:
-                shutil.copyfileobj(source, out)
-                out.flush()
-                os.fsync(out.fileno())
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise BackupError(f"The backup {backup_file} is damaged ({exc}).") from None
+def _remove_unfinished_vault(paths: VaultPaths, *, remove_folder: bool) -> None:
+    """Undo a creation that failed part-way: a half-made vault must not look like a vault."""
+    for leftover in (*paths.database_files(), paths.header):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+    if remove_folder:
+        with contextlib.suppress(OSError):
+            paths.directory.rmdir()  # only if empty: never anything someone else put there
+
+
+def _not_created(paths: VaultPaths, exc: OSError | DiskFull) -> WalletError:
+    if isinstance(exc, DiskFull) or is_disk_full(exc):
+        return DiskFull(
+            f"The disk is full: the vault was not created in {paths.directory}, and nothing was "
+            "left behind. Free some space and try again."
+        )
+    return WalletError(
+        f"The vault was not created in {paths.directory} ({exc.strerror or exc}); nothing was "
+        "left behind."
+    )

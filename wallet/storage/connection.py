@@ -4,22 +4,47 @@ The database is keyed with a random 256-bit key passed as raw hex (``x'..'``), w
 SQLCipher's own PBKDF2: our key slots already did the slow derivation once, and a raw key keeps
 every connection open under a millisecond. ``PRAGMA key`` cannot take bound parameters, so only
 hex produced here from bytes is ever interpolated.
+
+Storage failures become one-line :class:`WalletError` messages chosen by SQLite's error code, not
+by the wording of its message: a full disk says so, a damaged page says the vault is damaged.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
-from wallet.errors import DatabaseError, WalletError
+from wallet.errors import DatabaseError, DiskFull, WalletError
+from wallet.files import create_private_file, make_private
 
 Connection = Any  # sqlcipher3 ships no type information
 KEY_BYTES = 32
 StorageError = sqlcipher3.Error
+# How many problems PRAGMA integrity_check lists at most (the first ones tell the story).
+MAX_INTEGRITY_PROBLEMS = 20
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html).
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_NOMEM = 7
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+DAMAGED_ADVICE = (
+    "Nothing was changed. Run `vrm-wallet-cli check` to see what is damaged, and restore the "
+    "vault from a backup if it finds problems."
+)
 
 
 def _key_pragma(key: bytes) -> str:
@@ -28,29 +53,68 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def open_encrypted(path: Path, key: bytes) -> Connection:
-    """An open, verified connection to the encrypted database at ``path`` (created if missing).
+def _uri(path: Path, *, mode: str) -> str:
+    return f"file:{urllib.parse.quote(str(path.absolute()))}?mode={mode}"
 
-    Raises :class:`DatabaseError` if the key does not open the file.
+
+def open_encrypted(
+    path: Path, key: bytes, *, create: bool = True, read_only: bool = False
+) -> Connection:
+    """An open, verified connection to the encrypted database at ``path``.
+
+    A missing file is created with mode 0600 when ``create`` is true; otherwise it is refused,
+    never silently replaced by a new empty database. ``read_only`` connections (for checks)
+    cannot change the database. Raises :class:`DatabaseError` if the key does not open the
+    file and :class:`DiskFull` if the disk is full.
     """
-    connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    if create and not read_only and not path.exists():
+        create_private_file(path)  # SQLite would create it world-readable (0644 under umask 022)
+    try:
+        connection = sqlcipher3.connect(
+            _uri(path, mode="ro" if read_only else "rw"),
+            uri=True,
+            isolation_level=None,
+            check_same_thread=True,
+        )
+    except sqlcipher3.Error as exc:
+        raise _open_error(exc) from None
     try:
         # SQLCipher logs HMAC failures to stderr on a wrong key; we report them ourselves.
         connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(_key_pragma(key))
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        connection.execute("PRAGMA journal_mode = WAL")
-        # FULL: a committed change survives a power cut, not only a killed process.
-        connection.execute("PRAGMA synchronous = FULL")
+        if not read_only:
+            connection.execute("PRAGMA journal_mode = WAL")
+            # FULL: a committed change survives a power cut, not only a killed process.
+            connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA busy_timeout = 5000")
-    except sqlcipher3.DatabaseError as exc:
+    except sqlcipher3.Error as exc:
         connection.close()
-        raise DatabaseError(
-            "The vault database could not be opened with its key: it is damaged or does not "
-            f"belong to this header ({exc})."
-        ) from None
+        raise _open_error(exc) from None
+    for companion in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        make_private(companion)  # SQLite gives these the main file's mode; older vaults had 0644
     return connection
+
+
+def _open_error(exc: sqlcipher3.Error) -> WalletError:
+    code = _primary_code(exc)
+    if code == SQLITE_NOTADB:
+        return DatabaseError(
+            "The vault database could not be opened with its key: it is damaged or does not "
+            f"belong to this header ({exc}). Nothing was changed; restore the vault from a backup."
+        )
+    if code == SQLITE_CANTOPEN:
+        return DatabaseError(
+            f"The vault database could not be opened ({exc}): check that it is a file you may "
+            "read and write, on a disk that is mounted. Nothing was changed."
+        )
+    return translate_error(exc, failed="the vault was not opened")
+
+
+def _primary_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
 
 
 @contextlib.contextmanager
@@ -60,7 +124,8 @@ def transaction(connection: Connection) -> Iterator[Connection]:
     try:
         yield connection
     except BaseException:
-        connection.execute("ROLLBACK")
+        with contextlib.suppress(sqlcipher3.Error):  # SQLite may have rolled back already
+            connection.execute("ROLLBACK")
         raise
     else:
         try:
@@ -71,40 +136,110 @@ def transaction(connection: Connection) -> Iterator[Connection]:
             raise translate_error(exc) from exc
 
 
-def translate_error(exc: Exception) -> WalletError:
-    """A user-facing error for a storage failure."""
-    text = str(exc)
-    if "full" in text:
-        return WalletError(
-            "The disk is full: the change was not saved. Free some space and try again."
+def translate_error(
+    exc: Exception, *, failed: str = "the change was not saved", database: Path | None = None
+) -> WalletError:
+    """A user-facing one-line error for a storage failure; ``failed`` says what did not happen.
+
+    Given the ``database`` path, a "read-only" failure on a file that can be written is told as
+    what it is: SQLCipher stops every write on a connection after a page failed its HMAC.
+    """
+    code = _primary_code(exc)
+    if code == SQLITE_READONLY and database is not None and _writable(database):
+        return DatabaseError(
+            f"The vault database is damaged: a page failed its integrity check, so {failed} "
+            f"(SQLCipher refuses to write after that). {DAMAGED_ADVICE}"
         )
-    if "locked" in text or "busy" in text:
+    if code == SQLITE_FULL:
+        return DiskFull(
+            f"The disk is full: {failed}, and nothing was changed. Free some space and try again."
+        )
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return WalletError(
             "The vault is busy in another VRM Wallet window or process; try again in a moment."
         )
-    if "readonly" in text:
-        return WalletError("The vault is on a read-only disk: the change was not saved.")
-    return DatabaseError(f"The vault database reported an error: {text}.")
+    if code in (SQLITE_READONLY, SQLITE_PERM):
+        return WalletError(
+            f"The vault's files cannot be written (read-only disk or permissions): {failed}."
+        )
+    if code == SQLITE_IOERR:
+        return WalletError(
+            f"The disk reported an error while VRM Wallet used the vault ({exc}): {failed}. "
+            "Check the disk, then run `vrm-wallet-cli check`."
+        )
+    if code == SQLITE_NOMEM:
+        return WalletError(f"The computer ran out of memory: {failed}. Close some programs.")
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return DatabaseError(f"The vault database is damaged ({exc}). {DAMAGED_ADVICE}")
+    return DatabaseError(f"The vault database reported an error: {exc}; {failed}.")
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def damaged_pages(connection: Connection) -> list[str]:
+    """The pages failing SQLCipher's HMAC check (reads every page; empty = none)."""
+    return [str(row[0]) for row in connection.execute("PRAGMA cipher_integrity_check")]
 
 
 def backup_encrypted(connection: Connection, target: Path, key: bytes) -> None:
-    """Copy a consistent snapshot of the database to ``target``, encrypted with the same key."""
-    destination = sqlcipher3.connect(str(target), isolation_level=None)
+    """Copy a consistent snapshot of the database to a new ``target`` (0600), same key.
+
+    The source's pages are checked first: SQLite's backup would copy a page that fails its HMAC
+    without a word, making a damaged backup that looks whole.
+    """
+    try:
+        damaged = damaged_pages(connection)
+    except sqlcipher3.Error as exc:
+        raise _backup_error(exc) from exc
+    if damaged:
+        raise DatabaseError(
+            f"The backup was not written: {len(damaged)} page(s) of the vault database fail "
+            f"their integrity check, so the vault is damaged. {DAMAGED_ADVICE}"
+        )
+    create_private_file(target)
+    try:
+        destination = sqlcipher3.connect(_uri(target, mode="rw"), uri=True, isolation_level=None)
+    except sqlcipher3.Error as exc:
+        raise translate_error(exc, failed="the backup was not written") from exc
     try:
         destination.execute(_key_pragma(key))
         connection.backup(destination)
         destination.execute("PRAGMA journal_mode = DELETE")
     except sqlcipher3.Error as exc:
-        raise translate_error(exc) from exc
+        raise _backup_error(exc) from exc
     finally:
         destination.close()
 
 
-def integrity_problems(connection: Connection) -> list[str]:
-    """Problems found by SQLCipher's page HMAC check and SQLite's structural check (empty = ok)."""
-    problems = [str(row[0]) for row in connection.execute("PRAGMA cipher_integrity_check")]
-    quick = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
-    return problems + [line for line in quick if line != "ok"]
+def _backup_error(exc: sqlcipher3.Error) -> WalletError:
+    # The backup reads every page of the vault: an unreadable page is the vault's damage, not the
+    # target's (SQLite reports some of those as a failure to write the copy).
+    if _primary_code(exc) not in (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, SQLITE_LOCKED):
+        return DatabaseError(
+            f"The backup was not written: a page of the vault database could not be read ({exc}),"
+            f" so the vault is damaged. {DAMAGED_ADVICE}"
+        )
+    return translate_error(exc, failed="the backup was not written")
+
+
+def integrity_problems(connection: Connection, *, thorough: bool = False) -> list[str]:
+    """Problems found by SQLCipher's page HMAC check and SQLite's structural check (empty = ok).
+
+    ``thorough`` runs SQLite's full ``integrity_check`` (indexes against tables too) instead of
+    the quicker ``quick_check``. A check that cannot even run reports why, as a problem.
+    """
+    problems: list[str] = []
+    structural = "integrity_check" if thorough else "quick_check"
+    for pragma in ("cipher_integrity_check", f"{structural}({MAX_INTEGRITY_PROBLEMS})"):
+        try:
+            rows = [str(row[0]) for row in connection.execute(f"PRAGMA {pragma}")]
+        except sqlcipher3.Error as exc:
+            problems.append(f"{pragma.split('(')[0]} could not run: {exc}")
+            continue
+        problems.extend(row for row in rows if row != "ok")
+    return problems
 
 
 def checkpoint(connection: Connection) -> None:
