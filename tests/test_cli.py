@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from wallet.cli import CliError, main, read_secret_file, strip_one_newline
+from wallet.cli import main
+from wallet.cli_support import CliError, read_secret_file, strip_one_newline
 
 PASSPHRASE = "correct horse battery staple"
 RECOVERY_KEY = re.compile(r"\b[A-Z2-7]{5}(?:-[A-Z2-7]{5}){7}\b")
@@ -209,6 +210,7 @@ COMMAND_PATHS = [
     ["passwd"],
     ["backup"],
     ["restore"],
+    ["check"],
     ["unlock"],
     ["data"],
     *(
@@ -238,7 +240,7 @@ def test_help_for_every_command(path: list[str], capsys: pytest.CaptureFixture[s
 
 
 def test_usage_errors_in_process(capsys: pytest.CaptureFixture[str]) -> None:
-    for argv in (["data"], ["data", "set", "key-only"], ["settings", "set", "colour", "red"]):
+    for argv in (["data"], ["data", "set"], ["settings", "set", "colour", "red"]):
         with pytest.raises(SystemExit) as exit_info:
             main(argv)
         assert exit_info.value.code == 2

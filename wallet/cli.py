@@ -18,20 +18,26 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wallet import cli_consents, cli_intents, cli_loyalty, cli_outbox, cli_terms, cli_vendors
+from wallet import (
+    cli_consents,
+    cli_data,
+    cli_intents,
+    cli_loyalty,
+    cli_outbox,
+    cli_terms,
+    cli_vault_files,
+    cli_vendors,
+)
 from wallet.activity import ActivityEntry
 from wallet.cli_support import (
-    MASK,
     NO_PASSPHRASE,
     PASSPHRASE_ENV,
     PROG,
     CliError,
     Handler,
     ask_new_secret,
-    check_can_confirm,
     command,
     command_group,
-    confirm,
     existing_vault_dir,
     fail,
     iso,
@@ -44,20 +50,15 @@ from wallet.cli_support import (
     read_passphrase,
     read_secret_file,
     stdin_is_terminal,
-    strip_one_newline,
     unlocked,
     vault_dir,
 )
-from wallet.errors import VaultExists, WalletError
+from wallet.errors import WalletError
 from wallet.keystore import KeyringKeyStore
-from wallet.personal_data import (
-    PII_CATEGORIES,
-    STANDARD_FIELDS,
-    FieldSnapshot,
-    parse_category,
-)
 from wallet.settings import VaultSettings
-from wallet.vault import Vault, remembered_on_device, vault_exists
+from wallet.storage.connection import StorageError, translate_error
+from wallet.vault import Vault, remembered_on_device
+from wallet.vault_layout import VaultPaths, refuse_existing_vault
 
 DEFAULT_LOG_LIMIT = 50
 SETTING_HELP = {
@@ -67,48 +68,7 @@ SETTING_HELP = {
 }
 
 
-# ------------------------------------------------------------------------------ secrets
-
-
-# ------------------------------------------------------------------------ opening the vault
-
-
 # ---------------------------------------------------------------------------------- output
-
-
-def _field_json(field: FieldSnapshot, *, masked: bool) -> dict[str, Any]:
-    return {
-        "key": field.key,
-        "label": field.label,
-        "value": None if masked and field.sensitive else field.value,
-        "category": field.category,
-        "category_label": field.category_label,
-        "sensitive": field.sensitive,
-        "dpv_iri": field.dpv_iri,
-        "created": iso(field.created),
-        "updated": iso(field.updated),
-    }
-
-
-def _print_field_list(fields: Sequence[FieldSnapshot], *, as_json: bool, empty: str) -> None:
-    """A listing: sensitive values are always masked here (``data get`` reveals them)."""
-    if as_json:
-        print_json([_field_json(field, masked=True) for field in fields])
-        return
-    if not fields:
-        print(empty)
-        return
-    rows = [
-        (
-            f.key,
-            one_line(f.label, 30),
-            f.category_label,
-            MASK if f.sensitive or f.value is None else one_line(f.value),
-            local(f.updated),
-        )
-        for f in fields
-    ]
-    print_table(("key", "label", "category", "value", "updated"), rows)
 
 
 def _entry_json(entry: ActivityEntry) -> dict[str, Any]:
@@ -130,11 +90,7 @@ def _entry_json(entry: ActivityEntry) -> dict[str, Any]:
 def cmd_init(args: argparse.Namespace) -> int:
     """Create a vault and hand over its recovery key (printed, or written to a new file)."""
     directory = vault_dir(args)
-    if vault_exists(directory):
-        raise VaultExists(
-            f"{directory} already contains a vault; nothing was changed. Choose another "
-            "location with --vault, or use the existing vault."
-        )
+    refuse_existing_vault(VaultPaths(directory))
     if args.passphrase_file or os.environ.get(PASSPHRASE_ENV):
         passphrase = read_passphrase(args)
     elif stdin_is_terminal():
@@ -220,123 +176,6 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_data_set(args: argparse.Namespace) -> int:
-    """Create or update a field (a VALUE of - is read from standard input)."""
-    value = strip_one_newline(sys.stdin.read()) if args.value == "-" else args.value
-    with unlocked(args) as vault:
-        changes = vault.set_field(
-            args.key, value, label=args.label, category=args.category, sensitive=args.sensitive
-        )
-    print(f"Saved {args.key}." if changes.fields_changed else f"{args.key} was already like that.")
-    return 0
-
-
-def cmd_data_get(args: argparse.Namespace) -> int:
-    """Show one field with its value (the reveal is logged)."""
-    with unlocked(args) as vault:
-        field = vault.get_field(args.key)
-    if args.json:
-        print_json(_field_json(field, masked=False))
-    else:
-        print(field.value)
-    return 0
-
-
-def cmd_data_list(args: argparse.Namespace) -> int:
-    """List fields in key order, sensitive values masked."""
-    category = parse_category(args.category) if args.category else None
-    with unlocked(args) as vault:
-        fields = vault.list_fields(category=category)
-    _print_field_list(fields, as_json=args.json, empty="No fields yet; add one with `data set`.")
-    return 0
-
-
-def cmd_data_search(args: argparse.Namespace) -> int:
-    """Full-text search, best matches first, sensitive values masked."""
-    with unlocked(args) as vault:
-        fields = vault.search_fields(args.text)
-    _print_field_list(fields, as_json=args.json, empty=f"No field matches {args.text!r}.")
-    return 0
-
-
-def cmd_data_delete(args: argparse.Namespace) -> int:
-    """Delete a field and its history, after confirmation."""
-    check_can_confirm(f"Deleting {args.key}", assume_yes=args.yes)
-    with unlocked(args) as vault:
-        field = vault.field_info(args.key)
-        confirm(f"Delete {field.key} ({field.label}) and its history", assume_yes=args.yes)
-        vault.delete_field(args.key)
-    print(f"Deleted {args.key}.")
-    return 0
-
-
-def cmd_data_history(args: argparse.Namespace) -> int:
-    """Past values of a field, newest first; a sensitive field's are masked unless --reveal."""
-    with unlocked(args) as vault:
-        entries = vault.field_history(args.key)
-        sensitive = vault.field_info(args.key).sensitive
-        if sensitive and args.reveal:
-            vault.get_field(args.key)  # logs the reveal, as `data get` does
-    masked = sensitive and not args.reveal
-    if args.json:
-        print_json(
-            [
-                {
-                    "value": None if masked else entry.value,
-                    "changed": iso(entry.changed),
-                    "sensitive": sensitive,
-                }
-                for entry in entries
-            ]
-        )
-        return 0
-    rows = [
-        (local(entry.changed), MASK if masked else one_line(entry.value, 72)) for entry in entries
-    ]
-    print_table(("changed", "value"), rows)
-    return 0
-
-
-def cmd_data_categories(args: argparse.Namespace) -> int:
-    """The 16 Kantara PII categories and their DPV IRIs (no vault needed)."""
-    categories = list(PII_CATEGORIES.values())
-    if args.json:
-        print_json(
-            [
-                {"number": c.number, "name": c.name, "label": c.label, "dpv_iri": c.dpv_iri}
-                for c in categories
-            ]
-        )
-        return 0
-    print_table(("category", "dpv iri"), [(c.label, c.dpv_iri) for c in categories])
-    return 0
-
-
-def cmd_data_standard_fields(args: argparse.Namespace) -> int:
-    """The ready-made fields with their category and DPV IRI (no vault needed)."""
-    if args.json:
-        print_json(
-            [
-                {
-                    "key": f.key,
-                    "label": f.label,
-                    "category": f.category,
-                    "category_label": PII_CATEGORIES[f.category].label,
-                    "sensitive": f.sensitive,
-                    "dpv_iri": f.dpv_iri,
-                }
-                for f in STANDARD_FIELDS
-            ]
-        )
-        return 0
-    rows = [
-        (f.key, f.label, PII_CATEGORIES[f.category].label, "yes" if f.sensitive else "", f.dpv_iri)
-        for f in STANDARD_FIELDS
-    ]
-    print_table(("key", "label", "category", "sensitive", "dpv iri"), rows)
-    return 0
-
-
 def cmd_log_list(args: argparse.Namespace) -> int:
     """The newest activity log entries (what happened, never the values)."""
     with unlocked(args) as vault:
@@ -375,56 +214,6 @@ def cmd_log_verify(args: argparse.Namespace) -> int:
         )
     print(f"OK: {report.checked} entries verified")
     return 0
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    """Write an encrypted backup that opens with the passphrase or the recovery key."""
-    target = Path(args.file)
-    if target.exists() and not args.force:
-        raise CliError(
-            f"{target} already exists; choose another name, or pass --force to replace it."
-        )
-    with unlocked(args) as vault:
-        written = vault.backup(target)
-    print(f"Backup written to {written}. It opens with this vault's current passphrase or key.")
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    """Restore a backup; an existing vault is moved aside (with --force), never overwritten."""
-    directory, backup = vault_dir(args), Path(args.file)
-    if not backup.is_file():
-        raise CliError(f"The backup file {backup} does not exist; check the path.")
-    replacing = vault_exists(directory)
-    _check_restore_target(directory, replacing=replacing, force=args.force)
-    if replacing:
-        confirm(f"Replace the vault in {directory} with this backup", assume_yes=args.yes)
-    if args.recovery_key_file:
-        key = read_secret_file(args.recovery_key_file, what="recovery key")
-        result = Vault.restore(backup, directory, recovery_key=key, force=args.force)
-    else:
-        passphrase = read_passphrase(args, prompt="Passphrase of the backup: ")
-        result = Vault.restore(backup, directory, passphrase=passphrase, force=args.force)
-    print(f"Restored the backup into {result.directory}.")
-    if result.replaced_moved_to is not None:
-        what = "The previous vault" if replacing else f"The previous directory {directory}"
-        print(
-            f"{what} was moved to {result.replaced_moved_to}; delete it when you no longer need it."
-        )
-    return 0
-
-
-def _check_restore_target(directory: Path, *, replacing: bool, force: bool) -> None:
-    if replacing and not force:
-        raise VaultExists(
-            f"A vault already exists in {directory}; nothing was changed. To replace it, pass "
-            "--force (the current vault is moved aside, not deleted)."
-        )
-    if not replacing and directory.is_dir() and any(directory.iterdir()):
-        raise CliError(
-            f"{directory} is not empty and holds no vault; nothing was changed. Restore into a "
-            "new directory with --vault."
-        )
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
@@ -531,52 +320,12 @@ def _add_vault_commands(commands: Any) -> None:
     )
     passwd = command(commands, "passwd", cmd_passwd)
     passwd.add_argument("--new-passphrase-file", metavar="FILE", help="read the new passphrase")
-    backup = command(commands, "backup", cmd_backup)
-    backup.add_argument("file", metavar="FILE", help="the backup file to write")
-    backup.add_argument("--force", action="store_true", help="replace an existing file")
-    restore = command(commands, "restore", cmd_restore)
-    restore.add_argument("file", metavar="FILE", help="the backup file to restore")
-    restore.add_argument(
-        "--force", action="store_true", help="replace an existing vault (moved aside)"
-    )
-    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    restore.add_argument(
-        "--recovery-key-file", metavar="FILE", help="open the backup with its recovery key"
-    )
+    cli_vault_files.add_commands(commands)  # backup, restore, check
     unlock = command(commands, "unlock", cmd_unlock)
     unlock.add_argument(
         "--recovery-key-file", metavar="FILE", required=True, help="the vault's recovery key"
     )
     unlock.add_argument("--new-passphrase-file", metavar="FILE", help="read the new passphrase")
-
-
-def _add_data_commands(commands: Any) -> None:
-    data = command_group(commands, "data", "personal data fields")
-    set_ = command(data, "set", cmd_data_set)
-    set_.add_argument("key", metavar="KEY")
-    set_.add_argument("value", metavar="VALUE", help="the value, or - to read standard input")
-    set_.add_argument("--category", metavar="C", help="number or name (see `data categories`)")
-    set_.add_argument(
-        "--sensitive",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="mask the value in listings",
-    )
-    set_.add_argument("--label", metavar="L", help="the label shown for the field")
-    command(data, "get", cmd_data_get, json_output=True).add_argument("key", metavar="KEY")
-    listing = command(data, "list", cmd_data_list, json_output=True)
-    listing.add_argument("--category", metavar="C", help="only this category")
-    command(data, "search", cmd_data_search, json_output=True).add_argument("text", metavar="TEXT")
-    delete = command(data, "delete", cmd_data_delete)
-    delete.add_argument("key", metavar="KEY")
-    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    history = command(data, "history", cmd_data_history, json_output=True)
-    history.add_argument("key", metavar="KEY")
-    history.add_argument(
-        "--reveal", action="store_true", help="show a sensitive field's values (logged)"
-    )
-    command(data, "categories", cmd_data_categories, json_output=True)
-    command(data, "standard-fields", cmd_data_standard_fields, json_output=True)
 
 
 def _add_other_commands(commands: Any) -> None:
@@ -617,7 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_vault_commands(commands)
-    _add_data_commands(commands)
+    cli_data.add_commands(commands)
     _add_other_commands(commands)
     cli_loyalty.add_commands(commands)
     cli_terms.add_commands(commands)
@@ -628,11 +377,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _refuse_undecodable_arguments(args: argparse.Namespace) -> None:
+    """Refuse arguments holding bytes that are not UTF-8 (Python keeps them as lone surrogates,
+    which nothing can store or send)."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and not _is_utf8(item):
+                option = name.replace("_", "-")
+                raise CliError(
+                    f"the command line holds bytes that are not UTF-8 text (in {option}); VRM "
+                    "Wallet keeps only UTF-8 text. Convert it and try again; nothing was changed."
+                )
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; problems become a one-line ``error:`` message and exit code 1."""
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     try:
+        _refuse_undecodable_arguments(args)
         return handler(args)
     except KeyboardInterrupt:
         print(file=sys.stderr)
@@ -641,6 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail("Cancelled at the prompt; nothing was changed.")
     except WalletError as exc:
         return fail(str(exc))
+    except StorageError as exc:  # a damaged page met by a feature's read
+        return fail(str(translate_error(exc, failed="the command did not finish")))
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         return fail(f"{exc.strerror or exc}{where}; check the path and its permissions.")
