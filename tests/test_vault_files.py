@@ -198,9 +198,9 @@ def test_a_database_without_its_header_gets_a_clear_message(
     locked_dir: Path, tmp_path: Path
 ) -> None:
     (locked_dir / HEADER_FILE).unlink()
-    with pytest.raises(VaultNotFound, match="header .* is missing"):
+    with pytest.raises(VaultNotFound, match=r"header .* is missing"):
         Vault.open_with_passphrase(locked_dir, PASSPHRASE)
-    with pytest.raises(VaultExists, match="header .* is missing"):
+    with pytest.raises(VaultExists, match=r"header .* is missing"):
         Vault.create(locked_dir, PASSPHRASE, kdf_target_seconds=0)
 
 
@@ -259,9 +259,7 @@ def _leftover(parent: Path, name: str, *, members: tuple[str, ...] = (DATABASE_F
     return folder
 
 
-def test_stale_work_folders_are_removed_and_others_are_kept(
-    vault: Vault, tmp_path: Path
-) -> None:
+def test_stale_work_folders_are_removed_and_others_are_kept(vault: Vault, tmp_path: Path) -> None:
     dead = _dead_pid()
     stale_backup = _leftover(tmp_path, f".vrm-backup-{dead}-abc123")
     stale_restore = _leftover(tmp_path, f".vrm-restore-{dead}-x_y9", members=(HEADER_FILE,))
@@ -344,9 +342,10 @@ def _patched_zip(source: Path, target: Path, *, flag: int = 0, method: int | Non
 
 
 def _lzma_backup(source: Path, target: Path, *, corrupt: bool) -> Path:
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(
-        target, "w", compression=zipfile.ZIP_LZMA
-    ) as packed:
+    with (
+        zipfile.ZipFile(source) as original,
+        zipfile.ZipFile(target, "w", compression=zipfile.ZIP_LZMA) as packed,
+    ):
         for name in original.namelist():
             packed.writestr(name, original.read(name))
     if corrupt:
