@@ -331,13 +331,11 @@ def _check_restores(state: EpochState, verdict: Verdict) -> None:
         for old in moved:
             problem = _open_and_check(old, state.recovery_key)
             if problem:
-                verdict.problem(
-                    "restore", f"the vault moved aside to {old.name} is hurt: {problem}"
-                )
+                verdict.problem("restore", f"the vault moved aside by a restore is hurt: {problem}")
         if vault_exists(target):
             problem = _open_and_check(target, state.recovery_key)
             if problem:
-                verdict.problem("restore", f"the restored vault {name} is hurt: {problem}")
+                verdict.problem("restore", f"a restored vault is hurt: {problem}")
         elif moved:
             verdict.problem(
                 RESTORE_NOT_ATOMIC,
