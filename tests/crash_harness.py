@@ -79,7 +79,7 @@ class Figures:
     passphrase_kept: int = 0
     passphrase_changed: int = 0
     leftovers_after_kills: int = 0
-    problems: list[dict[str, str]] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     stopped_early: bool = False
 
@@ -100,7 +100,7 @@ class Figures:
         if not self.problems:
             lines.append("  problems: none")
         for problem in self.problems:
-            times = "" if problem["times"] == "1" else f" (found {problem['times']} times)"
+            times = "" if problem["times"] == 1 else f" (found {problem['times']} times)"
             lines.append(
                 f"  PROBLEM [{problem['kind']}] {problem['where']}: {problem['detail']}{times}"
             )
@@ -239,9 +239,18 @@ class Harness:
     """One run: vaults one after the other, each killed ``per_vault`` times."""
 
     def __init__(
-        self, *, workdir: Path, seed: int, kills: int, per_vault: int, max_seconds: float
+        self,
+        *,
+        workdir: Path,
+        seed: int,
+        kills: int,
+        per_vault: int,
+        max_seconds: float,
+        keep: bool = False,
     ) -> None:
+        """``keep`` leaves each vault's folder for a look afterwards (else removed once checked)."""
         self.workdir = workdir
+        self.keep = keep
         self.rng = random.Random(seed)
         self.kills_wanted = kills
         self.per_vault = max(1, per_vault)
@@ -253,7 +262,10 @@ class Harness:
 
     def run(self) -> Figures:
         while self.figures.kills < self.kills_wanted and not self._out_of_time():
+            before = self.figures.kills
             self.run_epoch(self.figures.vaults + 1)
+            if self.figures.kills == before:
+                break  # a vault that could not even be set up: more would fail the same way
         self.figures.seconds = round(time.monotonic() - self.started, 2)
         return self.figures
 
@@ -266,10 +278,10 @@ class Harness:
         """Record a problem once, however many rounds find it again (counted)."""
         for known in self.figures.problems:
             if known["kind"] == kind and known["detail"] == detail:
-                known["times"] = str(int(known["times"]) + 1)
+                known["times"] += 1
                 return
         if len(self.figures.problems) < MAX_PROBLEMS:
-            entry = {"kind": kind, "where": where, "detail": detail, "times": "1"}
+            entry = {"kind": kind, "where": where, "detail": detail, "times": 1}
             self.figures.problems.append(entry)
 
     def run_epoch(self, number: int) -> None:
@@ -289,6 +301,8 @@ class Harness:
                 self.settle(state)
         finally:
             vendors.stop()
+        if not self.keep:
+            shutil.rmtree(root, ignore_errors=True)
 
     def _set_up(self, state: EpochState, vendors: VendorProcess) -> bool:
         plan = RoundPlan(number=0, kind="setup", seed=self.rng.randrange(2**32), kill_after=None)
@@ -453,6 +467,7 @@ def main(argv: list[str] | None = None) -> int:
         kills=args.kills,
         per_vault=args.kills_per_vault,
         max_seconds=args.max_seconds,
+        keep=args.keep,
     )
     try:
         figures = harness.run()
