@@ -322,3 +322,17 @@ def test_the_unverified_payload_is_read_only_from_a_well_formed_token() -> None:
     for token in ("abc", "a.b", "a.b+c.d", "a.b.c.d", "a.bbbbb.c"):
         with pytest.raises(SignatureInvalid):
             unverified_payload(token)
+
+
+def test_a_signature_has_one_spelling_only() -> None:
+    """The signature part is outside the signing input: base64url with stray bits in its last
+    character would decode to the same signature and verify as a second, different token."""
+    key = generate_signing_key()
+    token = key.sign_jws(b"payload")
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    index = alphabet.index(token[-1])
+    for stray in range(1, 4):  # 86 characters carry 516 bits: the last 4 bits must be 0
+        respelled = token[:-1] + alphabet[index + stray]
+        with pytest.raises(SignatureInvalid, match="canonical base64url"):
+            key.verifying_key.verify_jws(respelled)
+    assert key.verifying_key.verify_jws(token)[1] == b"payload"

@@ -158,6 +158,11 @@ class VerifyingKey:
         signature = _b64url_part(encoded_signature, "signature")
         if len(signature) != SIGNATURE_BYTES:
             raise SignatureInvalid("The token's signature is not a 64-byte Ed25519 signature.")
+        if b64url(signature) != encoded_signature:  # the signing input does not cover this part
+            raise SignatureInvalid(
+                "The token's signature is not canonical base64url (stray bits in its last "
+                "character); a second spelling of a signature is refused."
+            )
         signing_input = f"{encoded_header}.{encoded_payload}".encode("ascii")
         _verify(
             self.raw,
