@@ -10,7 +10,7 @@ import pytest
 from tests.wire_helpers import make_intention, make_offer
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import VerifyingKey, b64url, generate_signing_key
-from wallet.errors import InvalidKey, SignatureInvalid
+from wallet.errors import InvalidInput, InvalidKey, SignatureInvalid
 from wallet.schemas import schema_path, stale_schemas
 from wallet.terms.models import PublicJwk
 from wallet.wire import (
@@ -237,3 +237,36 @@ def test_signing_with_a_key_not_named_in_the_document_is_refused() -> None:
         sign_intention(intention, generate_signing_key())
     with pytest.raises(Exception, match="seller"):
         sign_offer(make_offer(generate_signing_key()), generate_signing_key())
+
+
+def test_member_names_equal_once_normalised_cannot_hide_beside_a_signed_one() -> None:
+    """A mediator adds "\\u212aind" (Kelvin sign) before the signed "Kind": NFC made them one
+    member, the signature still verified, and the offer carried a spec nobody signed."""
+    vendor = generate_signing_key()
+    offer = make_offer(
+        vendor, itemOffered={"name": "Shoes", "category": "shoes", "specs": {"Kind": "leather"}}
+    )
+    data = sign_offer(offer, vendor).wire()
+    data["offer"]["itemOffered"]["specs"] = {"\u212aind": "plastic", "Kind": "leather"}
+    envelope = parse_wire(json.dumps(data).encode(), SignedOffer)
+    with pytest.raises(SignatureInvalid, match="same text once Unicode-normalised"):
+        verify_signed_offer(envelope, vendor.verifying_key)
+    with pytest.raises(InvalidInput, match="same text once Unicode-normalised"):
+        canonical_bytes({"e\u0301": 1, "\u00e9": 2})
+    assert canonical_bytes({"e\u0301": 1}) == canonical_bytes({"\u00e9": 1})
+
+
+@pytest.mark.parametrize(
+    "name", ["a\nb", "\x1b[8mhidden", "\u202eevil", "x" * 100_000, "\x00", "\ud800"]
+)
+def test_refusals_quote_hostile_member_names_escaped_and_short(name: str) -> None:
+    vendor = generate_signing_key()
+    data = sign_offer(make_offer(vendor), vendor).wire()
+    data["offer"]["itemOffered"]["specs"] = {name: 5}
+    quoted = json.dumps(name)
+    repeated = f"{{{quoted}: 1, {quoted}: 2}}"
+    for raw in (json.dumps(data).encode(), repeated.encode()):
+        with pytest.raises(WireFormatError) as refused:
+            parse_wire(raw, SignedOffer)
+        message = str(refused.value)
+        assert message.isprintable() and len(message) < 300, message

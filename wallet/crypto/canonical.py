@@ -3,7 +3,8 @@
 Signed objects are canonicalised before hashing or signing, so that key order, whitespace and
 number spelling (``1.0`` vs ``1``) cannot change a hash. Integers beyond 2^53 and NaN are refused
 by the ``rfc8785`` package, as the RFC requires. Strings are NFC-normalised first, so the same
-text in another Unicode form hashes alike.
+text in another Unicode form hashes alike; an object with two member names that NFC makes equal
+is refused (one would vanish from the canonical form, uncovered by any signature over it).
 
 Fast path: wire documents hold only ASCII keys, strings, safe integers, booleans, null, objects
 and arrays. For those, ``json.dumps(sort_keys=True, ensure_ascii=False, separators=(",", ":"))``
@@ -43,7 +44,15 @@ def _nfc(value: Any) -> Any:
     if isinstance(value, str):
         return _nfc_text(value)
     if isinstance(value, dict):
-        return {_nfc(key): _nfc(item) for key, item in value.items()}
+        normalised = {_nfc(key): _nfc(item) for key, item in value.items()}
+        if len(normalised) != len(value):
+            # e.g. "Kind" and "\u212aind" (Kelvin sign): one would silently replace the other,
+            # and a signature over the canonical form would not cover the member it dropped.
+            raise InvalidInput(
+                "This document cannot be canonicalised: two member names are the same text once "
+                "Unicode-normalised (NFC)."
+            )
+        return normalised
     if isinstance(value, list | tuple):
         return [_nfc(item) for item in value]
     return value

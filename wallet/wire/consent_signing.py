@@ -45,6 +45,7 @@ from wallet.wire.signing import (
     WireFormatError,
     first_error,
     load_json,
+    signed_form,
     validate_wire,
     verify_signed_bytes,
 )
@@ -117,7 +118,7 @@ def verify_receipt(
     header, payload = key.verify_jws(token)
     if header.get("kid") != key.kid:
         raise SignatureInvalid("The receipt's JWS kid is not the thumbprint of its publicKey.")
-    canonical = receipt_bytes(receipt)
+    canonical = signed_form(receipt, what="consent receipt")
     if payload != canonical:
         raise SignatureInvalid("The receipt is signed, but not in its canonical (RFC 8785) form.")
     return receipt, canonical, key
@@ -161,7 +162,8 @@ def verify_signed_disclosure(
     that receipt, and it carries only fields the receipt's scope covers."""
     disclosure = envelope.disclosure
     receipt, canonical, key = verify_receipt(disclosure.receipt, expected_key=expected_key)
-    verify_signed_bytes(key, envelope.signature, canonical_wire(disclosure), what="disclosure")
+    expected = signed_form(disclosure, what="disclosure")
+    verify_signed_bytes(key, envelope.signature, expected, what="disclosure")
     if disclosure.consentReceiptID != receipt.consentReceiptID:
         raise SignatureInvalid("The disclosure names another receipt than the one it carries.")
     outside = sorted(set(disclosure.data) - set(receipt.field_keys))
@@ -184,7 +186,8 @@ def verify_signed_consent_notice(envelope: SignedConsentNotice) -> tuple[Consent
     key = verifying_key_from_jwk(notice.principal.publicKey.model_dump())
     if key.kid != notice.principal.kid:
         raise SignatureInvalid("The principal kid is not the thumbprint of the principal key.")
-    verify_signed_bytes(key, envelope.signature, canonical_wire(notice), what="consent notice")
+    expected = signed_form(notice, what="consent notice")
+    verify_signed_bytes(key, envelope.signature, expected, what="consent notice")
     return notice, key.kid
 
 
@@ -210,12 +213,8 @@ def verify_signed_acknowledgement(
             f"The acknowledgement names vendor key {named.kid}, not the pinned key "
             f"{pinned_key.kid}."
         )
-    verify_signed_bytes(
-        pinned_key,
-        envelope.signature,
-        canonical_wire(acknowledgement),
-        what="acknowledgement",
-    )
+    expected = signed_form(acknowledgement, what="acknowledgement")
+    verify_signed_bytes(pinned_key, envelope.signature, expected, what="acknowledgement")
     if acknowledgement.receiptSha256 != receipt_sha256(canonical_receipt):
         raise SignatureInvalid("The acknowledgement is about another receipt.")
     if acknowledgement.countersignature is not None:

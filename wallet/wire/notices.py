@@ -18,7 +18,7 @@ from wallet.errors import InvalidInput, SignatureInvalid
 from wallet.terms.models import UtcTimestamp
 from wallet.wire.canonical import canonical_wire
 from wallet.wire.models import CompactJws, RequesterKey, UrnUuid, _Wire
-from wallet.wire.signing import verify_signed_bytes
+from wallet.wire.signing import signed_form, verify_signed_bytes
 
 NoticeType = Literal["IntentionWithdrawn", "OfferAccepted", "OfferDeclined"]
 
@@ -68,6 +68,6 @@ def notice_key(notice: IntentionNotice) -> VerifyingKey:
 def verify_signed_notice(envelope: SignedNotice) -> IntentionNotice:
     """The notice if its JWS verifies with its requester key over its canonical form."""
     key = notice_key(envelope.notice)
-    expected = canonical_wire(envelope.notice)
+    expected = signed_form(envelope.notice, what="notice")
     verify_signed_bytes(key, envelope.signature, expected, what="notice")
     return envelope.notice

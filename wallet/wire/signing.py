@@ -38,6 +38,7 @@ from wallet.crypto.signing import (
     verifying_key_from_raw,
 )
 from wallet.errors import InvalidInput, SignatureInvalid
+from wallet.terminal import printable
 from wallet.wire.canonical import canonical_wire
 from wallet.wire.models import (
     MAX_WIRE_BYTES,
@@ -50,6 +51,7 @@ from wallet.wire.models import (
 
 M = TypeVar("M", bound=BaseModel)
 MAX_JSON_DEPTH = 32
+MAX_SHOWN_NAME = 40
 
 
 class WireFormatError(InvalidInput):
@@ -63,7 +65,9 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise WireFormatError(f"The JSON repeats the key {key!r}; each key may appear once.")
+            raise WireFormatError(
+                f"The JSON repeats the key {_shown(key)}; each key may appear once."
+            )
         result[key] = value
     return result
 
@@ -102,8 +106,15 @@ def load_json(raw: bytes, *, max_bytes: int = MAX_WIRE_BYTES, what: str = "docum
 def first_error(exc: ValidationError) -> str:
     """The first validation problem as ``field.path: message``."""
     error = exc.errors(include_url=False)[0]
-    where = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    where = ".".join(_shown(part, quoted=False) for part in error["loc"]) or "(top level)"
     return f"{where}: {error['msg']}"
+
+
+def _shown(part: object, *, quoted: bool = True) -> str:
+    """A member name from the document, escaped and cut short: a message stays one clear line
+    whatever a sender puts in its keys (newlines, terminal escapes, 100 kB names)."""
+    text = printable(part, max_chars=MAX_SHOWN_NAME)
+    return f"'{text}'" if quoted else text
 
 
 def validate_wire(data: Any, model: type[M], *, what: str | None = None) -> M:
@@ -147,11 +158,24 @@ def verify_signed_bytes(key: VerifyingKey, signature: str, expected: bytes, *, w
         )
 
 
+def signed_form(document: BaseModel, *, what: str) -> bytes:
+    """The canonical bytes a signature over ``document`` must cover.
+
+    A received document without a canonical form (two member names equal once NFC-normalised)
+    is refused as :class:`SignatureInvalid`, like any other document its signature does not
+    cover, so every verifier handles it the same way.
+    """
+    try:
+        return canonical_wire(document)  # type: ignore[arg-type]
+    except InvalidInput as exc:
+        raise SignatureInvalid(f"The {what} cannot be signed as it is: {exc}") from None
+
+
 def _check_payload(
     key: VerifyingKey, signature: str, document: Intention | Offer, what: str
 ) -> bytes:
     """Verify the JWS and that it covers the canonical form; returns that canonical form."""
-    expected = canonical_wire(document)
+    expected = signed_form(document, what=what)
     verify_signed_bytes(key, signature, expected, what=what)
     return expected
 
