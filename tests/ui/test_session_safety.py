@@ -1,8 +1,7 @@
 """Session safety (issue 11, item 9): after a lock no personal data is left in any widget or model,
 open dialogs close, and the clipboard keeps no secret of ours.
 
-A vault is filled with canary values (fields in My data, a loyalty card and proposal, an
-intention's description, a consent, a vendor's name, a clause of the terms); the whole window is
+A vault is filled with canary values (:mod:`tests.ui.canary_vault`); the whole window is
 unlocked and every page shown, rows selected, a sensitive value revealed, dialogs opened; then the
 vault is locked and every live widget and model of the application is searched for the canary
 (:mod:`tests.ui.canary_walk`). The same search before the lock proves it finds them.
@@ -15,7 +14,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,62 +23,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.intent_helpers import create
-from tests.test_consents import add_vendor
+from tests.ui.canary_vault import CANARY, WAIT_MS, open_canary_window, select_sensitive_field
 from tests.ui.canary_walk import find_canary
-from tests.ui.conftest import MakeWindow, unlock
+from tests.ui.conftest import MakeWindow
 from ui.dialogs import ask
 from ui.main_window import MainWindow, Workspace
-from ui.pages import my_data
-from wallet.consents import ConsentBook, GrantRequest
-from wallet.loyalty.book import LoyaltyBook
-from wallet.loyalty.models import MembershipDraft, ProposalTerms
-from wallet.terms import ClauseChoice
-from wallet.terms.book import TermsBook
 from wallet.vault import Vault
-
-WAIT_MS = 20_000
-CANARY = "Zq7Canary"  # unlikely anywhere else, in any case
-VENDOR_ID = f"{CANARY.lower()}-shop"  # named "Shop zq7canary-shop"
-
-
-def _fill_with_canaries(directory: Path) -> None:
-    today = date.today()
-    with Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault as vault:
-        vault.set_field("given_name", f"Ada {CANARY}")
-        vault.set_field("email", f"ada.{CANARY}@example.org")
-        vault.set_field("postal_address", f"12 {CANARY} Street, London")
-        vault.set_field(
-            "health_note",
-            f"allergic to {CANARY}",
-            label=f"{CANARY} note",
-            category=6,
-            sensitive=True,
-        )
-        add_vendor(vault, VENDOR_ID)
-        ConsentBook(vault).grant(
-            GrantRequest(vendor_id=VENDOR_ID, field_keys=("email",), purposes=(2,), days=30)
-        )
-        book = LoyaltyBook(vault)
-        book.add(MembershipDraft(program=f"{CANARY} Miles", member_number="ZQ7CANARY-0042"))
-        book.add_proposal(
-            ProposalTerms.model_validate(
-                {
-                    "title": f"{CANARY} groceries deal",
-                    "vendor": f"{CANARY} Market",
-                    "category": "groceries",
-                    "commitment": {"kind": "purchases", "count": 12},
-                    "reward": {"kind": "percent_discount", "value": "5"},
-                    "valid_from": today,
-                    "valid_until": today + timedelta(days=365),
-                }
-            )
-        )
-        TermsBook(vault).compose(
-            [ClauseChoice("CC-NO-TRACKING"), ClauseChoice(text=f"Ask {CANARY} first.")],
-            language="en",
-        )
-        create(vault, item_name=f"{CANARY} trail shoes", description=f"Blue, {CANARY} laces")
 
 
 def _show_everything(qtbot: QtBot, window: MainWindow) -> Workspace:
@@ -90,14 +38,7 @@ def _show_everything(qtbot: QtBot, window: MainWindow) -> Workspace:
     for row in range(workspace.sidebar.count()):
         workspace.show_page(row)
         qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=WAIT_MS)
-    page = workspace.my_data
-    workspace.show_page(workspace.pages.indexOf(page))
-    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=WAIT_MS)
-    for row in range(page.model.rowCount()):
-        page.table.selectRow(row)
-        field = page.selected_field()
-        if field is not None and field.sensitive:
-            break
+    page = select_sensitive_field(qtbot, window)
     page.reveal_action.trigger()
     qtbot.waitUntil(lambda: page.model.is_revealed("health_note"), timeout=WAIT_MS)
     page.copy_action.trigger()
@@ -132,12 +73,7 @@ def _wait_for_the_lock(qtbot: QtBot, window: MainWindow) -> None:
 
 @pytest.fixture
 def window(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> MainWindow:
-    """The whole window, unlocked on a vault full of canaries."""
-    directory = tmp_path / "vault"
-    _fill_with_canaries(directory)
-    unlocked = make_window(directory)
-    unlock(qtbot, unlocked)
-    return unlocked
+    return open_canary_window(qtbot, make_window, tmp_path)
 
 
 def test_no_canary_survives_a_lock(qtbot: QtBot, qapp: QApplication, window: MainWindow) -> None:
@@ -193,23 +129,10 @@ def _lock_during(qtbot: QtBot, window: MainWindow, ask_question: Callable[[], ob
     return answer
 
 
-def _select_sensitive_field(qtbot: QtBot, window: MainWindow) -> my_data.MyDataPage:
-    workspace = window.workspace
-    assert workspace is not None
-    page = workspace.my_data
-    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=WAIT_MS)
-    for row in range(page.model.rowCount()):
-        page.table.selectRow(row)
-        field = page.selected_field()
-        if field is not None and field.sensitive:
-            return page
-    raise AssertionError("no sensitive field")
-
-
 def test_a_question_open_at_lock_closes_and_answers_no(
     qtbot: QtBot, qapp: QApplication, window: MainWindow
 ) -> None:
-    page = _select_sensitive_field(qtbot, window)
+    page = select_sensitive_field(qtbot, window)
     seen: list[str] = []
 
     def delete_and_look() -> None:
