@@ -112,7 +112,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app until its window is closed; returns the exit status."""
     arguments = sys.argv[1:] if argv is None else argv
     options, qt_arguments = parse_options(arguments)
-    app = QApplication([sys.argv[0], *qt_arguments])
+    return run(QApplication([sys.argv[0], *qt_arguments]), options)
+
+
+def run(app: QApplication, options: Options) -> int:
+    """Show the window for ``options`` in ``app`` and run until the app quits.
+
+    However it quits (the window closed, Quit, SIGTERM or SIGINT), the vault is locked, the
+    workers stop and the clipboard loses what we put there (:meth:`MainWindow.shutdown`).
+    """
     configure_application(app)
     runner = VaultRunner()
     demo_vendors = start_demo_vendors() if options.demo else None  # embedded, on loopback

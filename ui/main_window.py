@@ -317,13 +317,14 @@ class MainWindow(QMainWindow):
             self._apply_settings()
 
     def _apply_settings(self) -> None:
-        self.runner.run(lambda vault: vault.settings(), on_success=self._configure_autolock)
+        self.runner.run(lambda vault: vault.settings(), on_success=self._use_settings)
 
-    def _configure_autolock(self, settings: VaultSettings) -> None:
+    def _use_settings(self, settings: VaultSettings) -> None:
         self.autolock.configure(
             idle_minutes=settings.auto_lock_minutes,
             lock_on_screen_lock=settings.lock_on_screen_lock,
         )
+        clipboard.secret_clipboard().clear_after_seconds = settings.clipboard_clear_seconds
 
     # ------------------------------------------------------------------ locking
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import clipboard
 from ui.background import while_alive
 from ui.dialogs import ask
 from ui.tasks import VaultRunner
@@ -158,8 +159,9 @@ class RequestDialog(QDialog):
 
     def copy_letter(self) -> None:
         if self.record is not None:
-            QGuiApplication.clipboard().setText(self.record.text())
-            self.note.show_text(self.tr("The letter is on the clipboard."))
+            seconds = clipboard.copy_secret(self.record.text())  # personal data: cleared after
+            note = self.tr("The letter is on the clipboard; it is cleared in %1 s.")
+            self.note.show_text(note.replace("%1", str(seconds)))
 
     def open_mail(self) -> None:
         if self.record is not None and not open_url(self.record.mailto()):
