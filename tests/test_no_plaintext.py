@@ -38,7 +38,7 @@ from wallet.cli import main
 FIELD_LABELS = ("field", "sensitive")  # personal data: allowed in no file at all
 SECRET_LABELS = ("passphrase", "new-passphrase", "recovery-key")
 CLI = (sys.executable, "-m", "wallet.cli")
-SET_SENSITIVE_FROM_STDIN = ("data", "set", "passport_number", "-", "--sensitive")
+SET_SENSITIVE_FROM_STDIN = ("data", "set", "passport_number", "--sensitive")  # README form
 # Files other programs write to the shared temp dir meanwhile can be big; ours are small.
 SYSTEM_TEMP_MAX_FILE_BYTES = 32 << 20
 XDG = ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
@@ -163,7 +163,7 @@ def _fill_through_the_cli(box: Sandbox, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def _sensitive_field_from_stdin(box: Sandbox) -> tuple[list[ProcessLeak], int]:
-    """``data set passport - --sensitive`` in a real process, the value typed on its standard
+    """``data set passport_number --sensitive`` in a real process, the value piped to its standard
     input; ``/proc`` is read over and over while it runs. Returns the leaks and the samples."""
     watched = {label: box.secret(label) for label in ("passphrase", "sensitive")}
     process = subprocess.Popen(
