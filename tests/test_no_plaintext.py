@@ -206,6 +206,7 @@ def _private_modes(box: Sandbox) -> list[str]:
     if stat.S_IMODE(box.vault.stat().st_mode) != 0o700:
         wrong.append(f"the vault folder is {stat.S_IMODE(box.vault.stat().st_mode):o}")
     written = [*box.vault.iterdir(), *(box.root / "backups").iterdir(), *box.exports.values()]
+    written.append(box.root / "inputs" / "recovery-key.txt")  # written by init
     for path in sorted(set(written)):
         mode = stat.S_IMODE(path.stat().st_mode)
         if path.is_file() and mode != 0o600:
