@@ -15,7 +15,8 @@ says what does not hold:
 * a passphrase change left a header that opens with the old or the new passphrase;
 * a backup file is complete and restorable, or absent; a restore left the old vault or the new
   one at its place, and the old one intact wherever it was moved;
-* files are 0600 and folders 0700; no temporary file or folder is left after a clean run.
+* files are 0600 and folders 0700, the folders backups and restores go into keep their mode; no
+  temporary file or folder is left after a clean run.
 """
 
 from __future__ import annotations
@@ -38,11 +39,10 @@ from wallet.intents.book import KIND_INTENTION
 from wallet.outbox import Outbox, OutboxRow
 from wallet.vault import HEADER_FILE, Vault, vault_exists
 
-BACKUP_TEMP_PREFIX = ".vrm-backup-"
 RESTORE_TEMP_PREFIX = ".vrm-restore-"
 HEADER_TEMP_PREFIX = f".{HEADER_FILE}."
 REPLACED_MARK = ".replaced-"
-# Problems that are known defects, reported to their owners; the CI test checks them apart.
+# Kinds of problems the CI test asserts in tests of their own (each with its owner).
 LEFTOVER_KINDS = ("leftover-backup-temp", "leftover-restore-temp", "leftover-header-temp")
 RESTORE_NOT_ATOMIC = "restore-not-atomic"
 LEFTOVER_WORDS = {
