@@ -2,7 +2,9 @@
 
 The table is a window over the core's log (filters run in the core), and "Verify integrity" checks
 the whole chain on the vault worker, then says plainly whether the log is intact or where it
-breaks, selecting the first bad entry when the current filter shows it.
+breaks, selecting the first bad entry when the current filter shows it. Above the log, when there
+are any, the messages that could not be delivered, with a Retry button for those the wallet itself
+could not handle (:class:`~ui.widgets.undelivered_messages.UndeliveredMessages`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ui.models.activity_model import ActivityColumn, ActivityModel
 from ui.tasks import VaultRunner
 from ui.widgets.quiet import change_quietly
 from ui.widgets.tables import windowed_table_view
+from ui.widgets.undelivered_messages import UndeliveredMessages
 from wallet.activity import VerifyReport
 from wallet.errors import VaultLocked, WalletError
 from wallet.vault import Changes
@@ -41,13 +44,15 @@ class ActivityPage(QWidget):
     """The activity log with an event-type filter, a text filter and an integrity check.
 
     Attributes (for tests): ``model``, ``table``, ``type_combo``, ``search_edit``,
-    ``verify_button``, ``banner`` (the verification result), ``status_label`` (errors).
+    ``verify_button``, ``banner`` (the verification result), ``status_label`` (errors),
+    ``undelivered`` (messages that could not be delivered).
     """
 
     def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self.model = ActivityModel(runner, self)
+        self.undelivered = UndeliveredMessages(runner, self)
         self._selected_seq: int | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._build_filters()
@@ -63,6 +68,7 @@ class ActivityPage(QWidget):
         """Reload the entries, keeping the selected one selected if it is still shown."""
         self._selected_seq = self._current_seq()
         self.model.reload()
+        self.undelivered.reload()
 
     # ------------------------------------------------------------------ building
 
@@ -116,6 +122,7 @@ class ActivityPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.banner)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.undelivered)
         layout.addWidget(self.table, 1)
 
     def _connect(self) -> None:
@@ -156,6 +163,7 @@ class ActivityPage(QWidget):
     def _on_locked(self) -> None:
         self._reset_filters()
         self.model.clear()
+        self.undelivered.clear()
         self.banner.hide()
         self.status_label.hide()
 
