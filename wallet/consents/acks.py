@@ -6,12 +6,27 @@ about this consent's receipt, of the type that answers the message (a disclosure
 ``DisclosureAccepted`` with a valid countersignature, an update by ``UpdateAccepted``, a
 revocation or expiry notice by ``ConsentTerminated``). Anything else is refused and logged with
 its reason; the consent itself is unchanged by a refused answer.
+
+**Isolation.** Each answer is read in its own transaction, and fails alone: a refused answer is
+marked read with its reason (in the consent's history and the activity log), and an answer whose
+reading raises anything unexpected is set aside as a dead letter (marked read, the kind of error
+noted in ``outbox_read_failures``; ``vrm-wallet-cli outbox list --failed`` shows it and can have
+it read again). Either way the consent keeps its state and the other answers are read, in this
+run and the next.
+
+**No remote text in reasons.** A reason is the wallet's own words: the answer is parsed here so
+that an unknown or repeated member is named as such, never by the vendor's spelling (which could
+hold escape sequences or the consumer's personal data echoed back); every reason is also made
+printable and cut to :data:`MAX_REASON` characters.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
 
 from wallet import activity
 from wallet.activity import NOT_COMPLETED, ActivityEvent
@@ -24,18 +39,22 @@ from wallet.consents.book import (
     KIND_UPDATE,
 )
 from wallet.crypto.signing import verifying_key_from_jwk
-from wallet.errors import InvalidKey, SignatureInvalid
+from wallet.errors import InvalidInput, InvalidKey, SignatureInvalid, VaultLocked, WalletError
 from wallet.outbox import store as outbox_store
+from wallet.outbox.dead_letters import mark_unreadable
 from wallet.outbox.store import OutboxRow
 from wallet.storage.connection import Connection
+from wallet.terminal import printable
 from wallet.vault import Vault
 from wallet.vendors import store as vendor_store
+from wallet.wire.consent import SignedAcknowledgement
 from wallet.wire.consent_signing import (
     parse_acknowledgement,
     verify_receipt,
     verify_signed_acknowledgement,
 )
-from wallet.wire.signing import WireFormatError, wire_bytes
+from wallet.wire.models import MAX_WIRE_BYTES
+from wallet.wire.signing import WireFormatError, load_json, wire_bytes
 
 EXPECTED_ANSWER = {
     KIND_DISCLOSURE: "DisclosureAccepted",
@@ -52,11 +71,47 @@ class AckReport:
 
     accepted: list[tuple[str, str]] = field(default_factory=list)  # (consent id, type)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (consent id, reason)
+    unreadable: int = 0  # answers set aside as dead letters (also listed in ``refused``)
 
     def merge(self, other: AckReport) -> AckReport:
         self.accepted.extend(other.accepted)
         self.refused.extend(other.refused)
+        self.unreadable += other.unreadable
         return self
+
+
+def _where(location: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in location) or "(top level)"
+
+
+def parse_answer(raw: bytes) -> SignedAcknowledgement:
+    """A vendor's answer body as a signed acknowledgement (bounded, strict), refused with a
+    reason in the wallet's own words: members are named by the model's field names only."""
+    try:
+        data = load_json(raw, max_bytes=MAX_WIRE_BYTES, what="acknowledgement")
+    except WireFormatError as exc:
+        if "repeats the key" in str(exc):  # the only message of load_json quoting the sender
+            raise WireFormatError("The acknowledgement repeats a member.") from None
+        raise
+    if not isinstance(data, dict):
+        raise WireFormatError("The acknowledgement is not a JSON object.")
+    try:
+        return SignedAcknowledgement.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        location = tuple(error["loc"])
+        if error["type"] == "extra_forbidden":  # the last part is the sender's member name
+            problem = f"{_where(location[:-1])}: a member that is not part of the format"
+        else:
+            problem = f"{_where(location)}: {error['msg']}"
+        raise WireFormatError(
+            f"This is not a valid signed acknowledgement: {problem} "
+            f"({exc.error_count()} problem(s) in all)."
+        ) from None
+
+
+def _reason(exc: WalletError) -> str:
+    return printable(" ".join(str(exc).split()), max_chars=MAX_REASON)
 
 
 def _check(connection: Connection, row: OutboxRow) -> tuple[str, str]:
@@ -69,7 +124,7 @@ def _check(connection: Connection, row: OutboxRow) -> tuple[str, str]:
         raise WireFormatError("The vendor was removed from the directory.")
     if not row.response_body:
         raise WireFormatError("The vendor answered without a signed acknowledgement.")
-    envelope = parse_acknowledgement(row.response_body)
+    envelope = parse_answer(row.response_body)
     _, canonical, _ = verify_receipt(consent.receipt_jws)
     acknowledgement = verify_signed_acknowledgement(
         envelope, verifying_key_from_jwk(vendor.public_jwk), canonical_receipt=canonical
@@ -97,40 +152,67 @@ def _apply(connection: Connection, row: OutboxRow, kind: str, signed: str, at: i
 
 
 def ingest_acknowledgements(vault: Vault, *, now: int | None = None) -> AckReport:
-    """Read every delivered consent message's answer not read yet."""
+    """Read every delivered consent message's answer not read yet, each alone (see the module
+    docstring): a refused or unreadable answer never stops the others."""
     unread = store.unread_delivered_ids(vault.reader, CONSENT_KINDS)
     report = AckReport()
     at = now or int(time.time())
     for outbox_id in unread:
-        row = outbox_store.get(vault.reader, outbox_id)
-        assert row is not None  # outbox rows are never deleted
-        with vault.write() as connection:
-            store.mark_ack_ingested(connection, row.id)
-            try:
-                kind, signed = _check(connection, row)
-            except (WireFormatError, SignatureInvalid, InvalidKey) as exc:
-                reason = str(exc)[:MAX_REASON]
-                if store.get(connection, row.subject) is not None:
-                    store.add_event(
-                        connection, row.subject, at=at, type="answer_refused", detail=reason
-                    )
-                vault.record(
-                    connection,
-                    ActivityEvent(
-                        activity.CONSENT_ACK_REFUSED,
-                        result=NOT_COMPLETED,
-                        party=row.vendor_id,
-                        reason=reason,
-                    ),
-                )
-                report.refused.append((row.subject, reason))
-                continue
-            _apply(connection, row, kind, signed, at)
-            event = (
-                activity.CONSENT_TERMINATED
-                if kind == "ConsentTerminated"
-                else activity.CONSENT_ACKNOWLEDGED
-            )
-            vault.record(connection, ActivityEvent(event, party=row.vendor_id, reason=kind))
-            report.accepted.append((row.subject, kind))
+        try:
+            report.merge(_ingest_one(vault, outbox_id, at))
+        except VaultLocked:
+            raise
+        except Exception as exc:  # this answer's fault alone; a broken vault fails below too
+            report.merge(_set_aside(vault, outbox_id, exc, at))
     return report
+
+
+def _ingest_one(vault: Vault, outbox_id: int, at: int) -> AckReport:
+    """Read one answer in one transaction: kept, or refused and recorded."""
+    report = AckReport()
+    row = outbox_store.get(vault.reader, outbox_id)
+    assert row is not None  # outbox rows are never deleted
+    with vault.write() as connection:
+        store.mark_ack_ingested(connection, row.id)
+        try:
+            kind, signed = _check(connection, row)
+        except (InvalidInput, SignatureInvalid, InvalidKey) as exc:  # the answer is refused
+            reason = _reason(exc)
+            _record_refusal(vault, connection, row.subject, row.vendor_id, reason, at)
+            report.refused.append((row.subject, reason))
+            return report
+        _apply(connection, row, kind, signed, at)
+        event = (
+            activity.CONSENT_TERMINATED
+            if kind == "ConsentTerminated"
+            else activity.CONSENT_ACKNOWLEDGED
+        )
+        vault.record(connection, ActivityEvent(event, party=row.vendor_id, reason=kind))
+        report.accepted.append((row.subject, kind))
+    return report
+
+
+def _record_refusal(
+    vault: Vault, connection: Connection, consent_id: str, vendor_id: str, reason: str, at: int
+) -> None:
+    """The refused answer in the consent's history (if it is still there) and the log."""
+    if store.row_id_of(connection, consent_id) is not None:  # not decoded: it may be the fault
+        store.add_event(connection, consent_id, at=at, type="answer_refused", detail=reason)
+    vault.record(
+        connection,
+        ActivityEvent(
+            activity.CONSENT_ACK_REFUSED, result=NOT_COMPLETED, party=vendor_id, reason=reason
+        ),
+    )
+
+
+def _set_aside(vault: Vault, outbox_id: int, error: Exception, at: int) -> AckReport:
+    """The answer to ``outbox_id`` could not be read at all: a dead letter, recorded."""
+    with vault.write() as connection:
+        found = connection.execute(
+            "SELECT subject, vendor_id FROM outbox WHERE id = ?", (outbox_id,)
+        ).fetchone()
+        reason = mark_unreadable(connection, outbox_id, "acknowledgements", error)
+        consent_id, vendor_id = (str(found[0]), str(found[1])) if found else ("", "")
+        _record_refusal(vault, connection, consent_id, vendor_id or activity.SELF_PARTY, reason, at)
+    return AckReport(refused=[(consent_id, reason)], unreadable=1)
