@@ -177,6 +177,32 @@ def test_many_refused_offers_in_one_answer_are_counted_not_each_recorded(
     assert logged == MAX_REJECTIONS_RECORDED + 1
 
 
+@pytest.mark.parametrize(
+    ("answer", "code"),
+    [
+        (b'{"offers":[{"offer":{"price":1e999999},"signature":"x"}]}', "invalid_offer"),
+        (b'{"offers":[{"offer":{"price":"1e999999"},"signature":"x"}]}', "invalid_offer"),
+        (b'{"offers":[' + b"9" * 5000 + b"]}", "malformed"),  # beyond Python's int digits
+        (b'{"offers":[' + b"9" * 4000 + b"]}", "invalid_offer"),
+        (b'{"offers":' + b"[" * 10_000 + b"]" * 10_000 + b"}", "malformed"),
+        (b'{"offers":' + b"[" * 40 + b"]" * 40 + b"}", "malformed"),  # deeper than 32 levels
+        (b'{"offers":[{"offer":{"id":"' + b"\\ud800" * 9000 + b'"},"signature":""}]}', "unsigned"),
+    ],
+)
+def test_numbers_depth_and_sizes_in_an_answer_are_bounded(
+    market: Vault, answer: bytes, code: str
+) -> None:
+    from wallet.offers.ingest import MAX_OFFER_ID, ingest_body
+
+    record = create(market)
+    started = time.perf_counter()
+    report = ingest_body(market, vendor_id="hostile-vendor", intention_id=record.id, raw=answer)
+    assert time.perf_counter() - started < 1
+    [refused] = report.rejected
+    assert refused.code == code, refused
+    assert len(refused.offer_id) <= MAX_OFFER_ID and len(refused.reason) <= 300
+
+
 def _vault_bytes(vault: Vault) -> int:
     vault.reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return sum(path.stat().st_size for path in vault.directory.iterdir() if path.is_file())
