@@ -178,7 +178,7 @@ def _chosen_mapping(
     if "member_number" not in chosen.values():
         raise InvalidInput(
             f"No column of {path} holds the member number. Map one, e.g. "
-            f"--map '{columns[0][:40]}=member_number'."
+            f"--map {quoted(columns[0] + '=member_number', limit=60)}."
         )
     return chosen
 
