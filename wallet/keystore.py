@@ -81,13 +81,13 @@ class KeyringKeyStore:
         try:
             self.backend.set_password(service, username, base64.b64encode(secret).decode("ascii"))
         except keyring.errors.KeyringError as exc:
-            raise KeyStoreError(f"The OS keyring refused to store the secret: {exc}.") from exc
+            raise KeyStoreError(_failure("refused to store the secret", exc)) from exc
 
     def load(self, service: str, username: str) -> bytes | None:
         try:
             text = self.backend.get_password(service, username)
         except keyring.errors.KeyringError as exc:
-            raise KeyStoreError(f"The OS keyring could not be read: {exc}.") from exc
+            raise KeyStoreError(_failure("could not be read", exc)) from exc
         if text is None:
             return None
         try:
@@ -101,4 +101,18 @@ class KeyringKeyStore:
         except keyring.errors.PasswordDeleteError:
             pass  # already gone: the goal is reached
         except keyring.errors.KeyringError as exc:
-            raise KeyStoreError(f"The OS keyring could not delete the secret: {exc}.") from exc
+            raise KeyStoreError(_failure("could not delete the secret", exc)) from exc
+
+
+def _failure(what: str, exc: keyring.errors.KeyringError) -> str:
+    """One line saying what the keyring failed to do, why, and (where we know) what helps."""
+    detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+    if isinstance(exc, keyring.errors.KeyringLocked):
+        hint = " Unlock the keyring (for example by logging in to the desktop) and try again."
+    elif isinstance(exc, keyring.errors.NoKeyringError):
+        hint = " " + _NO_KEYRING
+    elif isinstance(exc, keyring.errors.InitError):
+        hint = " The keyring service could not be started; check that it is installed and running."
+    else:
+        hint = ""
+    return f"The OS keyring {what} ({detail}).{hint}"

@@ -210,7 +210,9 @@ class Vault:
             write_header(paths.header, header)
         except StorageError as exc:
             connection.close()
-            raise translate_error(exc, failed="the vault was not created") from exc
+            raise translate_error(
+                exc, failed="the vault was not created", database=paths.database
+            ) from exc
         except BaseException:
             connection.close()
             raise
@@ -406,12 +408,17 @@ class Vault:
         try:
             keystore.store(KEYRING_SERVICE, username, secret)
         except KeyStoreError as exc:
-            raise KeyringUnavailable(str(exc)) from None
+            raise KeyringUnavailable(f"{exc} Nothing was changed.") from None
         new_slot = slots.make_keyring_slot(
             self.vault_id, self._key, secret, service=KEYRING_SERVICE, username=username
         )
         others = tuple(s for s in self._header.slots if s.type != "keyring")
-        self._save_header(self._header.model_copy(update={"slots": (*others, new_slot)}))
+        try:
+            self._save_header(self._header.model_copy(update={"slots": (*others, new_slot)}))
+        except BaseException:
+            with contextlib.suppress(KeyStoreError):  # a secret that opens nothing: take it back
+                keystore.delete(KEYRING_SERVICE, username)
+            raise
         self._log(ActivityEvent(activity.KEYRING_ENABLED))
         return Changes(header_changed=True)
 
@@ -422,9 +429,13 @@ class Vault:
             return Changes(activity_changed=False)
         others = tuple(s for s in self._header.slots if s.type != "keyring")
         self._save_header(self._header.model_copy(update={"slots": others}))
-        with contextlib.suppress(KeyStoreError):
+        reason = ""
+        try:
             keystore.delete(slot.keyring_service, slot.keyring_username)
-        self._log(ActivityEvent(activity.KEYRING_DISABLED))
+        except KeyStoreError as exc:
+            # The slot is gone, so the secret left in the keyring opens nothing any more.
+            reason = f"the keyring kept its now useless secret: {exc}"[:200]
+        self._log(ActivityEvent(activity.KEYRING_DISABLED, reason=reason))
         return Changes(header_changed=True)
 
     def _extend_keyring_after_passphrase(self) -> None:

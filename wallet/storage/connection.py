@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,7 +78,7 @@ def open_encrypted(
             check_same_thread=True,
         )
     except sqlcipher3.Error as exc:
-        raise _open_error(exc) from None
+        raise _open_error(exc, path) from None
     try:
         # SQLCipher logs HMAC failures to stderr on a wrong key; we report them ourselves.
         connection.execute("PRAGMA cipher_log_level = NONE")
@@ -91,13 +92,13 @@ def open_encrypted(
         connection.execute("PRAGMA busy_timeout = 5000")
     except sqlcipher3.Error as exc:
         connection.close()
-        raise _open_error(exc) from None
+        raise _open_error(exc, path) from None
     for companion in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         make_private(companion)  # SQLite gives these the main file's mode; older vaults had 0644
     return connection
 
 
-def _open_error(exc: sqlcipher3.Error) -> WalletError:
+def _open_error(exc: sqlcipher3.Error, path: Path) -> WalletError:
     code = _primary_code(exc)
     if code == SQLITE_NOTADB:
         return DatabaseError(
@@ -109,17 +110,52 @@ def _open_error(exc: sqlcipher3.Error) -> WalletError:
             f"The vault database could not be opened ({exc}): check that it is a file you may "
             "read and write, on a disk that is mounted. Nothing was changed."
         )
-    return translate_error(exc, failed="the vault was not opened")
+    return translate_error(exc, failed="the vault was not opened", database=path)
+
+
+# SQLite's fixed texts for its result codes (sqlite3_errstr), for the few errors that reach us
+# without a code (the backup API raises them so).
+_CODES_BY_TEXT = {
+    "database or disk is full": SQLITE_FULL,
+    "disk I/O error": SQLITE_IOERR,
+    "database is locked": SQLITE_BUSY,
+    "database table is locked": SQLITE_LOCKED,
+    "attempt to write a readonly database": SQLITE_READONLY,
+    "database disk image is malformed": SQLITE_CORRUPT,
+    "file is not a database": SQLITE_NOTADB,
+    "unable to open database file": SQLITE_CANTOPEN,
+}
+# Below this much free space, an I/O error while writing is taken to be the full disk it
+# almost certainly is (SQLite reports some ENOSPC cases, like growing its -shm file, as I/O).
+NEARLY_FULL_BYTES = 1024 * 1024
 
 
 def _primary_code(exc: BaseException) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
-    return code & 0xFF if isinstance(code, int) else None
+    if isinstance(code, int):
+        return code & 0xFF
+    return _CODES_BY_TEXT.get(str(exc))
+
+
+def _out_of_space(path: Path) -> bool:
+    """True if the folder of ``path`` has (almost) no space left, or a file-size limit is set."""
+    soft_limit, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if soft_limit != resource.RLIM_INFINITY:
+        return True  # EFBIG looks like an I/O error to SQLite
+    try:
+        status = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return status.f_bavail * status.f_frsize < NEARLY_FULL_BYTES
 
 
 @contextlib.contextmanager
 def transaction(connection: Connection) -> Iterator[Connection]:
-    """One write transaction: committed if the block succeeds, rolled back on any exception."""
+    """One write transaction: committed if the block succeeds, rolled back on any exception.
+
+    Storage errors (a failed COMMIT included) propagate as ``StorageError``; the vault turns them
+    into messages with :func:`translate_error`.
+    """
     connection.execute("BEGIN IMMEDIATE")
     try:
         yield connection
@@ -130,10 +166,10 @@ def transaction(connection: Connection) -> Iterator[Connection]:
     else:
         try:
             connection.execute("COMMIT")
-        except sqlcipher3.Error as exc:
+        except sqlcipher3.Error:
             with contextlib.suppress(sqlcipher3.Error):
                 connection.execute("ROLLBACK")
-            raise translate_error(exc) from exc
+            raise  # the caller knows what failed and translates (see translate_error)
 
 
 def translate_error(
@@ -145,6 +181,8 @@ def translate_error(
     what it is: SQLCipher stops every write on a connection after a page failed its HMAC.
     """
     code = _primary_code(exc)
+    if code == SQLITE_IOERR and database is not None and _out_of_space(database):
+        code = SQLITE_FULL
     if code == SQLITE_READONLY and database is not None and _writable(database):
         return DatabaseError(
             f"The vault database is damaged: a page failed its integrity check, so {failed} "
@@ -152,7 +190,8 @@ def translate_error(
         )
     if code == SQLITE_FULL:
         return DiskFull(
-            f"The disk is full: {failed}, and nothing was changed. Free some space and try again."
+            f"The disk is full (or a file-size limit was reached): {failed}, and nothing was "
+            "changed. Free some space and try again."
         )
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return WalletError(
@@ -192,7 +231,7 @@ def backup_encrypted(connection: Connection, target: Path, key: bytes) -> None:
     try:
         damaged = damaged_pages(connection)
     except sqlcipher3.Error as exc:
-        raise _backup_error(exc) from exc
+        raise _backup_error(exc, target) from exc
     if damaged:
         raise DatabaseError(
             f"The backup was not written: {len(damaged)} page(s) of the vault database fail "
@@ -202,18 +241,18 @@ def backup_encrypted(connection: Connection, target: Path, key: bytes) -> None:
     try:
         destination = sqlcipher3.connect(_uri(target, mode="rw"), uri=True, isolation_level=None)
     except sqlcipher3.Error as exc:
-        raise translate_error(exc, failed="the backup was not written") from exc
+        raise translate_error(exc, failed="the backup was not written", database=target) from exc
     try:
         destination.execute(_key_pragma(key))
         connection.backup(destination)
         destination.execute("PRAGMA journal_mode = DELETE")
     except sqlcipher3.Error as exc:
-        raise _backup_error(exc) from exc
+        raise _backup_error(exc, target) from exc
     finally:
         destination.close()
 
 
-def _backup_error(exc: sqlcipher3.Error) -> WalletError:
+def _backup_error(exc: sqlcipher3.Error, target: Path) -> WalletError:
     # The backup reads every page of the vault: an unreadable page is the vault's damage, not the
     # target's (SQLite reports some of those as a failure to write the copy).
     if _primary_code(exc) not in (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, SQLITE_LOCKED):
@@ -221,7 +260,7 @@ def _backup_error(exc: sqlcipher3.Error) -> WalletError:
             f"The backup was not written: a page of the vault database could not be read ({exc}),"
             f" so the vault is damaged. {DAMAGED_ADVICE}"
         )
-    return translate_error(exc, failed="the backup was not written")
+    return translate_error(exc, failed="the backup was not written", database=target)
 
 
 def integrity_problems(connection: Connection, *, thorough: bool = False) -> list[str]:
