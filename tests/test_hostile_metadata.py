@@ -162,3 +162,13 @@ def test_the_metadata_parser_refuses_every_oversized_member() -> None:
     key = generate_signing_key().verifying_key.jwk
     with pytest.raises(WalletError):
         parse_metadata_bytes(hostile(base, publicKey={**key, "x": key["x"] * 100}), url=base)
+
+
+def test_an_unknown_member_is_refused_without_repeating_its_name(site: MetadataServer) -> None:
+    doc = json.loads(hostile(site.base))
+    doc["\x1b[8m\nKey: AAAA"] = 1
+    doc["inbox"]["ada@example.org"] = "x"
+    site.serve(json.dumps(doc).encode())
+    with pytest.raises(MetadataError, match="not part of the format") as refused:
+        fetch(site.base)
+    assert "Key: AAAA" not in str(refused.value) and "ada@" not in str(refused.value)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -47,6 +46,7 @@ from wallet.storage.connection import Connection
 from wallet.terminal import printable
 from wallet.vault import Vault
 from wallet.vendors import store as vendor_store
+from wallet.vendors.directory import validation_problem
 from wallet.wire.consent import SignedAcknowledgement
 from wallet.wire.consent_signing import (
     parse_acknowledgement,
@@ -80,10 +80,6 @@ class AckReport:
         return self
 
 
-def _where(location: tuple[Any, ...]) -> str:
-    return ".".join(str(part) for part in location) or "(top level)"
-
-
 def parse_answer(raw: bytes) -> SignedAcknowledgement:
     """A vendor's answer body as a signed acknowledgement (bounded, strict), refused with a
     reason in the wallet's own words: members are named by the model's field names only."""
@@ -98,14 +94,8 @@ def parse_answer(raw: bytes) -> SignedAcknowledgement:
     try:
         return SignedAcknowledgement.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        location = tuple(error["loc"])
-        if error["type"] == "extra_forbidden":  # the last part is the sender's member name
-            problem = f"{_where(location[:-1])}: a member that is not part of the format"
-        else:
-            problem = f"{_where(location)}: {error['msg']}"
         raise WireFormatError(
-            f"This is not a valid signed acknowledgement: {problem} "
+            f"This is not a valid signed acknowledgement: {validation_problem(exc)} "
             f"({exc.error_count()} problem(s) in all)."
         ) from None
 

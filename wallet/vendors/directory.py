@@ -13,6 +13,7 @@ small-order points).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -44,6 +45,7 @@ LIST_TYPE = "VrmVendorList"
 LIST_VERSION = 1
 # Imports of more vendors than this are logged with their number instead of their ids.
 MAX_NAMED_IMPORTED = 20
+_FIELD_NAME = re.compile(r"@?[A-Za-z_][A-Za-z0-9_]{0,63}")
 AddOutcome = Literal["added", "updated", "key_change_pending", "unchanged"]
 
 
@@ -89,10 +91,27 @@ def metadata_url_for(url: str) -> str:
     return url.rstrip("/") + WELL_KNOWN_PATH
 
 
-def _first_error(exc: ValidationError) -> str:
-    error = exc.errors()[0]
-    where = ".".join(str(part) for part in error["loc"]) or "the document"
-    return f"{where}: {error['msg']}"
+def _where(location: tuple[Any, ...]) -> str:
+    """A validation error's location: field names and list indexes; anything else (a member
+    named by the sender) is not spelled out."""
+    parts = [
+        str(part) if isinstance(part, int) or _FIELD_NAME.fullmatch(str(part)) else "(a member)"
+        for part in location
+    ]
+    return ".".join(parts) or "the document"
+
+
+def validation_problem(exc: ValidationError) -> str:
+    """The first problem pydantic found, as ``where: what``, in the wallet's own words.
+
+    An unknown member is not named by its spelling: that is the sender's text, which may hold
+    escape sequences or personal data echoed back, and such reasons are stored and shown.
+    """
+    error = exc.errors(include_url=False)[0]
+    location = tuple(error["loc"])
+    if error["type"] == "extra_forbidden":
+        return f"{_where(location[:-1])}: a member that is not part of the format"
+    return f"{_where(location)}: {error['msg']}"
 
 
 def _texts(value: object, where: str) -> Iterator[tuple[str, str]]:
@@ -137,7 +156,7 @@ def parse_metadata(document: object, *, url: str) -> FetchedMetadata:
     except ValidationError as exc:
         raise MetadataError(
             f"The vendor metadata at {url} is not a valid VRM vendor document "
-            f"({_first_error(exc)})."
+            f"({validation_problem(exc)})."
         ) from None
     _check_plain_text(metadata, url)
     for inbox in (metadata.inbox.intentions, metadata.inbox.offers):
