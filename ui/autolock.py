@@ -2,12 +2,20 @@
 
 :class:`AutoLock` watches every key and mouse event the application receives (an event filter on
 the QApplication) and restarts an idle timer on each; when the timer runs out it emits
-``lock_requested``. :class:`ScreenLockWatcher` listens on the D-Bus session bus for the desktop's
-screen saver (``org.freedesktop.ScreenSaver`` and ``org.gnome.ScreenSaver``, signal
-``ActiveChanged``) so the vault can lock with the screen.
+``lock_requested``. :class:`ScreenLockWatcher` notices the screen lock over D-Bus, from two
+sources, so the vault can lock with the screen:
+
+- the desktop's screen saver on the session bus (``org.freedesktop.ScreenSaver``, also on KDE's
+  ``/ScreenSaver`` path, and ``org.gnome.ScreenSaver``), signal ``ActiveChanged(true)``;
+- systemd-logind on the system bus, signal ``Lock`` on this login session's object, sent when
+  something asks logind to lock the session (``loginctl lock-session``, idle and suspend
+  managers); only from ``org.freedesktop.login1``, a name only logind may own on the system bus.
 """
 
 from __future__ import annotations
+
+import os
+import string
 
 from PySide6.QtCore import SLOT, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 
@@ -22,6 +30,11 @@ SCREEN_SAVERS = (
     ("/ScreenSaver", "org.freedesktop.ScreenSaver"),  # KDE also emits it on this path
     ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
 )
+LOGIN1_SERVICE = "org.freedesktop.login1"
+LOGIN1_SESSION_INTERFACE = "org.freedesktop.login1.Session"
+LOGIN1_SESSION_PATH = "/org/freedesktop/login1/session/"
+_LETTERS = frozenset(string.ascii_letters.encode())
+_DIGITS = frozenset(string.digits.encode())
 USER_INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -38,33 +51,71 @@ USER_INPUT_EVENTS = frozenset(
 )
 
 
-class ScreenLockWatcher(QObject):
-    """Emits ``screen_locked`` when the desktop's screen saver becomes active.
+def login1_session_path(session_id: str) -> str:
+    """logind's object path for a session id, escaped as systemd does (``"2"`` → ``_32``).
 
-    ``bus`` defaults to the session bus; tests pass a connection to a private bus.
+    Every byte that is not an ASCII letter, or a digit after the first character, becomes ``_``
+    and two hex digits (systemd's ``bus_label_escape``); the empty id is ``_``.
+    """
+    escaped = "".join(
+        chr(byte) if byte in _LETTERS or (position and byte in _DIGITS) else f"_{byte:02x}"
+        for position, byte in enumerate(session_id.encode())
+    )
+    return LOGIN1_SESSION_PATH + (escaped or "_")
+
+
+class ScreenLockWatcher(QObject):
+    """Emits ``screen_locked`` when the screen saver becomes active or logind locks the session.
+
+    ``bus`` defaults to the session bus and ``system_bus`` to the system bus, ``session_id`` to
+    ``$XDG_SESSION_ID`` (without one, logind is not watched); tests pass connections to private
+    buses.
     """
 
     screen_locked = Signal()
 
     def __init__(
-        self, *, bus: QDBusConnection | None = None, parent: QObject | None = None
+        self,
+        *,
+        bus: QDBusConnection | None = None,
+        system_bus: QDBusConnection | None = None,
+        session_id: str | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._unavailable_reason: str | None = None
         if QDBusConnection is None:
             self._unavailable_reason = self.tr("This build of Qt has no D-Bus support.")
             return
-        connection = bus if bus is not None else QDBusConnection.sessionBus()
-        if not connection.isConnected():
+        session_bus = bus if bus is not None else QDBusConnection.sessionBus()
+        watching_screen_saver = session_bus.isConnected() and all(
+            [
+                session_bus.connect(
+                    "", path, interface, "ActiveChanged", self, SLOT("_on_active_changed(bool)")
+                )
+                for path, interface in SCREEN_SAVERS
+            ]
+        )
+        if session_id is None:
+            session_id = os.environ.get("XDG_SESSION_ID")
+        watching_logind = bool(session_id) and self._watch_logind(
+            system_bus if system_bus is not None else QDBusConnection.systemBus(),
+            login1_session_path(session_id or ""),
+        )
+        if not (watching_screen_saver or watching_logind):
             self._unavailable_reason = self.tr(
                 "No desktop session bus (D-Bus) was found, so the screen lock cannot be noticed."
             )
-            return
-        for path, interface in SCREEN_SAVERS:
-            connection.connect(
-                "", path, interface, "ActiveChanged", self, SLOT("_on_active_changed(bool)")
-            )
-        self._bus = connection
+
+    def _watch_logind(self, system_bus: QDBusConnection, session_path: str) -> bool:
+        return system_bus.isConnected() and system_bus.connect(
+            LOGIN1_SERVICE,
+            session_path,
+            LOGIN1_SESSION_INTERFACE,
+            "Lock",
+            self,
+            SLOT("_on_session_lock()"),
+        )
 
     def unavailable_reason(self) -> str | None:
         """``None`` when the screen lock can be noticed, else a sentence saying why not."""
@@ -74,6 +125,10 @@ class ScreenLockWatcher(QObject):
     def _on_active_changed(self, active: bool) -> None:
         if active:
             self.screen_locked.emit()
+
+    @Slot()
+    def _on_session_lock(self) -> None:
+        self.screen_locked.emit()
 
 
 class AutoLock(QObject):
@@ -114,6 +169,10 @@ class AutoLock(QObject):
     @property
     def is_active(self) -> bool:
         return self._active
+
+    @property
+    def lock_on_screen_lock(self) -> bool:
+        return self._lock_on_screen_lock
 
     @property
     def idle_timer_running(self) -> bool:
