@@ -171,3 +171,24 @@ def test_codes_this_app_cannot_draw_show_the_value(qtbot: QtBot) -> None:
     view.set_code("pdf417", "RC-55120-9")
     assert not view.drawn
     assert "RC-55120-9" in view.text() and "cannot draw PDF417" in view.text()
+
+
+def test_hostile_files_give_the_cores_message(
+    qtbot: QtBot, page: LoyaltyPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shape = tmp_path / "object.json"
+    shape.write_text('{"classId": "3388.club", "accountId": "1", "textModulesData": 5}')
+    monkeypatch.setattr(ask, "pick_open_file", lambda *args, **kwargs: shape)
+    page.import_button.click()
+    qtbot.waitUntil(lambda: "textModulesData must be a list" in page.error.text())
+    assert str(shape) in page.error.text() and page.last_dialog is None
+    # A giant exponent is one rejected row in the wizard, at once, not a minute-long hang.
+    points = tmp_path / "points.csv"
+    points.write_text("Program,Card number,Points\nClub,1,1e999999999\nClub,2,12\n")
+    monkeypatch.setattr(ask, "pick_open_file", lambda *args, **kwargs: points)
+    page.import_button.click()
+    qtbot.waitUntil(lambda: isinstance(page.last_dialog, ImportDialog), timeout=2_000)
+    wizard = page.last_dialog
+    assert isinstance(wizard, ImportDialog)
+    assert wizard.rejected_table.rowCount() == 1 and len(wizard.preview.good) == 1
+    assert "too large" in wizard.rejected_table.item(0, 2).text()
