@@ -406,3 +406,18 @@ def test_a_non_utf8_value_on_the_command_line_is_refused(
     value = b"caf\xe9".decode("utf-8", "surrogateescape")
     line = _run(["--vault", str(vault_dir), "data", "set", "note", value], capsys)
     assert "UTF-8" in line
+
+
+def test_a_decompression_bomb_is_refused_before_anything_is_unpacked(
+    vault: Vault, tmp_path: Path
+) -> None:
+    good = vault.backup(tmp_path / "good.vrmbackup")
+    bomb = tmp_path / "bomb.vrmbackup"
+    with zipfile.ZipFile(good) as original, zipfile.ZipFile(bomb, "w") as packed:
+        packed.writestr(HEADER_FILE, original.read(HEADER_FILE))
+        packed.writestr(DATABASE_FILE, bytes(8 * 1024 * 1024), compress_type=zipfile.ZIP_DEFLATED)
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(BackupError, match="inflate"):
+        Vault.restore(bomb, tmp_path / "new", passphrase=PASSPHRASE)
+    assert not (tmp_path / "new").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".vrm-")]

@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 
 BACKUP_MEMBERS = (HEADER_FILE, DATABASE_FILE)
 MAX_BACKUP_DATABASE_BYTES = 16 * 1024**3
+# An encrypted database does not compress: a database member that inflates to more than twice
+# its packed size is a decompression bomb, not a backup (the header, JSON, is bounded apart).
+MAX_DATABASE_INFLATION = 2
+INFLATION_SLACK_BYTES = 64 * 1024
 # We write stored members; deflate is accepted for a backup someone re-packed with a zip tool.
 ACCEPTED_COMPRESSION = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 _ENCRYPTED_FLAG = 0x1
@@ -233,11 +237,18 @@ def _checked_members(bundle: zipfile.ZipFile, backup_file: Path) -> dict[str, zi
                 "compression method VRM Wallet does not read (only stored or deflated)."
             )
     by_name = {info.filename: info for info in infos}
+    database = by_name[DATABASE_FILE]
     if (
         by_name[HEADER_FILE].file_size > MAX_HEADER_BYTES
-        or by_name[DATABASE_FILE].file_size > MAX_BACKUP_DATABASE_BYTES
+        or database.file_size > MAX_BACKUP_DATABASE_BYTES
     ):
         raise BackupError(f"{backup_file} is not a VRM Wallet backup (member too large).")
+    if database.file_size > database.compress_size * MAX_DATABASE_INFLATION + INFLATION_SLACK_BYTES:
+        raise BackupError(
+            f"{backup_file} is not a VRM Wallet backup: its database would inflate to "
+            f"{database.file_size} bytes from {database.compress_size}, which no encrypted "
+            "database does."
+        )
     return by_name
 
 
