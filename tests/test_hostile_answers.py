@@ -267,3 +267,10 @@ def test_wait_bounds_a_consent_grant_to_a_stalling_vendor(home: Path, run: Run) 
     assert code == 0, err
     assert took <= 1 + 1.5, took
     assert "still pending 1" in err
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "3601", "1e999"])
+def test_wait_must_be_a_number_of_seconds_within_an_hour(run: Run, value: str) -> None:
+    with pytest.raises(SystemExit) as exited:  # a usage error, before any vault is opened
+        run("intent", "broadcast", "urn:uuid:x", "--wait", value)
+    assert exited.value.code == 2
