@@ -2,6 +2,7 @@
 with Standard Webhooks signatures, retried with backoff, resumed after a crash; a message the
 wallet cannot handle becomes a dead letter the person can see and retry."""
 
+from wallet.outbox.dead_letters import DeadLetters, OutboxEntry, RetryResult
 from wallet.outbox.ledger import DeliveryOutcome, Outbox
 from wallet.outbox.retry import RetryPolicy, parse_retry_after
 from wallet.outbox.store import OutboxRow, Status
@@ -18,13 +19,16 @@ from wallet.outbox.worker import (
 
 __all__ = [
     "DbRunner",
+    "DeadLetters",
     "DeliveryOutcome",
     "DeliveryProgress",
     "DeliveryWorker",
     "Outbox",
+    "OutboxEntry",
     "OutboxMessage",
     "OutboxRow",
     "RetryPolicy",
+    "RetryResult",
     "RunSummary",
     "Status",
     "due",
