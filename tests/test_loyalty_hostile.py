@@ -179,6 +179,10 @@ HOSTILE_JSON = {
         json.dumps({"loyaltyObjects": [google(accountId=str(i)) for i in range(20_001)]}),
         "more than 20000",
     ),
+    "a-million-lists": (
+        json.dumps(google(textModulesData=[[]] * 1_000_000)),
+        "more than 250000 lists and objects",
+    ),
     "own-format-list-of-numbers": (
         json.dumps({"format": "vrm-wallet.loyalty", "version": 1, "memberships": [1]}),
         "memberships[0] must be an object",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from wallet.errors import InvalidInput
-from wallet.loyalty.bounds import MAX_IMPORT_BYTES, MAX_IMPORT_ROWS
+from wallet.loyalty.bounds import MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_JSON_CONTAINERS
 from wallet.wire.signing import MAX_JSON_DEPTH, WireFormatError, load_json
 
 
@@ -45,6 +45,12 @@ def kind_of(value: Any) -> str:
 
 def load_document(data: bytes, path: Path) -> Any:
     """The JSON in ``data`` (read from ``path``), or one :class:`InvalidInput` naming the file."""
+    # Brackets inside strings count too, so this over-counts: it only ever refuses more.
+    if data.count(b"[") + data.count(b"{") > MAX_JSON_CONTAINERS:
+        raise InvalidInput(
+            f"The loyalty file {path} holds more than {MAX_JSON_CONTAINERS} lists and objects, "
+            "far more than any card list needs. Nothing was imported."
+        )
     try:
         return load_json(data, max_bytes=MAX_IMPORT_BYTES, what=f"loyalty file {path}")
     except WireFormatError as exc:
