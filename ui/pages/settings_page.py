@@ -1,4 +1,5 @@
-"""The Settings page: locking, clipboard, this device's keyring, passphrase, backup and restore.
+"""The Settings page: locking, clipboard, this device's keyring, passphrase, backup, restore and
+the vault's integrity check.
 
 Every change is saved at once through the vault runner (``vault.update_settings``); the runner's
 ``changed`` signal then lets the main window re-read the settings (auto-lock). Restoring replaces
@@ -31,6 +32,7 @@ from ui.dialogs.change_passphrase import ChangePassphraseDialog
 from ui.tasks import VaultRunner
 from ui.widgets.layout import heading, secondary
 from ui.widgets.messages import InlineMessage, error_text
+from wallet.integrity import IntegrityReport, describe
 from wallet.keystore import KeyringKeyStore
 from wallet.settings import VaultSettings
 from wallet.vault import Changes, Vault
@@ -49,7 +51,8 @@ class SettingsPage(QWidget):
 
     Attributes (for tests): ``auto_lock_minutes``, ``lock_on_screen_lock``,
     ``screen_lock_reason``, ``clipboard_seconds``, ``remember``, ``remember_reason``,
-    ``change_passphrase_button``, ``backup_button``, ``restore_button``, ``status``, ``error``,
+    ``change_passphrase_button``, ``backup_button``, ``restore_button``, ``check_button``,
+    ``check_result`` (the last check's findings), ``status``, ``error``,
     ``passphrase_dialog`` (the open change-passphrase dialog, if any).
     """
 
@@ -82,6 +85,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self._build_device_group())
         layout.addWidget(self._build_passphrase_group())
         layout.addWidget(self._build_backup_group())
+        layout.addWidget(self._build_check_group())
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -174,6 +178,27 @@ class SettingsPage(QWidget):
             )
         )
         layout.addLayout(buttons)
+        return group
+
+    def _build_check_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Vault health"))
+        self.check_button = QPushButton(self.tr("Check vault…"))
+        self.check_button.clicked.connect(self.check_vault)
+        self.check_result = InlineMessage()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(group)
+        layout.addWidget(
+            secondary(
+                self.tr(
+                    "Reads every page of the vault and checks the header, the database, the "
+                    "activity log and the outbox, without changing anything."
+                )
+            )
+        )
+        layout.addLayout(buttons)
+        layout.addWidget(self.check_result)
         return group
 
     def _run(
@@ -349,6 +374,37 @@ class SettingsPage(QWidget):
             "The current vault is not deleted: it will be moved aside to\n%1\n\n"
             "Then unlock with the backup's passphrase."
         ).replace("%1", str(aside))
+
+    def check_vault(self) -> None:
+        """Run every integrity check on the vault worker and show what they found."""
+        self.error.clear()
+        self.check_result.clear()
+        self.check_button.setEnabled(False)
+        self.status.show_text(self.tr("Checking the vault…"))
+        self._run(
+            lambda vault: vault.check_integrity(),
+            on_success=self._show_check,
+            on_error=self._on_check_failed,
+        )
+
+    def _show_check(self, report: IntegrityReport) -> None:
+        self.check_button.setEnabled(True)
+        self.check_result.show_text("\n".join(describe(report)))
+        if report.ok:
+            self.status.show_text(
+                self.tr("All %1 checks passed.").replace("%1", str(len(report.findings)))
+            )
+            return
+        self.status.clear()
+        self.error.show_text(
+            self.tr("The check found %1 problem(s); the list above says what to do.").replace(
+                "%1", str(len(report.problems))
+            )
+        )
+
+    def _on_check_failed(self, error: Exception) -> None:
+        self.check_button.setEnabled(True)
+        self._show_error(error)
 
     def _show_error(self, error: Exception) -> None:
         self.status.clear()
