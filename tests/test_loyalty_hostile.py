@@ -365,3 +365,14 @@ def test_typed_numbers_are_bounded_too(book: LoyaltyBook, run_cli: RunCli) -> No
         run_cli("loyalty", "add", "--program", "P", "--vendor", "V", "--member-number", "1",
                 "--points", "1e999999999")  # fmt: skip
     assert usage.value.code == 2 and time.monotonic() - started < FAST_SECONDS
+
+
+def test_cli_lists_the_first_rejected_rows_then_counts_the_rest(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    rows = "".join(f"Club,{i},lots\n" for i in range(120))
+    source = write(tmp_path, "bad.csv", "Program,Card number,Points\n" + rows)
+    code, out, err = run_cli("loyalty", "import", str(source), "--yes")
+    assert code == 1 and "Nothing to import" in err
+    assert out.count("bad points balance 'lots'") == 50
+    assert "… and 70 more rows left out." in out
