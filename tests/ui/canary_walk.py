@@ -176,3 +176,20 @@ def find_canary(app: QApplication, canary: str) -> list[str]:
                 places.append(f"{_describe(model)} data: {text[:120]!r}")
                 break
     return places
+
+
+WORKSPACE_MODULES = ("ui.pages", "ui.models", "ui.dialogs", "ui.main_window")
+
+
+def surviving_workspace_objects(*, keep: tuple[str, ...] = ("ui.pages.unlock",)) -> list[str]:
+    """Python objects of pages, models and dialogs (and the workspace) still alive, even if Qt
+    deleted their C++ side (a Python attribute could still hold rows); those of ``keep`` aside."""
+    gc.collect()
+    found = []
+    for thing in gc.get_objects():
+        if not isinstance(thing, QObject) or type(thing).__name__ == "MainWindow":
+            continue
+        module = type(thing).__module__
+        if module.startswith(WORKSPACE_MODULES) and not module.startswith(keep):
+            found.append(f"{module}.{type(thing).__qualname__}")
+    return found

@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.ui.canary_vault import CANARY, WAIT_MS, open_canary_window, select_sensitive_field
-from tests.ui.canary_walk import find_canary
+from tests.ui.canary_walk import find_canary, surviving_workspace_objects
 from tests.ui.conftest import MakeWindow
 from ui.dialogs import ask
 from ui.main_window import MainWindow, Workspace
@@ -89,11 +89,14 @@ def test_no_canary_survives_a_lock(qtbot: QtBot, qapp: QApplication, window: Mai
         "MainWindow",  # the status bar's error
     ):
         assert where in seen, f"the search finds nothing in {where}:\n{seen}"
+    alive = surviving_workspace_objects()
+    assert {"ui.main_window.Workspace", "ui.models.fields_model.FieldsModel"} <= set(alive)
 
     window.lock_action.trigger()
     _wait_for_the_lock(qtbot, window)
     assert find_canary(qapp, CANARY) == []
     assert CANARY not in QGuiApplication.clipboard().text()
+    assert surviving_workspace_objects() == []
 
 
 def _lock_during(qtbot: QtBot, window: MainWindow, ask_question: Callable[[], object]) -> object:
