@@ -158,6 +158,11 @@ def _describe(thing: QObject) -> str:
     return " < ".join(names) + (f" {name!r}" if name else "")
 
 
+def _around(text: str, start: int) -> str:
+    """The text around a find (whole texts can be long), on one line."""
+    return repr(text[max(0, start - 60) : start + 100])
+
+
 def find_canary(app: QApplication, canary: str) -> list[str]:
     """Where ``canary`` (case-insensitive) shows in any live widget or model, one line each."""
     needle = canary.casefold()
@@ -166,15 +171,18 @@ def find_canary(app: QApplication, canary: str) -> list[str]:
         if not shiboken6.isValid(widget):
             continue
         for what, text in _widget_texts(widget):
-            if needle in text.casefold():
-                places.append(f"{_describe(widget)} {what}: {text[:120]!r}")
+            start = text.casefold().find(needle)
+            if start >= 0:
+                places.append(f"{_describe(widget)} {what}: {_around(text, start)}")
     for model in live_models(app):
         if not shiboken6.isValid(model):
             continue
-        for text in model_texts(model):
-            if needle in text.casefold():
-                places.append(f"{_describe(model)} data: {text[:120]!r}")
-                break
+        finds = {
+            _around(text, start)
+            for text in model_texts(model)
+            if (start := text.casefold().find(needle)) >= 0
+        }
+        places.extend(f"{_describe(model)} data: {found}" for found in sorted(finds))
     return places
 
 

@@ -23,7 +23,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.ui.canary_vault import CANARY, WAIT_MS, open_canary_window, select_sensitive_field
+from tests.ui.canary_vault import (
+    CANARY,
+    VENDOR_ID,
+    WAIT_MS,
+    open_canary_window,
+    select_sensitive_field,
+)
 from tests.ui.canary_walk import find_canary, surviving_workspace_objects
 from tests.ui.conftest import MakeWindow
 from ui.dialogs import ask
@@ -78,17 +84,19 @@ def window(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> MainWindow:
 
 def test_no_canary_survives_a_lock(qtbot: QtBot, qapp: QApplication, window: MainWindow) -> None:
     _show_everything(qtbot, window)
-    seen = "\n".join(find_canary(qapp, CANARY))
-    for where in (
-        "FieldsModel",  # My data
-        "FieldDialog",  # the edit dialog
-        "ConsentsModel",  # Consents
-        "VendorsModel",  # Vendors
-        "MembershipCard",  # Loyalty
-        "IntentionsPage",  # the intention's details
-        "MainWindow",  # the status bar's error
+    for where, canary in (  # each canary as shown somewhere before the lock
+        ("FieldsModel", f"allergic to {CANARY}"),  # My data, the revealed sensitive value
+        ("FieldDialog", f"allergic to {CANARY}"),  # the edit dialog
+        ("ConsentsModel", f"Shop {VENDOR_ID}"),  # Consents: the vendor's name
+        ("VendorsModel", f"Shop {VENDOR_ID}"),  # Vendors
+        ("MembershipCard", "ZQ7CANARY-0042"),  # Loyalty: the card number
+        ("ProposalRow", f"{CANARY} groceries deal"),  # Loyalty: the proposal
+        ("IntentionsPage", f"Blue, {CANARY} laces"),  # the intention's description
+        ("TermsPage", f"Ask {CANARY} first."),  # the free-text clause
+        ("MainWindow", f"{CANARY.lower()}_missing"),  # the status bar's error
     ):
-        assert where in seen, f"the search finds nothing in {where}:\n{seen}"
+        places = find_canary(qapp, canary)
+        assert any(where in place for place in places), f"no {canary!r} in {where}: {places}"
     alive = surviving_workspace_objects()
     assert {"ui.main_window.Workspace", "ui.models.fields_model.FieldsModel"} <= set(alive)
 
