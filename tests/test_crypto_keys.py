@@ -13,13 +13,17 @@ import base64
 import json
 import uuid
 from pathlib import Path
-from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.consent_wire_helpers import (
+    acknowledgement_document,
+    notice_document,
+    receipt_document,
+)
 from tests.properties import HOSTILE_TEXT, JSON_VALUES, RAW_NASTY, dumps, examples
 from tests.test_signing import SMALL_ORDER_POINTS
 from tests.wire_helpers import make_intention, make_offer
@@ -92,6 +96,10 @@ BAD_KEY_IDS = [f"{message.split()[-1]}-{point[:6]}{point[-2:]}" for point, messa
 
 def _jwk(raw: bytes) -> dict[str, str]:
     return {"kty": "OKP", "crv": "Ed25519", "x": b64url(raw)}
+
+
+def _public_jwk(raw: bytes) -> PublicJwk:
+    return PublicJwk.model_validate(_jwk(raw))
 
 
 def _forged_token(payload: bytes) -> str:
@@ -184,7 +192,7 @@ def test_offers_naming_or_pinned_to_a_bad_key_are_refused(point: str, message: s
     offer = make_offer(honest)
     forged = offer.model_copy(
         update={
-            "seller": offer.seller.model_copy(update={"publicKey": PublicJwk(**_jwk(raw))}),
+            "seller": offer.seller.model_copy(update={"publicKey": _public_jwk(raw)}),
         }
     )
     envelope = SignedOffer(offer=forged, signature=_forged_token(canonical_bytes(forged.wire())))
@@ -197,7 +205,7 @@ def test_offers_naming_or_pinned_to_a_bad_key_are_refused(point: str, message: s
 def test_intentions_and_notices_by_a_bad_key_are_refused(point: str, message: str) -> None:
     raw = bytes.fromhex(point)
     intention, _ = make_intention()
-    requester = intention.requester.model_copy(update={"publicKey": PublicJwk(**_jwk(raw))})
+    requester = intention.requester.model_copy(update={"publicKey": _public_jwk(raw)})
     forged = intention.model_copy(update={"requester": requester})
     token = _forged_token(canonical_bytes(forged.wire()))
     with pytest.raises(InvalidKey, match=message):
@@ -227,90 +235,22 @@ def test_webhook_signatures_by_a_bad_key_are_refused(point: str, message: str) -
         )
 
 
-RECEIPT_ID = "55a8b7c1-f9d2-48d0-a610-2eff4e467bb0"
-
-
-def _receipt(jwk: dict[str, str], kid: str) -> dict[str, Any]:
-    return {
-        "version": "KI-CR-v1.1.0",
-        "jurisdiction": "EU",
-        "consentTimestamp": 1_800_000_000,
-        "collectionMethod": "VRM Wallet consent dialog",
-        "consentReceiptID": RECEIPT_ID,
-        "publicKey": jwk,
-        "piiPrincipalId": kid,
-        "piiControllers": [
-            {
-                "piiController": "Shop",
-                "contact": "shop@example.org",
-                "address": {},
-                "email": "shop@example.org",
-                "phone": "",
-            }
-        ],
-        "policyUrl": "https://shop.example/policy",
-        "services": [
-            {
-                "service": "Delivery",
-                "purposes": [
-                    {
-                        "purpose": "Deliver the order",
-                        "purposeCategory": ["2 - Core Function"],
-                        "piiCategory": ["2 - Contact"],
-                        "primaryPurpose": True,
-                        "termination": "When revoked",
-                        "thirdPartyDisclosure": False,
-                    }
-                ],
-            }
-        ],
-        "sensitive": False,
-        "spiCat": [],
-        "vrm": {
-            "vendor": "shop",
-            "fields": [
-                {
-                    "key": "email",
-                    "piiCategory": "2 - Contact",
-                    "dpv": "https://w3id.org/dpv/pd#EmailAddress",
-                }
-            ],
-            "purposes": ["https://w3id.org/dpv#ServiceProvision"],
-            "validFrom": 1_800_000_000,
-            "validUntil": 1_900_000_000,
-        },
-    }
-
-
 @pytest.mark.parametrize(("point", "message"), BAD_KEYS, ids=BAD_KEY_IDS)
 def test_consent_messages_by_a_bad_key_are_refused(point: str, message: str) -> None:
     raw = bytes.fromhex(point)
     bad = VerifyingKey(raw)  # kid is only a hash: computing it checks nothing
-    receipt = canonical_bytes(_receipt(_jwk(raw), bad.kid))
+    receipt = canonical_bytes(receipt_document(_jwk(raw), bad.kid))
     with pytest.raises(InvalidKey, match=message):
         verify_receipt(_forged_token(receipt))
     principal = {"publicKey": _jwk(raw), "kid": bad.kid}
-    notice = ConsentNotice.model_validate(
-        {
-            "type": "ConsentRevoked",
-            "id": uuid.uuid4().urn,
-            "consentReceiptID": RECEIPT_ID,
-            "issued": "2030-01-01T00:00:00Z",
-            "principal": principal,
-        }
-    )
+    notice = ConsentNotice.model_validate(notice_document(principal, uuid.uuid4().urn))
     token = _forged_token(canonical_bytes(notice.wire()))
     with pytest.raises(InvalidKey, match=message):
         verify_signed_consent_notice(SignedConsentNotice(notice=notice, signature=token))
     acknowledgement = ConsentAcknowledgement.model_validate(
-        {
-            "type": "ConsentTerminated",
-            "consentReceiptID": RECEIPT_ID,
-            "inReplyTo": uuid.uuid4().urn,
-            "issued": "2030-01-01T00:00:00Z",
-            "vendor": {"id": "shop", "name": "Shop", **principal},
-            "receiptSha256": "ab" * 32,
-        }
+        acknowledgement_document(
+            principal, in_reply_to=uuid.uuid4().urn, receipt_sha256="ab" * 32, fields=[]
+        )
     )
     envelope = SignedAcknowledgement(
         acknowledgement=acknowledgement,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Mapping
 
 import pytest
 from jwcrypto import jwk as jwcrypto_jwk
@@ -167,7 +168,7 @@ def test_canonical_fast_path_matches_rfc8785_byte_for_byte() -> None:
             canonical_bytes(refused)
 
 
-def _token(header: dict[str, object], payload: bytes, key: object) -> str:
+def _token(header: Mapping[str, object], payload: bytes, key: object) -> str:
     """A compact JWS with any header, signed by ``key`` over its real signing input."""
     encoded = f"{b64url(json.dumps(header).encode())}.{b64url(payload)}"
     return f"{encoded}.{b64url(key.sign_raw(encoded.encode()))}"  # type: ignore[attr-defined]
