@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
@@ -31,7 +31,7 @@ from tests.ui.canary_vault import (
     select_sensitive_field,
 )
 from tests.ui.canary_walk import find_canary, surviving_workspace_objects
-from tests.ui.conftest import MakeWindow
+from tests.ui.conftest import MakeWindow, unlock
 from ui.dialogs import ask
 from ui.main_window import MainWindow, Workspace
 from wallet.vault import Vault
@@ -155,6 +155,9 @@ def test_a_question_open_at_lock_closes_and_answers_no(
     assert find_canary(qapp, CANARY) == []
     with Vault.open_with_passphrase(window.vault_dir, PASSPHRASE) as vault:
         assert vault.get_field("health_note").sensitive  # the lock answered Cancel, not Delete
+    assert window.findChildren(QMessageBox)  # kept, emptied, until its event loop surely ended
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.findChildren(QMessageBox) == [], timeout=WAIT_MS)
 
 
 def test_a_message_over_the_window_closes_at_lock(
