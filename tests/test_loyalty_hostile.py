@@ -12,7 +12,7 @@ import io
 import json
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,6 +21,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from wallet.cli import main
 from wallet.errors import InvalidInput
+from wallet.loyalty import store
 from wallet.loyalty.book import LoyaltyBook
 from wallet.loyalty.models import Membership, MembershipDraft, ProposalTerms
 from wallet.vault import CreatedVault, Vault
@@ -376,3 +377,18 @@ def test_cli_lists_the_first_rejected_rows_then_counts_the_rest(
     assert code == 1 and "Nothing to import" in err
     assert out.count("bad points balance 'lots'") == 50
     assert "… and 70 more rows left out." in out
+
+
+def test_a_balance_stored_before_the_bounds_still_opens(book: LoyaltyBook, tmp_path: Path) -> None:
+    """Older versions stored any finite balance; the vault must open, show and export them."""
+    legacy = [10**15, Decimal("1E-7")]
+    with book._vault.write() as connection:
+        for number, points in enumerate(legacy):
+            values = MembershipDraft(program="Old", member_number=str(number)).model_dump()
+            draft = MembershipDraft.model_construct(**(values | {"points_balance": points}))
+            store.insert_membership(connection, draft, datetime.now(UTC))
+    assert [m.points_balance for m in book.memberships()] == legacy
+    target = tmp_path / "old.csv"
+    assert book.export(target, format="csv") == 2
+    reasons = [row.reason for row in book.preview(target).rejected]
+    assert "too large" in reasons[0] and "decimal places" in reasons[1]

@@ -340,7 +340,7 @@ def _check_json_documents(
     import_as_the_cli_does(book, source)
 
 
-@settings(max_examples=examples(400))
+@settings(max_examples=examples(300))
 @given(GOOGLE_FILES, JSON_ENCODINGS)
 def test_any_google_wallet_file_is_imported_or_refused_cleanly(
     book: LoyaltyBook, tmp_path: Path, document: Any, encode: Callable[[Any], bytes]
@@ -348,7 +348,7 @@ def test_any_google_wallet_file_is_imported_or_refused_cleanly(
     _check_json_documents(book, tmp_path, document, encode)
 
 
-@settings(max_examples=examples(400))
+@settings(max_examples=examples(300))
 @given(APPLE_PASS, JSON_ENCODINGS)
 def test_any_apple_wallet_pass_is_imported_or_refused_cleanly(
     book: LoyaltyBook, tmp_path: Path, document: Any, encode: Callable[[Any], bytes]
@@ -356,7 +356,7 @@ def test_any_apple_wallet_pass_is_imported_or_refused_cleanly(
     _check_json_documents(book, tmp_path, document, encode)
 
 
-@settings(max_examples=examples(400))
+@settings(max_examples=examples(300))
 @given(
     st.one_of(OWN_FILES, SCHEMA_ORG, st.lists(SCHEMA_ORG, max_size=3), JSON_VALUES), JSON_ENCODINGS
 )
@@ -411,7 +411,7 @@ def _accepted(path: Path) -> list[MembershipDraft]:
     return [c.draft for c in parsed.candidates if c.draft is not None]
 
 
-@settings(max_examples=examples(600))
+@settings(max_examples=examples(500))
 @given(
     st.one_of(
         importable_csv_files(),

@@ -205,14 +205,31 @@ class MembershipDraft(BaseModel):
 
 
 class Membership(MembershipDraft):
-    """A stored membership."""
+    """A stored membership.
+
+    Its balance is taken as stored: versions before the bounds of :func:`points_value` stored any
+    finite balance, and a vault must always open. Such a balance is shown and exported as it is;
+    importing that export rejects the row and says why.
+    """
 
     id: int
     created: datetime
     updated: datetime
 
+    @field_validator("points_balance", mode="before")
+    @classmethod
+    def _points(cls, value: object) -> Points | None:  # replaces the draft's bounded check
+        if value is None or isinstance(value, int | Decimal):
+            return value
+        return points_value(value)  # text and floats are not stored: read them as new ones
+
     def draft(self) -> MembershipDraft:
-        return MembershipDraft.model_validate(self.model_dump(exclude={"id", "created", "updated"}))
+        """The membership's details, without re-checking what was checked when it was stored."""
+        values = self.model_dump(exclude={"id", "created", "updated"})
+        try:
+            return MembershipDraft.model_validate(values)
+        except ValueError:  # a balance stored before today's bounds
+            return MembershipDraft.model_construct(**values)
 
 
 MEMBERSHIP_FIELDS: tuple[str, ...] = tuple(MembershipDraft.model_fields)
