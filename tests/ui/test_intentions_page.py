@@ -24,7 +24,7 @@ from tests.intent_helpers import add_vendors, save_terms, serve
 from ui.dialogs import intention_dialogs
 from ui.dialogs.intention_dialogs import IntentionDialog
 from ui.network import NetworkRunner
-from ui.pages.intentions_page import IntentionsPage
+from ui.pages.intentions_page import IntentionsPage, row_status
 from ui.tasks import VaultRunner
 from wallet.vault import Vault
 from wallet.vendor.server import BackgroundVendors
@@ -230,3 +230,10 @@ def test_withdraw_after_confirming(
     page.withdraw_button.click()
     qtbot.waitUntil(lambda: page.status_text(record.id).endswith("withdrawn"), timeout=WAIT_MS)
     assert not page.broadcast_button.isEnabled()
+
+
+def test_progress_rows_name_a_set_aside_message_in_words_and_point_to_its_retry() -> None:
+    assert row_status("pending", 0) == "queued"
+    assert row_status("pending", 2) == "retrying"
+    assert row_status("dead", 1) == "not handled: see Activity"
+    assert row_status("delivered", 1) == "delivered"

@@ -85,7 +85,7 @@ class _Row:
     """One vendor's delivery of the intention, as shown in the progress table."""
 
     vendor_id: str
-    status: str  # queued, delivering, delivered, retrying, failed, disabled, cancelled
+    status: str  # queued, delivering, delivered, retrying, failed, disabled, cancelled, dead
     attempts: int
     note: str = ""
 
@@ -94,6 +94,8 @@ def row_status(status: str, attempts: int) -> str:
     """An outbox row's status in the progress table's words."""
     if status == "pending":
         return "retrying" if attempts else "queued"
+    if status == "dead":  # set aside after an unexpected problem; the Activity page retries it
+        return "not handled: see Activity"
     return status
 
 
@@ -541,7 +543,12 @@ class IntentionsPage(QWidget):
         if progress.kind != KIND_INTENTION or progress.subject != self.selected_id():
             return
         self._set_progress(
-            _Row(progress.vendor_id, progress.status, progress.attempts, progress.error)
+            _Row(
+                progress.vendor_id,
+                row_status(progress.status, progress.attempts),
+                progress.attempts,
+                progress.error,
+            )
         )
 
     def _fill_progress(self, rows: list[_Row]) -> None:
