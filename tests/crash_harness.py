@@ -356,7 +356,7 @@ class Harness:
             "restore": [
                 lambda: stop(target),  # first restore: staging complete, not moved in
                 lambda: stop(f"{target}.replaced-*"),  # forced restore: before moving aside
-                lambda: stop(target, 2),  # forced restore: old moved aside, new not in
+                lambda: uniform(f"replace:{target}.replaced-*", 0.002),  # exchanged, moving aside
                 lambda: stop("vault.json"),  # the backup's header being unpacked
                 lambda: uniform(f"replace:{target}*", 0.002),
                 lambda: uniform("ready", 0.1),

@@ -89,11 +89,6 @@ def test_nothing_temporary_is_left_after_a_clean_run(harness: dict[str, Any]) ->
     assert _problems(harness, set(LEFTOVER_KINDS)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a forced restore is two renames (old aside, new in): killed between them, the target "
-    "holds no vault (reported to the lead for wallet/backup.py)",
-)
 def test_a_killed_restore_leaves_the_old_or_the_new_vault_in_place(
     harness: dict[str, Any],
 ) -> None:
@@ -210,11 +205,6 @@ def test_one_message_queued_twice_is_found() -> None:
     assert [kind for kind, _ in verdict.problems] == ["delivery"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the moved-aside name has one-second resolution: a second forced restore within the "
-    "same second fails with a raw OSError (reported to the lead for wallet/backup.py)",
-)
 def test_forced_restores_within_one_second_each_keep_the_vault_they_replace(
     created: CreatedVault, tmp_path: Path
 ) -> None:

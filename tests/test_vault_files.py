@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -21,11 +22,19 @@ import pytest
 from tests.conftest import PASSPHRASE
 from wallet import slots
 from wallet.cli import main
-from wallet.errors import BackupError, DatabaseError, VaultExists, VaultNotFound
+from wallet.errors import BackupError, DatabaseError, NotFound, VaultExists, VaultNotFound
+from wallet.files import exchange_paths
 from wallet.header import PassphraseSlot, read_header
 from wallet.storage.connection import open_encrypted
 from wallet.storage.migrations import migrate
 from wallet.vault import DATABASE_FILE, HEADER_FILE, CreatedVault, Vault
+from wallet.work_dirs import (
+    WORK_MARKER,
+    free_aside_name,
+    holds_a_replaced_vault,
+    note_where_the_replaced_vault_goes,
+    remove_stale_work_dirs,
+)
 
 
 def _mode(path: Path) -> int:
@@ -251,7 +260,9 @@ def _dead_pid() -> int:
     return int(child.stdout)
 
 
-def _leftover(parent: Path, name: str, *, members: tuple[str, ...] = (DATABASE_FILE,)) -> Path:
+def _leftover(
+    parent: Path, name: str, *, members: tuple[str, ...] = (WORK_MARKER, DATABASE_FILE)
+) -> Path:
     folder = parent / name
     folder.mkdir(mode=0o700)
     for member in members:
@@ -262,24 +273,25 @@ def _leftover(parent: Path, name: str, *, members: tuple[str, ...] = (DATABASE_F
 def test_stale_work_folders_are_removed_and_others_are_kept(vault: Vault, tmp_path: Path) -> None:
     dead = _dead_pid()
     stale_backup = _leftover(tmp_path, f".vrm-backup-{dead}-abc123")
-    stale_restore = _leftover(tmp_path, f".vrm-restore-{dead}-x_y9", members=(HEADER_FILE,))
-    old_style = _leftover(tmp_path, ".vrm-backup-k2j4h5g6")
+    stale_restore = _leftover(tmp_path, f".vrm-restore-{dead}-x_y9", members=(WORK_MARKER,))
+    old_style = _leftover(tmp_path, ".vrm-backup-k2j4h5g6", members=(DATABASE_FILE,))
     an_hour_ago = time.time() - 3600
     os.utime(old_style, (an_hour_ago, an_hour_ago))
     recent_old_style = _leftover(tmp_path, ".vrm-restore-a1b2c3d4")
     alive = _leftover(tmp_path, f".vrm-backup-{os.getpid()}-live01")
-    not_ours = _leftover(tmp_path, f".vrm-backup-{dead}-zzz999", members=("letter.txt",))
+    not_ours = _leftover(tmp_path, f".vrm-backup-{dead}-zzz999", members=(WORK_MARKER, "a.txt"))
+    unmarked = _leftover(tmp_path, f".vrm-restore-{dead}-nomark", members=(HEADER_FILE,))
     vault.backup(tmp_path / "wallet.vrmbackup")
     for gone in (stale_backup, stale_restore, old_style):
         assert not gone.exists(), gone
-    for kept in (recent_old_style, alive, not_ours):
+    for kept in (recent_old_style, alive, not_ours, unmarked):
         assert kept.exists(), kept
 
 
 def test_stale_restore_folders_beside_the_vault_are_removed_on_open(
     locked_dir: Path, tmp_path: Path
 ) -> None:
-    stale = _leftover(tmp_path, f".vrm-restore-{_dead_pid()}-q1w2e3", members=(DATABASE_FILE,))
+    stale = _leftover(tmp_path, f".vrm-restore-{_dead_pid()}-q1w2e3")
     with Vault.open_with_passphrase(locked_dir, PASSPHRASE):
         pass
     assert not stale.exists()
@@ -420,4 +432,63 @@ def test_a_decompression_bomb_is_refused_before_anything_is_unpacked(
     with pytest.raises(BackupError, match="inflate"):
         Vault.restore(bomb, tmp_path / "new", passphrase=PASSPHRASE)
     assert not (tmp_path / "new").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".vrm-")]
+
+
+# ------------------------------------------------------------------ replacing a vault safely
+
+
+def test_forced_restores_within_one_second_each_keep_the_vault_they_replace(
+    created: CreatedVault, tmp_path: Path
+) -> None:
+    backup = created.vault.backup(tmp_path / "wallet.vrmbackup")
+    created.vault.lock()
+    target = tmp_path / "restored"
+    for _ in range(4):
+        Vault.restore(backup, target, recovery_key=created.recovery_key, force=True)
+    assert len(list(tmp_path.glob("restored.replaced-*"))) == 3
+
+
+def _vault_copy(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
+
+
+def _killed_restore(locked_dir: Path, tmp_path: Path, *, exchanged: bool) -> tuple[Path, Path]:
+    """The state a forced restore killed before or after its exchange leaves: (target, work)."""
+    target = _vault_copy(locked_dir, tmp_path / "target")
+    with Vault.open_with_passphrase(target, PASSPHRASE) as old:
+        old.set_field("which", "the replaced vault")
+    work = _vault_copy(locked_dir, tmp_path / f".vrm-restore-{_dead_pid()}-k1ll3d")
+    (work / WORK_MARKER).write_bytes(b"")
+    note_where_the_replaced_vault_goes(work, free_aside_name(target))
+    if exchanged and not exchange_paths(work, target):
+        pytest.skip("this file system cannot exchange two folders")
+    return target, work
+
+
+def test_a_restore_killed_after_its_exchange_is_finished_by_the_next_unlock(
+    locked_dir: Path, tmp_path: Path
+) -> None:
+    """The target holds the new vault at every instant; the old one is moved aside later."""
+    target, work = _killed_restore(locked_dir, tmp_path, exchanged=True)
+    assert holds_a_replaced_vault(work)
+    remove_stale_work_dirs(tmp_path)  # a backup or restore beside it never removes that vault
+    assert work.exists()
+    with Vault.open_with_passphrase(target, PASSPHRASE) as restored, pytest.raises(NotFound):
+        restored.get_field("which")
+    assert not work.exists() and not (target / WORK_MARKER).exists()
+    (aside,) = tmp_path.glob("target.replaced-*")
+    with Vault.open_with_passphrase(aside, PASSPHRASE) as replaced:
+        assert replaced.get_field("which").value == "the replaced vault"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".vrm-")]
+
+
+def test_a_restore_killed_before_its_exchange_leaves_only_a_copy_to_remove(
+    locked_dir: Path, tmp_path: Path
+) -> None:
+    target, work = _killed_restore(locked_dir, tmp_path, exchanged=False)
+    with Vault.open_with_passphrase(target, PASSPHRASE) as old:
+        assert old.get_field("which").value == "the replaced vault"
+    assert not work.exists() and not list(tmp_path.glob("target.replaced-*"))
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".vrm-")]

@@ -15,12 +15,10 @@ from __future__ import annotations
 import contextlib
 import lzma
 import os
-import shutil
 import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,13 +29,22 @@ from wallet.files import (
     atomic_write_bytes,
     create_private_file,
     ensure_private_dir,
+    exchange_paths,
     fsync_dir,
     write_failure,
 )
 from wallet.header import MAX_HEADER_BYTES, parse_header
 from wallet.storage.connection import Connection, backup_encrypted, integrity_problems
 from wallet.vault_layout import DATABASE_FILE, HEADER_FILE, PENDING_EVENTS_FILE, vault_exists
-from wallet.work_dirs import WorkKind, make_work_dir, remove_stale_work_dirs
+from wallet.work_dirs import (
+    WORK_MARKER,
+    WorkKind,
+    free_aside_name,
+    make_work_dir,
+    note_where_the_replaced_vault_goes,
+    remove_stale_work_dirs,
+    remove_work_dir,
+)
 
 if TYPE_CHECKING:
     from wallet.vault import Vault
@@ -101,7 +108,7 @@ def write_backup(
     except OSError as exc:
         raise write_failure(exc, what=what) from exc
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_work_dir(work)
     return target
 
 
@@ -137,14 +144,13 @@ def restore_backup(
     try:
         extract_backup(Path(backup_file), staging)
         _prove_whole_vault(staging, passphrase=passphrase, recovery_key=recovery_key)
-        moved_to = _move_into_place(staging, directory)
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_work_dir(staging)
         raise write_failure(exc, what=what) from exc
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_work_dir(staging)
         raise
-    return RestoreResult(directory, moved_to)
+    return RestoreResult(directory, _move_into_place(staging, directory, what=what))
 
 
 def _fresh_work_dir(parent: Path, kind: WorkKind, *, what: str) -> Path:
@@ -179,18 +185,65 @@ def _prove_whole_vault(staging: Path, *, passphrase: str | None, recovery_key: s
         (staging / PENDING_EVENTS_FILE).unlink()
 
 
-def _move_into_place(staging: Path, directory: Path) -> Path | None:
-    """Move a vault at ``directory`` aside (returned), or remove an empty folder; then rename."""
-    moved_to = None
-    if directory.is_dir() and not any(directory.iterdir()):
-        directory.rmdir()
-    elif directory.exists():
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        moved_to = directory.with_name(f"{directory.name}.replaced-{stamp}")
-        os.replace(directory, moved_to)
-    os.replace(staging, directory)
+def _move_into_place(staging: Path, directory: Path, *, what: str) -> Path | None:
+    """Put the proven vault in ``staging`` at ``directory``; returns where a replaced vault went.
+
+    Replacing a vault is one atomic exchange of the two folders (the target holds the old vault
+    or the new one at every instant), then the old vault, now in the work folder, is renamed
+    aside. The work folder's marker, which the exchange carries into the restored vault, says
+    where it goes, so that if this process is killed in between, the next unlock finishes the
+    move and nothing ever removes that vault (:mod:`wallet.work_dirs`). Where folders cannot be
+    exchanged, the old vault is renamed aside first.
+    """
+    try:
+        if not directory.exists() or (directory.is_dir() and not any(directory.iterdir())):
+            with contextlib.suppress(FileNotFoundError):
+                directory.rmdir()
+            os.replace(staging, directory)
+            _drop_marker(directory)
+            return None
+        aside = free_aside_name(directory)
+        note_where_the_replaced_vault_goes(staging, aside)
+        exchanged = exchange_paths(staging, directory)
+    except OSError as exc:
+        remove_work_dir(staging)
+        raise write_failure(exc, what=what) from exc
+    if not exchanged:
+        _replace_in_two_renames(staging, directory, aside, what=what)
+    else:
+        try:
+            os.replace(staging, aside)  # the old vault, which the exchange put in the work folder
+        except OSError as exc:
+            raise BackupError(
+                f"The backup was restored into {directory}, but the vault it replaced could not "
+                f"be moved to {aside} ({exc.strerror}); it is safe in {staging} and is moved "
+                "there at the next unlock."
+            ) from exc
+    _drop_marker(directory)
+    return aside
+
+
+def _drop_marker(directory: Path) -> None:
+    """The restored vault is in place: its work-folder marker has served."""
+    with contextlib.suppress(OSError):
+        (directory / WORK_MARKER).unlink()
     fsync_dir(directory.parent)
-    return moved_to
+
+
+def _replace_in_two_renames(staging: Path, directory: Path, aside: Path, *, what: str) -> None:
+    """The fallback where folders cannot be exchanged: old vault aside, then the new one in."""
+    try:
+        os.replace(directory, aside)
+    except OSError as exc:
+        remove_work_dir(staging)
+        raise write_failure(exc, what=what) from exc
+    try:
+        os.replace(staging, directory)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.replace(aside, directory)  # put the old vault back
+        remove_work_dir(staging)
+        raise write_failure(exc, what=what) from exc
 
 
 def extract_backup(backup_file: Path, staging: Path) -> None:

@@ -7,9 +7,11 @@ new file, never a torn one, and secrets are never readable by other users even f
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import os
 import stat
+import sys
 from pathlib import Path
 
 from wallet.errors import DiskFull, WalletError
@@ -76,6 +78,28 @@ def make_private(path: Path) -> None:
         status = os.lstat(path)
         if stat.S_ISREG(status.st_mode) and status.st_mode & 0o077:
             os.chmod(path, PRIVATE_FILE_MODE)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+# renameat2(2) swaps two paths in one step on Linux (glibc 2.28+); elsewhere it is missing.
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+_RENAMEAT2 = getattr(_LIBC, "renameat2", None)
+
+
+def exchange_paths(first: Path, second: Path) -> bool:
+    """Swap two existing paths atomically; False where the system or file system cannot."""
+    if _RENAMEAT2 is None:
+        return False
+    result = _RENAMEAT2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(first))
 
 
 def fsync_dir(path: Path) -> None:

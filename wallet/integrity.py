@@ -36,7 +36,7 @@ from wallet.storage.connection import (
 from wallet.storage.migrations import LATEST_VERSION, schema_version
 from wallet.unlocking import SlotKey
 from wallet.vault_layout import VaultPaths, headerless_database_message
-from wallet.work_dirs import stale_work_dirs, stray_temp_files
+from wallet.work_dirs import abandoned_work_dirs, holds_a_replaced_vault, stray_temp_files
 
 RESTORE = "Restore the vault from a backup (`vrm-wallet-cli restore`); keep this copy as evidence."
 # How many integrity problems a finding quotes (the count says how many there were).
@@ -261,22 +261,37 @@ def _outbox(connection: Connection, vault_id: str) -> Finding:
 
 
 def _leftovers_finding(paths: VaultPaths) -> Finding:
+    abandoned = abandoned_work_dirs(paths.directory.parent)
+    replaced = [folder for folder in abandoned if holds_a_replaced_vault(folder)]
+    if replaced:
+        return Finding(
+            "leftovers",
+            False,
+            f"A restore was interrupted after putting the backup in place: the vault it replaced "
+            f"is in {_listed(replaced)}.",
+            "It is moved aside (to <vault>.replaced-<time>) at the next unlock of the restored "
+            "vault. Do not delete it unless you no longer need that vault.",
+        )
     leftovers = [
-        *stale_work_dirs(paths.directory.parent),
+        *(folder for folder in abandoned if folder not in replaced),
         *stray_temp_files(paths.directory),
     ]
     if leftovers:
-        names = ", ".join(str(path) for path in leftovers[:QUOTED_PROBLEMS])
-        extra = len(leftovers) - QUOTED_PROBLEMS
-        more = f" and {extra} more" if extra > 0 else ""
         return Finding(
             "leftovers",
             False,
             f"An interrupted backup, restore or header write left {len(leftovers)} temporary "
-            f"item(s) behind: {names}{more}. They hold no more than the vault does (encrypted).",
+            f"item(s) behind: {_listed(leftovers)}. They hold no more than the vault does "
+            "(encrypted).",
             "They are removed at the next unlock, or delete them yourself.",
         )
     return Finding("leftovers", True, "No interrupted backup or restore left anything behind.")
+
+
+def _listed(paths: list[Path]) -> str:
+    names = ", ".join(str(path) for path in paths[:QUOTED_PROBLEMS])
+    extra = len(paths) - QUOTED_PROBLEMS
+    return names + (f" and {extra} more" if extra > 0 else "")
 
 
 def _rows(connection: Connection, sql: str) -> list[tuple[object, ...]]:

@@ -86,7 +86,11 @@ from wallet.vault_layout import (
     remembered_on_device,
     vault_exists,
 )
-from wallet.work_dirs import remove_stale_work_dirs, remove_stray_temp_files
+from wallet.work_dirs import (
+    finish_interrupted_restore,
+    remove_stale_work_dirs,
+    remove_stray_temp_files,
+)
 
 __all__ = [
     "DATABASE_FILE",
@@ -274,6 +278,7 @@ class Vault:
         if pending:
             with contextlib.suppress(OSError):
                 paths.pending.unlink()
+        finish_interrupted_restore(paths.directory)
         remove_stale_work_dirs(paths.directory.parent)
         remove_stray_temp_files(paths.directory)
         vault.unlock_timings = UnlockTimings(unwrapped.kdf_seconds, time.perf_counter() - started)
