@@ -118,6 +118,28 @@ def test_vendor_add_refuses_a_forged_name_and_escapes_invisible_characters(
     ]
 
 
+def test_vendor_import_reports_a_forged_entry_on_one_line(
+    run: Run, kit: BackgroundVendors, tmp_path: Path
+) -> None:
+    vendors = kit.vendor_app.vendors
+    entries = [
+        {
+            "metadataUrl": url,
+            "metadata": vendor.metadata(kit.base_url, kit.vendor_app.catalog).wire(),
+        }
+        for url, vendor in zip(kit.metadata_urls, vendors, strict=True)
+    ]
+    entries[1]["metadata"]["contact"] = FORGED_CONTACT
+    path = tmp_path / "vendors.json"
+    path.write_text(json.dumps({"type": "VrmVendorList", "version": 1, "vendors": entries}))
+    code, out, err = run("vendor", "import", str(path))
+    assert code == 1, err  # nothing imported
+    assert_safe(out)
+    assert out.splitlines()[0] == "Imported 0 new and 0 updated vendors; 2 refused."
+    assert [line.split(":")[0] for line in out.splitlines()[1:]] == ["  entry 1", "  entry 2"]
+    assert "control character (\\n) in name" in out and "control character (\\r) in contact" in out
+
+
 def test_a_forged_vendor_pinned_earlier_prints_on_one_visible_line_everywhere(
     run: Run, home: Path, kit: BackgroundVendors
 ) -> None:
