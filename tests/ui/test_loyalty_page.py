@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -171,6 +172,18 @@ def test_codes_this_app_cannot_draw_show_the_value(qtbot: QtBot) -> None:
     view.set_code("pdf417", "RC-55120-9")
     assert not view.drawn
     assert "RC-55120-9" in view.text() and "cannot draw PDF417" in view.text()
+
+
+def test_code_values_from_files_are_shown_as_text_never_as_html(qtbot: QtBot) -> None:
+    hostile = '<img src="file:///etc/passwd"><b>X</b>'
+    view = CodeView()
+    qtbot.addWidget(view)
+    view.set_code("pdf417", hostile)
+    assert view.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in view.text()
+    view.set_code("qr", hostile)
+    assert view.drawn
+    assert "<img" not in view.toolTip() and "&lt;img" in view.toolTip()
 
 
 def test_hostile_files_give_the_cores_message(

@@ -92,6 +92,8 @@ class MembershipCard(QFrame):
             details.append(self.tr("Expires %1").replace("%1", membership.expiry.isoformat()))
         info = QLabel(" · ".join(details))
         number = QLabel(membership.member_number)
+        for label in (info, number):  # text from imported files: never read as HTML
+            label.setTextFormat(Qt.TextFormat.PlainText)
         number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_view = CodeView()
         self.code_view.set_code(membership.barcode_type, membership.code_value)

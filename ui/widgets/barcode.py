@@ -7,6 +7,8 @@ have no renderer here: the card then shows the value as text and says that it ca
 
 from __future__ import annotations
 
+import html
+
 import barcode
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
@@ -73,6 +75,7 @@ class CodeView(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setStyleSheet("background: white; color: black; padding: 4px;")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a code value may come from an imported file
         self.drawn = False
 
     def set_code(self, kind: str, value: str) -> None:
@@ -83,7 +86,7 @@ class CodeView(QLabel):
         self.drawn = pixmap is not None and not pixmap.isNull()
         if self.drawn and pixmap is not None:
             self.setPixmap(pixmap)
-            self.setToolTip(value)
+            self.setToolTip(f"<p>{html.escape(value)}</p>")  # tooltips would read tags as HTML
             self.setAccessibleName(self.tr("Scannable code: %1").replace("%1", value))
         else:
             note = self.tr("This app cannot draw %1 codes; show the number instead.")
