@@ -438,17 +438,6 @@ def test_a_decompression_bomb_is_refused_before_anything_is_unpacked(
 # ------------------------------------------------------------------ replacing a vault safely
 
 
-def test_forced_restores_within_one_second_each_keep_the_vault_they_replace(
-    created: CreatedVault, tmp_path: Path
-) -> None:
-    backup = created.vault.backup(tmp_path / "wallet.vrmbackup")
-    created.vault.lock()
-    target = tmp_path / "restored"
-    for _ in range(4):
-        Vault.restore(backup, target, recovery_key=created.recovery_key, force=True)
-    assert len(list(tmp_path.glob("restored.replaced-*"))) == 3
-
-
 def _vault_copy(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     return target
