@@ -21,7 +21,7 @@ from tests import test_consents_cli
 from tests.conftest import PASSPHRASE
 from tests.intent_helpers import funnel_catalog
 from tests.test_consents_cli import Run
-from wallet.crypto.signing import generate_signing_key
+from wallet.crypto.signing import b64url, generate_signing_key
 from wallet.vault import Vault
 from wallet.vendor.server import BackgroundVendors, Vendor, VendorApp
 from wallet.vendors import store
@@ -30,6 +30,7 @@ run = test_consents_cli.run  # the fixture: the CLI in-process, on the vault of 
 FORGED_NAME = "Legit Shop\nhttps://legit.example\nKey: AAAA\x1b[8m"
 FORGED_CONTACT = "shop@legit.example\r\nKey: BBBB\u202e"
 FORGED_CATEGORY = "shoes\r\x1b[2K"
+OFF_CURVE_POINT = "0200000000000000000000000000000000000000000000000000000000000000"  # y = 2
 QUIET_NAME = "Quiet\u200bShop\u200f"  # invisible but harmless characters: accepted, shown escaped
 FORGED_LINES = ("https://legit.example", "Key: AAAA", "Key: BBBB")
 
@@ -76,10 +77,13 @@ def ok(result: tuple[int, str, str]) -> str:
     return out
 
 
-def pin_as_an_older_version_did(home: Path, kit: BackgroundVendors) -> str:
-    """Store the forged vendor the way a version without the check stored it; its fingerprint."""
+def pin_as_an_older_version_did(home: Path, kit: BackgroundVendors, *, x: str = "") -> str:
+    """Store the forged vendor the way a version without the checks stored it (with key ``x``
+    if given); its fingerprint."""
     forged = kit.vendor_app.vendors[0]
     metadata = forged.metadata(kit.base_url, kit.vendor_app.catalog).wire()
+    if x:
+        metadata["publicKey"]["x"] = x
     metadata["contact"] = FORGED_CONTACT
     metadata["categories"] = [*metadata["categories"], FORGED_CATEGORY]
     vault = Vault.open_with_passphrase(home, PASSPHRASE)
@@ -175,3 +179,18 @@ def test_a_forged_vendor_pinned_earlier_prints_on_one_visible_line_everywhere(
     consent = ok(run("consent", "show", consent_id))
     assert f"  vendor:       {escaped_name} (forged-shop)" in consent.splitlines()
     ok(run("log", "list"))
+
+
+def test_a_key_pinned_earlier_and_refused_now_fails_only_its_own_line(
+    run: Run, home: Path, kit: BackgroundVendors
+) -> None:
+    """An older version pinned an off-curve key (issue 11); the key checks refuse it now. The
+    listing still shows every vendor, and that one says its key is refused."""
+    ok(run("vendor", "add", kit.metadata_urls[1], "--yes"))
+    pin_as_an_older_version_did(home, kit, x=b64url(bytes.fromhex(OFF_CURVE_POINT)))
+    listed = ok(run("vendor", "list"))
+    assert len(listed.splitlines()) == 3 and "key refused" in listed
+    as_json = json.loads(ok(run("vendor", "list", "--json")))
+    assert [vendor["fingerprint"] is None for vendor in as_json] == [True, False]
+    shown = ok(run("vendor", "show", "forged-shop"))
+    assert "key:         refused (" in shown and "not an Ed25519 public key" in shown

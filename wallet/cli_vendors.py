@@ -26,6 +26,7 @@ from wallet.cli_support import (
     unlocked,
 )
 from wallet.crypto.signing import verifying_key_from_jwk
+from wallet.errors import InvalidKey
 from wallet.terminal import printable
 from wallet.transport import Transport
 from wallet.vendors import FetchedMetadata, VendorDirectory, VendorRow, fetch_metadata
@@ -34,8 +35,26 @@ from wallet.vendors import FetchedMetadata, VendorDirectory, VendorRow, fetch_me
 MAX_REASON_CHARS = 300
 
 
-def _fingerprint(jwk: dict[str, str]) -> str:
-    return verifying_key_from_jwk(jwk).fingerprint
+def _fingerprint(jwk: dict[str, str]) -> str | None:
+    """The key's fingerprint, or None when the key checks refuse it now (an older version may
+    have pinned a key they refuse: that vendor's line says so, the others are shown)."""
+    try:
+        return verifying_key_from_jwk(jwk).fingerprint
+    except InvalidKey:
+        return None
+
+
+def _shown_key(jwk: dict[str, str]) -> str:
+    """The fingerprint for people, or why the key is refused."""
+    try:
+        return verifying_key_from_jwk(jwk).fingerprint
+    except InvalidKey as exc:
+        return f"refused ({exc})"
+
+
+def _table_key(jwk: dict[str, str]) -> str:
+    fingerprint = _fingerprint(jwk)
+    return "key refused" if fingerprint is None else fingerprint[:19] + "…"
 
 
 def _vendor_json(vendor: VendorRow) -> dict[str, Any]:
@@ -47,7 +66,7 @@ def _vendor_json(vendor: VendorRow) -> dict[str, Any]:
         "metadata_url": vendor.metadata_url,
         "inbox": {"intentions": vendor.intentions_url, "offers": vendor.offers_url},
         "kid": vendor.kid,
-        "fingerprint": _fingerprint(vendor.public_jwk),
+        "fingerprint": _fingerprint(vendor.public_jwk),  # None: the key is refused now
         "public_key": vendor.public_jwk,
         "categories": list(vendor.categories),
         "accepted_agreements": list(vendor.accepted_agreements),
@@ -89,7 +108,7 @@ def cmd_vendor_add(args: argparse.Namespace) -> int:
         outcome = directory.preview(fetched)
         if outcome == "key_change_pending":
             old = directory.get(metadata.id)
-            print(f"Pinned key:  {_fingerprint(old.public_jwk)}")
+            print(f"Pinned key:  {_shown_key(old.public_jwk)}")
             directory.add(fetched)  # records the refused key as pending
             raise CliError(
                 f"{metadata.name} now presents a DIFFERENT key than the one you pinned; it was "
@@ -121,7 +140,7 @@ def cmd_vendor_list(args: argparse.Namespace) -> int:
             one_line(vendor.id, 30),
             one_line(vendor.name, 30),
             vendor.status + (" (key change pending)" if vendor.pending_jwk else ""),
-            _fingerprint(vendor.public_jwk)[:19] + "…",
+            _table_key(vendor.public_jwk),
         ),
     )
     return 0
@@ -134,14 +153,13 @@ def cmd_vendor_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_vendor_json(vendor))
         return 0
-    data = _vendor_json(vendor)
     # Everything but the fingerprints and dates came from the vendor: escaped, one line each.
     print(f"{printable(vendor.name)} ({printable(vendor.id)})")
     reason = f" - {vendor.status_reason}" if vendor.status_reason else ""
     print(f"  status:      {vendor.status}{printable(reason)}")
-    print(f"  key:         {data['fingerprint']}")
-    if data["pending_key_change"]:
-        pending = data["pending_key_change"]["fingerprint"]
+    print(f"  key:         {_shown_key(vendor.public_jwk)}")
+    if vendor.pending_jwk:
+        pending = _shown_key(vendor.pending_jwk)
         print(f"  NEW key (not trusted, awaiting approval): {pending}")
     for label, text in (
         ("metadata", vendor.metadata_url),
@@ -178,8 +196,8 @@ def cmd_vendor_approve_key(args: argparse.Namespace) -> int:
         vendor = directory.get(args.id)
         if vendor.pending_jwk is None:
             raise CliError(f"Vendor {args.id} has no key change waiting for approval.")
-        print(f"Pinned key:  {_fingerprint(vendor.public_jwk)}")
-        print(f"New key:     {_fingerprint(vendor.pending_jwk)}")
+        print(f"Pinned key:  {_shown_key(vendor.public_jwk)}")
+        print(f"New key:     {_shown_key(vendor.pending_jwk)}")
         confirm(f"Trust the new key of {vendor.name}", assume_yes=args.yes)
         directory.approve_key_change(args.id)
     print(f"Vendor {printable(args.id)} now uses its new key.")
