@@ -29,19 +29,16 @@ from wallet.crypto.signing import verifying_key_from_jwk
 from wallet.errors import InvalidKey
 from wallet.terminal import printable
 from wallet.transport import Transport
-from wallet.vendors import FetchedMetadata, VendorDirectory, VendorRow, fetch_metadata
+from wallet.vendors import (
+    FetchedMetadata,
+    VendorDirectory,
+    VendorRow,
+    fetch_metadata,
+    pinned_fingerprint,
+)
 
 # A refused import entry's reason is cut to this many characters (it may quote the vendor).
 MAX_REASON_CHARS = 300
-
-
-def _fingerprint(jwk: dict[str, str]) -> str | None:
-    """The key's fingerprint, or None when the key checks refuse it now (an older version may
-    have pinned a key they refuse: that vendor's line says so, the others are shown)."""
-    try:
-        return verifying_key_from_jwk(jwk).fingerprint
-    except InvalidKey:
-        return None
 
 
 def _shown_key(jwk: dict[str, str]) -> str:
@@ -53,7 +50,7 @@ def _shown_key(jwk: dict[str, str]) -> str:
 
 
 def _table_key(jwk: dict[str, str]) -> str:
-    fingerprint = _fingerprint(jwk)
+    fingerprint = pinned_fingerprint(jwk)
     return "key refused" if fingerprint is None else fingerprint[:19] + "…"
 
 
@@ -66,7 +63,7 @@ def _vendor_json(vendor: VendorRow) -> dict[str, Any]:
         "metadata_url": vendor.metadata_url,
         "inbox": {"intentions": vendor.intentions_url, "offers": vendor.offers_url},
         "kid": vendor.kid,
-        "fingerprint": _fingerprint(vendor.public_jwk),  # None: the key is refused now
+        "fingerprint": pinned_fingerprint(vendor.public_jwk),  # None: the key is refused now
         "public_key": vendor.public_jwk,
         "categories": list(vendor.categories),
         "accepted_agreements": list(vendor.accepted_agreements),
@@ -76,7 +73,7 @@ def _vendor_json(vendor: VendorRow) -> dict[str, Any]:
         "updated": iso(vendor.updated),
         "pending_key_change": (
             {
-                "fingerprint": _fingerprint(vendor.pending_jwk),
+                "fingerprint": pinned_fingerprint(vendor.pending_jwk),
                 "since": iso(vendor.pending_since) if vendor.pending_since else None,
             }
             if vendor.pending_jwk

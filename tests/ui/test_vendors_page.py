@@ -11,6 +11,7 @@ import asyncio
 import json
 import socket
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.vault import Vault
 from wallet.vendor.catalog import load_catalog
 from wallet.vendor.server import BackgroundVendors, VendorApp, make_vendors
+from wallet.vendors import store as vendor_store
 
 
 def _serve(keys: list[SigningKey], *, port: int = 0) -> BackgroundVendors:
@@ -299,3 +301,54 @@ def test_the_model_passes_the_model_tester(
         add(qtbot, page, url)
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)
     qtmodeltester.check(page.model)
+
+
+def test_a_pinned_key_refused_today_fails_only_its_own_row(
+    qtbot: QtBot, runner: VaultRunner, network: NetworkRunner, tmp_path: Path
+) -> None:
+    """An older version pinned an off-curve key (issue 11): the page still lists every vendor."""
+    good, bad = generate_signing_key(), generate_signing_key()
+    vault = Vault.create(tmp_path / "vault", PASSPHRASE, kdf_target_seconds=0).vault
+    try:
+        for vendor_id, key in (("good-shop", good), ("old-pin", bad)):
+            jwk = dict(key.verifying_key.jwk)
+            if vendor_id == "old-pin":
+                jwk["x"] = "AgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"  # y = 2: off the curve
+            metadata = {
+                "id": vendor_id,
+                "name": vendor_id,
+                "publicKey": jwk,
+                "inbox": {
+                    "intentions": "http://127.0.0.1:9/inbox/intentions",
+                    "offers": "http://127.0.0.1:9/inbox/offers",
+                },
+                "categories": ["shoes"],
+                "policyUrl": "http://127.0.0.1:9/policy",
+                "contact": "shop@example.org",
+            }
+            with vault.write() as connection:
+                vendor_store.upsert(
+                    connection,
+                    metadata=metadata,
+                    metadata_url="http://127.0.0.1:9/.well-known/vrm-vendor.json",
+                    kid=key.kid,
+                    status="active",
+                    now=datetime.now(UTC),
+                )
+    finally:
+        vault.lock()
+    with qtbot.waitSignal(runner.unlocked):
+        runner.open(lambda: Vault.open_with_passphrase(tmp_path / "vault", PASSPHRASE))
+    page = VendorsPage(runner, network)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    shown = dict(
+        zip(
+            [page.model.index(row, VendorColumn.ID).data() for row in range(2)],
+            fingerprints(page.model),
+            strict=True,
+        )
+    )
+    assert shown["good-shop"] == good.verifying_key.fingerprint
+    assert shown["old-pin"] == "refused key: remove and add again"

@@ -27,7 +27,7 @@ class VendorEntry:
     """A vendor with the fingerprints of its pinned key and of a key waiting for approval."""
 
     vendor: VendorRow
-    fingerprint: str
+    fingerprint: str | None  # None: today's key checks refuse the pinned key
     pending_fingerprint: str | None
 
     @property
@@ -131,7 +131,7 @@ class VendorsModel(QAbstractTableModel):
         if column == VendorColumn.CATEGORIES:
             return ", ".join(vendor.categories)
         if column == VendorColumn.FINGERPRINT:
-            return entry.fingerprint
+            return entry.fingerprint or self.tr("refused key: remove and add again")
         if column == VendorColumn.STATUS:
             return self._status(entry)
         return None

@@ -33,7 +33,6 @@ from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
-from wallet.crypto.signing import verifying_key_from_jwk
 from wallet.errors import VaultLocked
 from wallet.vault import Vault
 from wallet.vendors import (
@@ -43,7 +42,7 @@ from wallet.vendors import (
     VendorDirectory,
     fetch_metadata,
 )
-from wallet.vendors.directory import AddOutcome
+from wallet.vendors.directory import AddOutcome, pinned_fingerprint
 
 CATEGORIES_WIDTH = 140
 
@@ -53,12 +52,8 @@ def _entries(vault: Vault) -> list[VendorEntry]:
     return [
         VendorEntry(
             vendor=vendor,
-            fingerprint=verifying_key_from_jwk(vendor.public_jwk).fingerprint,
-            pending_fingerprint=(
-                verifying_key_from_jwk(vendor.pending_jwk).fingerprint
-                if vendor.pending_jwk
-                else None
-            ),
+            fingerprint=pinned_fingerprint(vendor.public_jwk),
+            pending_fingerprint=pinned_fingerprint(vendor.pending_jwk),
         )
         for vendor in VendorDirectory(vault).list()
     ]
@@ -76,7 +71,7 @@ def _preview(vault: Vault, fetched: FetchedMetadata) -> _Preview:
     outcome = directory.preview(fetched)
     pinned = None
     if outcome == "key_change_pending":
-        pinned = verifying_key_from_jwk(directory.get(fetched.metadata.id).public_jwk).fingerprint
+        pinned = pinned_fingerprint(directory.get(fetched.metadata.id).public_jwk)
     return _Preview(fetched, outcome, pinned)
 
 
@@ -348,7 +343,7 @@ class VendorsPage(QWidget):
             self,
             name=vendor.name,
             vendor_id=vendor.id,
-            old_fingerprint=entry.fingerprint,
+            old_fingerprint=entry.fingerprint or self.tr("refused key"),
             new_fingerprint=entry.pending_fingerprint,
         ):
             return

@@ -11,6 +11,7 @@ from wallet.vendors.directory import (
     metadata_url_for,
     parse_metadata,
     parse_metadata_bytes,
+    pinned_fingerprint,
 )
 from wallet.vendors.store import VendorRow, VendorStatus
 
@@ -27,4 +28,5 @@ __all__ = [
     "metadata_url_for",
     "parse_metadata",
     "parse_metadata_bytes",
+    "pinned_fingerprint",
 ]

@@ -66,6 +66,20 @@ class FetchedMetadata:
         return self.key.fingerprint
 
 
+def pinned_fingerprint(jwk: Mapping[str, Any] | None) -> str | None:
+    """The fingerprint of a pinned key, or None when today's key checks refuse it.
+
+    An older version may have pinned a key that is refused now (off the curve, say): listing the
+    directory must still work, with that one vendor shown as having a refused key.
+    """
+    if not jwk:
+        return None
+    try:
+        return verifying_key_from_jwk(jwk).fingerprint
+    except InvalidKey:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class AddResult:
     """What :meth:`VendorDirectory.add` did; ``key_change_pending`` means nothing was trusted."""
