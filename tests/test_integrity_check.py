@@ -166,6 +166,22 @@ def test_a_sensitive_value_on_the_command_line_is_refused(
         assert reopened.count_fields() == 0
 
 
+def test_a_field_already_sensitive_takes_no_value_from_the_command_line(
+    created: CreatedVault, vault_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    created.vault.set_field("iban", "DE89 3704 0044", sensitive=True)
+    created.vault.set_field("note", "plain")
+    created.vault.lock()
+    assert main(["--vault", str(vault_dir), "data", "set", "iban", "ES91 2100"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "iban is a sensitive field" in err
+    assert main(["--vault", str(vault_dir), "data", "set", "note", "still plain"]) == 0
+    assert main(["--vault", str(vault_dir), "data", "set", "new", "fine", "--no-sensitive"]) == 0
+    with Vault.open_with_passphrase(vault_dir, PASSPHRASE) as reopened:
+        assert reopened.get_field("iban").value == "DE89 3704 0044"
+        assert reopened.get_field("note").value == "still plain"
+
+
 @pytest.mark.parametrize("value_argument", [[], ["-"]], ids=["no-value", "dash"])
 def test_a_sensitive_value_comes_from_standard_input(
     created: CreatedVault,

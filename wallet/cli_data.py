@@ -30,7 +30,9 @@ from wallet.cli_support import (
     strip_one_newline,
     unlocked,
 )
+from wallet.errors import NotFound
 from wallet.personal_data import PII_CATEGORIES, STANDARD_FIELDS, FieldSnapshot, parse_category
+from wallet.vault import Vault
 
 # A field value is at most 10 000 characters; four bytes each in UTF-8, plus a newline.
 MAX_VALUE_BYTES = 40_004
@@ -75,11 +77,27 @@ def cmd_data_set(args: argparse.Namespace) -> int:
     """Create or update a field (without VALUE, or with -, it is read from standard input)."""
     value = _field_value(args)
     with unlocked(args) as vault:
+        if args.value not in (None, "-") and args.sensitive is None:
+            _refuse_argv_value_for_sensitive_field(vault, args.key)
         changes = vault.set_field(
             args.key, value, label=args.label, category=args.category, sensitive=args.sensitive
         )
     print(f"Saved {args.key}." if changes.fields_changed else f"{args.key} was already like that.")
     return 0
+
+
+def _refuse_argv_value_for_sensitive_field(vault: Vault, key: str) -> None:
+    """A field already marked sensitive keeps the rule of ``--sensitive``: no value on argv."""
+    try:
+        sensitive = vault.field_info(key).sensitive
+    except NotFound:
+        return
+    if sensitive:
+        raise CliError(
+            f"{key} is a sensitive field, so its value is never taken from the command line "
+            f"(other users can read it with ps). Leave VALUE out: `{PROG} data set {key}` then "
+            "type it at the prompt, or pipe it in on standard input. Nothing was changed."
+        )
 
 
 def _field_value(args: argparse.Namespace) -> str:
