@@ -229,7 +229,6 @@ def test_canaries_entered_through_the_cli_rest_only_in_the_plain_exports(
             f"\nno-plaintext (CLI): {report.bytes_scanned} bytes in {report.files_scanned} files "
             f"scanned for {len(sandbox.canaries)} canaries; /proc read {samples} times"
         )
-        print("\n".join(f"  {path}" for path in report.paths))
     assert [f"{hit.path}: {hit.label} ({hit.form})" for hit in report.hits] == []
     assert leaks == []
     for label, export in sandbox.exports.items():  # the scans can find what is there
