@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -90,7 +90,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.error)
         layout.addStretch(1)
         content.setMaximumWidth(720)
-        scroll = QScrollArea()
+        self._scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -390,6 +390,9 @@ class SettingsPage(QWidget):
     def _show_check(self, report: IntegrityReport) -> None:
         self.check_button.setEnabled(True)
         self.check_result.show_text("\n".join(describe(report)))
+        # the findings sit at the bottom of a long page: bring the verdict into view once laid out
+        verdict = self.status if report.ok else self.error
+        QTimer.singleShot(0, self, lambda: self._scroll.ensureWidgetVisible(verdict))
         if report.ok:
             self.status.show_text(
                 self.tr("All %1 checks passed.").replace("%1", str(len(report.findings)))
