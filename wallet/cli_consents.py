@@ -34,6 +34,7 @@ from wallet.cli_support import (
     print_listing,
     print_table,
     unlocked,
+    wait_seconds,
 )
 from wallet.consents import ConsentBook, ConsentRecord
 from wallet.consents.book import MAX_DAYS
@@ -82,16 +83,6 @@ def _field_keys(text: str | None) -> tuple[str, ...] | None:
     if not keys:
         raise CliError("--fields names at least one field, e.g. --fields email,postal_address.")
     return keys
-
-
-def _seconds(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 <= seconds <= 3600:
-        raise argparse.ArgumentTypeError(f"{text} is not from 0 to 3600 seconds")
-    return seconds
 
 
 def _when(epoch: int | None) -> datetime | None:
@@ -515,7 +506,7 @@ def cmd_request_show(args: argparse.Namespace) -> int:
 def _add_wait(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--wait",
-        type=_seconds,
+        type=wait_seconds,
         metavar="SECONDS",
         help="deliver now, waiting at most SECONDS, and report the vendors' acknowledgements "
         "(default: leave the message queued)",
@@ -573,7 +564,7 @@ def add_commands(commands: Any) -> None:
     update.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     _add_wait(update)
     deliver = command(consent, "deliver", cmd_consent_deliver)
-    deliver.add_argument("--wait", type=_seconds, default=30.0, metavar="SECONDS")
+    deliver.add_argument("--wait", type=wait_seconds, default=30.0, metavar="SECONDS")
 
     request = command_group(commands, "request", "GDPR data-subject requests to a vendor")
     for name, handler in (("access", cmd_request_access), ("erasure", cmd_request_erasure)):

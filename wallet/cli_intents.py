@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import math
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -22,10 +21,12 @@ from wallet.cli_support import (
     iso,
     local,
     one_line,
+    print_capped,
     print_json,
     print_listing,
     print_table,
     unlocked,
+    wait_seconds,
 )
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
 from wallet.intents.delivery import deliver_pending
@@ -41,29 +42,6 @@ from wallet.outbox import DeliveryProgress, RunSummary
 from wallet.terminal import printable
 from wallet.transport import Transport
 from wallet.wire.signing import first_error
-
-MAX_PRINTED_LINES = 20
-MAX_WAIT_SECONDS = 3600.0
-
-
-def wait_seconds(text: str) -> float:
-    """A ``--wait`` value: seconds from 0 to an hour (not NaN, not infinite)."""
-    try:
-        seconds = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 <= seconds <= MAX_WAIT_SECONDS:  # false for NaN too
-        raise argparse.ArgumentTypeError(f"{text} is not from 0 to {MAX_WAIT_SECONDS:.0f} seconds")
-    return seconds
-
-
-def print_capped(lines: Sequence[str], *, more: str, limit: int = MAX_PRINTED_LINES) -> None:
-    """The first ``limit`` of ``lines`` (made printable), then ``more`` with ``{count}`` of the
-    rest: an answer with thousands of refusals prints a screenful, not thousands of lines."""
-    for line in lines[:limit]:
-        print(printable(line))
-    if len(lines) > limit:
-        print(more.format(count=f"{len(lines) - limit:,}".replace(",", " ")))
 
 
 def _status(record: IntentionRecord) -> str:

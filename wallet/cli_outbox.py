@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from wallet.cli_intents import print_capped, print_delivery_summary, wait_seconds
+from wallet.cli_intents import print_delivery_summary
 from wallet.cli_support import (
     CliError,
     command,
@@ -21,9 +21,11 @@ from wallet.cli_support import (
     local,
     non_negative_int,
     one_line,
+    print_capped,
     print_json,
     print_table,
     unlocked,
+    wait_seconds,
 )
 from wallet.intents.delivery import deliver_pending
 from wallet.outbox.dead_letters import MAX_LISTED, DeadLetters, OutboxEntry

@@ -39,6 +39,13 @@ MAX_SECRET_FILE_BYTES = 64 * 1024
 LIST_VALUE_WIDTH = 48
 
 
+# Lines printed for one list that a remote party controls (refusals of one answer, ...).
+MAX_PRINTED_LINES = 20
+
+
+MAX_WAIT_SECONDS = 3600.0
+
+
 NO_PASSPHRASE = (
     "no passphrase given: use --passphrase-file or VRM_WALLET_PASSPHRASE "
     "(there is no terminal to ask on)"
@@ -224,6 +231,26 @@ def print_listing(
         print(empty)
     else:
         print_table(headers, [to_row(item) for item in items])
+
+
+def wait_seconds(text: str) -> float:
+    """A ``--wait`` value: seconds from 0 to an hour (not NaN, not infinite)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= seconds <= MAX_WAIT_SECONDS:  # false for NaN too
+        raise argparse.ArgumentTypeError(f"{text} is not from 0 to {MAX_WAIT_SECONDS:.0f} seconds")
+    return seconds
+
+
+def print_capped(lines: Sequence[str], *, more: str, limit: int = MAX_PRINTED_LINES) -> None:
+    """The first ``limit`` of ``lines`` (made printable), then ``more`` with ``{count}`` of the
+    rest: an answer with thousands of refusals prints a screenful, not thousands of lines."""
+    for line in lines[:limit]:
+        print(printable(line))
+    if len(lines) > limit:
+        print(more.format(count=f"{len(lines) - limit:,}".replace(",", " ")))
 
 
 def non_negative_int(text: str) -> int:
