@@ -27,7 +27,7 @@ from wallet.offers.ingest import IngestReport, ingest_body
 from wallet.outbox import DeliveryWorker, Outbox, OutboxMessage, enqueue
 from wallet.terms.models import PublicJwk, utc_timestamp
 from wallet.transport import DEFAULT_CONCURRENCY, Transport
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors.directory import (
     FetchedMetadata,
     VendorDirectory,
@@ -116,7 +116,7 @@ def start_vendors(count: int, *, processes: int = 1) -> tuple[subprocess.Popen[s
     return _start_server(
         [
             "-m",
-            "wallet.vendor.cli",
+            "vendorkit.cli",
             "serve",
             "--port",
             "0",

@@ -29,8 +29,8 @@ from wallet.consents import ConsentBook, GrantRequest
 from wallet.consents import store as consent_store
 from wallet.consents.receipts import ReceiptInput, build_receipt
 from wallet.crypto.signing import generate_signing_key
-from wallet.storage import fields as field_store
-from wallet.vault import Vault
+from wallet.personal_data import store as field_store
+from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.vendors.directory import VendorDirectory, parse_metadata
 from wallet.wire.consent_signing import sign_receipt, verify_receipt

@@ -25,7 +25,7 @@ from bench.bench_broadcast import (
 from ui.network import NetworkRunner, vault_db_adapter
 from ui.tasks import VaultRunner
 from wallet.outbox import DeliveryWorker, Outbox
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 RUNS = 3
 TICK_MS = 5

@@ -15,14 +15,15 @@ from pathlib import Path
 
 from bench import Figure, median_seconds
 from tests.hostile_vendors import Answer, ScriptedVendor, StallingServer, add_vendor_at
-from wallet import crypto, slots
+from wallet import crypto
 from wallet.crypto.signing import generate_signing_key
-from wallet.header import DEFAULT_ARGON2, MAX_KDF_WORK
 from wallet.intents import IntentionBook, IntentionDraft
 from wallet.offers.ingest import ingest_body
 from wallet.outbox import DeliveryWorker, Outbox, OutboxMessage, enqueue
 from wallet.transport import Transport
-from wallet.vault import Vault
+from wallet.vault import slots
+from wallet.vault.facade import Vault
+from wallet.vault.header import DEFAULT_ARGON2, MAX_KDF_WORK
 
 PASSPHRASE = "benchmark passphrase, not a secret"
 FLOOD_BYTES = 256 * 1024
@@ -171,7 +172,7 @@ def _cli(vault_dir: Path, *args: str) -> float:
     env = {**os.environ, "VRM_WALLET_PASSPHRASE": PASSPHRASE}
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "wallet.cli", "--vault", str(vault_dir), *args],
+        [sys.executable, "-m", "wallet.cli.main", "--vault", str(vault_dir), *args],
         env=env,
         capture_output=True,
         timeout=120,

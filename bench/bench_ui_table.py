@@ -39,7 +39,7 @@ from ui.pages.activity_page import ActivityPage
 from ui.pages.my_data import MyDataPage
 from ui.tasks import VaultRunner
 from wallet.personal_data import FieldInput
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 FIELD_COUNT = 100_000
 ACTIVITY_REVEALS = 20_000  # each is its own durable transaction (~1 ms): keeps the bench short

@@ -14,10 +14,10 @@ import sqlcipher3
 from bench import Figure, median_seconds, percentile
 from wallet import crypto
 from wallet.personal_data import FieldSnapshot
-from wallet.storage import fields
+from wallet.personal_data import store as fields
 from wallet.storage.connection import Connection, open_encrypted, transaction
 from wallet.storage.migrations import migrate
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 ROWS = 100_000
 QUERIES = 300

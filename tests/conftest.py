@@ -11,7 +11,7 @@ import keyring.backend
 import pytest
 from hypothesis import HealthCheck, settings
 
-from wallet.vault import CreatedVault, Vault
+from wallet.vault.facade import CreatedVault, Vault
 
 PASSPHRASE = "correct horse battery staple"
 

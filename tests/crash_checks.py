@@ -37,7 +37,7 @@ from wallet.errors import WalletError, WrongPassphrase
 from wallet.intents import IntentionBook
 from wallet.intents.book import KIND_INTENTION
 from wallet.outbox import Outbox, OutboxRow
-from wallet.vault import HEADER_FILE, Vault, vault_exists
+from wallet.vault.facade import HEADER_FILE, Vault, vault_exists
 
 RESTORE_TEMP_PREFIX = ".vrm-restore-"
 HEADER_TEMP_PREFIX = f".{HEADER_FILE}."

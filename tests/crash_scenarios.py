@@ -26,7 +26,7 @@ from wallet.consents import ConsentBook, GrantRequest
 from wallet.intents import IntentionBook
 from wallet.intents.delivery import deliver_pending
 from wallet.outbox import DeliveryProgress, Outbox
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory
 
 Emit = Callable[[list[Any]], None]

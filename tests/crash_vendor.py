@@ -25,8 +25,8 @@ from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 
 from tests.intent_helpers import funnel_catalog
+from vendorkit.server import VendorApp, make_vendors
 from wallet.crypto.signing import generate_signing_key
-from wallet.vendor.server import VendorApp, make_vendors
 from wallet.webhooks import HEADER_ID
 
 START_TIMEOUT_SECONDS = 30

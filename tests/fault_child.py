@@ -31,7 +31,7 @@ def limit_file_size(limit: int) -> None:
 
 def save_after_unlock(vault_dir: Path, growth: int) -> None:
     from wallet.errors import WalletError
-    from wallet.vault import Vault
+    from wallet.vault.facade import Vault
 
     vault = Vault.open_with_passphrase(vault_dir, PASSPHRASE)
     log = Path(f"{vault_dir / 'vault.db'}-wal")
@@ -51,7 +51,7 @@ def main() -> int:
         save_after_unlock(Path(rest[0]), int(limit))
         return 0
     limit_file_size(int(limit))
-    from wallet.cli import main as cli_main
+    from wallet.cli.main import main as cli_main
 
     return cli_main(rest)
 

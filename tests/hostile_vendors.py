@@ -17,9 +17,9 @@ from typing import Any
 
 from aiohttp import web
 
+from vendorkit.server import BackgroundVendors
 from wallet.crypto.signing import SigningKey, generate_signing_key
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors
+from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory, parse_metadata
 
 

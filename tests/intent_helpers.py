@@ -7,14 +7,14 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
+from vendorkit.catalog import Catalog, default_catalog_path
+from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
 from wallet.crypto.signing import generate_signing_key
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
 from wallet.terms import ClauseChoice
 from wallet.terms.book import TermsBook
 from wallet.transport import Transport
-from wallet.vault import Vault
-from wallet.vendor.catalog import Catalog, default_catalog_path
-from wallet.vendor.server import BackgroundVendors, VendorApp, make_vendors
+from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory, fetch_metadata
 
 CLAUSES = ["CC-NO-TRACKING"]

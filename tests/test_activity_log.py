@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from wallet import activity
 from wallet.activity import ActivityEvent
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from wallet.cli import main
-from wallet.cli_support import CliError, read_secret_file, strip_one_newline
+from wallet.cli.main import main
+from wallet.cli.support import CliError, read_secret_file, strip_one_newline
 
 PASSPHRASE = "correct horse battery staple"
 RECOVERY_KEY = re.compile(r"\b[A-Z2-7]{5}(?:-[A-Z2-7]{5}){7}\b")
@@ -44,7 +44,7 @@ def cli(tmp_path: Path, home: Path) -> Cli:
         if passphrase is not None:
             environment["VRM_WALLET_PASSPHRASE"] = passphrase
         return subprocess.run(
-            [sys.executable, "-m", "wallet.cli", *args],
+            [sys.executable, "-m", "wallet.cli.main", *args],
             cwd=tmp_path,
             env=environment,
             stdin=subprocess.DEVNULL,

@@ -26,7 +26,7 @@ from wallet.errors import InvalidInput, InvalidKey, NotFound, SignatureInvalid
 from wallet.intents.delivery import deliver_pending
 from wallet.outbox import Outbox
 from wallet.resources import resources_dir
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors.directory import VendorDirectory, parse_metadata
 from wallet.wire.consent import SignedConsentNotice, SignedDisclosure
 from wallet.wire.consent_signing import (

@@ -23,7 +23,7 @@ from tests.conftest import PASSPHRASE
 from tests.intent_helpers import add_vendors, create, serve
 from tests.test_consents_requests import VALUES, VENDOR_ID, add_offline_vendor, fill
 from tests.wire_helpers import make_offer
-from wallet.cli import main
+from wallet.cli.main import main
 from wallet.consents import ConsentBook
 from wallet.consents.requests import parse_signed_request, verify_signed_request
 from wallet.crypto.signing import generate_signing_key
@@ -31,7 +31,7 @@ from wallet.intents import IntentionBook
 from wallet.intents.delivery import deliver_pending
 from wallet.offers import OfferBook
 from wallet.offers.ingest import ingest_body
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.wire import sign_offer, wire_bytes
 from wallet.wire.consent_signing import verify_receipt
 from wallet.wire.models import OfferList
@@ -213,7 +213,7 @@ def test_grant_refuses_bad_input_with_one_clear_line(offline: Path, run: Run) ->
 def test_grant_asks_on_standard_error_when_there_is_a_terminal(
     offline: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("wallet.cli_support.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("wallet.cli.support.stdin_is_terminal", lambda: True)
     args = ("consent", "grant", "--vendor", VENDOR_ID, "--fields", "email", "--purpose", "2")
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
     code, out, err = run(*args)

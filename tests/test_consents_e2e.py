@@ -15,6 +15,7 @@ from jwcrypto import jwk as jc_jwk
 from jwcrypto import jws as jc_jws
 
 from tests.intent_helpers import add_vendors, serve
+from vendorkit.server import BackgroundVendors, Vendor
 from wallet import activity
 from wallet.consents import ConsentBook, GrantRequest
 from wallet.consents.book import DAY_SECONDS, KIND_REVOCATION
@@ -23,8 +24,7 @@ from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.intents.delivery import deliver_pending, deliver_pending_async
 from wallet.outbox import Outbox
 from wallet.terms.models import PublicJwk
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors, Vendor
+from wallet.vault.facade import Vault
 from wallet.vendors.directory import VendorDirectory, parse_metadata
 from wallet.wire.consent import ConsentAcknowledgement, SignedAcknowledgement, SignedDisclosure
 from wallet.wire.consent_signing import countersign, receipt_sha256, verify_receipt

@@ -32,7 +32,7 @@ from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.errors import InvalidInput, NotFound, SignatureInvalid
 from wallet.schemas import schema_path
 from wallet.terms.models import LANGUAGES, Language
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors.directory import VendorDirectory, parse_metadata
 
 VENDOR_ID = "fixture-books"

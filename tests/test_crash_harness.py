@@ -32,7 +32,7 @@ from tests.crash_checks import (
 )
 from tests.crash_vendor import VendorEntry
 from wallet.outbox.store import OutboxRow
-from wallet.vault import CreatedVault, Vault
+from wallet.vault.facade import CreatedVault, Vault
 
 KILLS = 200
 CI_SEED = 1011  # CI replays the same plans; elsewhere each run draws new ones

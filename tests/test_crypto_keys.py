@@ -27,6 +27,7 @@ from tests.consent_wire_helpers import (
 from tests.properties import HOSTILE_TEXT, JSON_VALUES, RAW_NASTY, dumps, examples
 from tests.test_signing import SMALL_ORDER_POINTS
 from tests.wire_helpers import make_intention, make_offer
+from vendorkit.keys import private_jwk, read_key_file
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.edwards import P, has_small_order, public_key_problem, recover_x
 from wallet.crypto.signing import (
@@ -38,7 +39,6 @@ from wallet.crypto.signing import (
 )
 from wallet.errors import InvalidKey, SignatureInvalid
 from wallet.terms.models import PublicJwk
-from wallet.vendor.keys import private_jwk, read_key_file
 from wallet.vendors.directory import parse_metadata
 from wallet.webhooks import verify_webhook
 from wallet.wire import SignedIntention, SignedOffer, verify_signed_intention, verify_signed_offer

@@ -23,6 +23,7 @@ from tests.fixtures.make_fixture_vault import (
 from tests.intent_helpers import add_vendors, create, save_terms, serve
 from tests.test_outbox import FakeClock, _enqueue, _key, _run, _worker
 from tests.webhook_servers import Receiver
+from vendorkit.server import BackgroundVendors
 from wallet import activity
 from wallet.errors import InvalidInput, NotFound
 from wallet.intents import IntentionBook
@@ -36,8 +37,7 @@ from wallet.storage import migrations
 from wallet.storage.connection import open_encrypted
 from wallet.storage.migrations import LATEST_VERSION, migrate
 from wallet.transport import Transport
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors
+from wallet.vault.facade import Vault
 
 # The CLI fixtures: VRM_WALLET_HOME with the passphrase in the environment; main() in-process.
 home = test_consents_cli.home

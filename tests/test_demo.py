@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wallet.demo import DEMO_PASSPHRASE, SAMPLE_FIELDS, default_demo_dir, open_demo_vault
+from vendorkit.demo import DEMO_PASSPHRASE, SAMPLE_FIELDS, default_demo_dir, open_demo_vault
 from wallet.personal_data import STANDARD_FIELDS
-from wallet.vault import Vault, vault_exists
+from wallet.vault.facade import Vault, vault_exists
 from wallet.vendors.directory import VendorDirectory
 
 
@@ -53,7 +53,7 @@ def test_default_demo_dir_is_a_demo_folder_of_the_user_data_dir() -> None:
 
 def test_demo_vendors_make_offers_for_the_demo_intention(tmp_path: Path) -> None:
     """Real demo vendors on loopback + the demo vault: the draft gets offers via deliver_pending."""
-    from wallet.demo import ensure_demo_intention, ensure_demo_vendors, start_demo_vendors
+    from vendorkit.demo import ensure_demo_intention, ensure_demo_vendors, start_demo_vendors
     from wallet.intents import IntentionBook
     from wallet.intents.delivery import deliver_pending
 
@@ -85,8 +85,8 @@ def test_demo_vendors_make_offers_for_the_demo_intention(tmp_path: Path) -> None
 def test_demo_vault_with_vendors_has_a_sample_consent_the_vendor_countersigns(
     tmp_path: Path,
 ) -> None:
+    from vendorkit.demo import start_demo_vendors
     from wallet.consents import ConsentBook
-    from wallet.demo import start_demo_vendors
     from wallet.intents.delivery import deliver_pending
 
     server = start_demo_vendors(port=0)

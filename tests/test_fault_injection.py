@@ -27,13 +27,13 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from wallet import activity
-from wallet.cli import main
+from wallet.cli.main import main
 from wallet.errors import DiskFull, KeyringUnavailable, NotFound
-from wallet.header import read_header
 from wallet.keystore import KeyringKeyStore
 from wallet.loyalty.book import LoyaltyBook
 from wallet.loyalty.models import MembershipDraft
-from wallet.vault import DATABASE_FILE, HEADER_FILE, Vault
+from wallet.vault.facade import DATABASE_FILE, HEADER_FILE, Vault
+from wallet.vault.header import read_header
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSPHRASE
-from wallet import crypto, slots
+from wallet import crypto
 from wallet.errors import (
     HeaderError,
     KdfTooCostly,
@@ -18,8 +18,9 @@ from wallet.errors import (
     WeakKdfParameters,
     WrongPassphrase,
 )
-from wallet.header import MAX_KDF_WORK, MAX_MEMORY_KIB, parse_header
-from wallet.vault import HEADER_FILE, CreatedVault, Vault
+from wallet.vault import slots
+from wallet.vault.facade import HEADER_FILE, CreatedVault, Vault
+from wallet.vault.header import MAX_KDF_WORK, MAX_MEMORY_KIB, parse_header
 
 
 def _edit_header(vault_dir: Path, edit: Any) -> None:

@@ -18,6 +18,7 @@ import pytest
 from aiohttp import web
 
 from tests.intent_helpers import add_vendors, serve
+from vendorkit.server import BackgroundVendors
 from wallet import activity
 from wallet.consents import ConsentBook, GrantRequest
 from wallet.consents.acks import MAX_REASON, AckReport
@@ -27,8 +28,7 @@ from wallet.intents.delivery import DeliveryReport, deliver_pending
 from wallet.outbox.dead_letters import DeadLetters
 from wallet.terminal import is_printable
 from wallet.terms.models import PublicJwk
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors
+from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory, parse_metadata
 from wallet.wire.consent import ConsentAcknowledgement, SignedDisclosure
 from wallet.wire.consent_signing import countersign, receipt_sha256, verify_receipt

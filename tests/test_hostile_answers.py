@@ -24,6 +24,7 @@ from tests.intent_helpers import add_vendors, create, save_terms, serve
 from tests.test_consents_requests import fill
 from tests.test_outbox import FakeClock, _enqueue, _key, _run, _worker
 from tests.webhook_servers import Receiver
+from vendorkit.server import BackgroundVendors
 from wallet import activity
 from wallet.crypto.signing import generate_signing_key
 from wallet.intents import IntentionBook
@@ -32,8 +33,7 @@ from wallet.offers import OfferBook
 from wallet.offers.store import rejections_for
 from wallet.outbox import Outbox, parse_retry_after
 from wallet.transport import Transport
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors
+from wallet.vault.facade import Vault
 
 # The CLI fixtures: VRM_WALLET_HOME with the passphrase in the environment; main() in-process.
 home = test_consents_cli.home

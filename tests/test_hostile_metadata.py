@@ -18,7 +18,7 @@ from tests import test_vendors
 from tests.test_vendors import MetadataServer, document, fetch
 from wallet.crypto.signing import generate_signing_key
 from wallet.errors import InvalidInput, WalletError
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import MetadataError, VendorDirectory, parse_metadata_bytes
 from wallet.vendors.directory import LIST_TYPE, LIST_VERSION
 

@@ -1,4 +1,4 @@
-"""``vrm-wallet-cli check`` and :mod:`wallet.integrity` on real vaults, healthy and damaged.
+"""``vrm-wallet-cli check`` and :mod:`wallet.vault.integrity` on real vaults, healthy and damaged.
 
 Also the command line's handling of sensitive values (never from argv) and of undecodable input.
 """
@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSPHRASE
-from wallet import unlocking
-from wallet.cli import main
+from wallet.cli.main import main
 from wallet.errors import WrongPassphrase
-from wallet.integrity import check_vault
-from wallet.vault import DATABASE_FILE, HEADER_FILE, CreatedVault, Vault
+from wallet.vault import unlocking
+from wallet.vault.facade import DATABASE_FILE, HEADER_FILE, CreatedVault, Vault
+from wallet.vault.integrity import check_vault
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.intent_helpers import add_vendors, create, funnel_catalog, save_terms, serve
+from vendorkit.server import BackgroundVendors
 from wallet import activity
 from wallet.errors import InvalidInput
 from wallet.intents import IntentionBook
@@ -14,8 +15,7 @@ from wallet.intents.delivery import deliver_pending
 from wallet.offers import FunnelWeights, OfferBook
 from wallet.outbox import Outbox
 from wallet.personal_data import STANDARD_FIELDS
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors
+from wallet.vault.facade import Vault
 
 CANARY = "CANARY-7f3a9"
 

@@ -18,12 +18,12 @@ from wallet.intents import IntentionBook
 from wallet.intents.delivery import deliver_pending
 from wallet.offers import OfferBook
 from wallet.outbox import Outbox
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 CHILD = """
 import sys
 from pathlib import Path
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.intents.delivery import deliver_pending
 vault = Vault.open_with_passphrase(Path(sys.argv[1]), sys.argv[2])
 print("delivering", flush=True)
@@ -77,7 +77,7 @@ def test_killed_mid_broadcast_resumes_with_one_delivery_per_vendor(tmp_path: Pat
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "VRM_WALLET_PASSPHRASE": PASSPHRASE}
     return subprocess.run(
-        [sys.executable, "-m", "wallet.cli", "--vault", str(home), *args],
+        [sys.executable, "-m", "wallet.cli.main", "--vault", str(home), *args],
         capture_output=True,
         text=True,
         env=env,
@@ -89,7 +89,7 @@ def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_intent_and_offer_commands(tmp_path: Path) -> None:
     port = closed_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "wallet.vendor.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "vendorkit.cli", "serve", "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

@@ -13,11 +13,12 @@ import keyring.backends.null
 import pytest
 
 from tests.conftest import PASSPHRASE, MemoryKeyring
-from wallet import activity, slots
+from wallet import activity
 from wallet.errors import KeyringUnavailable
-from wallet.header import KeyringSlot, now_utc, read_header
 from wallet.keystore import SERVICE, KeyringKeyStore
-from wallet.vault import HEADER_FILE, Vault
+from wallet.vault import slots
+from wallet.vault.facade import HEADER_FILE, Vault
+from wallet.vault.header import KeyringSlot, now_utc, read_header
 
 
 def test_enable_unlock_disable_with_memory_backend(

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from vendorkit.demo import open_demo_vault
 from wallet import activity
-from wallet.demo import open_demo_vault
 from wallet.errors import InvalidInput, NotFound, WalletError
 from wallet.loyalty import bounds
 from wallet.loyalty.book import DuplicateMembership, LoyaltyBook, period_of, validated
 from wallet.loyalty.models import MembershipDraft, ProposalTerms
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 FIXTURES = Path(__file__).parent / "fixtures" / "loyalty"
 MEMBER_NUMBERS = ("BR-1111-0001", "4006381333931", "SH-123456", "BR-2048-7731", "RC-55120-9")

@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
-from wallet.cli import main
+from wallet.cli.main import main
 from wallet.errors import InvalidInput
 from wallet.loyalty import store
 from wallet.loyalty.book import LoyaltyBook
 from wallet.loyalty.models import Membership, MembershipDraft, ProposalTerms
-from wallet.vault import CreatedVault, Vault
+from wallet.vault.facade import CreatedVault, Vault
 
 # Far below the minute the unbounded parser took on one cell.
 FAST_SECONDS = 2.0

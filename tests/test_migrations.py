@@ -21,7 +21,7 @@ from wallet.outbox import store as outbox_store
 from wallet.storage import migrations
 from wallet.storage.connection import open_encrypted
 from wallet.storage.migrations import LATEST_VERSION, Migration, migrate, schema_version
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

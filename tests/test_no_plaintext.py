@@ -33,11 +33,11 @@ from tests.plaintext_scan import (
     scan_file,
     scan_tree,
 )
-from wallet.cli import main
+from wallet.cli.main import main
 
 FIELD_LABELS = ("field", "sensitive")  # personal data: allowed in no file at all
 SECRET_LABELS = ("passphrase", "new-passphrase", "recovery-key")
-CLI = (sys.executable, "-m", "wallet.cli")
+CLI = (sys.executable, "-m", "wallet.cli.main")
 SET_SENSITIVE_FROM_STDIN = ("data", "set", "passport_number", "--sensitive")  # README form
 # Files other programs write to the shared temp dir meanwhile can be big; ours are small.
 SYSTEM_TEMP_MAX_FILE_BYTES = 32 << 20

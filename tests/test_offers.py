@@ -16,14 +16,14 @@ from aiohttp import web
 
 from tests.intent_helpers import create, save_terms
 from tests.wire_helpers import make_intention, make_offer
+from vendorkit.server import BackgroundVendors
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.intents import IntentionBook
 from wallet.intents.delivery import deliver_pending
 from wallet.offers import REMOVAL_CODES, FunnelWeights, OfferBook, fetch_offers, run_funnel
 from wallet.offers.store import rejections_for
 from wallet.transport import Transport
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors
+from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory, parse_metadata
 from wallet.wire import sign_offer, wire_bytes
 from wallet.wire.models import VendorMetadata

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli import PASSPHRASE, Cli, cli, fails, home, init, ok  # noqa: F401 (fixtures)
-from wallet.cli import main
+from wallet.cli.main import main
 
 DEFAULTS = {"price": 0.5, "delivery": 0.3, "loyalty": 0.1, "history": 0.1}
 

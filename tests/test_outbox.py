@@ -25,7 +25,7 @@ from wallet.outbox import (
 )
 from wallet.outbox import store as outbox_store
 from wallet.transport import Transport
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.webhooks import webhook_headers
 

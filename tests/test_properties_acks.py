@@ -39,7 +39,7 @@ from wallet.errors import InvalidKey, SignatureInvalid
 from wallet.outbox import DeliveryOutcome, Outbox, OutboxMessage, enqueue
 from wallet.terminal import is_printable
 from wallet.terms.models import PublicJwk
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.wire.consent import ConsentAcknowledgement, ConsentNotice, SignedConsentNotice
 from wallet.wire.consent_signing import (
     countersign,

@@ -24,10 +24,16 @@ from hypothesis import strategies as st
 
 from tests.conftest import PASSPHRASE
 from tests.properties import JSON_VALUES, RAW_NASTY, dumps, examples
-from wallet.backup import extract_backup
 from wallet.errors import WalletError
-from wallet.header import MAX_KDF_WORK, MAX_MEMORY_KIB, PassphraseSlot, VaultHeader, parse_header
-from wallet.vault import DATABASE_FILE, HEADER_FILE, Vault
+from wallet.vault.backup import extract_backup
+from wallet.vault.facade import DATABASE_FILE, HEADER_FILE, Vault
+from wallet.vault.header import (
+    MAX_KDF_WORK,
+    MAX_MEMORY_KIB,
+    PassphraseSlot,
+    VaultHeader,
+    parse_header,
+)
 
 
 @pytest.fixture(scope="module")

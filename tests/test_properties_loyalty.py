@@ -30,7 +30,7 @@ from wallet.loyalty.csv_format import memberships_csv
 from wallet.loyalty.formats import parse_file
 from wallet.loyalty.json_formats import memberships_json
 from wallet.loyalty.models import MEMBERSHIP_FIELDS, Membership, MembershipDraft
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 FIXTURES = Path(__file__).parent / "fixtures" / "loyalty"
 SAMPLES = {

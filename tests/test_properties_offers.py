@@ -42,7 +42,7 @@ from wallet.offers.ingest import (
     ingest_body,
 )
 from wallet.terminal import is_printable
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.vendors.store import VendorRow
 

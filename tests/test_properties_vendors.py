@@ -20,7 +20,7 @@ from tests.properties import HOSTILE_TEXT, JSON_VALUES, RAW_NASTY, dumps, exampl
 from wallet.crypto.signing import generate_signing_key, verifying_key_from_jwk
 from wallet.errors import WalletError
 from wallet.terminal import label_problem
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import FetchedMetadata, VendorDirectory, parse_metadata_bytes
 from wallet.vendors.directory import LIST_TYPE, LIST_VERSION
 

@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import MemoryKeyring
 from wallet.errors import HeaderError
 from wallet.keystore import KeyringKeyStore
-from wallet.vault import Vault, remembered_on_device
+from wallet.vault.facade import Vault, remembered_on_device
 
 
 def test_missing_vault_is_not_remembered(tmp_path: Path) -> None:

@@ -21,9 +21,9 @@ from tests import test_consents_cli
 from tests.conftest import PASSPHRASE
 from tests.intent_helpers import funnel_catalog
 from tests.test_consents_cli import Run
+from vendorkit.server import BackgroundVendors, Vendor, VendorApp
 from wallet.crypto.signing import b64url, generate_signing_key
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors, Vendor, VendorApp
+from wallet.vault.facade import Vault
 from wallet.vendors import store
 
 run = test_consents_cli.run  # the fixture: the CLI in-process, on the vault of ``home`` below

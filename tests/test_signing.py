@@ -110,7 +110,7 @@ def test_vault_keeps_its_signing_keys_encrypted_across_unlocks(tmp_path: object)
 
     from tests.conftest import PASSPHRASE
     from wallet.errors import NotFound
-    from wallet.vault import Vault
+    from wallet.vault.facade import Vault
 
     directory = Path(str(tmp_path)) / "vault"
     with Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault as vault:

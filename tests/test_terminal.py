@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.properties import HOSTILE_TEXT, examples
-from wallet.cli_support import print_json, print_table
+from wallet.cli.support import print_json, print_table
 from wallet.terminal import is_printable, printable, printable_json
 
 FORGED_NAME = "Legit Shop\nhttps://legit.example\nKey: AAAA\x1b[8m"

@@ -31,7 +31,7 @@ from wallet.terms import (
     verify_signed_terms,
 )
 from wallet.terms.models import PublicJwk
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 ALL_CLAUSES = [ClauseChoice(clause.id) for clause in load_catalogue().clauses]
 FREE_TEXT = "Tell me before any price change, por favor"

@@ -22,8 +22,8 @@ from wallet.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from wallet.header import read_header
-from wallet.vault import DATABASE_FILE, HEADER_FILE, CreatedVault, Vault
+from wallet.vault.facade import DATABASE_FILE, HEADER_FILE, CreatedVault, Vault
+from wallet.vault.header import read_header
 
 
 def test_create_writes_private_header_and_encrypted_database(

@@ -7,7 +7,7 @@ import pytest
 from wallet import activity
 from wallet.errors import InvalidInput
 from wallet.personal_data import FieldInput
-from wallet.vault import MAX_NAMED_IMPORTED_FIELDS, Vault
+from wallet.vault.facade import MAX_NAMED_IMPORTED_FIELDS, Vault
 
 
 def _log_types(vault: Vault) -> list[str]:

@@ -20,15 +20,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
-from wallet import slots
-from wallet.cli import main
+from wallet.cli.main import main
 from wallet.errors import BackupError, DatabaseError, NotFound, VaultExists, VaultNotFound
 from wallet.files import exchange_paths
-from wallet.header import PassphraseSlot, read_header
 from wallet.storage.connection import open_encrypted
 from wallet.storage.migrations import migrate
-from wallet.vault import DATABASE_FILE, HEADER_FILE, CreatedVault, Vault
-from wallet.work_dirs import (
+from wallet.vault import slots
+from wallet.vault.facade import DATABASE_FILE, HEADER_FILE, CreatedVault, Vault
+from wallet.vault.header import PassphraseSlot, read_header
+from wallet.vault.work_dirs import (
     WORK_MARKER,
     free_aside_name,
     holds_a_replaced_vault,

@@ -11,10 +11,7 @@ import pytest
 
 from tests.intent_helpers import SHOE_ITEM
 from tests.wire_helpers import make_intention
-from wallet.crypto.canonical import canonical_bytes
-from wallet.crypto.signing import generate_signing_key
-from wallet.errors import InvalidInput
-from wallet.vendor.catalog import (
+from vendorkit.catalog import (
     CENT,
     MAX_OFFERS_PER_INTENTION,
     Catalog,
@@ -24,7 +21,10 @@ from wallet.vendor.catalog import (
     seller_identity,
     vendor_factors,
 )
-from wallet.vendor.server import make_vendors
+from vendorkit.server import make_vendors
+from wallet.crypto.canonical import canonical_bytes
+from wallet.crypto.signing import generate_signing_key
+from wallet.errors import InvalidInput
 from wallet.wire import Offer, OfferList, parse_wire, verify_signed_offer
 from wallet.wire.canonical import canonical_members, canonical_wire
 

@@ -14,20 +14,20 @@ from pathlib import Path
 
 from tests.intent_helpers import add_vendors, create
 from tests.wire_helpers import make_intention, make_offer
+from vendorkit.keys import read_key_file
 from wallet.crypto.signing import generate_signing_key
 from wallet.intents import IntentionBook
 from wallet.intents.delivery import deliver_pending
-from wallet.vault import Vault
-from wallet.vendor.keys import read_key_file
+from wallet.vault.facade import Vault
 from wallet.wire import VendorMetadata, parse_wire, sign_intention, sign_offer, wire_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
-KIT = (sys.executable, "-m", "wallet.vendor.cli")
+KIT = (sys.executable, "-m", "vendorkit.cli")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "wallet.vendor.cli", *args],
+        [sys.executable, "-m", "vendorkit.cli", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -92,7 +92,7 @@ def test_serve_answers_the_metadata_url(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "wallet.vendor.cli",
+            "vendorkit.cli",
             "serve",
             "--port",
             str(port),

@@ -13,9 +13,9 @@ import aiohttp
 import pytest
 
 from tests.wire_helpers import make_intention
+from vendorkit.catalog import load_catalog
+from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
 from wallet.crypto.signing import SigningKey, generate_signing_key, verifying_key_from_jwk
-from wallet.vendor.catalog import load_catalog
-from wallet.vendor.server import BackgroundVendors, VendorApp, make_vendors
 from wallet.webhooks import webhook_headers
 from wallet.wire import (
     OfferList,
@@ -248,7 +248,7 @@ def test_a_body_verified_for_one_vendor_still_needs_its_webhook_signature_for_an
 
 
 def test_the_offers_body_holds_each_signed_canonical_offer_as_it_was_signed() -> None:
-    from wallet.vendor.catalog import OfferPlan
+    from vendorkit.catalog import OfferPlan
     from wallet.wire.canonical import canonical_wire
 
     catalog = load_catalog()

@@ -23,6 +23,7 @@ import aiohttp
 import pytest
 
 from tests.intent_helpers import add_vendors, serve
+from vendorkit.server import BackgroundVendors, Vendor
 from wallet.consents import ConsentBook, GrantRequest
 from wallet.consents.book import KIND_DISCLOSURE, KIND_REVOCATION, ConsentRecord
 from wallet.crypto.canonical import canonical_bytes
@@ -37,8 +38,7 @@ from wallet.crypto.signing import (
 from wallet.intents.delivery import deliver_pending
 from wallet.outbox import Outbox
 from wallet.terms.models import utc_timestamp
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors, Vendor
+from wallet.vault.facade import Vault
 from wallet.webhooks import webhook_headers
 from wallet.wire import VendorMetadata, parse_wire
 from wallet.wire.consent import (
@@ -481,7 +481,7 @@ def test_notice_for_an_unknown_receipt_is_404(vault: Vault, server: BackgroundVe
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "wallet.vendor.cli", *args],
+        [sys.executable, "-m", "vendorkit.cli", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -21,7 +21,7 @@ from wallet import activity
 from wallet.crypto.signing import b64url, generate_signing_key
 from wallet.errors import InvalidInput, InvalidKey
 from wallet.transport import Transport
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import (
     WELL_KNOWN_PATH,
     FetchedMetadata,
@@ -200,7 +200,7 @@ def test_export_import_round_trip(vault: Vault, site: MetadataServer, tmp_path: 
 def _cli(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "VRM_WALLET_PASSPHRASE": "correct horse battery staple"}
     return subprocess.run(
-        [sys.executable, "-m", "wallet.cli", "--vault", str(home), *args],
+        [sys.executable, "-m", "wallet.cli.main", "--vault", str(home), *args],
         capture_output=True,
         text=True,
         env=env,

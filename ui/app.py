@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication
 from ui.icons import APP_ICON, icon
 from ui.main_window import MainWindow
 from ui.tasks import VaultRunner
-from wallet.demo import default_demo_dir, start_demo_vendors
+from vendorkit.demo import default_demo_dir, start_demo_vendors
 from wallet.paths import resolve_vault_dir
-from wallet.vault import vault_exists
+from wallet.vault.facade import vault_exists
 
 APPLICATION_NAME = "VRM Wallet"
 ORGANIZATION_NAME = "vrm-wallet"

@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ui.tasks import VaultRunner
 from wallet.transport import Transport
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal, Slot
 
 from wallet.errors import VaultLocked, WalletError
-from wallet.vault import Changes, Vault
+from wallet.vault.facade import Changes, Vault
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

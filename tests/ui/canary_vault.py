@@ -22,7 +22,7 @@ from wallet.loyalty.book import LoyaltyBook
 from wallet.loyalty.models import MembershipDraft, ProposalTerms
 from wallet.terms import ClauseChoice
 from wallet.terms.book import TermsBook
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 WAIT_MS = 20_000
 CANARY = "Zq7Canary"  # unlikely anywhere else, in any case

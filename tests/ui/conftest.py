@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.conftest import PASSPHRASE
 from ui.tasks import VaultRunner
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

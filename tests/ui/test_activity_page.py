@@ -18,7 +18,7 @@ from tests.conftest import PASSPHRASE
 from ui.models.activity_model import ActivityColumn, ActivityRole
 from ui.pages.activity_page import ActivityPage
 from ui.tasks import VaultRunner
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 T = TypeVar("T")
 

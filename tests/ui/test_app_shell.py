@@ -18,8 +18,8 @@ from tests.ui.conftest import MakeWindow, unlock
 from ui import app as app_module
 from ui.main_window import MainWindow, Workspace
 from ui.tasks import VaultRunner
-from wallet.demo import DEMO_PASSPHRASE, default_demo_dir
-from wallet.vault import Vault
+from vendorkit.demo import DEMO_PASSPHRASE, default_demo_dir
+from wallet.vault.facade import Vault
 
 
 def test_options_default_to_the_configured_vault(tmp_path: Path) -> None:

@@ -45,14 +45,14 @@ from ui.models.holdings_model import HoldingRole, HoldingsModel
 from ui.models.windowed import PLACEHOLDER
 from ui.pages import consents_page
 from ui.tasks import VaultRunner
+from vendorkit.server import BackgroundVendors, Vendor
 from wallet.consents import ConsentBook, GrantRequest, Overview
 from wallet.consents import store as consent_store
 from wallet.consents.book import DAY_SECONDS, KIND_UPDATE
 from wallet.intents import IntentionBook
 from wallet.offers import OfferBook
 from wallet.offers.ingest import ingest_body
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors, Vendor
+from wallet.vault.facade import Vault
 from wallet.wire import sign_offer
 
 T = TypeVar("T")

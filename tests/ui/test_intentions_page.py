@@ -26,8 +26,8 @@ from ui.dialogs.intention_dialogs import IntentionDialog
 from ui.network import NetworkRunner
 from ui.pages.intentions_page import IntentionsPage, row_status
 from ui.tasks import VaultRunner
-from wallet.vault import Vault
-from wallet.vendor.server import BackgroundVendors
+from vendorkit.server import BackgroundVendors
+from wallet.vault.facade import Vault
 
 WAIT_MS = 30_000
 MAX_GAP_SECONDS = 0.25

@@ -25,7 +25,7 @@ from ui.dialogs.loyalty_dialogs import (
 from ui.pages.loyalty_page import LoyaltyPage, MembershipCard
 from ui.tasks import VaultRunner
 from ui.widgets.barcode import CodeView
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "loyalty"
 

@@ -21,7 +21,7 @@ from ui.models.windowed import PLACEHOLDER
 from ui.tasks import VaultRunner
 from wallet.errors import DatabaseError, WrongPassphrase
 from wallet.personal_data import FieldInput, FieldSnapshot
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 FIELD_COUNT = 500
 PAGE_SIZE = 50

@@ -28,7 +28,7 @@ from ui.tasks import VaultRunner
 from wallet import activity
 from wallet.errors import NotFound
 from wallet.personal_data import FieldInput
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 T = TypeVar("T")
 SAMPLE = (

@@ -25,7 +25,7 @@ from ui.network import NetworkRunner, vault_call_adapter, vault_db_adapter
 from ui.tasks import VaultRunner
 from wallet.errors import VaultLocked, WalletError
 from wallet.transport import HttpResult
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 SLOW_SECONDS = 0.6
 

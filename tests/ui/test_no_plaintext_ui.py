@@ -32,7 +32,7 @@ from ui.main_window import Workspace
 from ui.pages.my_data import MyDataPage
 from wallet.loyalty.book import LoyaltyBook
 from wallet.terms.book import TermsBook
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 XDG = ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
 SYSTEM_TEMP_MAX_FILE_BYTES = 32 << 20

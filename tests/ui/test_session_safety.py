@@ -34,7 +34,7 @@ from tests.ui.canary_walk import find_canary, surviving_workspace_objects
 from tests.ui.conftest import MakeWindow, unlock
 from ui.dialogs import ask
 from ui.main_window import MainWindow, Workspace
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 
 def _show_everything(qtbot: QtBot, window: MainWindow) -> Workspace:

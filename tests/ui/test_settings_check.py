@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import MakeWindow, unlock
 from ui.main_window import MainWindow
 from ui.pages.settings_page import SettingsPage
-from wallet.integrity import IntegrityReport
-from wallet.vault import HEADER_FILE, Vault
+from wallet.vault.facade import HEADER_FILE, Vault
+from wallet.vault.integrity import IntegrityReport
 
 
 def _settings_page(qtbot: QtBot, make_window: MakeWindow, directory: Path) -> SettingsPage:

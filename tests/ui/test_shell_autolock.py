@@ -32,7 +32,7 @@ from ui.autolock import (
     ScreenLockWatcher,
     login1_session_path,
 )
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 QtDBus = pytest.importorskip("PySide6.QtDBus")
 

@@ -15,7 +15,7 @@ from ui.dialogs import ask
 from ui.main_window import MainWindow
 from ui.pages.settings_page import SettingsPage
 from wallet.keystore import KeyringKeyStore
-from wallet.vault import Vault, remembered_on_device
+from wallet.vault.facade import Vault, remembered_on_device
 
 NEW_PASSPHRASE = "violet tractor under seven moons"
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE, MemoryKeyring
 from tests.ui.conftest import MakeWindow, unlock
 from wallet.keystore import KeyringKeyStore
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 NEW_PASSPHRASE = "violet tractor under seven moons"
 

@@ -16,7 +16,7 @@ from tests.ui.conftest import MakeWindow
 from ui.dialogs import ask
 from ui.main_window import MainWindow
 from ui.pages.welcome import WelcomePage
-from wallet.vault import Vault, remembered_on_device
+from wallet.vault.facade import Vault, remembered_on_device
 
 STRONG = "correct horse battery staple"
 RECOVERY_KEY_PATTERN = re.compile(r"^[A-Z2-7]{5}(-[A-Z2-7]{5}){7}$")

@@ -18,7 +18,7 @@ from ui.dialogs import ask
 from ui.pages.terms_page import TermsPage
 from ui.tasks import VaultRunner
 from wallet.terms import SignedTerms, verify_signed_terms
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from ui.pages.activity_page import ActivityPage
 from ui.tasks import VaultRunner
 from wallet.outbox import Outbox, OutboxMessage, enqueue
 from wallet.outbox import store as outbox_store
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 
 def _queue(vault: Vault, names: list[str]) -> list[int]:

@@ -26,10 +26,10 @@ from ui.models.vendors_model import VendorColumn, VendorsModel
 from ui.network import NetworkRunner
 from ui.pages.vendors_page import VendorsPage
 from ui.tasks import VaultRunner
+from vendorkit.catalog import load_catalog
+from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
 from wallet.crypto.signing import SigningKey, generate_signing_key
-from wallet.vault import Vault
-from wallet.vendor.catalog import load_catalog
-from wallet.vendor.server import BackgroundVendors, VendorApp, make_vendors
+from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 
 

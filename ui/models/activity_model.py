@@ -13,7 +13,7 @@ from ui.models.windowed import RowIds, RowIdsOperation, RowsOperation, WindowedT
 from ui.tasks import VaultRunner
 from wallet import activity
 from wallet.activity import ActivityEntry
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 FAILED_COLOUR = QColor("#c62828")
 _USER_ROLE = int(Qt.ItemDataRole.UserRole)

@@ -32,7 +32,7 @@ from wallet.consents import ConsentBook
 from wallet.consents.book import EXPIRING_SOON_SECONDS
 from wallet.consents.store import ConsentRow, ConsentStatus
 from wallet.errors import NotFound
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 ENDED_COLOUR = QColor("#8a8a8a")
 EXPIRING_COLOUR = QColor("#b35c00")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from ui.models.windowed import RowIds, RowIdsOperation, RowsOperation, WindowedTableModel
 from ui.tasks import VaultRunner
 from wallet.personal_data import FieldSnapshot
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 MASK = "••••••"
 MASKED_COLOUR = QColor("#8a8a8a")

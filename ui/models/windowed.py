@@ -33,7 +33,7 @@ from PySide6.QtCore import (
 
 from ui.tasks import VaultRunner
 from wallet.errors import VaultLocked
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 RowT = TypeVar("RowT")
 AnyIndex = QModelIndex | QPersistentModelIndex

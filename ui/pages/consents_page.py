@@ -69,7 +69,7 @@ from wallet.errors import VaultLocked
 from wallet.intents.delivery import DeliveryReport, deliver_pending_async
 from wallet.outbox import Outbox
 from wallet.outbox.store import OutboxRow
-from wallet.vault import Changes, Vault
+from wallet.vault.facade import Changes, Vault
 from wallet.vendors import VendorDirectory
 
 try:  # data-subject requests (issue 5, part 8) may not be in this build yet

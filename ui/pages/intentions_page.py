@@ -56,7 +56,7 @@ from wallet.loyalty.book import LoyaltyBook
 from wallet.offers import FunnelView, FunnelWeights, OfferBook, Ranked
 from wallet.outbox import DeliveryProgress, Outbox
 from wallet.terms.book import TermsBook
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory
 
 DELIVERY_DEADLINE_SECONDS = 60.0

@@ -53,7 +53,7 @@ from wallet.loyalty.models import (
     ProposalStatus,
     ProposalTerms,
 )
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 CARD_WIDTH = 300
 ProposalRowData = tuple[Proposal, ProposalProgress]

@@ -37,7 +37,7 @@ from ui.widgets.quiet import change_quietly
 from ui.widgets.tables import windowed_table_view
 from wallet.errors import NotFound, VaultLocked, WalletError
 from wallet.personal_data import PII_CATEGORIES, FieldInput, FieldSnapshot, HistoryEntry
-from wallet.vault import Changes, Vault
+from wallet.vault.facade import Changes, Vault
 
 REVEAL_TIMEOUT_MS = 30_000
 SEARCH_DEBOUNCE_MS = 250

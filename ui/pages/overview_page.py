@@ -32,7 +32,7 @@ from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.consents import ConsentBook, Overview
 from wallet.errors import NotFound, VaultLocked
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 FIELD_COLUMN_WIDTH = 112
 VENDOR_HEADER_WIDTH = 200

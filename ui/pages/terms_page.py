@@ -52,7 +52,7 @@ from wallet.terms import (
 )
 from wallet.terms.catalogue import ParamSpec
 from wallet.terms.compose import build_clauses
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 ParamEditor = QSpinBox | QComboBox | QLineEdit
 

@@ -31,7 +31,7 @@ from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.new_passphrase import NewPassphraseForm
 from ui.widgets.password_field import PasswordField
 from wallet.keystore import KeyringKeyStore
-from wallet.vault import Vault, remembered_on_device
+from wallet.vault.facade import Vault, remembered_on_device
 
 
 class UnlockPage(QWidget):

@@ -34,7 +34,7 @@ from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.errors import VaultLocked
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import (
     AddResult,
     FetchedMetadata,

@@ -37,7 +37,7 @@ from wallet.errors import WalletError
 from wallet.files import atomic_write_bytes
 from wallet.keystore import KeyringKeyStore
 from wallet.settings import VaultSettings
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 RECOVERY_KEY_FILE_NAME = "vrm-wallet-recovery-key.txt"
 

@@ -44,7 +44,7 @@ from wallet.outbox.dead_letters import mark_unreadable
 from wallet.outbox.store import OutboxRow
 from wallet.storage.connection import Connection
 from wallet.terminal import printable
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.vendors.directory import validation_problem
 from wallet.wire.consent import SignedAcknowledgement

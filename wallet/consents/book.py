@@ -39,10 +39,10 @@ from wallet.offers import store as offer_store
 from wallet.outbox import OutboxMessage, enqueue
 from wallet.outbox import store as outbox_store
 from wallet.personal_data import FieldSnapshot
-from wallet.storage import fields as field_store
+from wallet.personal_data import store as field_store
 from wallet.storage.connection import Connection
 from wallet.terms.models import utc_timestamp
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.vendors.store import VendorRow
 from wallet.wire.consent import ConsentNotice, ConsentNoticeType, ConsentReceipt, Disclosure

@@ -46,7 +46,7 @@ from wallet.terms.models import (
     parse_utc_timestamp,
     utc_timestamp,
 )
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.wire.canonical import canonical_wire
 from wallet.wire.consent import (

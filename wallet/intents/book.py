@@ -32,7 +32,7 @@ from wallet.outbox import store as outbox_store
 from wallet.storage.connection import Connection
 from wallet.terms.book import TermsBook
 from wallet.terms.models import PublicJwk, StandardClause, utc_timestamp
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.vendors.store import VendorRow
 from wallet.wire.models import (

@@ -23,7 +23,7 @@ from wallet.outbox import (
     inline_runner,
 )
 from wallet.transport import DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, Transport
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ from wallet.loyalty.models import (
     amount_value,
 )
 from wallet.loyalty.values import SourceFormat, quoted, validation_reason
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 ExportFormat = Literal["csv", "json"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json")

@@ -22,7 +22,7 @@ from wallet.offers.funnel import FunnelResult, FunnelWeights, removal_reason, ru
 from wallet.offers.store import OfferStatus, RejectionRow
 from wallet.outbox import enqueue
 from wallet.terms.models import utc_timestamp
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.wire.models import Offer, SignedOffer
 from wallet.wire.notices import NoticeType
 

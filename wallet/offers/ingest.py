@@ -55,7 +55,7 @@ from wallet.outbox.dead_letters import mark_unreadable
 from wallet.storage.connection import Connection
 from wallet.terminal import printable
 from wallet.transport import Transport
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.vendors.store import VendorRow
 from wallet.wire.models import MAX_WIRE_BYTES, SignedOffer

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from wallet.errors import InvalidInput, NotFound
 from wallet.storage.connection import Connection
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 Reader = Literal["offers", "acknowledgements"]
 MAX_LISTED = 1000

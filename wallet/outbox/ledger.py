@@ -24,7 +24,7 @@ from wallet.outbox import store
 from wallet.outbox.store import OutboxRow, Status
 from wallet.storage.connection import Connection
 from wallet.transport import HttpResult
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 
 MAX_ERROR_CHARS = 200

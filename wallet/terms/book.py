@@ -41,7 +41,7 @@ from wallet.terms.models import (
     parse_utc_timestamp,
 )
 from wallet.terms.signing import AgreementRefused, sign_document, verify_agreement
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 KEY_PURPOSE = "terms"
 MAX_REASON = 200

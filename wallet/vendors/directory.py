@@ -30,7 +30,7 @@ from wallet.files import atomic_write_bytes, read_bounded
 from wallet.outbox import store as outbox_store
 from wallet.terminal import label_problem
 from wallet.transport import Transport, TransportFailure, check_url
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import store
 from wallet.vendors.store import VendorRow
 from wallet.wire.models import MAX_WIRE_BYTES, VendorMetadata

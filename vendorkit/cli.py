@@ -25,12 +25,12 @@ from typing import Any
 
 from aiohttp import web
 
+from vendorkit.catalog import default_catalog_path, load_catalog
+from vendorkit.keys import load_or_create_key, write_key_file
+from vendorkit.server import VendorApp, make_vendors
 from wallet.crypto.signing import VerifyingKey, generate_signing_key, verifying_key_from_jwk
 from wallet.errors import InvalidKey, SignatureInvalid, WalletError
 from wallet.files import read_bounded
-from wallet.vendor.catalog import default_catalog_path, load_catalog
-from wallet.vendor.keys import load_or_create_key, write_key_file
-from wallet.vendor.server import VendorApp, make_vendors
 from wallet.wire.consent import ConsentReceipt
 from wallet.wire.consent_signing import verify_countersignature, verify_receipt
 from wallet.wire.models import (

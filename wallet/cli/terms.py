@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any, get_args
 
-from wallet.cli_support import (
+from wallet.cli.support import (
     CliError,
     command,
     command_group,

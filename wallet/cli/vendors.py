@@ -12,7 +12,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from wallet.cli_support import (
+from wallet.cli.support import (
     CliError,
     check_can_confirm,
     command,

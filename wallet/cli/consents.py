@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from wallet.cli_support import (
+from wallet.cli.support import (
     CliError,
     check_can_confirm,
     command,
@@ -45,7 +45,7 @@ from wallet.intents.delivery import deliver_pending
 from wallet.outbox import DeliveryProgress
 from wallet.terminal import printable, printable_json, printable_lines
 from wallet.terms.models import LANGUAGES
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 RECEIPT_FORMATS = {
     "jws": "signed receipt (compact JWS)",

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import platformdirs
 
+from vendorkit.catalog import load_catalog
+from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
 from wallet.consents import ConsentBook, GrantRequest
 from wallet.crypto.signing import SigningKey
 from wallet.intents import IntentionBook, IntentionDraft
@@ -25,9 +27,7 @@ from wallet.resources import resources_dir
 from wallet.terms.book import TermsBook
 from wallet.terms.compose import ClauseChoice
 from wallet.transport import Transport
-from wallet.vault import Vault, vault_exists
-from wallet.vendor.catalog import load_catalog
-from wallet.vendor.server import BackgroundVendors, VendorApp, make_vendors
+from wallet.vault.facade import Vault, vault_exists
 from wallet.vendors.directory import FetchedMetadata, VendorDirectory, fetch_metadata
 
 DEMO_PASSPHRASE = "demo passphrase - not secret"

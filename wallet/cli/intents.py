@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from wallet.cli_support import (
+from wallet.cli.support import (
     CliError,
     check_can_confirm,
     command,

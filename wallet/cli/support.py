@@ -22,7 +22,7 @@ from wallet.files import read_bounded
 from wallet.keystore import KeyringKeyStore
 from wallet.paths import resolve_vault_dir
 from wallet.terminal import printable, printable_json
-from wallet.vault import Vault, vault_exists
+from wallet.vault.facade import Vault, vault_exists
 
 PROG = "vrm-wallet-cli"
 

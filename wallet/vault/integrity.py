@@ -22,10 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wallet import activity
-from wallet.binding import check_database_belongs, check_database_file
+from wallet.activity import log as activity_log
 from wallet.errors import VaultNotFound, WalletError
-from wallet.header import VaultHeader, check_header_mac, read_header
-from wallet.storage import activity_log
 from wallet.storage.connection import (
     MAX_INTEGRITY_PROBLEMS,
     Connection,
@@ -34,9 +32,11 @@ from wallet.storage.connection import (
     translate_error,
 )
 from wallet.storage.migrations import LATEST_VERSION, schema_version
-from wallet.unlocking import SlotKey
-from wallet.vault_layout import VaultPaths, headerless_database_message
-from wallet.work_dirs import abandoned_work_dirs, holds_a_replaced_vault, stray_temp_files
+from wallet.vault.binding import check_database_belongs, check_database_file
+from wallet.vault.header import VaultHeader, check_header_mac, read_header
+from wallet.vault.layout import VaultPaths, headerless_database_message
+from wallet.vault.unlocking import SlotKey
+from wallet.vault.work_dirs import abandoned_work_dirs, holds_a_replaced_vault, stray_temp_files
 
 RESTORE = "Restore the vault from a backup (`vrm-wallet-cli restore`); keep this copy as evidence."
 # How many integrity problems a finding quotes (the count says how many there were).
@@ -72,7 +72,7 @@ class IntegrityReport:
 def check_vault(directory: Path, unlock: Callable[[VaultPaths], SlotKey]) -> IntegrityReport:
     """Check the vault in ``directory`` without changing it.
 
-    ``unlock`` unwraps the data key (see :mod:`wallet.unlocking`); a wrong secret raises as it
+    ``unlock`` unwraps the data key (see :mod:`wallet.vault.unlocking`); a wrong secret raises as it
     would when unlocking, since nothing beyond the files can be checked without the key.
     """
     paths = VaultPaths(Path(directory))

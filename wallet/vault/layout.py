@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wallet.errors import VaultExists, VaultNotFound
-from wallet.header import KeyringSlot, VaultHeader, read_header
+from wallet.vault.header import KeyringSlot, VaultHeader, read_header
 
 HEADER_FILE = "vault.json"
 DATABASE_FILE = "vault.db"

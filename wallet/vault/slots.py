@@ -17,7 +17,7 @@ from typing import TypeVar
 from wallet import crypto
 from wallet.crypto import Argon2Cost
 from wallet.errors import InvalidInput
-from wallet.header import (
+from wallet.vault.header import (
     DEFAULT_ARGON2,
     MAX_ITERATIONS,
     Argon2idKdf,

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from wallet.cli_support import (
+from wallet.cli.support import (
     MASK,
     PROG,
     CliError,
@@ -32,7 +32,7 @@ from wallet.cli_support import (
 )
 from wallet.errors import NotFound
 from wallet.personal_data import PII_CATEGORIES, STANDARD_FIELDS, FieldSnapshot, parse_category
-from wallet.vault import Vault
+from wallet.vault.facade import Vault
 
 # A field value is at most 10 000 characters; four bytes each in UTF-8, plus a newline.
 MAX_VALUE_BYTES = 40_004

@@ -58,7 +58,7 @@ from wallet.wire.consent_signing import (
 from wallet.wire.signing import WireFormatError, parse_wire
 
 if TYPE_CHECKING:
-    from wallet.vendor.server import Vendor
+    from vendorkit.server import Vendor
 
 SignedParts = tuple[str, int, str, bytes]  # webhook id, timestamp, signature, raw body
 VendorOf = Callable[[web.Request], "Vendor"]
@@ -108,7 +108,7 @@ def _utc(epoch: int) -> str:
 
 
 class ConsentInbox:
-    """The consent endpoints of a :class:`~wallet.vendor.server.VendorApp`, and what they hold.
+    """The consent endpoints of a :class:`~vendorkit.server.VendorApp`, and what they hold.
 
     ``vendor_of`` finds the vendor a request is for (404 otherwise) and ``read_signed_body``
     returns the webhook headers and raw body or the 400/413 answer; both are the app's own, so

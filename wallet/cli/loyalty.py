@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from wallet.cli_support import (
+from wallet.cli.support import (
     CliError,
     check_can_confirm,
     command,

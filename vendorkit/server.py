@@ -14,7 +14,7 @@ then the key must be the one the vendor bound to the intention id (401), the int
 known (404), and a repeated ``webhook-id`` with the same body answers the same again.
 
 Consents (``/inbox/consents``, POST a ``SignedDisclosure`` or update; ``/inbox/revocations``, POST
-a ``SignedConsentNotice``) are handled by :class:`~wallet.vendor.consents.ConsentInbox`: the
+a ``SignedConsentNotice``) are handled by :class:`~vendorkit.consents.ConsentInbox`: the
 receipt, disclosure and webhook signatures by the consumer's pairwise key (401), the receipt
 for this vendor (403) and not expired (422), then the fields are stored and acknowledged with a
 signed ``DisclosureAccepted`` (with the countersignature) or ``UpdateAccepted``; a notice deletes
@@ -39,11 +39,11 @@ from typing import Any
 
 from aiohttp import web
 
+from vendorkit.catalog import Catalog, OfferPlan, OfferSigner, seller_identity
+from vendorkit.consents import ConsentInbox
 from wallet.crypto.signing import SigningKey, VerifyingKey
 from wallet.errors import InvalidKey, SignatureInvalid
 from wallet.terms.models import URN_UUID_PATTERN, PublicJwk, parse_utc_timestamp
-from wallet.vendor.catalog import Catalog, OfferPlan, OfferSigner, seller_identity
-from wallet.vendor.consents import ConsentInbox
 from wallet.webhooks import HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, verify_webhook
 from wallet.wire.models import (
     MAX_WIRE_BYTES,

@@ -20,14 +20,9 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from wallet import activity, crypto, integrity, slots, unlocking
+from wallet import activity, crypto
 from wallet.activity import ActivityEntry, ActivityEvent, VerifyReport
-from wallet.backup import RestoreResult, restore_backup, write_backup
-from wallet.binding import (
-    check_database_belongs,
-    check_database_file,
-    record_vault_id,
-)
+from wallet.activity import log as activity_log
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.errors import (
     DiskFull,
@@ -39,17 +34,6 @@ from wallet.errors import (
     WrongPassphrase,
 )
 from wallet.files import ensure_private_dir, is_disk_full
-from wallet.header import (
-    KeyringSlot,
-    PassphraseSlot,
-    VaultHeader,
-    check_header_mac,
-    header_bytes,
-    now_utc,
-    seal_header,
-    write_header,
-)
-from wallet.integrity import IntegrityReport
 from wallet.keystore import SERVICE as KEYRING_SERVICE
 from wallet.keystore import KeyStore, KeyStoreError
 from wallet.personal_data import (
@@ -63,9 +47,10 @@ from wallet.personal_data import (
     validate_label,
     validate_value,
 )
-from wallet.recovery import format_recovery_key, new_recovery_secret
+from wallet.personal_data import store as fields
+from wallet.personal_data.store import FieldQuery
 from wallet.settings import VaultSettings
-from wallet.storage import activity_log, fields, keys, settings_store
+from wallet.storage import keys, settings_store
 from wallet.storage.connection import (
     Connection,
     StorageError,
@@ -75,9 +60,26 @@ from wallet.storage.connection import (
     transaction,
     translate_error,
 )
-from wallet.storage.fields import FieldQuery
 from wallet.storage.migrations import migrate
-from wallet.vault_layout import (
+from wallet.vault import integrity, slots, unlocking
+from wallet.vault.backup import RestoreResult, restore_backup, write_backup
+from wallet.vault.binding import (
+    check_database_belongs,
+    check_database_file,
+    record_vault_id,
+)
+from wallet.vault.header import (
+    KeyringSlot,
+    PassphraseSlot,
+    VaultHeader,
+    check_header_mac,
+    header_bytes,
+    now_utc,
+    seal_header,
+    write_header,
+)
+from wallet.vault.integrity import IntegrityReport
+from wallet.vault.layout import (
     DATABASE_FILE,
     HEADER_FILE,
     PENDING_EVENTS_FILE,
@@ -86,7 +88,8 @@ from wallet.vault_layout import (
     remembered_on_device,
     vault_exists,
 )
-from wallet.work_dirs import (
+from wallet.vault.recovery import format_recovery_key, new_recovery_secret
+from wallet.vault.work_dirs import (
     finish_interrupted_restore,
     remove_stale_work_dirs,
     remove_stray_temp_files,
@@ -677,7 +680,7 @@ class Vault:
 
         The backup opens with the same passphrase or recovery key. The device-only keyring slot
         is left out, so a backup copied elsewhere cannot be opened by this device's keyring.
-        See :func:`wallet.backup.write_backup`.
+        See :func:`wallet.vault.backup.write_backup`.
         """
         portable = seal_header(
             self._header.model_copy(
@@ -700,7 +703,7 @@ class Vault:
         recovery_key: str | None = None,
         force: bool = False,
     ) -> RestoreResult:
-        """Restore a backup into ``directory`` (see :func:`wallet.backup.restore_backup`)."""
+        """Restore a backup into ``directory`` (see :func:`wallet.vault.backup.restore_backup`)."""
         return restore_backup(
             Path(backup_file),
             Path(directory),

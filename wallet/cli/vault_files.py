@@ -1,6 +1,6 @@
 """``vrm-wallet-cli backup``, ``restore`` and ``check``: the vault's files, copied and inspected.
 
-``check`` runs every integrity check (:mod:`wallet.integrity`) without changing the vault: it
+``check`` runs every integrity check (:mod:`wallet.vault.integrity`) without changing the vault: it
 only unwraps the data key and reads the database. It prints one line per check and what to do
 about each problem, and exits 0 when everything is fine, 1 otherwise.
 """
@@ -12,8 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from wallet import unlocking
-from wallet.cli_support import (
+from wallet.cli.support import (
     CliError,
     command,
     confirm,
@@ -26,11 +25,12 @@ from wallet.cli_support import (
     vault_dir,
 )
 from wallet.errors import VaultExists
-from wallet.integrity import IntegrityReport, check_vault, describe
 from wallet.keystore import KeyringKeyStore
 from wallet.terminal import printable
-from wallet.vault import Vault, vault_exists
-from wallet.vault_layout import VaultPaths
+from wallet.vault import unlocking
+from wallet.vault.facade import Vault, vault_exists
+from wallet.vault.integrity import IntegrityReport, check_vault, describe
+from wallet.vault.layout import VaultPaths
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ the whole new backup. A restore treats the file as hostile: it checks the archiv
 unpacks into a work folder, and proves that the backup opens with the given secret and is a whole
 vault (header bound to its database, pages intact) before anything at the destination moves; an
 existing vault is moved aside, never deleted. Killed runs leave work folders that the next run
-removes (:mod:`wallet.work_dirs`).
+removes (:mod:`wallet.vault.work_dirs`).
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ from wallet.files import (
     fsync_dir,
     write_failure,
 )
-from wallet.header import MAX_HEADER_BYTES, parse_header
 from wallet.storage.connection import Connection, backup_encrypted, integrity_problems
-from wallet.vault_layout import DATABASE_FILE, HEADER_FILE, PENDING_EVENTS_FILE, vault_exists
-from wallet.work_dirs import (
+from wallet.vault.header import MAX_HEADER_BYTES, parse_header
+from wallet.vault.layout import DATABASE_FILE, HEADER_FILE, PENDING_EVENTS_FILE, vault_exists
+from wallet.vault.work_dirs import (
     WORK_MARKER,
     WorkKind,
     free_aside_name,
@@ -47,7 +47,7 @@ from wallet.work_dirs import (
 )
 
 if TYPE_CHECKING:
-    from wallet.vault import Vault
+    from wallet.vault.facade import Vault
 
 BACKUP_MEMBERS = (HEADER_FILE, DATABASE_FILE)
 MAX_BACKUP_DATABASE_BYTES = 16 * 1024**3
@@ -165,7 +165,7 @@ def _fresh_work_dir(parent: Path, kind: WorkKind, *, what: str) -> Path:
 
 def _prove_whole_vault(staging: Path, *, passphrase: str | None, recovery_key: str | None) -> None:
     """Open the unpacked backup (header MAC, binding, schema) and check every page's HMAC."""
-    from wallet.vault import Vault  # the vault module builds on this one
+    from wallet.vault.facade import Vault  # the vault module builds on this one
 
     restored: Vault
     if passphrase is not None:
@@ -192,8 +192,8 @@ def _move_into_place(staging: Path, directory: Path, *, what: str) -> Path | Non
     or the new one at every instant), then the old vault, now in the work folder, is renamed
     aside. The work folder's marker, which the exchange carries into the restored vault, says
     where it goes, so that if this process is killed in between, the next unlock finishes the
-    move and nothing ever removes that vault (:mod:`wallet.work_dirs`). Where folders cannot be
-    exchanged, the old vault is renamed aside first.
+    move and nothing ever removes that vault (:mod:`wallet.vault.work_dirs`). Where folders cannot
+    be exchanged, the old vault is renamed aside first.
     """
     try:
         if not directory.exists() or (directory.is_dir() and not any(directory.iterdir())):

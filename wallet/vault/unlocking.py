@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from wallet import activity, crypto, slots
+from wallet import activity, crypto
 from wallet.activity import ActivityEvent
 from wallet.errors import HeaderError, KeyringUnavailable, WrongPassphrase, WrongRecoveryKey
 from wallet.files import append_line_durably
-from wallet.header import KeyringSlot, PassphraseSlot, RecoverySlot, VaultHeader, now_utc
 from wallet.keystore import KeyStore, KeyStoreError
-from wallet.recovery import parse_recovery_key
-from wallet.vault_layout import VaultPaths, load_header
+from wallet.vault import slots
+from wallet.vault.header import KeyringSlot, PassphraseSlot, RecoverySlot, VaultHeader, now_utc
+from wallet.vault.layout import VaultPaths, load_header
+from wallet.vault.recovery import parse_recovery_key
 
 MAX_PENDING_EVENTS = 1_000
 UnlockMethod = Literal["passphrase", "recovery key", "keyring"]

@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from wallet.cli_intents import print_delivery_summary
-from wallet.cli_support import (
+from wallet.cli.intents import print_delivery_summary
+from wallet.cli.support import (
     CliError,
     command,
     command_group,

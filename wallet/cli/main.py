@@ -18,18 +18,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wallet import (
-    cli_consents,
-    cli_data,
-    cli_intents,
-    cli_loyalty,
-    cli_outbox,
-    cli_terms,
-    cli_vault_files,
-    cli_vendors,
-)
 from wallet.activity import ActivityEntry
-from wallet.cli_support import (
+from wallet.cli import consents as cli_consents
+from wallet.cli import data as cli_data
+from wallet.cli import intents as cli_intents
+from wallet.cli import loyalty as cli_loyalty
+from wallet.cli import outbox as cli_outbox
+from wallet.cli import terms as cli_terms
+from wallet.cli import vault_files as cli_vault_files
+from wallet.cli import vendors as cli_vendors
+from wallet.cli.support import (
     NO_PASSPHRASE,
     PASSPHRASE_ENV,
     PROG,
@@ -57,8 +55,8 @@ from wallet.errors import WalletError
 from wallet.keystore import KeyringKeyStore
 from wallet.settings import VaultSettings
 from wallet.storage.connection import StorageError, translate_error
-from wallet.vault import Vault, remembered_on_device
-from wallet.vault_layout import VaultPaths, refuse_existing_vault
+from wallet.vault.facade import Vault, remembered_on_device
+from wallet.vault.layout import VaultPaths, refuse_existing_vault
 
 DEFAULT_LOG_LIMIT = 50
 SETTING_HELP = {

@@ -1,0 +1,8 @@
+"""The vault: one SQLCipher database and the small JSON header beside it.
+
+``facade.Vault`` is what the CLI, the features and the desktop app open, unlock and lock; the other
+modules are its parts: ``header`` (the file format), ``slots`` and ``recovery`` (the key slots that
+wrap the data key), ``unlocking`` (passphrase, recovery key and keyring slot), ``binding`` (header
+and database belong together), ``backup`` (encrypted copies and restore), ``integrity`` (the
+read-only check), ``layout`` (file names) and ``work_dirs`` (temporary folders beside the vault).
+"""
