@@ -25,7 +25,6 @@ from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.intents import IntentionBook, IntentionDraft
 from wallet.offers.ingest import IngestReport, ingest_body
 from wallet.outbox import DeliveryWorker, Outbox, OutboxMessage, enqueue
-from wallet.terms.models import PublicJwk, utc_timestamp
 from wallet.transport import DEFAULT_CONCURRENCY, Transport
 from wallet.vault.facade import Vault
 from wallet.vendors.directory import (
@@ -37,6 +36,7 @@ from wallet.vendors.directory import (
 from wallet.webhooks import webhook_headers
 from wallet.wire import Intention, Offer, sign_intention, wire_bytes
 from wallet.wire.signing import sign_offer
+from wallet.wire.terms import PublicJwk, utc_timestamp
 
 VENDORS = 1_000
 BROADCAST_RUNS = 5

@@ -24,7 +24,7 @@ from tests.crash_checks import SHARED_FOLDER_MODE, EpochState
 from tests.intent_helpers import add_vendors, draft, save_terms
 from wallet.consents import ConsentBook, GrantRequest
 from wallet.intents import IntentionBook
-from wallet.intents.delivery import deliver_pending
+from wallet.delivery.cycle import deliver_pending
 from wallet.outbox import DeliveryProgress, Outbox
 from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory

@@ -23,7 +23,7 @@ from wallet.consents import ConsentBook, GrantRequest
 from wallet.consents.book import KIND_DISCLOSURE, KIND_REVOCATION, KIND_UPDATE
 from wallet.crypto.signing import b64url, generate_signing_key
 from wallet.errors import InvalidInput, InvalidKey, NotFound, SignatureInvalid
-from wallet.intents.delivery import deliver_pending
+from wallet.delivery.cycle import deliver_pending
 from wallet.outbox import Outbox
 from wallet.resources import resources_dir
 from wallet.vault.facade import Vault

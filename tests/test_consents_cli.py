@@ -28,7 +28,7 @@ from wallet.consents import ConsentBook
 from wallet.consents.requests import parse_signed_request, verify_signed_request
 from wallet.crypto.signing import generate_signing_key
 from wallet.intents import IntentionBook
-from wallet.intents.delivery import deliver_pending
+from wallet.delivery.cycle import deliver_pending
 from wallet.offers import OfferBook
 from wallet.offers.ingest import ingest_body
 from wallet.vault.facade import Vault

@@ -21,14 +21,14 @@ from wallet.consents import ConsentBook, GrantRequest
 from wallet.consents.book import DAY_SECONDS, KIND_REVOCATION
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey, generate_signing_key
-from wallet.intents.delivery import deliver_pending, deliver_pending_async
+from wallet.delivery.cycle import deliver_pending, deliver_pending_async
 from wallet.outbox import Outbox
-from wallet.terms.models import PublicJwk
 from wallet.vault.facade import Vault
 from wallet.vendors.directory import VendorDirectory, parse_metadata
 from wallet.wire.consent import ConsentAcknowledgement, SignedAcknowledgement, SignedDisclosure
 from wallet.wire.consent_signing import countersign, receipt_sha256, verify_receipt
 from wallet.wire.models import SellerIdentity
+from wallet.wire.terms import PublicJwk
 
 EMAIL = "ada@example.org"
 ADDRESS = "12 Rue de l'Église, Montréal"

@@ -31,9 +31,9 @@ from wallet.consents.requests import (
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.errors import InvalidInput, NotFound, SignatureInvalid
 from wallet.schemas import schema_path
-from wallet.terms.models import LANGUAGES, Language
 from wallet.vault.facade import Vault
 from wallet.vendors.directory import VendorDirectory, parse_metadata
+from wallet.wire.terms import LANGUAGES, Language
 
 VENDOR_ID = "fixture-books"
 VALUES = {"email": "quokka.ann@example.org", "postal_address": "7 Wombat Lane, Springfield"}

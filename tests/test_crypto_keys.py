@@ -38,7 +38,6 @@ from wallet.crypto.signing import (
     verifying_key_from_raw,
 )
 from wallet.errors import InvalidKey, SignatureInvalid
-from wallet.terms.models import PublicJwk
 from wallet.vendors.directory import parse_metadata
 from wallet.webhooks import verify_webhook
 from wallet.wire import SignedIntention, SignedOffer, verify_signed_intention, verify_signed_offer
@@ -54,6 +53,7 @@ from wallet.wire.consent_signing import (
     verify_signed_consent_notice,
 )
 from wallet.wire.notices import IntentionNotice, SignedNotice, verify_signed_notice
+from wallet.wire.terms import PublicJwk
 
 IDENTITY = bytes([1]) + bytes(31)
 FORGED_SIGNATURE = IDENTITY + bytes(32)  # R = identity, S = 0: "valid" for any message

@@ -27,7 +27,7 @@ from vendorkit.server import BackgroundVendors
 from wallet import activity
 from wallet.errors import InvalidInput, NotFound
 from wallet.intents import IntentionBook
-from wallet.intents.delivery import deliver_pending
+from wallet.delivery.cycle import deliver_pending
 from wallet.offers import OfferBook
 from wallet.offers import store as offer_store
 from wallet.outbox import DeliveryWorker, Outbox

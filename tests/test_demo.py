@@ -55,7 +55,7 @@ def test_demo_vendors_make_offers_for_the_demo_intention(tmp_path: Path) -> None
     """Real demo vendors on loopback + the demo vault: the draft gets offers via deliver_pending."""
     from vendorkit.demo import ensure_demo_intention, ensure_demo_vendors, start_demo_vendors
     from wallet.intents import IntentionBook
-    from wallet.intents.delivery import deliver_pending
+    from wallet.delivery.cycle import deliver_pending
 
     with open_demo_vault(tmp_path / "demo") as vault:
         draft_id = ensure_demo_intention(vault)
@@ -87,7 +87,7 @@ def test_demo_vault_with_vendors_has_a_sample_consent_the_vendor_countersigns(
 ) -> None:
     from vendorkit.demo import start_demo_vendors
     from wallet.consents import ConsentBook
-    from wallet.intents.delivery import deliver_pending
+    from wallet.delivery.cycle import deliver_pending
 
     server = start_demo_vendors(port=0)
     try:

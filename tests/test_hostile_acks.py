@@ -24,15 +24,15 @@ from wallet.consents import ConsentBook, GrantRequest
 from wallet.consents.acks import MAX_REASON, AckReport
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey, generate_signing_key
-from wallet.intents.delivery import DeliveryReport, deliver_pending
+from wallet.delivery.cycle import DeliveryReport, deliver_pending
 from wallet.outbox.dead_letters import DeadLetters
 from wallet.terminal import is_printable
-from wallet.terms.models import PublicJwk
 from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory, parse_metadata
 from wallet.wire.consent import ConsentAcknowledgement, SignedDisclosure
 from wallet.wire.consent_signing import countersign, receipt_sha256, verify_receipt
 from wallet.wire.models import SellerIdentity
+from wallet.wire.terms import PublicJwk
 
 EMAIL = "ada@example.org"
 HOSTILE_ID = "hostile-shop"

@@ -11,7 +11,7 @@ from vendorkit.server import BackgroundVendors
 from wallet import activity
 from wallet.errors import InvalidInput
 from wallet.intents import IntentionBook
-from wallet.intents.delivery import deliver_pending
+from wallet.delivery.cycle import deliver_pending
 from wallet.offers import FunnelWeights, OfferBook
 from wallet.outbox import Outbox
 from wallet.personal_data import STANDARD_FIELDS

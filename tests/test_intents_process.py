@@ -15,7 +15,7 @@ from tests.conftest import PASSPHRASE
 from tests.intent_helpers import add_vendors, create, serve
 from tests.webhook_servers import closed_port
 from wallet.intents import IntentionBook
-from wallet.intents.delivery import deliver_pending
+from wallet.delivery.cycle import deliver_pending
 from wallet.offers import OfferBook
 from wallet.outbox import Outbox
 from wallet.vault.facade import Vault
@@ -24,7 +24,7 @@ CHILD = """
 import sys
 from pathlib import Path
 from wallet.vault.facade import Vault
-from wallet.intents.delivery import deliver_pending
+from wallet.delivery.cycle import deliver_pending
 vault = Vault.open_with_passphrase(Path(sys.argv[1]), sys.argv[2])
 print("delivering", flush=True)
 deliver_pending(vault, deadline=60, concurrency=1)

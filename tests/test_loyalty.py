@@ -15,8 +15,9 @@ from wallet import activity
 from wallet.errors import InvalidInput, NotFound, WalletError
 from wallet.loyalty import bounds
 from wallet.loyalty.book import DuplicateMembership, LoyaltyBook, period_of, validated
-from wallet.loyalty.models import MembershipDraft, ProposalTerms
+from wallet.loyalty.models import MembershipDraft
 from wallet.vault.facade import Vault
+from wallet.wire.loyalty import ProposalTerms
 
 FIXTURES = Path(__file__).parent / "fixtures" / "loyalty"
 MEMBER_NUMBERS = ("BR-1111-0001", "4006381333931", "SH-123456", "BR-2048-7731", "RC-55120-9")

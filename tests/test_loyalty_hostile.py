@@ -23,8 +23,9 @@ from wallet.cli.main import main
 from wallet.errors import InvalidInput
 from wallet.loyalty import store
 from wallet.loyalty.book import LoyaltyBook
-from wallet.loyalty.models import Membership, MembershipDraft, ProposalTerms
+from wallet.loyalty.models import Membership, MembershipDraft
 from wallet.vault.facade import CreatedVault, Vault
+from wallet.wire.loyalty import ProposalTerms
 
 # Far below the minute the unbounded parser took on one cell.
 FAST_SECONDS = 2.0

@@ -19,7 +19,7 @@ from tests.wire_helpers import make_intention, make_offer
 from vendorkit.server import BackgroundVendors
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.intents import IntentionBook
-from wallet.intents.delivery import deliver_pending
+from wallet.delivery.cycle import deliver_pending
 from wallet.offers import REMOVAL_CODES, FunnelWeights, OfferBook, fetch_offers, run_funnel
 from wallet.offers.store import rejections_for
 from wallet.transport import Transport

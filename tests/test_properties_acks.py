@@ -38,7 +38,6 @@ from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.errors import InvalidKey, SignatureInvalid
 from wallet.outbox import DeliveryOutcome, Outbox, OutboxMessage, enqueue
 from wallet.terminal import is_printable
-from wallet.terms.models import PublicJwk
 from wallet.vault.facade import Vault
 from wallet.wire.consent import ConsentAcknowledgement, ConsentNotice, SignedConsentNotice
 from wallet.wire.consent_signing import (
@@ -51,6 +50,7 @@ from wallet.wire.consent_signing import (
 from wallet.wire.models import RequesterKey, SellerIdentity
 from wallet.wire.notices import IntentionNotice, SignedNotice, sign_notice, verify_signed_notice
 from wallet.wire.signing import WireFormatError, parse_wire
+from wallet.wire.terms import PublicJwk
 
 MEMBERS = (
     "type", "consentReceiptID", "inReplyTo", "issued", "vendor", "receiptSha256", "fields",

@@ -30,8 +30,8 @@ from wallet.terms import (
     sign_agreement,
     verify_signed_terms,
 )
-from wallet.terms.models import PublicJwk
 from wallet.vault.facade import Vault
+from wallet.wire.terms import PublicJwk
 
 ALL_CLAUSES = [ClauseChoice(clause.id) for clause in load_catalogue().clauses]
 FREE_TEXT = "Tell me before any price change, por favor"

@@ -35,9 +35,8 @@ from wallet.crypto.signing import (
     generate_signing_key,
     verifying_key_from_jwk,
 )
-from wallet.intents.delivery import deliver_pending
+from wallet.delivery.cycle import deliver_pending
 from wallet.outbox import Outbox
-from wallet.terms.models import utc_timestamp
 from wallet.vault.facade import Vault
 from wallet.webhooks import webhook_headers
 from wallet.wire import VendorMetadata, parse_wire
@@ -58,6 +57,7 @@ from wallet.wire.consent_signing import (
     verify_signed_acknowledgement,
 )
 from wallet.wire.models import RequesterKey
+from wallet.wire.terms import utc_timestamp
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELDS = {"email": "ada@example.org", "postal_address": "12 Main Street, Madrid"}

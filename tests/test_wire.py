@@ -12,7 +12,6 @@ from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import VerifyingKey, b64url, generate_signing_key
 from wallet.errors import InvalidInput, InvalidKey, SignatureInvalid
 from wallet.schemas import schema_path, stale_schemas
-from wallet.terms.models import PublicJwk
 from wallet.wire import (
     Intention,
     Offer,
@@ -27,6 +26,7 @@ from wallet.wire import (
     verify_signed_offer,
     wire_bytes,
 )
+from wallet.wire.terms import PublicJwk
 
 REFUSED = (SignatureInvalid, InvalidKey)
 SMALL_ORDER_IDENTITY = bytes([1]) + bytes(31)

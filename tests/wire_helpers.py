@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from wallet.crypto.signing import SigningKey, generate_signing_key
-from wallet.terms.models import PublicJwk, utc_timestamp
 from wallet.wire.models import Intention, Offer
+from wallet.wire.terms import PublicJwk, utc_timestamp
 
 
 def make_intention(key: SigningKey | None = None, **changes: Any) -> tuple[Intention, SigningKey]:

@@ -24,7 +24,6 @@ from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey
 from wallet.files import read_bounded
 from wallet.resources import resources_dir
-from wallet.terms.models import PublicJwk, utc_timestamp
 from wallet.wire.canonical import canonical_document_bytes, canonical_members, canonical_wire
 from wallet.wire.models import (
     AGREEMENT_PATTERN,
@@ -44,6 +43,7 @@ from wallet.wire.models import (
     decimal_of,
 )
 from wallet.wire.signing import check_seller_key, parse_wire
+from wallet.wire.terms import PublicJwk, utc_timestamp
 
 MAX_CATALOG_BYTES = 4 * 1024 * 1024
 MAX_OFFERS_PER_INTENTION = 20

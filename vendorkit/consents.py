@@ -38,7 +38,6 @@ from aiohttp import web
 
 from wallet.crypto.signing import VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidKey, SignatureInvalid
-from wallet.terms.models import utc_timestamp
 from wallet.webhooks import verify_webhook
 from wallet.wire.canonical import canonical_wire
 from wallet.wire.consent import (
@@ -56,6 +55,7 @@ from wallet.wire.consent_signing import (
     verify_signed_disclosure,
 )
 from wallet.wire.signing import WireFormatError, parse_wire
+from wallet.wire.terms import utc_timestamp
 
 if TYPE_CHECKING:
     from vendorkit.server import Vendor

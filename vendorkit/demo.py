@@ -21,7 +21,6 @@ from wallet.consents import ConsentBook, GrantRequest
 from wallet.crypto.signing import SigningKey
 from wallet.intents import IntentionBook, IntentionDraft
 from wallet.loyalty.book import LoyaltyBook
-from wallet.loyalty.models import ProposalTerms
 from wallet.paths import APP_NAME
 from wallet.resources import resources_dir
 from wallet.terms.book import TermsBook
@@ -29,6 +28,7 @@ from wallet.terms.compose import ClauseChoice
 from wallet.transport import Transport
 from wallet.vault.facade import Vault, vault_exists
 from wallet.vendors.directory import FetchedMetadata, VendorDirectory, fetch_metadata
+from wallet.wire.loyalty import ProposalTerms
 
 DEMO_PASSPHRASE = "demo passphrase - not secret"
 

@@ -43,7 +43,6 @@ from vendorkit.catalog import Catalog, OfferPlan, OfferSigner, seller_identity
 from vendorkit.consents import ConsentInbox
 from wallet.crypto.signing import SigningKey, VerifyingKey
 from wallet.errors import InvalidKey, SignatureInvalid
-from wallet.terms.models import URN_UUID_PATTERN, PublicJwk, parse_utc_timestamp
 from wallet.webhooks import HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, verify_webhook
 from wallet.wire.models import (
     MAX_WIRE_BYTES,
@@ -68,6 +67,7 @@ from wallet.wire.signing import (
     verify_signed_intention_canonical,
     wire_bytes,
 )
+from wallet.wire.terms import URN_UUID_PATTERN, PublicJwk, parse_utc_timestamp
 
 TOLERANCE_SECONDS = 300
 MAX_REMEMBERED = 100_000

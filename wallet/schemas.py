@@ -24,8 +24,8 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # Append-only: name -> "module:Model".
 SCHEMAS: dict[str, str] = {
-    "terms": "wallet.terms.models:SignedTerms",
-    "agreement": "wallet.terms.models:AgreementRecord",
+    "terms": "wallet.wire.terms:SignedTerms",
+    "agreement": "wallet.wire.terms:AgreementRecord",
     "loyalty-proposal": "wallet.loyalty.models:ProposalTerms",
     "vendor-metadata": "wallet.wire.models:VendorMetadata",
     "intention": "wallet.wire.models:Intention",

@@ -19,10 +19,11 @@ from ui.main_window import MainWindow
 from ui.pages.my_data import MyDataPage
 from wallet.consents import ConsentBook, GrantRequest
 from wallet.loyalty.book import LoyaltyBook
-from wallet.loyalty.models import MembershipDraft, ProposalTerms
+from wallet.loyalty.models import MembershipDraft
 from wallet.terms import ClauseChoice
 from wallet.terms.book import TermsBook
 from wallet.vault.facade import Vault
+from wallet.wire.loyalty import ProposalTerms
 
 WAIT_MS = 20_000
 CANARY = "Zq7Canary"  # unlikely anywhere else, in any case

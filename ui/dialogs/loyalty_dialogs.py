@@ -38,13 +38,12 @@ from wallet.loyalty.models import (
     BARCODE_TYPES,
     MEMBERSHIP_FIELDS,
     PROPOSAL_STATUSES,
-    REWARD_KINDS,
     Membership,
     Proposal,
     ProposalStatus,
-    ProposalTerms,
 )
 from wallet.loyalty.values import FIELD_LABELS, RowRejected, draft_from_texts, validation_reason
+from wallet.wire.loyalty import REWARD_KINDS, ProposalTerms
 
 
 def _qdate(day: date) -> QDate:

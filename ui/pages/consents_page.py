@@ -3,7 +3,7 @@
 Every vault call goes through the runner (:class:`~wallet.consents.ConsentBook` on the worker).
 Messages to vendors (disclosures, updates, revocation and expiry notices) are queued by the core
 in the outbox and delivered here in the background exactly as the Intentions page delivers:
-:func:`~wallet.intents.delivery.deliver_pending_async` on the network loop, with every database
+:func:`~wallet.delivery.cycle.deliver_pending_async` on the network loop, with every database
 step on the vault worker; it also reads the vendors' signed acknowledgements. A delivery runs
 after each grant, revocation or update, on **Send now**, and when the minute check finds
 consents that expired or retries that are due.
@@ -66,7 +66,7 @@ from wallet.consents.book import KIND_DISCLOSURE, KIND_EXPIRY, KIND_REVOCATION, 
 from wallet.consents.purposes import PURPOSES
 from wallet.consents.store import ConsentEvent, ConsentRow, ConsentStatus
 from wallet.errors import VaultLocked
-from wallet.intents.delivery import DeliveryReport, deliver_pending_async
+from wallet.delivery.cycle import DeliveryReport, deliver_pending_async
 from wallet.outbox import Outbox
 from wallet.outbox.store import OutboxRow
 from wallet.vault.facade import Changes, Vault

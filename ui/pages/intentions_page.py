@@ -3,7 +3,7 @@ among the offers that come back through the funnel (kept and ranked, alternative
 the reason).
 
 Broadcasting queues the outbox rows on the vault worker; delivering them runs
-:func:`wallet.intents.delivery.deliver_pending_async` on the network loop
+:func:`wallet.delivery.cycle.deliver_pending_async` on the network loop
 (:class:`ui.network.NetworkRunner`) with a ``run_db`` that does every database step on the vault
 worker, then takes in the offers. The worker's progress events arrive on the loop's thread and
 cross to the GUI thread through a queued signal; no widget is touched off the GUI thread.
@@ -51,7 +51,7 @@ from ui.widgets.tables import fit_height, small_table
 from wallet.errors import VaultLocked
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
 from wallet.intents.book import KIND_INTENTION, BroadcastPlan, NoticePlan
-from wallet.intents.delivery import DeliveryReport, deliver_pending_async
+from wallet.delivery.cycle import DeliveryReport, deliver_pending_async
 from wallet.loyalty.book import LoyaltyBook
 from wallet.offers import FunnelView, FunnelWeights, OfferBook, Ranked
 from wallet.outbox import DeliveryProgress, Outbox

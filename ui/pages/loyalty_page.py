@@ -51,9 +51,9 @@ from wallet.loyalty.models import (
     Proposal,
     ProposalProgress,
     ProposalStatus,
-    ProposalTerms,
 )
 from wallet.vault.facade import Vault
+from wallet.wire.loyalty import ProposalTerms
 
 CARD_WIDTH = 300
 ProposalRowData = tuple[Proposal, ProposalProgress]

@@ -40,12 +40,12 @@ from wallet.consents import ConsentBook, ConsentRecord
 from wallet.consents.book import MAX_DAYS
 from wallet.consents.purposes import PURPOSES, parse_purpose
 from wallet.consents.requests import FORMATS, DataRequestBook, DataRequestRecord
+from wallet.delivery.cycle import deliver_pending
 from wallet.files import atomic_write_bytes
-from wallet.intents.delivery import deliver_pending
 from wallet.outbox import DeliveryProgress
 from wallet.terminal import printable, printable_json, printable_lines
-from wallet.terms.models import LANGUAGES
 from wallet.vault.facade import Vault
+from wallet.wire.terms import LANGUAGES
 
 RECEIPT_FORMATS = {
     "jws": "signed receipt (compact JWS)",

@@ -28,8 +28,8 @@ from wallet.cli.support import (
     unlocked,
     wait_seconds,
 )
+from wallet.delivery.cycle import deliver_pending
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
-from wallet.intents.delivery import deliver_pending
 from wallet.offers import (
     FunnelView,
     FunnelWeights,

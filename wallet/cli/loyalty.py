@@ -34,15 +34,14 @@ from wallet.loyalty.book import (
 from wallet.loyalty.models import (
     BARCODE_TYPES,
     PROPOSAL_STATUSES,
-    REWARD_KINDS,
     Membership,
     MembershipDraft,
     Proposal,
-    ProposalTerms,
     amount_value,
     points_value,
 )
 from wallet.terminal import printable
+from wallet.wire.loyalty import REWARD_KINDS, ProposalTerms
 
 # A file of thousands of bad rows lists this many of them, then says how many more there are.
 MAX_PRINTED_REJECTED = 50

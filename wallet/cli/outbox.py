@@ -27,7 +27,7 @@ from wallet.cli.support import (
     unlocked,
     wait_seconds,
 )
-from wallet.intents.delivery import deliver_pending
+from wallet.delivery.cycle import deliver_pending
 from wallet.outbox.dead_letters import MAX_LISTED, DeadLetters, OutboxEntry
 
 DEFAULT_LIST_LIMIT = 100

@@ -41,7 +41,6 @@ from wallet.outbox import store as outbox_store
 from wallet.personal_data import FieldSnapshot
 from wallet.personal_data import store as field_store
 from wallet.storage.connection import Connection
-from wallet.terms.models import utc_timestamp
 from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.vendors.store import VendorRow
@@ -54,6 +53,7 @@ from wallet.wire.consent_signing import (
 )
 from wallet.wire.models import Offer, RequesterKey, SignedOffer
 from wallet.wire.signing import wire_bytes
+from wallet.wire.terms import utc_timestamp
 
 KIND_DISCLOSURE = "consent.disclosure"
 KIND_UPDATE = "consent.update"

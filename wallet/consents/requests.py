@@ -39,13 +39,6 @@ from wallet.consents.receipts import controller_of
 from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidInput, NotFound, SignatureInvalid
 from wallet.storage.connection import Connection
-from wallet.terms.models import (
-    LANGUAGES,
-    Language,
-    UtcTimestamp,
-    parse_utc_timestamp,
-    utc_timestamp,
-)
 from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.wire.canonical import canonical_wire
@@ -58,6 +51,13 @@ from wallet.wire.consent import (
 )
 from wallet.wire.models import MAX_WIRE_BYTES, CompactJws, Name, RequesterKey, UrnUuid
 from wallet.wire.signing import load_json, validate_wire
+from wallet.wire.terms import (
+    LANGUAGES,
+    Language,
+    UtcTimestamp,
+    parse_utc_timestamp,
+    utc_timestamp,
+)
 
 RequestKind = Literal["access", "erasure"]
 KINDS: tuple[RequestKind, ...] = ("access", "erasure")

@@ -1,7 +1,7 @@
 """The consumer's intentions: what, how, where, when and for how much, signed by a fresh key.
 
-Delivery and offer ingestion live in :mod:`wallet.intents.delivery` (imported on its own, since
-it needs the offers package).
+Sending them (and everything else that leaves the wallet) is :mod:`wallet.delivery`; the offers
+that come back are :mod:`wallet.offers`.
 """
 
 from wallet.intents.book import BroadcastPlan, IntentionBook, NoticePlan

@@ -3,7 +3,7 @@
 Every intention gets its own Ed25519 key (``purpose="intention"``), so vendors cannot link two
 intentions by their keys, and carries only what the :class:`IntentionDraft` says (DESIGN §6).
 Broadcasting writes the status change and one outbox row per target vendor in ONE transaction
-(the transactional outbox); delivering them is :func:`wallet.intents.delivery.deliver_pending`'s
+(the transactional outbox); delivering them is :func:`wallet.delivery.cycle.deliver_pending`'s
 job (or the desktop's worker). Open intentions whose ``validThrough`` has passed become
 ``expired`` whenever intentions are read.
 """
@@ -31,7 +31,6 @@ from wallet.outbox import OutboxMessage, enqueue
 from wallet.outbox import store as outbox_store
 from wallet.storage.connection import Connection
 from wallet.terms.book import TermsBook
-from wallet.terms.models import PublicJwk, StandardClause, utc_timestamp
 from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
 from wallet.vendors.store import VendorRow
@@ -47,6 +46,7 @@ from wallet.wire.models import (
 )
 from wallet.wire.notices import IntentionNotice, NoticeType, sign_notice
 from wallet.wire.signing import sign_intention, wire_bytes
+from wallet.wire.terms import PublicJwk, StandardClause, utc_timestamp
 
 KEY_PURPOSE = "intention"
 KIND_INTENTION = "intention"

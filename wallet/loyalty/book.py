@@ -31,13 +31,13 @@ from wallet.loyalty.models import (
     Proposal,
     ProposalProgress,
     ProposalStatus,
-    ProposalTerms,
     Purchase,
     VendorProgress,
     amount_value,
 )
 from wallet.loyalty.values import SourceFormat, quoted, validation_reason
 from wallet.vault.facade import Vault
+from wallet.wire.loyalty import ProposalTerms
 
 ExportFormat = Literal["csv", "json"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json")

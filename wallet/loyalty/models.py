@@ -2,8 +2,9 @@
 
 A :class:`MembershipDraft` is what a person (or an import) gives; a :class:`Membership` is what the
 vault stores. A :class:`Proposal` is the person's own loyalty offer to a vendor ("I commit to N
-purchases or amount X per period in category C" in return for a reward); intentions carry it and
-offers accept it, so its shape is a wire format with a JSON Schema.
+purchases or amount X per period in category C" in return for a reward), stored with its status;
+intentions carry its terms and offers accept them, so :class:`ProposalTerms` is a wire format
+(:mod:`wallet.wire.loyalty`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from wallet.loyalty.bounds import MAX_POINTS_CHARS, MAX_POINTS_DECIMALS, MAX_POINTS_INTEGER_DIGITS
+from wallet.wire.loyalty import ProposalTerms, ShortText, one_line
 
 BarcodeType = Literal["qr", "code128", "ean13", "upca", "code39", "pdf417", "aztec"]
 BARCODE_TYPES: tuple[BarcodeType, ...] = (
@@ -30,23 +32,16 @@ BARCODE_TYPES: tuple[BarcodeType, ...] = (
 )
 # Stored and shown, but not drawn: no maintained pure-Python renderer is a dependency here.
 TEXT_ONLY_BARCODE_TYPES: frozenset[str] = frozenset({"pdf417", "aztec"})
-MAX_TEXT = 200
 MAX_NOTES = 2_000
 MAX_BARCODE_VALUE = 1_000
 _CODE39_CHARACTERS = re.compile(r"[0-9A-Z \-.$/+%]+")
-_CURRENCY = re.compile(r"[A-Z]{3}")
 
 Points = int | Decimal
-ShortText = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
 _POINTS_LIMIT = 10**MAX_POINTS_INTEGER_DIGITS
 _TOO_LARGE = f"too large (more than {MAX_POINTS_INTEGER_DIGITS} digits before the decimal point)"
 _TOO_PRECISE = f"more than {MAX_POINTS_DECIMALS} decimal places"
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _bounded_decimal(number: Decimal) -> Points:
@@ -165,7 +160,7 @@ class MembershipDraft(BaseModel):
     @field_validator("program", "vendor", "member_number", "tier")
     @classmethod
     def _one_line(cls, value: str) -> str:
-        return _clean(value)
+        return one_line(value)
 
     @field_validator("program", "member_number")
     @classmethod
@@ -238,102 +233,8 @@ MEMBERSHIP_FIELDS: tuple[str, ...] = tuple(MembershipDraft.model_fields)
 # ------------------------------------------------------------------------------ proposals
 
 
-class PurchasesCommitment(BaseModel):
-    """I commit to ``count`` purchases per period."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    kind: Literal["purchases"] = "purchases"
-    count: int = Field(gt=0, le=100_000)
-
-
-class AmountCommitment(BaseModel):
-    """I commit to spending ``amount`` (in ``currency``, ISO 4217) per period."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    kind: Literal["amount"] = "amount"
-    amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
-    currency: str = Field(description="ISO 4217 code, e.g. EUR")
-
-    @field_validator("currency")
-    @classmethod
-    def _currency(cls, value: str) -> str:
-        value = value.strip().upper()
-        if not _CURRENCY.fullmatch(value):
-            raise ValueError("must be a three-letter ISO 4217 code such as EUR")
-        return value
-
-
-Commitment = Annotated[PurchasesCommitment | AmountCommitment, Field(discriminator="kind")]
-RewardKind = Literal["percent_discount", "free_delivery", "price_match", "points_multiplier"]
-REWARD_KINDS: tuple[RewardKind, ...] = (
-    "percent_discount",
-    "free_delivery",
-    "price_match",
-    "points_multiplier",
-)
-Period = Literal["year", "validity"]
 ProposalStatus = Literal["draft", "active", "withdrawn"]
 PROPOSAL_STATUSES: tuple[ProposalStatus, ...] = ("draft", "active", "withdrawn")
-
-
-class Reward(BaseModel):
-    """What the vendor gives for the commitment. ``value``: the percentage or the multiplier."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    kind: RewardKind
-    value: Decimal | None = Field(default=None, max_digits=8, decimal_places=2)
-
-    @model_validator(mode="after")
-    def _value_fits_kind(self) -> Reward:
-        if self.kind == "percent_discount":
-            if self.value is None or not 0 < self.value <= 100:
-                raise ValueError("a percent discount needs a value above 0 and at most 100")
-        elif self.kind == "points_multiplier":
-            if self.value is None or not 1 < self.value <= 100:
-                raise ValueError("a points multiplier needs a value above 1 (e.g. 2 for double)")
-        elif self.value is not None:
-            raise ValueError(f"{self.kind.replace('_', ' ')} takes no value")
-        return self
-
-
-class ProposalTerms(BaseModel):
-    """The person's loyalty proposal, as carried by intentions and accepted by offers.
-
-    ``period`` "year": the commitment applies to each year counted from ``valid_from``;
-    "validity": once, over the whole validity window. ``vendor`` empty: whichever vendor accepts.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid", title="LoyaltyProposal")
-
-    title: ShortText
-    vendor: ShortText = ""
-    category: ShortText
-    commitment: Commitment
-    period: Period = "year"
-    reward: Reward
-    valid_from: date
-    valid_until: date
-
-    @field_validator("title", "vendor", "category")
-    @classmethod
-    def _one_line(cls, value: str) -> str:
-        return _clean(value)
-
-    @field_validator("title", "category")
-    @classmethod
-    def _required(cls, value: str) -> str:
-        if not value:
-            raise ValueError("must not be empty")
-        return value
-
-    @model_validator(mode="after")
-    def _window(self) -> ProposalTerms:
-        if self.valid_until < self.valid_from:
-            raise ValueError("the proposal must end on or after the day it starts")
-        return self
 
 
 class Proposal(BaseModel):

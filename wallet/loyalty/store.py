@@ -14,10 +14,10 @@ from wallet.loyalty.models import (
     Points,
     Proposal,
     ProposalStatus,
-    ProposalTerms,
     Purchase,
 )
 from wallet.storage.connection import Connection
+from wallet.wire.loyalty import ProposalTerms
 
 _MEMBERSHIP_COLUMNS = (
     "id, program, vendor, member_number, tier, points_balance, expiry, notes, barcode_type, "

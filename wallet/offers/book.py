@@ -21,10 +21,10 @@ from wallet.offers import store
 from wallet.offers.funnel import FunnelResult, FunnelWeights, removal_reason, run_funnel
 from wallet.offers.store import OfferStatus, RejectionRow
 from wallet.outbox import enqueue
-from wallet.terms.models import utc_timestamp
 from wallet.vault.facade import Vault
 from wallet.wire.models import Offer, SignedOffer
 from wallet.wire.notices import NoticeType
+from wallet.wire.terms import utc_timestamp
 
 WEIGHTS_SETTING = "weights"
 

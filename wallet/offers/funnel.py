@@ -33,8 +33,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from wallet.terms.models import utc_timestamp
 from wallet.wire.models import Intention, Offer
+from wallet.wire.terms import utc_timestamp
 
 RemovalCode = Literal[
     "wrong_intention",

@@ -25,7 +25,6 @@ from wallet.outbox.store import OutboxRow, Status
 from wallet.storage.connection import Connection
 from wallet.transport import HttpResult
 from wallet.vault.facade import Vault
-from wallet.vendors import store as vendor_store
 
 MAX_ERROR_CHARS = 200
 
@@ -232,9 +231,7 @@ class Outbox:
         self, connection: Connection, outcome: DeliveryOutcome, moment: datetime
     ) -> None:
         store.disable_for_vendor(connection, outcome.vendor_id, outcome.error)
-        if vendor_store.set_status(
-            connection, outcome.vendor_id, "disabled", outcome.error, moment
-        ):
+        if store.disable_vendor_endpoint(connection, outcome.vendor_id, outcome.error, moment):
             self._vault.record(
                 connection,
                 ActivityEvent(

@@ -268,6 +268,24 @@ def disabled_vendor_ids(connection: Connection, vendor_ids: Sequence[str]) -> se
     return {row[0] for row in found}
 
 
+def disable_vendor_endpoint(
+    connection: Connection, vendor_id: str, reason: str, now: datetime
+) -> bool:
+    """Mark the vendor whose endpoint answered 410 Gone disabled in the directory's table.
+
+    The outbox reads the directory's table to learn which endpoints are disabled
+    (:func:`disabled_vendor_ids`) and writes this one mark to it, rather than importing the
+    vendors package, which builds on the outbox. False if there is no such vendor or it was
+    disabled already.
+    """
+    cursor = connection.execute(
+        "UPDATE vendors SET status = 'disabled', status_reason = ?, updated = ? "
+        "WHERE id = ? AND status != 'disabled'",
+        (reason, now.isoformat(), vendor_id),
+    )
+    return bool(cursor.rowcount)
+
+
 def cancel_for_subject(connection: Connection, subject: str, kind: str, reason: str) -> int:
     """Undelivered ``kind`` rows about ``subject`` (a withdrawn intention...) become ``failed``."""
     cursor = connection.execute(

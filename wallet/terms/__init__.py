@@ -15,7 +15,13 @@ from wallet.terms.compose import (
     render_document,
     render_draft,
 )
-from wallet.terms.models import (
+from wallet.terms.signing import (
+    AgreementRefused,
+    sign_agreement,
+    verify_agreement,
+    verify_signed_terms,
+)
+from wallet.wire.terms import (
     LANGUAGES,
     AgreementRecord,
     FreeTextClause,
@@ -23,12 +29,6 @@ from wallet.terms.models import (
     SignedTerms,
     StandardClause,
     TermsDocument,
-)
-from wallet.terms.signing import (
-    AgreementRefused,
-    sign_agreement,
-    verify_agreement,
-    verify_signed_terms,
 )
 
 __all__ = [

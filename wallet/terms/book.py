@@ -32,7 +32,9 @@ from wallet.terms.compose import (
     new_document,
     render_document,
 )
-from wallet.terms.models import (
+from wallet.terms.signing import AgreementRefused, sign_document, verify_agreement
+from wallet.vault.facade import Vault
+from wallet.wire.terms import (
     AgreementRecord,
     Language,
     PublicJwk,
@@ -40,8 +42,6 @@ from wallet.terms.models import (
     TermsDocument,
     parse_utc_timestamp,
 )
-from wallet.terms.signing import AgreementRefused, sign_document, verify_agreement
-from wallet.vault.facade import Vault
 
 KEY_PURPOSE = "terms"
 MAX_REASON = 200

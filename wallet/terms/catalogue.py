@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from wallet.errors import InvalidInput, WalletError
 from wallet.files import read_bounded
 from wallet.resources import resources_dir
-from wallet.terms.models import (
+from wallet.wire.terms import (
     CLAUSE_ID_PATTERN,
     LANGUAGES,
     PARAM_NAME_PATTERN,

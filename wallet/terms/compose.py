@@ -14,7 +14,7 @@ from typing import Literal
 
 from wallet.errors import InvalidInput
 from wallet.terms.catalogue import Catalogue
-from wallet.terms.models import (
+from wallet.wire.terms import (
     MAX_CLAUSES,
     MAX_FREE_TEXT,
     Clause,

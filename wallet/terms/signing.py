@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidInput, SignatureInvalid, WalletError
-from wallet.terms.models import (
+from wallet.wire.canonical import canonical_wire
+from wallet.wire.terms import (
     Acceptance,
     AgreementRecord,
     PublicJwk,
@@ -26,7 +27,6 @@ from wallet.terms.models import (
     Vendor,
     utc_timestamp,
 )
-from wallet.wire.canonical import canonical_wire
 
 
 class AgreementRefused(WalletError):

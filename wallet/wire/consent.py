@@ -26,7 +26,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from wallet.terms.models import PublicJwk, Sha256Hex, UtcTimestamp
 from wallet.wire.models import (
     MAX_LIST,
     CompactJws,
@@ -38,6 +37,7 @@ from wallet.wire.models import (
     UrnUuid,
     _Wire,
 )
+from wallet.wire.terms import PublicJwk, Sha256Hex, UtcTimestamp
 
 KANTARA_VERSION: Literal["KI-CR-v1.1.0"] = "KI-CR-v1.1.0"
 UUID4_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"

@@ -31,8 +31,8 @@ from pydantic import (
     model_validator,
 )
 
-from wallet.loyalty.models import ProposalTerms
-from wallet.terms.models import (
+from wallet.wire.loyalty import ProposalTerms
+from wallet.wire.terms import (
     CLAUSE_ID_PATTERN,
     COMPACT_JWS_PATTERN,
     URN_UUID_PATTERN,

@@ -15,10 +15,10 @@ from pydantic import ConfigDict, Field, model_validator
 
 from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidInput, SignatureInvalid
-from wallet.terms.models import UtcTimestamp
 from wallet.wire.canonical import canonical_wire
 from wallet.wire.models import CompactJws, RequesterKey, UrnUuid, _Wire
 from wallet.wire.signing import signed_form, verify_signed_bytes
+from wallet.wire.terms import UtcTimestamp
 
 NoticeType = Literal["IntentionWithdrawn", "OfferAccepted", "OfferDeclined"]
 
