@@ -51,8 +51,9 @@ from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.messages import InlineMessage, error_text
 from vendorkit.demo import DEMO_PASSPHRASE, open_demo_vault
+from wallet.changes import Changes
 from wallet.settings import VaultSettings
-from wallet.vault.facade import Changes, RestoreResult, Vault
+from wallet.vault.facade import RestoreResult, Vault
 
 STATUS_ERROR_MILLISECONDS = 20_000
 SIDEBAR_WIDTH = 180

@@ -18,8 +18,9 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from wallet.changes import Changes
 from wallet.errors import VaultLocked, WalletError
-from wallet.vault.facade import Changes, Vault
+from wallet.vault.facade import Vault
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ class _Relay(QObject):
     """Carries a finished operation from the worker thread to the GUI thread."""
 
     finished = Signal(int, object, object)  # ticket, result, error
+    changed = Signal(object)  # Changes, emitted before the operation's ``finished``
 
 
 class VaultRunner(QObject):
@@ -60,6 +62,7 @@ class VaultRunner(QObject):
         self._callbacks: dict[int, tuple[SuccessCallback | None, ErrorCallback | None]] = {}
         self._relay = _Relay()
         self._relay.finished.connect(self._deliver)
+        self._relay.changed.connect(self.changed)
 
     # ------------------------------------------------------------------ public API
 
@@ -78,14 +81,8 @@ class VaultRunner(QObject):
         on_success: Callable[[T], None] | None = None,
         on_error: ErrorCallback | None = None,
     ) -> Future[T]:
-        """Run ``operation(vault)`` on the worker; a :class:`Changes` result emits ``changed``."""
-
-        def call() -> T:
-            if self._vault is None or self._vault.is_locked:
-                raise VaultLocked("The vault is locked; unlock it first.")
-            return operation(self._vault)
-
-        return self._submit(call, on_success, on_error)
+        """Run ``operation(vault)`` on the worker; what it changed is emitted as ``changed``."""
+        return self._submit(lambda: self._perform(operation), on_success, on_error)
 
     def submit_raw(self, fn: Callable[[], T]) -> Future[T]:
         """Run ``fn()`` on the worker with no callbacks or signals; thread-safe.
@@ -96,14 +93,9 @@ class VaultRunner(QObject):
         return self._executor.submit(fn)
 
     def submit_raw_vault(self, operation: Callable[[Vault], T]) -> Future[T]:
-        """Like :meth:`submit_raw`, but ``operation(vault)`` gets the open vault (else locked)."""
-
-        def call() -> T:
-            if self._vault is None or self._vault.is_locked:
-                raise VaultLocked("The vault is locked; unlock it first.")
-            return operation(self._vault)
-
-        return self._executor.submit(call)
+        """Like :meth:`submit_raw`, but ``operation(vault)`` gets the open vault (else locked);
+        what it changed is still emitted as ``changed`` on the GUI thread."""
+        return self._executor.submit(lambda: self._perform(operation))
 
     def open(
         self,
@@ -148,6 +140,24 @@ class VaultRunner(QObject):
         self._executor.shutdown(wait=True)
 
     # ------------------------------------------------------------------ machinery
+
+    def _perform(self, operation: Callable[[Vault], T]) -> T:
+        """On the worker: run ``operation`` and relay what it changed, even when it failed
+        (a failed attempt may have been logged)."""
+        vault = self._vault
+        if vault is None or vault.is_locked:
+            raise VaultLocked("The vault is locked; unlock it first.")
+        try:
+            outcome = vault.perform(operation)
+        except BaseException:
+            self._relay_changes(vault.take_changes())
+            raise
+        self._relay_changes(outcome.changes)
+        return outcome.value
+
+    def _relay_changes(self, changes: Changes) -> None:
+        if changes:
+            self._relay.changed.emit(changes)
 
     def _submit(
         self,
@@ -195,8 +205,6 @@ class VaultRunner(QObject):
         if isinstance(result, Vault):
             self._is_unlocked = True
             self.unlocked.emit()
-        if isinstance(result, Changes):
-            self.changed.emit(result)
         if on_success is not None:
             on_success(result)
 

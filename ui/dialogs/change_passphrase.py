@@ -15,7 +15,7 @@ from ui.widgets.busy import BusyIndicator
 from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.new_passphrase import NewPassphraseForm
 from ui.widgets.password_field import PasswordField
-from wallet.vault.facade import Changes
+from wallet.changes import Changes
 
 
 class ChangePassphraseDialog(QDialog):

@@ -30,8 +30,8 @@ from ui.widgets.quiet import change_quietly
 from ui.widgets.tables import windowed_table_view
 from ui.widgets.undelivered_messages import UndeliveredMessages
 from wallet.activity import VerifyReport
+from wallet.changes import Changes
 from wallet.errors import VaultLocked, WalletError
-from wallet.vault.facade import Changes
 
 SEARCH_DEBOUNCE_MS = 250
 INTACT_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; padding: 8px;"

@@ -61,15 +61,16 @@ from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.tables import fit_height, small_table, windowed_table_view
+from wallet.changes import Changes
 from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, Holder, NoticeOutcome
 from wallet.consents.book import KIND_DISCLOSURE, KIND_EXPIRY, KIND_REVOCATION, KIND_UPDATE
 from wallet.consents.purposes import PURPOSES
 from wallet.consents.store import ConsentEvent, ConsentRow, ConsentStatus
-from wallet.errors import VaultLocked
 from wallet.delivery.cycle import DeliveryReport, deliver_pending_async
+from wallet.errors import VaultLocked
 from wallet.outbox import Outbox
 from wallet.outbox.store import OutboxRow
-from wallet.vault.facade import Changes, Vault
+from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory
 
 try:  # data-subject requests (issue 5, part 8) may not be in this build yet

@@ -48,10 +48,10 @@ from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.tables import fit_height, small_table
+from wallet.delivery.cycle import DeliveryReport, deliver_pending_async
 from wallet.errors import VaultLocked
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
 from wallet.intents.book import KIND_INTENTION, BroadcastPlan, NoticePlan
-from wallet.delivery.cycle import DeliveryReport, deliver_pending_async
 from wallet.loyalty.book import LoyaltyBook
 from wallet.offers import FunnelView, FunnelWeights, OfferBook, Ranked
 from wallet.outbox import DeliveryProgress, Outbox

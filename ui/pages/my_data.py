@@ -35,9 +35,10 @@ from ui.models.fields_model import FieldColumn, FieldsModel
 from ui.tasks import VaultRunner
 from ui.widgets.quiet import change_quietly
 from ui.widgets.tables import windowed_table_view
+from wallet.changes import Changes
 from wallet.errors import NotFound, VaultLocked, WalletError
 from wallet.personal_data import PII_CATEGORIES, FieldInput, FieldSnapshot, HistoryEntry
-from wallet.vault.facade import Changes, Vault
+from wallet.vault.facade import Vault
 
 REVEAL_TIMEOUT_MS = 30_000
 SEARCH_DEBOUNCE_MS = 250

@@ -32,9 +32,10 @@ from ui.dialogs.change_passphrase import ChangePassphraseDialog
 from ui.tasks import VaultRunner
 from ui.widgets.layout import heading, secondary
 from ui.widgets.messages import InlineMessage, error_text
+from wallet.changes import Changes
 from wallet.keystore import KeyringKeyStore
 from wallet.settings import VaultSettings
-from wallet.vault.facade import Changes, Vault
+from wallet.vault.facade import Vault
 from wallet.vault.integrity import IntegrityReport, describe
 
 T = TypeVar("T")

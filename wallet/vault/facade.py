@@ -12,17 +12,18 @@ import contextlib
 import dataclasses
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import ValidationError
 
 from wallet import activity, crypto
 from wallet.activity import ActivityEntry, ActivityEvent, VerifyReport
 from wallet.activity import log as activity_log
+from wallet.changes import NO_CHANGES, ChangeLog, Changes, Outcome, Part
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.errors import (
     DiskFull,
@@ -99,30 +100,20 @@ __all__ = [
     "DATABASE_FILE",
     "HEADER_FILE",
     "PENDING_EVENTS_FILE",
-    "Changes",
     "CreatedVault",
     "RestoreResult",
     "Vault",
     "remembered_on_device",
     "vault_exists",
 ]
+T = TypeVar("T")
+
 # Said when opening fails for lack of space: even a read-only command logs the unlock.
 NOT_OPENED = (
     "the vault was not opened (unlocking is recorded in the activity log, which needs space)"
 )
 # An import of more fields than this is logged with their number instead of their names.
 MAX_NAMED_IMPORTED_FIELDS = 100
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What a mutation changed: the views showing these parts should refresh."""
-
-    field_keys: tuple[str, ...] = ()
-    fields_changed: bool = False
-    settings_changed: bool = False
-    header_changed: bool = False
-    activity_changed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +148,7 @@ class Vault:
         self._connection: Connection | None = connection
         self._genesis = activity.genesis_hash(header.vault_id)
         self.unlock_timings = UnlockTimings(0.0, 0.0)
+        self._change_log = ChangeLog()  # what the running operation changed (vault thread)
 
     # ----------------------------------------------------------------- creation and unlocking
 
@@ -393,7 +385,7 @@ class Vault:
                 "The current passphrase is wrong; the passphrase was not changed."
             ) from None
         self._replace_passphrase_slot(new_passphrase, activity.PASSPHRASE_CHANGED)
-        return Changes(header_changed=True)
+        return self._changed(Part.HEADER, Part.ACTIVITY)
 
     def keyring_enabled(self) -> bool:
         """True if this vault can be unlocked from the OS keyring on this device."""
@@ -428,13 +420,13 @@ class Vault:
                 keystore.delete(KEYRING_SERVICE, username)
             raise
         self._log(ActivityEvent(activity.KEYRING_ENABLED))
-        return Changes(header_changed=True)
+        return self._changed(Part.HEADER, Part.ACTIVITY)
 
     def disable_keyring(self, keystore: KeyStore) -> Changes:
         """Forget the vault on this device: remove the slot, then the keyring secret."""
         slot = self._header.slot("keyring")
         if not isinstance(slot, KeyringSlot):
-            return Changes(activity_changed=False)
+            return NO_CHANGES
         others = tuple(s for s in self._header.slots if s.type != "keyring")
         self._save_header(self._header.model_copy(update={"slots": others}))
         reason = ""
@@ -444,7 +436,7 @@ class Vault:
             # The slot is gone, so the secret left in the keyring opens nothing any more.
             reason = f"the keyring kept its now useless secret: {exc}"[:200]
         self._log(ActivityEvent(activity.KEYRING_DISABLED, reason=reason))
-        return Changes(header_changed=True)
+        return self._changed(Part.HEADER, Part.ACTIVITY)
 
     def _extend_keyring_after_passphrase(self) -> None:
         slot = self._header.slot("keyring")
@@ -475,12 +467,12 @@ class Vault:
         item = FieldInput(key, value, label=label, category=category, sensitive=sensitive)
         snapshot = _field_snapshot(item, existing, datetime.now(UTC))
         if existing is not None and _editable_parts(snapshot) == _editable_parts(existing):
-            return Changes(activity_changed=False)
+            return NO_CHANGES
         event_type = activity.FIELD_CREATED if existing is None else activity.FIELD_UPDATED
         with self._write() as connection:
             _store_field(connection, snapshot, existing)
             self.record(connection, ActivityEvent(event_type, field_names=(key,)))
-        return Changes(field_keys=(key,), fields_changed=True)
+        return self._changed(Part.FIELDS, Part.ACTIVITY, field_keys=(key,))
 
     def import_fields(self, items: Iterable[FieldInput]) -> Changes:
         """Create or update many fields in one transaction, logged as one ``data.imported`` entry.
@@ -503,7 +495,7 @@ class Vault:
                     _store_field(connection, snapshot, existing)
                     stored[item.key] = None
             if not stored:
-                return Changes(activity_changed=False)
+                return NO_CHANGES
             named = tuple(stored) if len(stored) <= MAX_NAMED_IMPORTED_FIELDS else ()
             self.record(
                 connection,
@@ -511,7 +503,7 @@ class Vault:
                     activity.FIELDS_IMPORTED, field_names=named, reason=f"{len(stored)} fields"
                 ),
             )
-        return Changes(field_keys=named, fields_changed=True)
+        return self._changed(Part.FIELDS, Part.ACTIVITY, field_keys=named)
 
     def get_field(
         self, key: str, *, purpose: Literal["reveal", "copy", "edit"] = "reveal"
@@ -538,7 +530,7 @@ class Vault:
             if not fields.delete(connection, key):
                 raise NotFound(f"There is no field {key!r}.")
             self.record(connection, ActivityEvent(activity.FIELD_DELETED, field_names=(key,)))
-        return Changes(field_keys=(key,), fields_changed=True)
+        return self._changed(Part.FIELDS, Part.ACTIVITY, field_keys=(key,))
 
     def count_fields(self, *, category: int | None = None, search: str | None = None) -> int:
         return fields.count(self._db, FieldQuery(category, search))
@@ -585,7 +577,32 @@ class Vault:
 
     def record(self, connection: Connection, event: ActivityEvent) -> ActivityEntry:
         """Append ``event`` to the activity log inside the caller's :meth:`write` transaction."""
-        return activity_log.append(connection, event, genesis=self._genesis)
+        entry = activity_log.append(connection, event, genesis=self._genesis)
+        self._change_log.note(Changes.of(Part.ACTIVITY))
+        return entry
+
+    def note_changed(self, *parts: Part, field_keys: tuple[str, ...] = ()) -> None:
+        """Say that the running operation changed ``parts`` (feature books call this)."""
+        self._change_log.note(Changes.of(*parts, field_keys=field_keys))
+
+    def take_changes(self) -> Changes:
+        """Everything noted since the last call (and forget it)."""
+        return self._change_log.take()
+
+    def perform(self, operation: Callable[[Vault], T]) -> Outcome[T]:
+        """Run ``operation(self)`` and return its value with everything it changed.
+
+        Changes noted before (by work that was not performed this way) are returned too, so
+        that no view misses them.
+        """
+        value = operation(self)
+        return Outcome(value, self.take_changes())
+
+    def _changed(self, *parts: Part, field_keys: tuple[str, ...] = ()) -> Changes:
+        """Note ``parts`` as changed and return them (the vault's own operations return them)."""
+        changes = Changes.of(*parts, field_keys=field_keys)
+        self._change_log.note(changes)
+        return changes
 
     def new_signing_key(self, connection: Connection, *, purpose: str) -> SigningKey:
         """A fresh Ed25519 key stored in the vault (inside the caller's transaction)."""
@@ -671,7 +688,7 @@ class Vault:
                 connection,
                 ActivityEvent(activity.SETTINGS_CHANGED, reason=", ".join(sorted(changes))),
             )
-        return Changes(settings_changed=True)
+        return self._changed(Part.SETTINGS, Part.ACTIVITY)
 
     # ------------------------------------------------------------------ backup, restore
 
