@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ui.background import while_alive
 from wallet.changes import Changes
 from wallet.errors import VaultLocked, WalletError
 from wallet.vault.facade import Vault
@@ -78,10 +79,22 @@ class VaultRunner(QObject):
         self,
         operation: Callable[[Vault], T],
         *,
+        owner: QObject | None = None,
         on_success: Callable[[T], None] | None = None,
         on_error: ErrorCallback | None = None,
     ) -> Future[T]:
-        """Run ``operation(vault)`` on the worker; what it changed is emitted as ``changed``."""
+        """Run ``operation(vault)`` on the worker; what it changed is emitted as ``changed``.
+
+        With an ``owner`` (the page or dialog that asked), the callbacks are skipped once it is
+        deleted (results arrive later; the page may have been dropped at lock), and a failure
+        goes to the owner's ``show_error`` unless ``on_error`` says otherwise. Without one, an
+        unhandled failure is emitted as ``error``.
+        """
+        if owner is not None:
+            if on_error is None:
+                on_error = getattr(owner, "show_error", None)
+            on_success = while_alive(owner, on_success) if on_success else None
+            on_error = while_alive(owner, on_error) if on_error else None
         return self._submit(lambda: self._perform(operation), on_success, on_error)
 
     def submit_raw(self, fn: Callable[[], T]) -> Future[T]:
