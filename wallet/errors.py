@@ -1,12 +1,33 @@
 """One exception tree for the whole core.
 
 Every error a user can cause derives from :class:`WalletError` and carries a message that says
-what happened and what to do; the CLI prints it on one line and the desktop app shows it as is.
+what happened and what to do, in words that fit every front end; the desktop app shows it as is.
+A hint that names a command (``offers list ID``) is a separate ``cli_hint`` that only the CLI
+prints, after the message (:func:`command_line_text`).
 """
+
+from __future__ import annotations
 
 
 class WalletError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose.
+
+    ``cli_hint``: what to type at the command line about it ("`vendor list` shows them"), kept
+    out of the message so that the desktop app never shows command syntax.
+    """
+
+    def __init__(self, *args: object, cli_hint: str = "") -> None:
+        super().__init__(*args)
+        self.cli_hint = cli_hint
+
+
+def command_line_text(error: BaseException) -> str:
+    """``error`` as the CLI says it: the message, then its command-line hint if it has one."""
+    message = str(error)
+    hint = getattr(error, "cli_hint", "")
+    if not hint:
+        return message
+    return f"{message.rstrip().rstrip('.')}; {hint}"
 
 
 class VaultNotFound(WalletError):

@@ -51,7 +51,7 @@ from wallet.cli.support import (
     unlocked,
     vault_dir,
 )
-from wallet.errors import WalletError
+from wallet.errors import WalletError, command_line_text
 from wallet.keystore import KeyringKeyStore
 from wallet.settings import VaultSettings
 from wallet.storage.connection import StorageError, translate_error
@@ -409,7 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EOFError:  # Ctrl-D at a prompt
         return fail("Cancelled at the prompt; nothing was changed.")
     except WalletError as exc:
-        return fail(str(exc))
+        return fail(command_line_text(exc))
     except StorageError as exc:  # a damaged page met by a feature's read
         return fail(str(translate_error(exc, failed="the command did not finish")))
     except OSError as exc:
