@@ -21,19 +21,19 @@ run: $(STAMP) system-deps
 	@QT_QPA_PLATFORM= $(BIN)/vrm-wallet --demo
 
 test: $(STAMP) system-deps
-	$(BIN)/ruff check wallet ui tests bench
-	$(BIN)/ruff format --check wallet ui tests bench
+	$(BIN)/ruff check wallet vendorkit ui tests bench
+	$(BIN)/ruff format --check wallet vendorkit ui tests bench
 	$(BIN)/mypy
 	bash .ci/with-secret-service $(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
-	$(BIN)/ruff check wallet ui tests bench
-	$(BIN)/ruff format --check wallet ui tests bench
+	$(BIN)/ruff check wallet vendorkit ui tests bench
+	$(BIN)/ruff format --check wallet vendorkit ui tests bench
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format wallet ui tests bench
-	$(BIN)/ruff check --fix wallet ui tests bench
+	$(BIN)/ruff format wallet vendorkit ui tests bench
+	$(BIN)/ruff check --fix wallet vendorkit ui tests bench
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
