@@ -79,9 +79,9 @@ def add_vendors(vault: Vault, count: int) -> list[str]:
 
 def new_vault(directory: Path) -> Vault:
     vault = Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault
-    vault.set_field("email", "ada@example.org")
-    vault.set_field("postal_address", "12 Rue de l'Église, Montréal")
-    vault.set_field("phone", "+34 600 000 000")
+    vault.fields.set("email", "ada@example.org")
+    vault.fields.set("postal_address", "12 Rue de l'Église, Montréal")
+    vault.fields.set("phone", "+34 600 000 000")
     return vault
 
 
@@ -206,7 +206,7 @@ def build_overview_vault(directory: Path) -> Vault:
     """1 000 vendors, 50 000 consents over a few fields: a third of them revoked or expired."""
     vault = new_vault(directory)
     for key in OVERVIEW_FIELDS[3:]:
-        vault.set_field(key, "sample")
+        vault.fields.set(key, "sample")
     vendor_ids = add_vendors(vault, OVERVIEW_VENDORS)
     # One real signed receipt stands in for the stored JWS of every row: the Overview reads
     # only the status, vendor and field columns.

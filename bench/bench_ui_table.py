@@ -1,6 +1,6 @@
 """UI tables at 100 000 rows: first paint and jump to the last row (windowed models, offscreen).
 
-A vault with 100 000 fields is built through the public API (``Vault.import_fields``: one
+A vault with 100 000 fields is built through the public API (``vault.fields.import_many``: one
 transaction) plus a few thousand logged reveals for the activity table; then the real pages run
 in a real QApplication at a realistic size, talking to the vault through the worker thread:
 
@@ -78,9 +78,9 @@ def _sample_fields() -> Iterator[FieldInput]:
 
 def _build_vault(directory: Path) -> None:
     with Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault as vault:
-        vault.import_fields(_sample_fields())
+        vault.fields.import_many(_sample_fields())
         for number in range(ACTIVITY_REVEALS):
-            vault.get_field(f"field_{number * 5:06d}", purpose="reveal")
+            vault.fields.get(f"field_{number * 5:06d}", purpose="reveal")
 
 
 def _measure_pages(directory: Path) -> list[Figure]:

@@ -127,7 +127,7 @@ def _workload(connection: Connection, rows: list[FieldSnapshot]) -> dict[str, fl
 
 def _unlock_figures(work: Path) -> list[Figure]:
     created = Vault.create(work / "unlock", PASSPHRASE, kdf_target_seconds=0.5)
-    created.vault.set_field("email", "ada@example.org")
+    created.vault.fields.set("email", "ada@example.org")
     created.vault.lock()
     kdf, rest = [], []
     for _ in range(UNLOCK_RUNS):

@@ -217,7 +217,7 @@ def _check_database(vault: Vault, verdict: Verdict) -> None:
 
 
 def _check_commits(vault: Vault, state: EpochState, verdict: Verdict) -> None:
-    stored = {snapshot.key: snapshot.value for snapshot in vault.list_fields()}
+    stored = {snapshot.key: snapshot.value for snapshot in vault.fields.listing()}
     for key, track in state.fields.items():
         if stored.get(key) not in track.allowed():
             verdict.problem(

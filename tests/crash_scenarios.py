@@ -119,7 +119,7 @@ class Worker:
         if value is None:
             value = f"{tag}:" + "v" * self.rng.choice(VALUE_SIZES)
         self.emit(["attempt", "field", key, value])
-        self.vault.set_field(key, value)
+        self.vault.fields.set(key, value)
         self.emit(["commit", "field", key, value])
 
     def deliver(self) -> None:

@@ -38,7 +38,7 @@ def save_after_unlock(vault_dir: Path, growth: int) -> None:
     limit_file_size(log.stat().st_size + growth)
     outcome: dict[str, str] | None = None
     try:
-        vault.set_field("note", "big value " * 999)
+        vault.fields.set("note", "big value " * 999)
     except WalletError as exc:
         outcome = {"type": type(exc).__name__, "message": str(exc)}
     print(json.dumps(outcome), flush=True)

@@ -15,7 +15,7 @@ from wallet.vault.facade import Vault
 @pytest.fixture
 def logged_vault(vault: Vault) -> Vault:
     for index in range(5):
-        vault.set_field(f"field{index}", f"value {index}")
+        vault.fields.set(f"field{index}", f"value {index}")
     return vault  # entries: 1 created, 2..6 data.created
 
 

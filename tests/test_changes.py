@@ -19,7 +19,7 @@ def test_perform_returns_the_value_and_everything_the_operation_changed(vault: V
     vault.take_changes()  # what unlocking logged
 
     def operation(v: Vault) -> str:
-        v.set_field("email", "ada@example.org")
+        v.fields.set("email", "ada@example.org")
         v.update_settings(auto_lock_minutes=7)
         return "done"
 
@@ -31,9 +31,9 @@ def test_perform_returns_the_value_and_everything_the_operation_changed(vault: V
 
 
 def test_an_unchanged_value_notes_nothing(vault: Vault) -> None:
-    vault.set_field("email", "ada@example.org")
+    vault.fields.set("email", "ada@example.org")
     vault.take_changes()
-    assert vault.set_field("email", "ada@example.org") == NO_CHANGES
+    assert vault.fields.set("email", "ada@example.org") == NO_CHANGES
     assert vault.take_changes() == NO_CHANGES
 
 

@@ -69,10 +69,10 @@ def add_vendor(vault: Vault, vendor_id: str = VENDOR, *, port: int = 9) -> str:
 
 @pytest.fixture
 def ready(vault: Vault) -> Vault:
-    vault.set_field("email", "ada@example.org")
-    vault.set_field("postal_address", "12 Rue de l'Église, Montréal")
-    vault.set_field("phone", CANARY)
-    vault.set_field("health_note", "allergic", category=6, sensitive=True)
+    vault.fields.set("email", "ada@example.org")
+    vault.fields.set("postal_address", "12 Rue de l'Église, Montréal")
+    vault.fields.set("phone", CANARY)
+    vault.fields.set("health_note", "allergic", category=6, sensitive=True)
     add_vendor(vault)
     return vault
 
@@ -261,7 +261,7 @@ def test_bad_grants_are_refused_and_nothing_is_queued(
 
 
 def test_vendor_without_consent_inbox_cannot_receive_data(vault: Vault) -> None:
-    vault.set_field("email", "ada@example.org")
+    vault.fields.set("email", "ada@example.org")
     document = {
         "type": "VrmVendor",
         "version": 1,
@@ -309,7 +309,7 @@ def test_expired_consent_is_never_disclosed_and_the_vendor_is_told(ready: Vault)
     assert checked.type == "ConsentExpired" and kid == record.row.kid
     assert book.get(record.id).status == "expired"
     # no later update reaches it
-    ready.set_field("email", "new@example.org")
+    ready.fields.set("email", "new@example.org")
     assert book.holders("email") == []
     [skipped] = book.propagate("email", [record.id])
     assert not skipped.queued and "expired" in skipped.reason
@@ -353,7 +353,7 @@ def test_update_reaches_exactly_the_vendors_in_scope(ready: Vault) -> None:
     revoked = grant(ready, "email", vendor=third)
     book = ConsentBook(ready)
     book.revoke(revoked.id)
-    ready.set_field("email", "ada@new.example")
+    ready.fields.set("email", "ada@new.example")
     holders = book.holders("email")
     assert sorted(h.consent_id for h in holders) == sorted([holds_email.id, also_email.id])
     outcomes = book.propagate("email")
@@ -412,7 +412,7 @@ def test_overview_matrix_and_counts(ready: Vault) -> None:
 
 
 def test_receipt_bytes_are_rfc8785_for_ascii_and_non_ascii_receipts(ready: Vault) -> None:
-    ready.set_field("given_name", "Zoë", label="Prénom")  # non-ASCII label and value
+    ready.fields.set("given_name", "Zoë", label="Prénom")  # non-ASCII label and value
     plain = grant(ready, "email").receipt
     accented = grant(ready, "given_name", "postal_address").receipt
     for receipt in (plain, accented):

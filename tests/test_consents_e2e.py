@@ -43,9 +43,9 @@ def kit() -> Iterator[BackgroundVendors]:
 
 @pytest.fixture
 def ready(vault: Vault, kit: BackgroundVendors) -> tuple[Vault, list[str]]:
-    vault.set_field("email", EMAIL)
-    vault.set_field("postal_address", ADDRESS)
-    vault.set_field("phone", SECRET)
+    vault.fields.set("email", EMAIL)
+    vault.fields.set("postal_address", ADDRESS)
+    vault.fields.set("phone", SECRET)
     return vault, add_vendors(vault, kit.metadata_urls)
 
 
@@ -97,7 +97,7 @@ def test_update_reaches_exactly_the_vendors_holding_the_field(
     holds = [_grant(vault, first, "email"), _grant(vault, second, "email", "postal_address")]
     outside = _grant(vault, third, "postal_address")
     deliver_pending(vault, deadline=20)
-    vault.set_field("email", "ada@new.example")
+    vault.fields.set("email", "ada@new.example")
     book = ConsentBook(vault)
     assert sorted(h.consent_id for h in book.holders("email")) == sorted(holds)
     assert all(outcome.queued for outcome in book.propagate("email"))
@@ -125,7 +125,7 @@ def test_expiry_tells_the_vendor_which_deletes_and_signs_a_termination(
     assert _held(kit, vendor_ids[0], consent_id) is None
     record = book.get(consent_id)
     assert record.status == "expired" and record.row.terminated_at is not None
-    vault.set_field("email", "late@example.org")
+    vault.fields.set("email", "late@example.org")
     assert book.propagate("email", [consent_id])[0].queued is False
 
 
@@ -208,7 +208,7 @@ def _forged_answers_app(pinned: SigningKey, impostor: SigningKey) -> web.Applica
 
 def test_forged_or_unsigned_acknowledgements_are_refused_and_logged(vault: Vault) -> None:
     pinned, impostor = generate_signing_key(), generate_signing_key()
-    vault.set_field("email", EMAIL)
+    vault.fields.set("email", EMAIL)
 
     async def scenario() -> list[tuple[str, str]]:
         server = TestServer(_forged_answers_app(pinned, impostor), host="127.0.0.1")

@@ -96,7 +96,7 @@ def add_offline_vendor(
 
 def fill(vault: Vault) -> None:
     for key, value in VALUES.items():
-        vault.set_field(key, value)
+        vault.fields.set(key, value)
 
 
 @pytest.fixture
@@ -316,7 +316,7 @@ def test_a_vendor_removed_from_the_directory_can_still_be_asked(
 
 
 def test_a_deleted_field_is_named_by_its_key(vault: Vault, granted: tuple[str, str]) -> None:
-    vault.delete_field("postal_address")
+    vault.fields.delete("postal_address")
     text = DataRequestBook(vault).create(VENDOR_ID, "access").text()
     assert "- postal_address (postal_address)" in text
     assert "- Email address (email)" in text

@@ -117,7 +117,7 @@ def test_a_reported_commit_missing_from_the_vault_is_found(
     created: CreatedVault, vault_dir: Path
 ) -> None:
     state = _state(created, vault_dir)
-    created.vault.set_field("email", "ada@example.org")
+    created.vault.fields.set("email", "ada@example.org")
     created.vault.lock()
     for event in (
         ["attempt", "field", "email", "ada@example.org"],

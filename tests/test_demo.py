@@ -22,12 +22,12 @@ def test_samples_cover_every_standard_field_and_some_custom_ones() -> None:
 def test_open_demo_vault_creates_it_with_the_sample_data(tmp_path: Path) -> None:
     directory = tmp_path / "demo"
     with open_demo_vault(directory) as vault:
-        listed = {snapshot.key: snapshot for snapshot in vault.list_fields()}
+        listed = {snapshot.key: snapshot for snapshot in vault.fields.listing()}
         assert set(listed) == {sample.key for sample in SAMPLE_FIELDS}
         assert listed["passport_number"].sensitive
         assert listed["passport_number"].value is None  # listings hide sensitive values
-        assert vault.get_field("passport_number").value == "X0000000"
-        assert vault.get_field("email").value == "alex@example.org"
+        assert vault.fields.get("passport_number").value == "X0000000"
+        assert vault.fields.get("email").value == "alex@example.org"
         from wallet.terms.book import TermsBook
         from wallet.terms.signing import verify_signed_terms
 
@@ -41,9 +41,9 @@ def test_open_demo_vault_reopens_without_duplicating(tmp_path: Path) -> None:
     directory = tmp_path / "demo"
     open_demo_vault(directory).lock()
     with open_demo_vault(directory) as vault:
-        assert vault.count_fields() == len(SAMPLE_FIELDS)
+        assert vault.fields.count() == len(SAMPLE_FIELDS)
     with Vault.open_with_passphrase(directory, DEMO_PASSPHRASE) as vault:
-        assert vault.get_field("given_name").value == "Alex"
+        assert vault.fields.get("given_name").value == "Alex"
 
 
 def test_default_demo_dir_is_a_demo_folder_of_the_user_data_dir() -> None:

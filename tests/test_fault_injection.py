@@ -99,16 +99,16 @@ def _one_line(message: str, *words: str) -> None:
 def test_full_disk_while_saving_keeps_every_value_and_says_so(small_disk: Path) -> None:
     created = Vault.create(small_disk / "vault", PASSPHRASE, kdf_target_seconds=0)
     with created.vault as vault:
-        vault.set_field("email", "ada@example.org")
+        vault.fields.set("email", "ada@example.org")
         _fill(small_disk)
         with pytest.raises(DiskFull) as raised:
-            vault.set_field("note", "a long note " * 800)
+            vault.fields.set("note", "a long note " * 800)
         _one_line(str(raised.value), "disk is full", "nothing was changed")
         _free(small_disk)
         with pytest.raises(NotFound):
-            vault.get_field("note")
-        assert vault.get_field("email").value == "ada@example.org"
-        vault.set_field("note", "saved once there is space")
+            vault.fields.get("note")
+        assert vault.fields.get("email").value == "ada@example.org"
+        vault.fields.set("note", "saved once there is space")
         assert vault.verify_activity().ok
 
 
@@ -157,7 +157,7 @@ def test_unlocking_on_a_full_disk_says_full_not_damaged(
     small_disk: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     created = Vault.create(small_disk / "vault", PASSPHRASE, kdf_target_seconds=0)
-    created.vault.set_field("email", "ada@example.org")
+    created.vault.fields.set("email", "ada@example.org")
     created.vault.lock()
     _fill(small_disk)
     monkeypatch.setenv("VRM_WALLET_PASSPHRASE", PASSPHRASE)
@@ -168,7 +168,7 @@ def test_unlocking_on_a_full_disk_says_full_not_damaged(
         assert "damaged" not in err
     _free(small_disk)
     with Vault.open_with_passphrase(small_disk / "vault", PASSPHRASE) as reopened:
-        assert reopened.get_field("email").value == "ada@example.org"
+        assert reopened.fields.get("email").value == "ada@example.org"
         assert reopened.check_integrity().ok
 
 
@@ -248,7 +248,7 @@ def test_a_size_limit_during_a_save_is_a_full_disk_and_loses_nothing(
     _one_line(outcome["message"], "disk is full")
     with Vault.open_with_passphrase(filled_vault, PASSPHRASE) as reopened:
         with pytest.raises(NotFound):
-            reopened.get_field("note")
+            reopened.fields.get("note")
         assert reopened.check_integrity().ok
 
 

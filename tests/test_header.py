@@ -32,7 +32,7 @@ def _edit_header(vault_dir: Path, edit: Any) -> None:
 
 @pytest.fixture
 def locked_vault_dir(created: CreatedVault, vault_dir: Path) -> Path:
-    created.vault.set_field("email", "ada@example.org")
+    created.vault.fields.set("email", "ada@example.org")
     created.vault.lock()
     return vault_dir
 

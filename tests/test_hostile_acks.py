@@ -174,7 +174,7 @@ def test_a_hostile_acknowledgement_fails_alone(
 ) -> None:
     scripted, origin = hostile
     scripted.answer = HOSTILE_ANSWERS[case]
-    vault.set_field("email", EMAIL)
+    vault.fields.set("email", EMAIL)
     (honest_id,) = add_vendors(vault, honest.metadata_urls)
     pin_hostile(vault, scripted.key, origin)
     hostile_consent = grant(vault, HOSTILE_ID)
@@ -215,7 +215,7 @@ def test_an_answer_that_cannot_be_read_at_all_is_set_aside_and_the_others_are_re
     by rolling back its "read" mark, every later run."""
     scripted, origin = hostile
     scripted.answer = lambda d, k: signed(acknowledgement(d, k), k)
-    vault.set_field("email", EMAIL)
+    vault.fields.set("email", EMAIL)
     (honest_id,) = add_vendors(vault, honest.metadata_urls)
     pin_hostile(vault, scripted.key, origin)
     damaged = grant(vault, HOSTILE_ID)

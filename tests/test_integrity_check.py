@@ -24,7 +24,7 @@ from wallet.vault.integrity import check_vault
 @pytest.fixture
 def locked_dir(created: CreatedVault, vault_dir: Path) -> Path:
     for number in range(60):
-        created.vault.set_field(f"note_{number}", "x" * 300)
+        created.vault.fields.set(f"note_{number}", "x" * 300)
     created.vault.lock()
     return vault_dir
 
@@ -163,14 +163,14 @@ def test_a_sensitive_value_on_the_command_line_is_refused(
     assert err.count("\n") == 1 and "never taken from the command line" in err
     assert "data set iban --sensitive" in err
     with Vault.open_with_passphrase(vault_dir, PASSPHRASE) as reopened:
-        assert reopened.count_fields() == 0
+        assert reopened.fields.count() == 0
 
 
 def test_a_field_already_sensitive_takes_no_value_from_the_command_line(
     created: CreatedVault, vault_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    created.vault.set_field("iban", "DE89 3704 0044", sensitive=True)
-    created.vault.set_field("note", "plain")
+    created.vault.fields.set("iban", "DE89 3704 0044", sensitive=True)
+    created.vault.fields.set("note", "plain")
     created.vault.lock()
     assert main(["--vault", str(vault_dir), "data", "set", "iban", "ES91 2100"]) == 1
     err = capsys.readouterr().err
@@ -178,8 +178,8 @@ def test_a_field_already_sensitive_takes_no_value_from_the_command_line(
     assert main(["--vault", str(vault_dir), "data", "set", "note", "still plain"]) == 0
     assert main(["--vault", str(vault_dir), "data", "set", "new", "fine", "--no-sensitive"]) == 0
     with Vault.open_with_passphrase(vault_dir, PASSPHRASE) as reopened:
-        assert reopened.get_field("iban").value == "DE89 3704 0044"
-        assert reopened.get_field("note").value == "still plain"
+        assert reopened.fields.get("iban").value == "DE89 3704 0044"
+        assert reopened.fields.get("note").value == "still plain"
 
 
 @pytest.mark.parametrize("value_argument", [[], ["-"]], ids=["no-value", "dash"])
@@ -196,7 +196,7 @@ def test_a_sensitive_value_comes_from_standard_input(
     assert main(argv) == 0
     assert "Saved iban." in capsys.readouterr().out
     with Vault.open_with_passphrase(vault_dir, PASSPHRASE) as reopened:
-        field = reopened.get_field("iban")
+        field = reopened.fields.get("iban")
         assert (field.value, field.sensitive) == ("DE89 3704 0044 – ünïcode", True)
 
 

@@ -37,7 +37,7 @@ def test_canary_profile_never_leaves_in_a_broadcast(
     ready: Vault, vendors: BackgroundVendors
 ) -> None:
     for index, spec in enumerate(STANDARD_FIELDS):
-        ready.set_field(spec.key, f"{CANARY}-{index}")
+        ready.fields.set(spec.key, f"{CANARY}-{index}")
     record = create(ready)
     book = IntentionBook(ready)
     plan = book.broadcast(record.id)

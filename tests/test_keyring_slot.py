@@ -25,14 +25,14 @@ def test_enable_unlock_disable_with_memory_backend(
     vault: Vault, vault_dir: Path, memory_keyring: MemoryKeyring
 ) -> None:
     store = KeyringKeyStore()
-    vault.set_field("email", "ada@example.org")
+    vault.fields.set("email", "ada@example.org")
     vault.enable_keyring(store)
     assert vault.keyring_enabled()
     assert (SERVICE, vault.vault_id) in memory_keyring.secrets
     vault.lock()
 
     with Vault.open_with_keyring(vault_dir, store) as reopened:
-        assert reopened.get_field("email").value == "ada@example.org"
+        assert reopened.fields.get("email").value == "ada@example.org"
         assert reopened.activity_page(type_prefix="vault.unlocked")[0].reason == "keyring"
         reopened.disable_keyring(store)
         assert not reopened.keyring_enabled()
@@ -148,10 +148,10 @@ def _secret_service_backend() -> keyring.backend.KeyringBackend:
 def test_real_secret_service(vault: Vault, vault_dir: Path) -> None:
     store = KeyringKeyStore(backend=_secret_service_backend())
     assert store.unavailable_reason() is None
-    vault.set_field("email", "ada@example.org")
+    vault.fields.set("email", "ada@example.org")
     vault.enable_keyring(store)
     vault.lock()
     with Vault.open_with_keyring(vault_dir, store) as reopened:
-        assert reopened.get_field("email").value == "ada@example.org"
+        assert reopened.fields.get("email").value == "ada@example.org"
         reopened.disable_keyring(store)
     assert store.load(SERVICE, vault.vault_id) is None

@@ -33,7 +33,7 @@ def test_fixture_vault_of_every_past_version_opens(version: int, tmp_path: Path)
     with Vault.open_with_passphrase(copy, FIXTURE_PASSPHRASE) as vault:
         assert schema_version(vault._db) == LATEST_VERSION
         for key, value in FIXTURE_FIELDS.items():
-            assert vault.get_field(key).value == value
+            assert vault.fields.get(key).value == value
         assert vault.verify_activity().ok
         assert vault.integrity_problems() == []
         if version >= 2:

@@ -112,7 +112,7 @@ class Answered:
 @pytest.fixture
 def answered(vault: Vault) -> Answered:
     key = generate_signing_key()
-    vault.set_field("email", "ada@example.org")
+    vault.fields.set("email", "ada@example.org")
     add_offline_vendor(vault, key=key)
     book = ConsentBook(vault)
     record = book.grant(GrantRequest(vendor_id=VENDOR_ID, field_keys=("email",), purposes=(2,)))

@@ -42,7 +42,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     root = tmp_path_factory.mktemp("sample")
     created = Vault.create(root / "vault", PASSPHRASE, kdf_target_seconds=0)
     with created.vault as vault:
-        vault.set_field("email", "ada@example.org")
+        vault.fields.set("email", "ada@example.org")
         backup = vault.backup(root / "good.vrmbackup")
     yield {
         "vault": root / "vault",

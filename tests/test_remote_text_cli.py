@@ -43,7 +43,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("VRM_WALLET_PASSPHRASE", PASSPHRASE)
     vault = Vault.create(path, PASSPHRASE, kdf_target_seconds=0).vault
     try:
-        vault.set_field("email", "ada@example.org")
+        vault.fields.set("email", "ada@example.org")
     finally:
         vault.lock()
     yield path

@@ -42,19 +42,19 @@ def test_create_writes_private_header_and_encrypted_database(
 
 
 def test_values_are_not_in_any_file_on_disk(vault: Vault, vault_dir: Path) -> None:
-    vault.set_field("email", "canary-7f3a@example.org")
+    vault.fields.set("email", "canary-7f3a@example.org")
     vault.lock()
     for path in vault_dir.iterdir():
         assert b"canary-7f3a" not in path.read_bytes(), path
 
 
 def test_round_trip_after_lock_and_unlock(vault: Vault, vault_dir: Path) -> None:
-    vault.set_field("given_name", "Ada")
-    vault.set_field("iban", "DE89 3704", category="7 - Financial", sensitive=True)
+    vault.fields.set("given_name", "Ada")
+    vault.fields.set("iban", "DE89 3704", category="7 - Financial", sensitive=True)
     vault.lock()
     with Vault.open_with_passphrase(vault_dir, PASSPHRASE) as reopened:
-        assert reopened.get_field("given_name").value == "Ada"
-        iban = reopened.get_field("iban")
+        assert reopened.fields.get("given_name").value == "Ada"
+        iban = reopened.fields.get("iban")
         assert (iban.value, iban.category, iban.sensitive) == ("DE89 3704", 7, True)
 
 
@@ -62,7 +62,7 @@ def test_locked_vault_refuses_work(vault: Vault) -> None:
     vault.lock()
     vault.lock()  # idempotent
     with pytest.raises(VaultLocked):
-        vault.list_fields()
+        vault.fields.listing()
 
 
 def test_create_refuses_existing_vault_and_short_passphrase(
@@ -81,7 +81,7 @@ def test_missing_vault_is_reported(tmp_path: Path) -> None:
 
 
 def test_wrong_passphrase_is_clear_keeps_data_and_is_logged(vault: Vault, vault_dir: Path) -> None:
-    vault.set_field("email", "ada@example.org")
+    vault.fields.set("email", "ada@example.org")
     vault.lock()
     before = (vault_dir / DATABASE_FILE).read_bytes()
     with pytest.raises(WrongPassphrase, match="passphrase is wrong"):
@@ -96,13 +96,13 @@ def test_wrong_passphrase_is_clear_keeps_data_and_is_logged(vault: Vault, vault_
         assert failed[0].result == activity.NOT_COMPLETED
         assert "wrong passphrase" in failed[0].reason
         assert entries[-1].type == activity.VAULT_UNLOCKED
-        assert reopened.get_field("email").value == "ada@example.org"
+        assert reopened.fields.get("email").value == "ada@example.org"
         assert reopened.verify_activity().ok
     assert not (vault_dir / "pending-events.jsonl").exists()
 
 
 def test_change_passphrase_rewrites_header_only(vault: Vault, vault_dir: Path) -> None:
-    vault.set_field("email", "ada@example.org")
+    vault.fields.set("email", "ada@example.org")
     database_before = (vault_dir / DATABASE_FILE).stat().st_ino
     with pytest.raises(WrongPassphrase):
         vault.change_passphrase("wrong current one", "a brand new passphrase")
@@ -112,15 +112,15 @@ def test_change_passphrase_rewrites_header_only(vault: Vault, vault_dir: Path) -
     with pytest.raises(WrongPassphrase):
         Vault.open_with_passphrase(vault_dir, PASSPHRASE)
     with Vault.open_with_passphrase(vault_dir, "a brand new passphrase") as reopened:
-        assert reopened.get_field("email").value == "ada@example.org"
+        assert reopened.fields.get("email").value == "ada@example.org"
 
 
 def test_recovery_key_resets_a_forgotten_passphrase(created: CreatedVault, vault_dir: Path) -> None:
-    created.vault.set_field("email", "ada@example.org")
+    created.vault.fields.set("email", "ada@example.org")
     created.vault.lock()
     typed = created.recovery_key.lower().replace("-", " ")
     with Vault.reset_passphrase(vault_dir, typed, "remembered this time") as vault:
-        assert vault.get_field("email").value == "ada@example.org"
+        assert vault.fields.get("email").value == "ada@example.org"
     with pytest.raises(WrongPassphrase):
         Vault.open_with_passphrase(vault_dir, PASSPHRASE)
     with Vault.open_with_passphrase(vault_dir, "remembered this time") as vault:
@@ -148,46 +148,46 @@ def test_backup_restores_with_passphrase_or_recovery_key(
     created: CreatedVault, vault_dir: Path, tmp_path: Path
 ) -> None:
     vault = created.vault
-    vault.set_field("email", "ada@example.org")
+    vault.fields.set("email", "ada@example.org")
     backup = vault.backup(tmp_path / "backups" / "wallet.vrmbackup")
     assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
-    vault.set_field("email", "changed-after-backup@example.org")
+    vault.fields.set("email", "changed-after-backup@example.org")
     vault.lock()
 
     target = tmp_path / "restored"
     Vault.restore(backup, target, passphrase=PASSPHRASE)
     with Vault.open_with_passphrase(target, PASSPHRASE) as restored:
-        assert restored.get_field("email").value == "ada@example.org"
+        assert restored.fields.get("email").value == "ada@example.org"
         assert activity.VAULT_RESTORED in [e.type for e in restored.activity_page()]
         assert restored.verify_activity().ok
 
     second = tmp_path / "restored-with-key"
     Vault.restore(backup, second, recovery_key=created.recovery_key)
     with Vault.open_with_recovery_key(second, created.recovery_key) as restored:
-        assert restored.get_field("email").value == "ada@example.org"
+        assert restored.fields.get("email").value == "ada@example.org"
 
 
 def test_restore_never_overwrites_without_force(
     created: CreatedVault, vault_dir: Path, tmp_path: Path
 ) -> None:
     vault = created.vault
-    vault.set_field("email", "old@example.org")
+    vault.fields.set("email", "old@example.org")
     backup = vault.backup(tmp_path / "wallet.vrmbackup")
-    vault.set_field("email", "current@example.org")
+    vault.fields.set("email", "current@example.org")
     vault.lock()
     with pytest.raises(VaultExists, match="--force"):
         Vault.restore(backup, vault_dir, passphrase=PASSPHRASE)
     with pytest.raises(WrongPassphrase):
         Vault.restore(backup, vault_dir, passphrase="wrong passphrase", force=True)
     with Vault.open_with_passphrase(vault_dir, PASSPHRASE) as untouched:
-        assert untouched.get_field("email").value == "current@example.org"
+        assert untouched.fields.get("email").value == "current@example.org"
 
     result = Vault.restore(backup, vault_dir, passphrase=PASSPHRASE, force=True)
     assert result.replaced_moved_to is not None
     with Vault.open_with_passphrase(result.replaced_moved_to, PASSPHRASE) as moved:
-        assert moved.get_field("email").value == "current@example.org"
+        assert moved.fields.get("email").value == "current@example.org"
     with Vault.open_with_passphrase(vault_dir, PASSPHRASE) as restored:
-        assert restored.get_field("email").value == "old@example.org"
+        assert restored.fields.get("email").value == "old@example.org"
 
 
 def test_damaged_or_foreign_backups_are_refused(vault: Vault, tmp_path: Path) -> None:
@@ -222,18 +222,21 @@ def test_backup_leaves_out_the_device_keyring_slot(
 
 
 def test_fields_history_and_delete(vault: Vault) -> None:
-    vault.set_field("email", "one@example.org")
-    vault.set_field("email", "two@example.org")
-    unchanged = vault.set_field("email", "two@example.org")
+    vault.fields.set("email", "one@example.org")
+    vault.fields.set("email", "two@example.org")
+    unchanged = vault.fields.set("email", "two@example.org")
     assert not unchanged.fields_changed and not unchanged.activity_changed
-    assert [h.value for h in vault.field_history("email")] == ["two@example.org", "one@example.org"]
-    vault.delete_field("email")
+    assert [h.value for h in vault.fields.history("email")] == [
+        "two@example.org",
+        "one@example.org",
+    ]
+    vault.fields.delete("email")
     with pytest.raises(NotFound):
-        vault.get_field("email")
+        vault.fields.get("email")
     with pytest.raises(NotFound):
-        vault.delete_field("email")
-    vault.set_field("email", "three@example.org")
-    assert [h.value for h in vault.field_history("email")] == ["three@example.org"]
+        vault.fields.delete("email")
+    vault.fields.set("email", "three@example.org")
+    assert [h.value for h in vault.fields.history("email")] == ["three@example.org"]
 
 
 @pytest.mark.parametrize(
@@ -253,14 +256,14 @@ def test_bad_field_input_is_refused_clearly(
     vault: Vault, key: str, value: str, options: dict[str, str], message: str
 ) -> None:
     with pytest.raises(InvalidInput, match=message):
-        vault.set_field(key, value, **options)  # type: ignore[arg-type]
-    assert vault.count_fields() == 0
+        vault.fields.set(key, value, **options)  # type: ignore[arg-type]
+    assert vault.fields.count() == 0
 
 
 def test_standard_fields_get_their_category_and_dpv_iri(vault: Vault) -> None:
-    vault.set_field("email", "ada@example.org")
-    vault.set_field("favourite_colour", "teal", category="contact")
-    email, colour = vault.list_fields()[0], vault.get_field("favourite_colour")
+    vault.fields.set("email", "ada@example.org")
+    vault.fields.set("favourite_colour", "teal", category="contact")
+    email, colour = vault.fields.listing()[0], vault.fields.get("favourite_colour")
     assert email.category_label == "2 - Contact"
     assert email.dpv_iri == "https://w3id.org/dpv/pd#EmailAddress"
     assert colour.dpv_iri == "https://w3id.org/dpv/pd#Contact"
@@ -268,31 +271,31 @@ def test_standard_fields_get_their_category_and_dpv_iri(vault: Vault) -> None:
 
 
 def test_full_text_search(vault: Vault) -> None:
-    vault.set_field("postal_address", "12 Rue de l'Église, Montréal")
-    vault.set_field("email", "ada@example.org")
-    vault.set_field("iban", "DE89 3704 0044", sensitive=True, category=7)
-    assert [f.key for f in vault.search_fields("eglise montr")] == ["postal_address"]
-    assert [f.key for f in vault.search_fields("ada")] == ["email"]
-    hits = vault.search_fields("DE89")
+    vault.fields.set("postal_address", "12 Rue de l'Église, Montréal")
+    vault.fields.set("email", "ada@example.org")
+    vault.fields.set("iban", "DE89 3704 0044", sensitive=True, category=7)
+    assert [f.key for f in vault.fields.search("eglise montr")] == ["postal_address"]
+    assert [f.key for f in vault.fields.search("ada")] == ["email"]
+    hits = vault.fields.search("DE89")
     assert [f.key for f in hits] == ["iban"] and hits[0].value is None
-    assert vault.search_fields('" OR * NEAR(') == []  # FTS syntax is never interpreted
-    assert vault.search_fields("   ") == []
-    assert vault.count_fields(search="example") == 1
-    assert vault.count_fields(category=2) == 2
-    vault.set_field("email", "grace@example.org")
-    assert vault.search_fields("ada") == []
-    vault.delete_field("email")
-    assert vault.search_fields("grace") == []
+    assert vault.fields.search('" OR * NEAR(') == []  # FTS syntax is never interpreted
+    assert vault.fields.search("   ") == []
+    assert vault.fields.count(search="example") == 1
+    assert vault.fields.count(category=2) == 2
+    vault.fields.set("email", "grace@example.org")
+    assert vault.fields.search("ada") == []
+    vault.fields.delete("email")
+    assert vault.fields.search("grace") == []
 
 
 def test_row_ids_pages_follow_key_order_and_mask_sensitive(vault: Vault) -> None:
     for key in ("zeta", "alpha", "mid"):
-        vault.set_field(key, f"value of {key}", sensitive=key == "mid")
-    ids = vault.field_row_ids()
-    rows = vault.fields_by_row_ids(ids)
+        vault.fields.set(key, f"value of {key}", sensitive=key == "mid")
+    ids = vault.fields.row_ids()
+    rows = vault.fields.by_row_ids(ids)
     assert [rows[i].key for i in ids] == ["alpha", "mid", "zeta"]
     assert rows[ids[1]].value is None
-    assert vault.field_row_ids(search="zeta") == [ids[2]]
+    assert vault.fields.row_ids(search="zeta") == [ids[2]]
 
 
 def test_settings_round_trip_and_validation(vault: Vault, vault_dir: Path) -> None:
@@ -311,11 +314,11 @@ def test_settings_round_trip_and_validation(vault: Vault, vault_dir: Path) -> No
 def test_every_action_is_logged_with_names_never_values(
     vault: Vault, vault_dir: Path, tmp_path: Path
 ) -> None:
-    vault.set_field("email", "secret-value-1@example.org")
-    vault.set_field("email", "secret-value-2@example.org")
-    vault.get_field("email")
-    vault.get_field("email", purpose="copy")
-    vault.delete_field("email")
+    vault.fields.set("email", "secret-value-1@example.org")
+    vault.fields.set("email", "secret-value-2@example.org")
+    vault.fields.get("email")
+    vault.fields.get("email", purpose="copy")
+    vault.fields.delete("email")
     vault.update_settings(auto_lock_minutes=3)
     vault.backup(tmp_path / "b.vrmbackup")
     vault.change_passphrase(PASSPHRASE, "another long passphrase")
@@ -355,13 +358,13 @@ def test_restore_into_a_folder_that_is_not_a_vault(vault: Vault, tmp_path: Path)
 
 
 def test_field_info_has_no_value_and_logs_nothing(vault: Vault) -> None:
-    vault.set_field("iban", "DE89", sensitive=True)
+    vault.fields.set("iban", "DE89", sensitive=True)
     before = vault.activity_count()
-    info = vault.field_info("iban")
+    info = vault.fields.info("iban")
     assert (info.key, info.value, info.sensitive) == ("iban", None, True)
     assert vault.activity_count() == before
     with pytest.raises(NotFound):
-        vault.field_info("missing")
+        vault.fields.info("missing")
 
 
 def test_invalid_setting_message_is_one_line(vault: Vault) -> None:

@@ -58,7 +58,7 @@ def _snapshot(directory: Path) -> dict[str, bytes | None]:
 
 @pytest.fixture
 def locked_dir(created: CreatedVault, vault_dir: Path) -> Path:
-    created.vault.set_field("email", "ada@example.org")
+    created.vault.fields.set("email", "ada@example.org")
     created.vault.lock()
     return vault_dir
 
@@ -140,7 +140,7 @@ def test_a_vault_from_before_the_binding_is_bound_by_its_log_and_then_recorded(
     connection.execute("DELETE FROM settings WHERE key = 'vault_id'")
     connection.close()
     with Vault.open_with_passphrase(locked_dir, PASSPHRASE) as reopened:
-        assert reopened.get_field("email").value == "ada@example.org"
+        assert reopened.fields.get("email").value == "ada@example.org"
         stored = reopened.reader.execute(
             "SELECT value FROM settings WHERE key = 'vault_id'"
         ).fetchone()
@@ -172,7 +172,7 @@ def _backup_with_members(tmp_path: Path, source: Path, **replaced: bytes) -> Pat
 def test_a_backup_with_an_empty_database_never_replaces_the_vault(
     vault: Vault, vault_dir: Path, tmp_path: Path
 ) -> None:
-    vault.set_field("email", "current@example.org")
+    vault.fields.set("email", "current@example.org")
     backup = vault.backup(tmp_path / "good.vrmbackup")
     vault.lock()
     hollow = _backup_with_members(tmp_path, backup, vault_db=b"")
@@ -225,7 +225,7 @@ def test_vault_files_are_private_and_nothing_else_is_chmodded(tmp_path: Path) ->
         created = Vault.create(shared / "vault", PASSPHRASE, kdf_target_seconds=0)
         vault_dir = shared / "vault"
         with created.vault as vault:
-            vault.set_field("email", "ada@example.org")
+            vault.fields.set("email", "ada@example.org")
             for name in (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm"):
                 assert _mode(vault_dir / name) == 0o600, name
             backup = vault.backup(shared / "wallet.vrmbackup")
@@ -397,7 +397,7 @@ def test_a_page_failing_its_hmac_is_an_error_line_not_a_traceback(
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     for number in range(150):
-        vault.set_field(f"note_{number}", "x" * 400)
+        vault.fields.set(f"note_{number}", "x" * 400)
     vault.lock()
     database = vault_dir / DATABASE_FILE
     data = bytearray(database.read_bytes())
@@ -447,7 +447,7 @@ def _killed_restore(locked_dir: Path, tmp_path: Path, *, exchanged: bool) -> tup
     """The state a forced restore killed before or after its exchange leaves: (target, work)."""
     target = _vault_copy(locked_dir, tmp_path / "target")
     with Vault.open_with_passphrase(target, PASSPHRASE) as old:
-        old.set_field("which", "the replaced vault")
+        old.fields.set("which", "the replaced vault")
     work = _vault_copy(locked_dir, tmp_path / f".vrm-restore-{_dead_pid()}-k1ll3d")
     (work / WORK_MARKER).write_bytes(b"")
     note_where_the_replaced_vault_goes(work, free_aside_name(target))
@@ -465,11 +465,11 @@ def test_a_restore_killed_after_its_exchange_is_finished_by_the_next_unlock(
     remove_stale_work_dirs(tmp_path)  # a backup or restore beside it never removes that vault
     assert work.exists()
     with Vault.open_with_passphrase(target, PASSPHRASE) as restored, pytest.raises(NotFound):
-        restored.get_field("which")
+        restored.fields.get("which")
     assert not work.exists() and not (target / WORK_MARKER).exists()
     (aside,) = tmp_path.glob("target.replaced-*")
     with Vault.open_with_passphrase(aside, PASSPHRASE) as replaced:
-        assert replaced.get_field("which").value == "the replaced vault"
+        assert replaced.fields.get("which").value == "the replaced vault"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".vrm-")]
 
 
@@ -478,6 +478,6 @@ def test_a_restore_killed_before_its_exchange_leaves_only_a_copy_to_remove(
 ) -> None:
     target, work = _killed_restore(locked_dir, tmp_path, exchanged=False)
     with Vault.open_with_passphrase(target, PASSPHRASE) as old:
-        assert old.get_field("which").value == "the replaced vault"
+        assert old.fields.get("which").value == "the replaced vault"
     assert not work.exists() and not list(tmp_path.glob("target.replaced-*"))
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".vrm-")]

@@ -133,8 +133,8 @@ def grant(
     days: int = 30,
 ) -> Granted:
     for key, value in FIELDS.items():
-        vault.set_field(key, value)
-    vault.set_field(OUT_OF_SCOPE, "+34 600 000 000")
+        vault.fields.set(key, value)
+    vault.fields.set(OUT_OF_SCOPE, "+34 600 000 000")
     vendor_ids = add_vendors(vault, server.metadata_urls)
     record = ConsentBook(vault).grant(
         GrantRequest(vendor_id=vendor_ids[0], field_keys=fields, purposes=(2, 3), days=days),
@@ -377,7 +377,7 @@ def test_a_receipt_id_is_bound_to_its_first_key(vault: Vault, server: Background
 def test_update_through_the_wallet_is_acknowledged(vault: Vault, server: BackgroundVendors) -> None:
     granted = grant(vault, server)
     deliver_pending(vault, timeout=10)
-    vault.set_field("email", "ada.lovelace@example.org")
+    vault.fields.set("email", "ada.lovelace@example.org")
     book = ConsentBook(vault)
     [outcome] = book.propagate("email")
     assert outcome.queued

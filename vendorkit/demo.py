@@ -103,7 +103,7 @@ def open_demo_vault(directory: Path, *, vendors_base_url: str | None = None) -> 
 def fill_with_samples(vault: Vault) -> None:
     """Write every sample field, loyalty card and proposal, and a terms version into ``vault``."""
     for sample in SAMPLE_FIELDS:
-        vault.set_field(
+        vault.fields.set(
             sample.key,
             sample.value,
             label=sample.label,

@@ -34,10 +34,10 @@ def fill_with_canaries(directory: Path) -> None:
     """Create a vault (fast KDF) in ``directory`` holding the canaries."""
     today = date.today()
     with Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault as vault:
-        vault.set_field("given_name", f"Ada {CANARY}")
-        vault.set_field("email", f"ada.{CANARY}@example.org")
-        vault.set_field("postal_address", f"12 {CANARY} Street, London")
-        vault.set_field(
+        vault.fields.set("given_name", f"Ada {CANARY}")
+        vault.fields.set("email", f"ada.{CANARY}@example.org")
+        vault.fields.set("postal_address", f"12 {CANARY} Street, London")
+        vault.fields.set(
             "health_note",
             f"allergic to {CANARY}",
             label=f"{CANARY} note",

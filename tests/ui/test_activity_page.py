@@ -39,9 +39,9 @@ def page(qtbot: QtBot, runner: VaultRunner, vault_dir: Path) -> ActivityPage:
 
     def create() -> Vault:
         vault = Vault.create(vault_dir, PASSPHRASE, kdf_target_seconds=0).vault
-        vault.set_field("passport_number", "X1234567", category=8, sensitive=True)
+        vault.fields.set("passport_number", "X1234567", category=8, sensitive=True)
         vault.update_settings(auto_lock_minutes=10)
-        vault.get_field("passport_number", purpose="reveal")
+        vault.fields.get("passport_number", purpose="reveal")
         return vault
 
     with qtbot.waitSignal(runner.unlocked):
@@ -95,7 +95,7 @@ def test_new_activity_appears_when_the_vault_changes(
     page: ActivityPage, runner: VaultRunner, qtbot: QtBot
 ) -> None:
     with qtbot.waitSignal(page.model.rows_reset):
-        on_worker(qtbot, runner, lambda vault: vault.set_field("email", "ada@example.org"))
+        on_worker(qtbot, runner, lambda vault: vault.fields.set("email", "ada@example.org"))
     assert column(page, ActivityColumn.EVENT)[0] == "Field added"
     assert column(page, ActivityColumn.FIELDS)[0] == "email"
 

@@ -151,7 +151,7 @@ def test_runner_errors_show_in_the_status_bar(
 ) -> None:
     window = make_window(locked_vault[0])
     unlock(qtbot, window)
-    window.runner.run(lambda vault: vault.get_field("no-such-field"))
+    window.runner.run(lambda vault: vault.fields.get("no-such-field"))
     qtbot.waitUntil(lambda: window.status_error.isVisible())
     assert "no-such-field" in window.status_error.text()
 

@@ -78,7 +78,7 @@ def _vendor(kit: BackgroundVendors, index: int) -> Vendor:
 def _new_vault(directory: Path, kit: BackgroundVendors) -> Vault:
     vault = Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault
     for key, value in FIELDS.items():
-        vault.set_field(key, value)
+        vault.fields.set(key, value)
     add_vendors(vault, kit.metadata_urls)  # metadata with inbox.consents / inbox.revocations
     return vault
 

@@ -43,7 +43,7 @@ def filled_runner(runner: VaultRunner, vault_dir: Path, qtbot: QtBot) -> VaultRu
 
     def create() -> Vault:
         vault = Vault.create(vault_dir, PASSPHRASE, kdf_target_seconds=0).vault
-        vault.import_fields(_field(number) for number in range(FIELD_COUNT))
+        vault.fields.import_many(_field(number) for number in range(FIELD_COUNT))
         with pytest.raises(WrongPassphrase):
             vault.change_passphrase("not the passphrase", "another long passphrase")
         return vault

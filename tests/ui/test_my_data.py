@@ -54,7 +54,7 @@ def open_vault(qtbot: QtBot, runner: VaultRunner, directory: Path, fields: tuple
     def create() -> Vault:
         vault = Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault
         if fields:
-            vault.import_fields(fields)
+            vault.fields.import_many(fields)
         return vault
 
     with qtbot.waitSignal(runner.unlocked):
@@ -182,7 +182,7 @@ def test_editing_a_field_loads_it_and_saves_the_change(
         press_save(qtbot, dialog)
     assert closed(dialog)
     assert page.selected_field().key == "passport_number"  # type: ignore[union-attr]
-    stored = on_worker(qtbot, runner, lambda v: v.get_field("passport_number", purpose="edit"))
+    stored = on_worker(qtbot, runner, lambda v: v.fields.get("passport_number", purpose="edit"))
     assert stored.value == "Y7654321"
     assert [e.type for e in log_entries(qtbot, runner)[:1]] == [activity.FIELD_UPDATED]
     assert activity.FIELD_REVEALED not in [e.type for e in log_entries(qtbot, runner)]
@@ -210,7 +210,7 @@ def test_deleting_asks_first(
         page.delete_action.trigger()
     assert "phone" not in shown_keys(page)
     with pytest.raises(NotFound):
-        on_worker(qtbot, runner, lambda vault: vault.get_field("phone", purpose="edit"))
+        on_worker(qtbot, runner, lambda vault: vault.fields.get("phone", purpose="edit"))
 
 
 def test_category_filter_and_full_text_search_narrow_the_rows(
@@ -285,7 +285,7 @@ def test_copy_puts_the_value_on_the_clipboard_marked_secret_then_clears_it(
 def test_history_masks_sensitive_values_until_asked(
     page: MyDataPage, runner: VaultRunner, qtbot: QtBot
 ) -> None:
-    on_worker(qtbot, runner, lambda vault: vault.set_field("passport_number", "Y7654321"))
+    on_worker(qtbot, runner, lambda vault: vault.fields.set("passport_number", "Y7654321"))
     qtbot.waitUntil(lambda: "passport_number" in shown_keys(page))
     select(page, "passport_number")
     page.history_action.trigger()

@@ -141,7 +141,7 @@ def test_what_is_typed_in_the_window_is_nowhere_in_plaintext(
     ]
     assert wrong == []
     with Vault.open_with_passphrase(vault_dir, PASSPHRASE) as vault:  # it was all stored
-        values = {field.key: vault.get_field(field.key).value for field in vault.list_fields()}
+        values = {field.key: vault.fields.get(field.key).value for field in vault.fields.listing()}
         assert {canaries["field"], canaries["sensitive"]} <= set(values.values())
         latest = TermsBook(vault).latest()
         assert latest is not None and canaries["terms"] in latest.signed().model_dump_json()

@@ -65,7 +65,7 @@ def _show_everything(qtbot: QtBot, window: MainWindow) -> Workspace:
     qtbot.waitUntil(lambda: vendors.table.model().rowCount() == 1, timeout=WAIT_MS)
     vendors.table.selectRow(0)
     missing = f"{CANARY.lower()}_missing"
-    window.runner.run(lambda vault: vault.get_field(missing))  # an error in the status bar
+    window.runner.run(lambda vault: vault.fields.get(missing))  # an error in the status bar
     qtbot.waitUntil(lambda: CANARY.lower() in window.status_error.text(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=WAIT_MS)
     return workspace
@@ -154,7 +154,7 @@ def test_a_question_open_at_lock_closes_and_answers_no(
     assert any("QMessageBox" in place for place in seen), seen
     assert find_canary(qapp, CANARY) == []
     with Vault.open_with_passphrase(window.vault_dir, PASSPHRASE) as vault:
-        assert vault.get_field("health_note").sensitive  # the lock answered Cancel, not Delete
+        assert vault.fields.get("health_note").sensitive  # the lock answered Cancel, not Delete
     assert window.findChildren(QMessageBox)  # kept, emptied, until its event loop surely ended
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.findChildren(QMessageBox) == [], timeout=WAIT_MS)

@@ -153,7 +153,7 @@ def test_backup_then_restore(
     assert backup.exists()
 
     # A change made after the backup, which restoring must take back.
-    window.runner.run(lambda vault: vault.set_field("email", "after-backup@example.org"))
+    window.runner.run(lambda vault: vault.fields.set("email", "after-backup@example.org"))
     qtbot.waitUntil(lambda: not window.runner.is_busy)
 
     confirmations: list[str] = []
@@ -173,7 +173,7 @@ def test_backup_then_restore(
 
     unlock(qtbot, window)
     fetched: list[int] = []
-    window.runner.run(lambda vault: vault.count_fields(), on_success=fetched.append)
+    window.runner.run(lambda vault: vault.fields.count(), on_success=fetched.append)
     qtbot.waitUntil(lambda: bool(fetched))
     assert fetched == [0]
 

@@ -101,7 +101,7 @@ def field_labels(vault: Vault, keys: Iterable[str]) -> dict[str, str]:
         if key in labels:
             continue
         try:
-            labels[key] = vault.field_info(key).label
+            labels[key] = vault.fields.info(key).label
         except NotFound:
             labels[key] = key
     return labels

@@ -130,16 +130,16 @@ class FieldsModel(WindowedTableModel[FieldSnapshot]):
         self._focus_key = None
 
         def load(vault: Vault) -> RowIds:
-            ids = vault.field_row_ids(category=category, search=search)
+            ids = vault.fields.row_ids(category=category, search=search)
             focus_row = _row_of_key(vault, ids, focus_key) if focus_key else None
             filtered = category is not None or search is not None
-            return RowIds(ids, focus_row, vault.count_fields() if filtered else len(ids))
+            return RowIds(ids, focus_row, vault.fields.count() if filtered else len(ids))
 
         return load
 
     def _rows_operation(self) -> RowsOperation[FieldSnapshot]:
         def load(vault: Vault, ids: Sequence[int]) -> Mapping[int, FieldSnapshot]:
-            return vault.fields_by_row_ids(ids)
+            return vault.fields.by_row_ids(ids)
 
         return load
 
@@ -199,7 +199,7 @@ def _row_of_key(vault: Vault, ids: Sequence[int], key: str) -> int | None:
     low, high = 0, len(ids)
     while low < high:
         middle = (low + high) // 2
-        row = vault.fields_by_row_ids([ids[middle]]).get(ids[middle])
+        row = vault.fields.by_row_ids([ids[middle]]).get(ids[middle])
         if row is None:
             return None  # changed under us; not worth more effort
         if row.key < key:
@@ -208,5 +208,5 @@ def _row_of_key(vault: Vault, ids: Sequence[int], key: str) -> int | None:
             high = middle
     if low == len(ids):
         return None
-    found = vault.fields_by_row_ids([ids[low]]).get(ids[low])
+    found = vault.fields.by_row_ids([ids[low]]).get(ids[low])
     return low if found is not None and found.key == key else None

@@ -50,14 +50,14 @@ ERROR_STYLE = "color: #c62828;"
 def _add_new_field(vault: Vault, draft: FieldInput) -> Changes | None:
     """Create the field, or ``None`` if one with that key exists (Add must not overwrite)."""
     try:
-        vault.get_field(draft.key, purpose="edit")
+        vault.fields.get(draft.key, purpose="edit")
     except NotFound:
         return _save_field(vault, draft)
     return None
 
 
 def _save_field(vault: Vault, draft: FieldInput) -> Changes:
-    return vault.set_field(
+    return vault.fields.set(
         draft.key,
         draft.value,
         label=draft.label,
@@ -315,7 +315,7 @@ class MyDataPage(QWidget):
             return
         key = field.key
         self._runner.run(
-            lambda vault: vault.get_field(key, purpose="edit"),
+            lambda vault: vault.fields.get(key, purpose="edit"),
             on_success=self._open_edit_dialog,
             on_error=self._show_error,
         )
@@ -369,7 +369,7 @@ class MyDataPage(QWidget):
         ):
             return
         key = field.key
-        self._runner.run(lambda vault: vault.delete_field(key), on_error=self._show_error)
+        self._runner.run(lambda vault: vault.fields.delete(key), on_error=self._show_error)
 
     # ------------------------------------------------------------------ reveal, copy, history
 
@@ -382,7 +382,7 @@ class MyDataPage(QWidget):
             self._conceal(key)
             return
         self._runner.run(
-            lambda vault: vault.get_field(key, purpose="reveal").value,
+            lambda vault: vault.fields.get(key, purpose="reveal").value,
             on_success=lambda value: self._reveal(key, value),
             on_error=self._show_error,
         )
@@ -419,7 +419,7 @@ class MyDataPage(QWidget):
         key, label = field.key, field.label
 
         def fetch(vault: Vault) -> tuple[str, int]:
-            value = vault.get_field(key, purpose="copy").value or ""
+            value = vault.fields.get(key, purpose="copy").value or ""
             return value, vault.settings().clipboard_clear_seconds
 
         self._runner.run(
@@ -441,7 +441,7 @@ class MyDataPage(QWidget):
             return
         key = field.key
         self._runner.run(
-            lambda vault: vault.field_history(key),
+            lambda vault: vault.fields.history(key),
             on_success=lambda entries: self._open_history(field, entries),
             on_error=self._show_error,
         )
@@ -454,7 +454,7 @@ class MyDataPage(QWidget):
 
         def reveal_history() -> None:
             self._runner.run(
-                lambda vault: vault.get_field(key, purpose="reveal"),
+                lambda vault: vault.fields.get(key, purpose="reveal"),
                 on_success=lambda _field: _when_alive(dialog, dialog.show_values),
                 on_error=self._show_error,
             )

@@ -368,7 +368,7 @@ def cmd_consent_update(args: argparse.Namespace) -> int:
     """Send a field's current value to the vendors holding it under an active consent."""
     check_can_confirm(f"Sending the new value of {args.field}", assume_yes=args.yes)
     with unlocked(args) as vault:
-        info = vault.field_info(args.field)
+        info = vault.fields.info(args.field)
         book = ConsentBook(vault)
         holders = book.holders(args.field)
         if not holders:

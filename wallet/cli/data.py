@@ -79,7 +79,7 @@ def cmd_data_set(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         if args.value not in (None, "-") and args.sensitive is None:
             _refuse_argv_value_for_sensitive_field(vault, args.key)
-        changes = vault.set_field(
+        changes = vault.fields.set(
             args.key, value, label=args.label, category=args.category, sensitive=args.sensitive
         )
     print(f"Saved {args.key}." if changes.fields_changed else f"{args.key} was already like that.")
@@ -89,7 +89,7 @@ def cmd_data_set(args: argparse.Namespace) -> int:
 def _refuse_argv_value_for_sensitive_field(vault: Vault, key: str) -> None:
     """A field already marked sensitive keeps the rule of ``--sensitive``: no value on argv."""
     try:
-        sensitive = vault.field_info(key).sensitive
+        sensitive = vault.fields.info(key).sensitive
     except NotFound:
         return
     if sensitive:
@@ -154,7 +154,7 @@ def ask_secret_value(prompt: str) -> str:
 def cmd_data_get(args: argparse.Namespace) -> int:
     """Show one field with its value (the reveal is logged)."""
     with unlocked(args) as vault:
-        field = vault.get_field(args.key)
+        field = vault.fields.get(args.key)
     if args.json:
         print_json(_field_json(field, masked=False))
     else:
@@ -166,7 +166,7 @@ def cmd_data_list(args: argparse.Namespace) -> int:
     """List fields in key order, sensitive values masked."""
     category = parse_category(args.category) if args.category else None
     with unlocked(args) as vault:
-        fields = vault.list_fields(category=category)
+        fields = vault.fields.listing(category=category)
     _print_field_list(fields, as_json=args.json, empty="No fields yet; add one with `data set`.")
     return 0
 
@@ -174,7 +174,7 @@ def cmd_data_list(args: argparse.Namespace) -> int:
 def cmd_data_search(args: argparse.Namespace) -> int:
     """Full-text search, best matches first, sensitive values masked."""
     with unlocked(args) as vault:
-        fields = vault.search_fields(args.text)
+        fields = vault.fields.search(args.text)
     _print_field_list(fields, as_json=args.json, empty=f"No field matches {args.text!r}.")
     return 0
 
@@ -183,9 +183,9 @@ def cmd_data_delete(args: argparse.Namespace) -> int:
     """Delete a field and its history, after confirmation."""
     check_can_confirm(f"Deleting {args.key}", assume_yes=args.yes)
     with unlocked(args) as vault:
-        field = vault.field_info(args.key)
+        field = vault.fields.info(args.key)
         confirm(f"Delete {field.key} ({field.label}) and its history", assume_yes=args.yes)
-        vault.delete_field(args.key)
+        vault.fields.delete(args.key)
     print(f"Deleted {args.key}.")
     return 0
 
@@ -193,10 +193,10 @@ def cmd_data_delete(args: argparse.Namespace) -> int:
 def cmd_data_history(args: argparse.Namespace) -> int:
     """Past values of a field, newest first; a sensitive field's are masked unless --reveal."""
     with unlocked(args) as vault:
-        entries = vault.field_history(args.key)
-        sensitive = vault.field_info(args.key).sensitive
+        entries = vault.fields.history(args.key)
+        sensitive = vault.fields.info(args.key).sensitive
         if sensitive and args.reveal:
-            vault.get_field(args.key)  # logs the reveal, as `data get` does
+            vault.fields.get(args.key)  # logs the reveal, as `data get` does
     masked = sensitive and not args.reveal
     if args.json:
         print_json(

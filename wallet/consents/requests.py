@@ -755,7 +755,7 @@ class DataRequestBook:
         fields = []
         for key in sorted(categories)[:MAX_ITEMS]:
             try:
-                label = self._vault.field_info(key).label
+                label = self._vault.fields.info(key).label
             except NotFound:  # deleted from the vault since: the key is all there is
                 label = key
             fields.append(RequestedField(key=key, label=label, piiCategory=categories[key]))

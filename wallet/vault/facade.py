@@ -9,14 +9,13 @@ changed so a view can refresh only that.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -37,19 +36,7 @@ from wallet.errors import (
 from wallet.files import ensure_private_dir, is_disk_full
 from wallet.keystore import SERVICE as KEYRING_SERVICE
 from wallet.keystore import KeyStore, KeyStoreError
-from wallet.personal_data import (
-    FieldInput,
-    FieldSnapshot,
-    HistoryEntry,
-    default_label,
-    parse_category,
-    standard_field,
-    validate_key,
-    validate_label,
-    validate_value,
-)
-from wallet.personal_data import store as fields
-from wallet.personal_data.store import FieldQuery
+from wallet.personal_data.book import PersonalData
 from wallet.settings import VaultSettings
 from wallet.storage import keys, settings_store
 from wallet.storage.connection import (
@@ -112,8 +99,6 @@ T = TypeVar("T")
 NOT_OPENED = (
     "the vault was not opened (unlocking is recorded in the activity log, which needs space)"
 )
-# An import of more fields than this is logged with their number instead of their names.
-MAX_NAMED_IMPORTED_FIELDS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +134,7 @@ class Vault:
         self._genesis = activity.genesis_hash(header.vault_id)
         self.unlock_timings = UnlockTimings(0.0, 0.0)
         self._change_log = ChangeLog()  # what the running operation changed (vault thread)
+        self._fields = PersonalData(self)
 
     # ----------------------------------------------------------------- creation and unlocking
 
@@ -302,6 +288,11 @@ class Vault:
         return self._header.vault_id
 
     @property
+    def fields(self) -> PersonalData:
+        """The person's fields in this vault: ``vault.fields.set(key, value)`` and so on."""
+        return self._fields
+
+    @property
     def is_locked(self) -> bool:
         return self._connection is None
 
@@ -449,118 +440,6 @@ class Vault:
             updated = tuple(renewed if s.type == "keyring" else s for s in self._header.slots)
             with contextlib.suppress(WalletError):
                 self._save_header(self._header.model_copy(update={"slots": updated}))
-
-    # ------------------------------------------------------------------- personal data
-
-    def set_field(
-        self,
-        key: str,
-        value: str,
-        *,
-        label: str | None = None,
-        category: str | int | None = None,
-        sensitive: bool | None = None,
-    ) -> Changes:
-        """Create or update a field; options left ``None`` keep their current or default value."""
-        validate_key(key)
-        existing = fields.get(self._db, key)
-        item = FieldInput(key, value, label=label, category=category, sensitive=sensitive)
-        snapshot = _field_snapshot(item, existing, datetime.now(UTC))
-        if existing is not None and _editable_parts(snapshot) == _editable_parts(existing):
-            return NO_CHANGES
-        event_type = activity.FIELD_CREATED if existing is None else activity.FIELD_UPDATED
-        with self._write() as connection:
-            _store_field(connection, snapshot, existing)
-            self.record(connection, ActivityEvent(event_type, field_names=(key,)))
-        return self._changed(Part.FIELDS, Part.ACTIVITY, field_keys=(key,))
-
-    def import_fields(self, items: Iterable[FieldInput]) -> Changes:
-        """Create or update many fields in one transaction, logged as one ``data.imported`` entry.
-
-        Each field follows :meth:`set_field`'s rules; one invalid field refuses the whole import
-        and nothing is changed. The entry names the fields when there are at most
-        :data:`MAX_NAMED_IMPORTED_FIELDS` of them, otherwise only how many there were.
-        """
-        now = datetime.now(UTC)
-        stored: dict[str, None] = {}  # keys in order, without repeats
-        with self._write() as connection:
-            for item in items:
-                try:
-                    validate_key(item.key)
-                    existing = fields.get(connection, item.key)
-                    snapshot = _field_snapshot(item, existing, now)
-                except InvalidInput as exc:
-                    raise InvalidInput(f"Field {item.key!r}: {exc} Nothing was imported.") from None
-                if existing is None or _editable_parts(snapshot) != _editable_parts(existing):
-                    _store_field(connection, snapshot, existing)
-                    stored[item.key] = None
-            if not stored:
-                return NO_CHANGES
-            named = tuple(stored) if len(stored) <= MAX_NAMED_IMPORTED_FIELDS else ()
-            self.record(
-                connection,
-                ActivityEvent(
-                    activity.FIELDS_IMPORTED, field_names=named, reason=f"{len(stored)} fields"
-                ),
-            )
-        return self._changed(Part.FIELDS, Part.ACTIVITY, field_keys=named)
-
-    def get_field(
-        self, key: str, *, purpose: Literal["reveal", "copy", "edit"] = "reveal"
-    ) -> FieldSnapshot:
-        """A field with its value; revealing or copying is logged (the name, not the value)."""
-        snapshot = fields.get(self._db, key)
-        if snapshot is None:
-            raise NotFound(f"There is no field {key!r}.")
-        if purpose != "edit":
-            event_type = activity.FIELD_REVEALED if purpose == "reveal" else activity.FIELD_COPIED
-            self._log(ActivityEvent(event_type, field_names=(key,)))
-        return snapshot
-
-    def field_info(self, key: str) -> FieldSnapshot:
-        """A field's label, category and dates without its value (nothing to log)."""
-        snapshot = fields.get(self._db, key)
-        if snapshot is None:
-            raise NotFound(f"There is no field {key!r}.")
-        return dataclasses.replace(snapshot, value=None)
-
-    def delete_field(self, key: str) -> Changes:
-        """Delete a field and its value history."""
-        with self._write() as connection:
-            if not fields.delete(connection, key):
-                raise NotFound(f"There is no field {key!r}.")
-            self.record(connection, ActivityEvent(activity.FIELD_DELETED, field_names=(key,)))
-        return self._changed(Part.FIELDS, Part.ACTIVITY, field_keys=(key,))
-
-    def count_fields(self, *, category: int | None = None, search: str | None = None) -> int:
-        return fields.count(self._db, FieldQuery(category, search))
-
-    def list_fields(
-        self,
-        *,
-        category: int | None = None,
-        search: str | None = None,
-        offset: int = 0,
-        limit: int = -1,
-    ) -> list[FieldSnapshot]:
-        """Fields in key order; sensitive values are ``None`` (use :meth:`get_field`)."""
-        return fields.page(self._db, offset=offset, limit=limit, query=FieldQuery(category, search))
-
-    def field_row_ids(self, *, category: int | None = None, search: str | None = None) -> list[int]:
-        """Row ids in display order, for views that fetch pages of rows on demand."""
-        return fields.ordered_ids(self._db, FieldQuery(category, search))
-
-    def fields_by_row_ids(self, row_ids: Sequence[int]) -> dict[int, FieldSnapshot]:
-        return fields.rows_by_ids(self._db, row_ids)
-
-    def search_fields(self, text: str, *, limit: int = 100) -> list[FieldSnapshot]:
-        """Full-text search over keys, labels and values, best matches first."""
-        return fields.search(self._db, text, limit=limit)
-
-    def field_history(self, key: str) -> list[HistoryEntry]:
-        if fields.get(self._db, key) is None:
-            raise NotFound(f"There is no field {key!r}.")
-        return fields.history(self._db, key)
 
     # --------------------------------------------------- building blocks for features
 
@@ -736,48 +615,6 @@ class Vault:
     def integrity_problems(self) -> list[str]:
         """SQLCipher and SQLite integrity checks (empty list = healthy)."""
         return integrity_problems(self._db)
-
-
-def _editable_parts(snapshot: FieldSnapshot) -> tuple[str, str | None, int, bool]:
-    return snapshot.label, snapshot.value, snapshot.category, snapshot.sensitive
-
-
-def _field_snapshot(
-    item: FieldInput, existing: FieldSnapshot | None, now: datetime
-) -> FieldSnapshot:
-    """The field as it will be stored: validated, with defaults or current values filled in."""
-    validate_value(item.value)
-    standard = standard_field(item.key)
-    if item.label is not None:
-        label = validate_label(item.label)
-    else:
-        label = existing.label if existing else default_label(item.key)
-    if item.category is not None:
-        category = parse_category(item.category)
-    else:
-        category = existing.category if existing else (standard.category if standard else 1)
-    if item.sensitive is not None:
-        sensitive = item.sensitive
-    else:
-        sensitive = existing.sensitive if existing else bool(standard and standard.sensitive)
-    return FieldSnapshot(
-        key=item.key,
-        label=label,
-        value=item.value,
-        category=category,
-        sensitive=sensitive,
-        created=existing.created if existing else now,
-        updated=now,
-    )
-
-
-def _store_field(
-    connection: Connection, snapshot: FieldSnapshot, existing: FieldSnapshot | None
-) -> None:
-    if existing is None:
-        fields.insert(connection, snapshot)
-    else:
-        fields.update(connection, snapshot, value_changed=existing.value != snapshot.value)
 
 
 def _remove_unfinished_vault(paths: VaultPaths, *, remove_folder: bool) -> None:
