@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wallet.errors import VaultExists, VaultNotFound
-from wallet.vault.header import KeyringSlot, VaultHeader, read_header
+
+if TYPE_CHECKING:  # the header (pydantic) loads when read: the desktop's first window needs only
+    from wallet.vault.header import VaultHeader  # vault_exists, before any header is read
 
 HEADER_FILE = "vault.json"
 DATABASE_FILE = "vault.db"
@@ -77,6 +80,8 @@ def headerless_database_message(paths: VaultPaths) -> str:
 
 def load_header(paths: VaultPaths) -> VaultHeader:
     """The vault's header; a missing one is explained (no vault, or a headerless database)."""
+    from wallet.vault.header import read_header
+
     try:
         return read_header(paths.header)
     except FileNotFoundError:
@@ -95,6 +100,8 @@ def remembered_on_device(directory: Path) -> bool:
     Having the slot does not prove the keyring still holds the secret; unlocking will tell.
     A missing vault is simply not remembered; a damaged header raises :class:`HeaderError`.
     """
+    from wallet.vault.header import KeyringSlot, read_header
+
     try:
         header = read_header(Path(directory) / HEADER_FILE)
     except FileNotFoundError:
