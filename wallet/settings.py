@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from wallet.errors import InvalidInput
 
 
 class VaultSettings(BaseModel):
@@ -13,3 +18,16 @@ class VaultSettings(BaseModel):
     auto_lock_minutes: int = Field(default=5, ge=0, le=24 * 60, description="0 = never")
     lock_on_screen_lock: bool = True
     clipboard_clear_seconds: int = Field(default=30, ge=5, le=600)
+
+
+def changed_settings(current: VaultSettings, changes: Mapping[str, Any]) -> VaultSettings:
+    """``current`` with ``changes`` applied and validated; unknown names are refused."""
+    unknown = set(changes) - set(VaultSettings.model_fields)
+    if unknown:
+        raise InvalidInput(f"Unknown setting(s): {', '.join(sorted(unknown))}.")
+    try:
+        return VaultSettings.model_validate({**current.model_dump(), **changes})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = ".".join(str(part) for part in first["loc"])
+        raise InvalidInput(f"Invalid value for the setting {name}: {first['msg']}.") from None

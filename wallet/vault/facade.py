@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
-
-from pydantic import ValidationError
 
 from wallet import activity, crypto
 from wallet.activity import ActivityEntry, ActivityEvent, VerifyReport
@@ -25,44 +22,31 @@ from wallet.activity import log as activity_log
 from wallet.changes import NO_CHANGES, ChangeLog, Changes, Outcome, Part
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.errors import (
-    DiskFull,
-    InvalidInput,
     KeyringUnavailable,
     NotFound,
     VaultLocked,
     WalletError,
     WrongPassphrase,
 )
-from wallet.files import ensure_private_dir, is_disk_full
-from wallet.keystore import SERVICE as KEYRING_SERVICE
-from wallet.keystore import KeyStore, KeyStoreError
+from wallet.keystore import KeyStore
 from wallet.personal_data.book import PersonalData
-from wallet.settings import VaultSettings
+from wallet.settings import VaultSettings, changed_settings
 from wallet.storage import keys, settings_store
 from wallet.storage.connection import (
     Connection,
     StorageError,
     checkpoint,
     integrity_problems,
-    open_encrypted,
     transaction,
     translate_error,
 )
-from wallet.storage.migrations import migrate
-from wallet.vault import integrity, slots, unlocking
+from wallet.vault import integrity, keyring_slot, opening, slots, unlocking
 from wallet.vault.backup import RestoreResult, restore_backup, write_backup
-from wallet.vault.binding import (
-    check_database_belongs,
-    check_database_file,
-    record_vault_id,
-)
 from wallet.vault.header import (
     KeyringSlot,
     PassphraseSlot,
     VaultHeader,
-    check_header_mac,
     header_bytes,
-    now_utc,
     seal_header,
     write_header,
 )
@@ -72,15 +56,8 @@ from wallet.vault.layout import (
     HEADER_FILE,
     PENDING_EVENTS_FILE,
     VaultPaths,
-    refuse_existing_vault,
     remembered_on_device,
     vault_exists,
-)
-from wallet.vault.recovery import format_recovery_key, new_recovery_secret
-from wallet.vault.work_dirs import (
-    finish_interrupted_restore,
-    remove_stale_work_dirs,
-    remove_stray_temp_files,
 )
 
 __all__ = [
@@ -94,11 +71,6 @@ __all__ = [
     "vault_exists",
 ]
 T = TypeVar("T")
-
-# Said when opening fails for lack of space: even a read-only command logs the unlock.
-NOT_OPENED = (
-    "the vault was not opened (unlocking is recorded in the activity log, which needs space)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,57 +123,8 @@ class Vault:
         ``kdf_target_seconds`` calibrates Argon2id to about that long on this machine (0 keeps
         the minimum defaults: 64 MiB, 3 iterations, 4 lanes).
         """
-        paths = VaultPaths(Path(directory))
-        refuse_existing_vault(paths)
-        slots.check_passphrase_acceptable(passphrase)
-        vault_id = str(uuid.uuid4())
-        data_key = crypto.random_bytes(crypto.KEY_BYTES)
-        recovery_secret = new_recovery_secret()
-        cost = slots.calibrated_cost(target_seconds=kdf_target_seconds)
-        header = seal_header(
-            VaultHeader(
-                vault_id=vault_id,
-                created=now_utc(),
-                database_file=DATABASE_FILE,
-                slots=(
-                    slots.make_passphrase_slot(vault_id, data_key, passphrase, cost=cost),
-                    slots.make_recovery_slot(vault_id, data_key, recovery_secret),
-                ),
-            ),
-            data_key,
-        )
-        made_folder = not paths.directory.exists()
-        try:
-            vault = cls._write_new_vault(paths, header, data_key)
-        except BaseException as exc:
-            _remove_unfinished_vault(paths, remove_folder=made_folder)
-            if isinstance(exc, OSError | DiskFull):
-                raise _not_created(paths, exc) from exc
-            raise
-        return CreatedVault(vault, format_recovery_key(recovery_secret))
-
-    @classmethod
-    def _write_new_vault(cls, paths: VaultPaths, header: VaultHeader, data_key: bytes) -> Vault:
-        """Folder, database (schema, vault id, first log entry), then the header that marks it."""
-        ensure_private_dir(paths.directory, claim=True)
-        connection = open_encrypted(paths.database, data_key, create=True)
-        try:
-            migrate(connection)
-            vault = cls(paths, header, data_key, connection)
-            with transaction(connection):
-                record_vault_id(connection, header.vault_id)
-                vault.record(connection, ActivityEvent(activity.VAULT_CREATED))
-            # The header goes last: its presence is what marks the directory as a vault.
-            write_header(paths.header, header)
-        except StorageError as exc:
-            connection.close()
-            raise translate_error(
-                exc, failed="the vault was not created", database=paths.database
-            ) from exc
-        except BaseException:
-            connection.close()
-            raise
-        return vault
+        new = opening.new_vault(directory, passphrase, kdf_target_seconds=kdf_target_seconds)
+        return CreatedVault(opening.write_new_vault(new, cls), new.recovery_key)
 
     @classmethod
     def open_with_passphrase(cls, directory: Path, passphrase: str) -> Vault:
@@ -228,41 +151,9 @@ class Vault:
 
     @classmethod
     def _finish_unlock(cls, paths: VaultPaths, key: unlocking.SlotKey, started: float) -> Vault:
-        """Open the database with the unwrapped key, after checking that it is this vault's."""
-        header, unwrapped = key.header, key.unwrapped
-        check_header_mac(header, unwrapped.data_key)
-        check_database_file(paths.database)
-        connection = open_encrypted(paths.database, unwrapped.data_key, create=False)
-        try:
-            unrecorded = check_database_belongs(connection, header.vault_id)
-            migrate(connection)
-            vault = cls(paths, header, unwrapped.data_key, connection)
-            pending = unlocking.read_pending_events(paths)
-            with transaction(connection):
-                if unrecorded:
-                    record_vault_id(connection, header.vault_id)
-                for event in pending:
-                    vault.record(connection, event)
-                vault.record(connection, ActivityEvent(activity.VAULT_UNLOCKED, reason=key.method))
-        except StorageError as exc:
-            connection.close()
-            raise translate_error(exc, failed=NOT_OPENED, database=paths.database) from exc
-        except DiskFull as exc:
-            connection.close()
-            raise DiskFull(
-                f"The disk is full: {NOT_OPENED}. Nothing was changed; free some space and try "
-                "again."
-            ) from exc
-        except BaseException:
-            connection.close()
-            raise
-        if pending:
-            with contextlib.suppress(OSError):
-                paths.pending.unlink()
-        finish_interrupted_restore(paths.directory)
-        remove_stale_work_dirs(paths.directory.parent)
-        remove_stray_temp_files(paths.directory)
-        vault.unlock_timings = UnlockTimings(unwrapped.kdf_seconds, time.perf_counter() - started)
+        vault = opening.open_unlocked(paths, key, cls)
+        kdf_seconds = key.unwrapped.kdf_seconds
+        vault.unlock_timings = UnlockTimings(kdf_seconds, time.perf_counter() - started)
         return vault
 
     @classmethod
@@ -345,16 +236,7 @@ class Vault:
         self._header = sealed
 
     def _replace_passphrase_slot(self, new_passphrase: str, event_type: str) -> None:
-        current = self._header.slot("passphrase")
-        cost = current.kdf.cost if isinstance(current, PassphraseSlot) else None
-        new_slot = slots.make_passphrase_slot(
-            self.vault_id,
-            self._key,
-            new_passphrase,
-            cost=cost or slots.calibrated_cost(target_seconds=0),
-        )
-        others = tuple(s for s in self._header.slots if s.type != "passphrase")
-        self._save_header(self._header.model_copy(update={"slots": (new_slot, *others)}))
+        self._save_header(slots.with_new_passphrase(self._header, self._key, new_passphrase))
         self._log(ActivityEvent(event_type))
 
     def change_passphrase(self, current_passphrase: str, new_passphrase: str) -> Changes:
@@ -394,52 +276,23 @@ class Vault:
                 )
             )
             raise KeyringUnavailable(reason)
-        secret = crypto.random_bytes(crypto.KEY_BYTES)
-        username = self.vault_id
-        try:
-            keystore.store(KEYRING_SERVICE, username, secret)
-        except KeyStoreError as exc:
-            raise KeyringUnavailable(f"{exc} Nothing was changed.") from None
-        new_slot = slots.make_keyring_slot(
-            self.vault_id, self._key, secret, service=KEYRING_SERVICE, username=username
-        )
-        others = tuple(s for s in self._header.slots if s.type != "keyring")
-        try:
-            self._save_header(self._header.model_copy(update={"slots": (*others, new_slot)}))
-        except BaseException:
-            with contextlib.suppress(KeyStoreError):  # a secret that opens nothing: take it back
-                keystore.delete(KEYRING_SERVICE, username)
-            raise
+        keyring_slot.remember(self._header, self._key, keystore, self._save_header)
         self._log(ActivityEvent(activity.KEYRING_ENABLED))
         return self._changed(Part.HEADER, Part.ACTIVITY)
 
     def disable_keyring(self, keystore: KeyStore) -> Changes:
         """Forget the vault on this device: remove the slot, then the keyring secret."""
-        slot = self._header.slot("keyring")
-        if not isinstance(slot, KeyringSlot):
+        reason = keyring_slot.forget(self._header, keystore, self._save_header)
+        if reason is None:
             return NO_CHANGES
-        others = tuple(s for s in self._header.slots if s.type != "keyring")
-        self._save_header(self._header.model_copy(update={"slots": others}))
-        reason = ""
-        try:
-            keystore.delete(slot.keyring_service, slot.keyring_username)
-        except KeyStoreError as exc:
-            # The slot is gone, so the secret left in the keyring opens nothing any more.
-            reason = f"the keyring kept its now useless secret: {exc}"[:200]
         self._log(ActivityEvent(activity.KEYRING_DISABLED, reason=reason))
         return self._changed(Part.HEADER, Part.ACTIVITY)
 
     def _extend_keyring_after_passphrase(self) -> None:
-        slot = self._header.slot("keyring")
-        if isinstance(slot, KeyringSlot):
-            renewed = slot.model_copy(
-                update={
-                    "passphrase_required_after": now_utc() + slots.KEYRING_PASSPHRASE_INTERVAL,
-                }
-            )
-            updated = tuple(renewed if s.type == "keyring" else s for s in self._header.slots)
+        renewed = keyring_slot.renewed_after_passphrase(self._header)
+        if renewed is not None:
             with contextlib.suppress(WalletError):
-                self._save_header(self._header.model_copy(update={"slots": updated}))
+                self._save_header(renewed)
 
     # --------------------------------------------------- building blocks for features
 
@@ -552,15 +405,7 @@ class Vault:
 
     def update_settings(self, **changes: Any) -> Changes:
         """Change some settings (validated); unknown names are refused."""
-        unknown = set(changes) - set(VaultSettings.model_fields)
-        if unknown:
-            raise InvalidInput(f"Unknown setting(s): {', '.join(sorted(unknown))}.")
-        try:
-            merged = VaultSettings.model_validate({**self.settings().model_dump(), **changes})
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            name = ".".join(str(part) for part in first["loc"])
-            raise InvalidInput(f"Invalid value for the setting {name}: {first['msg']}.") from None
+        merged = changed_settings(self.settings(), changes)
         with self._write() as connection:
             settings_store.save(connection, {name: getattr(merged, name) for name in changes})
             self.record(
@@ -615,25 +460,3 @@ class Vault:
     def integrity_problems(self) -> list[str]:
         """SQLCipher and SQLite integrity checks (empty list = healthy)."""
         return integrity_problems(self._db)
-
-
-def _remove_unfinished_vault(paths: VaultPaths, *, remove_folder: bool) -> None:
-    """Undo a creation that failed part-way: a half-made vault must not look like a vault."""
-    for leftover in (*paths.database_files(), paths.header):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-    if remove_folder:
-        with contextlib.suppress(OSError):
-            paths.directory.rmdir()  # only if empty: never anything someone else put there
-
-
-def _not_created(paths: VaultPaths, exc: OSError | DiskFull) -> WalletError:
-    if isinstance(exc, DiskFull) or is_disk_full(exc):
-        return DiskFull(
-            f"The disk is full: the vault was not created in {paths.directory}, and nothing was "
-            "left behind. Free some space and try again."
-        )
-    return WalletError(
-        f"The vault was not created in {paths.directory} ({exc.strerror or exc}); nothing was "
-        "left behind."
-    )

@@ -25,6 +25,7 @@ from wallet.vault.header import (
     KeyringSlot,
     PassphraseSlot,
     RecoverySlot,
+    VaultHeader,
     now_utc,
     slot_associated_data,
 )
@@ -80,6 +81,17 @@ def make_passphrase_slot(
     draft = PassphraseSlot(kdf=kdf, nonce=b"", wrapped_key=b"", created=now_utc())
     kek = crypto.derive_argon2id(passphrase, salt=kdf.salt, cost=kdf.cost)
     return _seal_into(draft, vault_id, kek, data_key)
+
+
+def with_new_passphrase(header: VaultHeader, data_key: bytes, passphrase: str) -> VaultHeader:
+    """``header`` with a new passphrase slot (first), at the same Argon2id cost as the old one."""
+    current = header.slot("passphrase")
+    cost = current.kdf.cost if isinstance(current, PassphraseSlot) else None
+    new_slot = make_passphrase_slot(
+        header.vault_id, data_key, passphrase, cost=cost or calibrated_cost(target_seconds=0)
+    )
+    others = tuple(s for s in header.slots if s.type != "passphrase")
+    return header.model_copy(update={"slots": (new_slot, *others)})
 
 
 def make_recovery_slot(vault_id: str, data_key: bytes, secret: bytes) -> RecoverySlot:
