@@ -144,7 +144,7 @@ def test_broadcast_funnel_weights_accept(
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start()
     seen: set[str] = set()
-    page._relay.progress.connect(lambda progress: seen.add(progress.status))
+    page.delivery_progress.connect(lambda batch: seen.update(p.status for p in batch))
     page.broadcast_button.click()
     qtbot.waitUntil(lambda: page.delivery is not None, timeout=WAIT_MS)
     assert page.cancel_button.isVisible()

@@ -2,12 +2,11 @@
 among the offers that come back through the funnel (kept and ranked, alternatives, removed with
 the reason).
 
-Broadcasting queues the outbox rows on the vault worker; delivering them runs
-:func:`wallet.delivery.cycle.deliver_pending_async` on the network loop
-(:class:`ui.network.NetworkRunner`) with a ``run_db`` that does every database step on the vault
-worker, then takes in the offers. The worker's progress events arrive on the loop's thread and
-cross to the GUI thread through a queued signal; no widget is touched off the GUI thread.
-Cancelling stops waiting; undelivered rows stay in the outbox for the next broadcast.
+Broadcasting queues the outbox rows on the vault worker; delivering them is
+:func:`ui.delivery.start_delivery` (the delivery cycle on the network loop, database steps on the
+vault worker, then the offers taken in). The worker's progress events reach the GUI thread in
+batches, one per frame at most; no widget is touched off the GUI thread. Cancelling stops
+waiting; undelivered rows stay in the outbox for the next broadcast.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -40,26 +39,26 @@ from PySide6.QtWidgets import (
 )
 
 from ui.background import while_alive
+from ui.delivery import Delivery, ProgressBatch, start_delivery
 from ui.dialogs import ask, intention_dialogs
 from ui.dialogs.intention_dialogs import IntentionDialog
-from ui.network import NetworkRunner, NetworkTask, vault_call_adapter, vault_db_adapter
+from ui.network import NetworkRunner
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.tables import fit_height, small_table
-from wallet.delivery.cycle import DeliveryReport, deliver_pending_async
+from wallet.delivery.cycle import DeliveryReport
 from wallet.errors import VaultLocked
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
 from wallet.intents.book import KIND_INTENTION, BroadcastPlan, NoticePlan
 from wallet.loyalty.book import LoyaltyBook
 from wallet.offers import FunnelView, FunnelWeights, OfferBook, Ranked
-from wallet.outbox import DeliveryProgress, Outbox
+from wallet.outbox import Outbox
 from wallet.terms.book import TermsBook
 from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory
 
-DELIVERY_DEADLINE_SECONDS = 60.0
 WEIGHTS_DEBOUNCE_MS = 300
 OPEN = ("draft", "broadcast", "offers_in")
 WEIGHT_NAMES = ("price", "delivery", "loyalty", "history")
@@ -120,12 +119,6 @@ def _details(vault: Vault, intention_id: str) -> _Details:
     return _Details(funnel.intention, funnel, names, progress)
 
 
-class _ProgressRelay(QObject):
-    """Carries the delivery worker's events from the network loop to the GUI thread."""
-
-    progress = Signal(object)
-
-
 def _item(text: str, *, data: Any = None, align_right: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -148,9 +141,11 @@ class IntentionsPage(QWidget):
 
     Signals:
         consent_requested(str): "Give consent…" on a chosen intention; the accepted offer's id.
+        delivery_progress(list): a frame's delivery progress events, once they are shown.
     """
 
     consent_requested = Signal(str)
+    delivery_progress = Signal(object)
 
     def __init__(
         self, runner: VaultRunner, network: NetworkRunner, parent: QWidget | None = None
@@ -158,15 +153,13 @@ class IntentionsPage(QWidget):
         super().__init__(parent)
         self._runner = runner
         self._network = network
-        self.delivery: NetworkTask | None = None
+        self.delivery: Delivery | None = None
         self._delivering_id: str | None = None
         self.view: FunnelView | None = None
         self.last_dialog: IntentionDialog | None = None
         self._records: list[IntentionRecord] = []
         self._names: dict[str, str] = {}
         self._progress_rows: dict[str, int] = {}
-        self._relay = _ProgressRelay(self)
-        self._relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._weights_timer = QTimer(self)
         self._weights_timer.setSingleShot(True)
         self._weights_timer.setInterval(WEIGHTS_DEBOUNCE_MS)
@@ -500,27 +493,15 @@ class IntentionsPage(QWidget):
         )
 
     def _deliver(self, intention_id: str) -> None:
-        """Run the delivery worker and offer ingestion on the network loop."""
-        network = self._network
-        run_db = vault_db_adapter(self._runner)
-        run_vault = vault_call_adapter(self._runner)
-        relay = self._relay
-
-        async def deliver() -> DeliveryReport:
-            vault = await run_vault(lambda opened: opened)
-            return await deliver_pending_async(
-                vault,
-                deadline=DELIVERY_DEADLINE_SECONDS,
-                on_progress=relay.progress.emit,  # on the loop's thread: queued to the GUI
-                run_db=run_db,
-                transport=await network.transport(),
-            )
-
+        """Run the delivery cycle on the network loop (:func:`ui.delivery.start_delivery`)."""
         self._delivering_id = intention_id
-        self.delivery = network.submit(
-            deliver,
-            on_success=while_alive(self, self._on_delivered),
-            on_error=while_alive(self, self._on_delivery_failed),
+        self.delivery = start_delivery(
+            self._runner,
+            self._network,
+            owner=self,
+            on_success=self._on_delivered,
+            on_error=self._on_delivery_failed,
+            on_progress=self._on_progress,
         )
         self._load_progress_rows(intention_id)
         self._update_buttons()
@@ -538,18 +519,21 @@ class IntentionsPage(QWidget):
             on_error=while_alive(self, self._fail),
         )
 
-    @Slot(object)
-    def _on_progress(self, progress: DeliveryProgress) -> None:
-        if progress.kind != KIND_INTENTION or progress.subject != self.selected_id():
-            return
-        self._set_progress(
-            _Row(
-                progress.vendor_id,
-                row_status(progress.status, progress.attempts),
-                progress.attempts,
-                progress.error,
+    def _on_progress(self, batch: ProgressBatch) -> None:
+        """One frame's progress events (in order): the last state of each vendor is shown."""
+        selected = self.selected_id()
+        for progress in batch:
+            if progress.kind != KIND_INTENTION or progress.subject != selected:
+                continue
+            self._set_progress(
+                _Row(
+                    progress.vendor_id,
+                    row_status(progress.status, progress.attempts),
+                    progress.attempts,
+                    progress.error,
+                )
             )
-        )
+        self.delivery_progress.emit(batch)
 
     def _fill_progress(self, rows: list[_Row]) -> None:
         self.progress_table.setRowCount(0)
@@ -808,20 +792,13 @@ class IntentionsPage(QWidget):
         """Deliver queued notices (decisions, withdrawals) in the background."""
         if self.delivery is not None:
             return
-        network = self._network
-        run_db = vault_db_adapter(self._runner)
-        run_vault = vault_call_adapter(self._runner)
-
-        async def deliver() -> DeliveryReport:
-            vault = await run_vault(lambda opened: opened)
-            return await deliver_pending_async(
-                vault,
-                deadline=DELIVERY_DEADLINE_SECONDS,
-                run_db=run_db,
-                transport=await network.transport(),
-            )
-
-        network.submit(deliver, on_error=while_alive(self, self._fail))
+        start_delivery(
+            self._runner,
+            self._network,
+            owner=self,
+            on_success=lambda _report: None,
+            on_error=self._fail,
+        )
 
     def withdraw(self) -> None:
         record = self.selected_record()
