@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import while_alive
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.messages import InlineMessage, error_text
@@ -65,8 +64,9 @@ class ChangePassphraseDialog(QDialog):
         self._set_busy(True)
         self._runner.run(
             lambda vault: vault.change_passphrase(current, new),
-            on_success=while_alive(self, self._on_changed),
-            on_error=while_alive(self, self._on_failed),
+            owner=self,
+            on_success=self._on_changed,
+            on_error=self._on_failed,
         )
 
     def _set_busy(self, busy: bool) -> None:

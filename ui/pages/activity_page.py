@@ -9,8 +9,6 @@ could not handle (:class:`~ui.widgets.undelivered_messages.UndeliveredMessages`)
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QItemSelectionModel, QLocale, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -25,35 +23,33 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.activity_model import ActivityColumn, ActivityModel
+from ui.pages.base import Page
 from ui.tasks import VaultRunner
 from ui.widgets.quiet import change_quietly
 from ui.widgets.tables import windowed_table_view
 from ui.widgets.undelivered_messages import UndeliveredMessages
 from wallet.activity import VerifyReport
-from wallet.changes import Changes
-from wallet.errors import VaultLocked, WalletError
+from wallet.changes import Changes, Part
 
 SEARCH_DEBOUNCE_MS = 250
 INTACT_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; padding: 8px;"
 BROKEN_STYLE = "background: #ffebee; color: #b71c1c; border: 1px solid #ef9a9a; padding: 8px;"
-ERROR_STYLE = "color: #c62828;"
-_ENTRY_PREFIX = re.compile(r"^entry #\d+: ")
 
 
-class ActivityPage(QWidget):
+class ActivityPage(Page):
     """The activity log with an event-type filter, a text filter and an integrity check.
 
     Attributes (for tests): ``model``, ``table``, ``type_combo``, ``search_edit``,
-    ``verify_button``, ``banner`` (the verification result), ``status_label`` (errors),
+    ``verify_button``, ``banner`` (the verification result), ``error`` (what went wrong),
     ``undelivered`` (messages that could not be delivered).
     """
 
     def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, parent)
         self.model = ActivityModel(runner, self)
         self.undelivered = UndeliveredMessages(runner, self)
         self._selected_seq: int | None = None
+        self._stale = False  # the log changed while the page was hidden
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._build_filters()
         self._build_table()
@@ -66,6 +62,7 @@ class ActivityPage(QWidget):
 
     def reload(self) -> None:
         """Reload the entries, keeping the selected one selected if it is still shown."""
+        self._stale = False
         self._selected_seq = self._current_seq()
         self.model.reload()
         self.undelivered.reload()
@@ -94,10 +91,6 @@ class ActivityPage(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.hide()
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet(ERROR_STYLE)
-        self.status_label.hide()
 
     def _build_table(self) -> None:
         table = windowed_table_view(self.model)
@@ -121,7 +114,7 @@ class ActivityPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.banner)
-        layout.addWidget(self.status_label)
+        layout.addWidget(self.error)
         layout.addWidget(self.undelivered)
         layout.addWidget(self.table, 1)
 
@@ -131,7 +124,7 @@ class ActivityPage(QWidget):
         self._search_timer.timeout.connect(self._apply_filter)
         self.verify_button.clicked.connect(self._verify)
         self.model.rows_reset.connect(self._on_rows_reset)
-        self.model.load_failed.connect(self._show_error_text)
+        self.model.load_failed.connect(self.error.show_text)
         self._runner.changed.connect(self._on_vault_changed)
         self._runner.unlocked.connect(self.reload)
         self._runner.locked.connect(self._on_locked)
@@ -139,9 +132,9 @@ class ActivityPage(QWidget):
     # ------------------------------------------------------------------ loading
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Reveals and copies are logged without a change signal: catch up when shown.
+        # A hidden page does not follow the log entry by entry: it catches up once, when shown.
         super().showEvent(event)
-        if self._runner.is_unlocked:
+        if self._stale and self._runner.is_unlocked:
             self.reload()
 
     def _apply_filter(self) -> None:
@@ -152,11 +145,15 @@ class ActivityPage(QWidget):
         self.reload()
 
     def _on_vault_changed(self, changes: Changes) -> None:
-        if changes.activity_changed and self.isVisible():
+        if not changes.touches(Part.ACTIVITY):
+            return
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True
 
     def _on_rows_reset(self) -> None:
-        self.status_label.hide()
+        self.error.clear()
         if self._selected_seq is not None:
             self._select_seq(self._selected_seq)
 
@@ -165,7 +162,8 @@ class ActivityPage(QWidget):
         self.model.clear()
         self.undelivered.clear()
         self.banner.hide()
-        self.status_label.hide()
+        self.clear_messages()
+        self._stale = False
 
     def _reset_filters(self) -> None:
         """Start the next unlocked vault unfiltered (without reloading now)."""
@@ -201,7 +199,7 @@ class ActivityPage(QWidget):
     def _verify(self) -> None:
         self.verify_button.setEnabled(False)
         self.banner.hide()
-        self._runner.run(
+        self.run(
             lambda vault: vault.verify_activity(),
             on_success=self._show_verification,
             on_error=self._verification_failed,
@@ -213,29 +211,19 @@ class ActivityPage(QWidget):
             checked = QLocale().toString(report.checked)
             text = self.tr("Intact: %1 entries verified.").replace("%1", checked)
             self._show_banner(text, INTACT_STYLE)
-            self.reload()  # the check itself was just logged
-            return
+            return  # the check itself was just logged: the runner's changes reload the entries
         seq = report.first_bad_seq or 0
-        problem = _ENTRY_PREFIX.sub("", report.problem)
-        text = self.tr("Broken at entry #%1: %2").replace("%1", str(seq)).replace("%2", problem)
+        finding = report.finding
+        text = self.tr("Broken at entry #%1: %2").replace("%1", str(seq)).replace("%2", finding)
         if not self._select_seq(seq):
             text += " " + self.tr("(The current filter hides that entry.)")
         self._show_banner(text, BROKEN_STYLE)
 
     def _verification_failed(self, error: Exception) -> None:
         self.verify_button.setEnabled(True)
-        if not isinstance(error, VaultLocked):
-            self._show_error_text(
-                str(error)
-                if isinstance(error, WalletError)
-                else self.tr("Unexpected error: %1").replace("%1", repr(error))
-            )
+        self.show_error(error)
 
     def _show_banner(self, text: str, style: str) -> None:
         self.banner.setStyleSheet(style)
         self.banner.setText(text)
         self.banner.show()
-
-    def _show_error_text(self, text: str) -> None:
-        self.status_label.setText(text)
-        self.status_label.show()

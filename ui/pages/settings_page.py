@@ -2,16 +2,16 @@
 the vault's integrity check.
 
 Every change is saved at once through the vault runner (``vault.update_settings``); the runner's
-``changed`` signal then lets the main window re-read the settings (auto-lock). Restoring replaces
+``changed`` signal then lets the main window re-read the settings (auto-lock) and this page show
+what was stored. Restoring replaces
 the vault, so the page only gathers the answers and asks the main window to do it while locked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,22 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import BackgroundCalls, while_alive
+from ui.background import BackgroundCalls
 from ui.dialogs import ask
 from ui.dialogs.change_passphrase import ChangePassphraseDialog
+from ui.pages.base import Page
 from ui.tasks import VaultRunner
 from ui.widgets.layout import heading, secondary
 from ui.widgets.messages import InlineMessage, error_text
-from wallet.changes import Changes
+from wallet.changes import Changes, Part
 from wallet.keystore import KeyringKeyStore
 from wallet.settings import VaultSettings
 from wallet.vault.facade import Vault
 from wallet.vault.integrity import IntegrityReport, describe
 
-T = TypeVar("T")
 
-
-class SettingsPage(QWidget):
+class SettingsPage(Page):
     """Shows and changes the vault's settings.
 
     ``screen_lock_unavailable_reason`` (from the auto-lock's D-Bus watcher) disables the "lock
@@ -68,8 +67,7 @@ class SettingsPage(QWidget):
         screen_lock_unavailable_reason: str | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, parent)
         self._background = background
         self._vault_dir = vault_dir
         self._screen_lock_reason = screen_lock_unavailable_reason
@@ -77,8 +75,6 @@ class SettingsPage(QWidget):
         self._keyring_reason: str | None = None
         self._keyring_checked = False  # the keyring probe has not answered yet
         self.passphrase_dialog: ChangePassphraseDialog | None = None
-        self.status = InlineMessage()
-        self.error = InlineMessage(error=True)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(heading(self.tr("Settings")))
@@ -99,6 +95,7 @@ class SettingsPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.setEnabled(False)  # until the settings are loaded
+        runner.changed.connect(self._on_vault_changed)
 
     # ------------------------------------------------------------------ building
 
@@ -202,35 +199,24 @@ class SettingsPage(QWidget):
         layout.addWidget(self.check_result)
         return group
 
-    def _run(
-        self,
-        operation: Callable[[Vault], T],
-        *,
-        on_success: Callable[[T], None],
-        on_error: Callable[[Exception], None],
-    ) -> None:
-        """Run ``operation(vault)`` on the worker; results reach this page only while it exists."""
-        self._runner.run(
-            operation,
-            on_success=while_alive(self, on_success),
-            on_error=while_alive(self, on_error),
-        )
-
     # ------------------------------------------------------------------ loading
 
     def reload(self) -> None:
         """Read the settings and the keyring state from the vault, and the keyring's health."""
-        self._run(
-            lambda vault: (vault.settings(), vault.keyring_enabled()),
-            on_success=self._show,
-            on_error=self._show_error,
-        )
+        self._load()
         self._background.call(
             lambda: KeyringKeyStore().unavailable_reason(),
             on_success=self._show_keyring_availability,
             on_error=lambda error: self._show_keyring_availability(error_text(error)),
             owner=self,
         )
+
+    def _load(self) -> None:
+        self.run(lambda vault: (vault.settings(), vault.keyring_enabled()), on_success=self._show)
+
+    def _on_vault_changed(self, changes: Changes) -> None:
+        if changes.touches(Part.SETTINGS, Part.HEADER):
+            self._load()  # queued after the change on the vault's thread: reads what it stored
 
     def _show(self, loaded: tuple[VaultSettings, bool]) -> None:
         settings, remembered = loaded
@@ -270,14 +256,14 @@ class SettingsPage(QWidget):
         if self._filling:
             return
         self.error.clear()
-        self._run(
+        self.run(
             lambda vault: vault.update_settings(**changes),
             on_success=lambda _changes: self.status.show_text(self.tr("Settings saved.")),
             on_error=self._on_save_failed,
         )
 
     def _on_save_failed(self, error: Exception) -> None:
-        self._show_error(error)
+        self.show_error(error)
         self.reload()  # show what is really stored
 
     def _set_remembered(self, remember: bool) -> None:
@@ -294,7 +280,7 @@ class SettingsPage(QWidget):
             if remember
             else self.tr("This device no longer remembers the vault.")
         )
-        self._run(
+        self.run(
             apply,
             on_success=lambda _changes: self._on_remembered_changed(message),
             on_error=self._on_save_failed,
@@ -329,14 +315,12 @@ class SettingsPage(QWidget):
         )
         if target is None:
             return
-        self.error.clear()
-        self.status.show_text(self.tr("Writing the backup…"))
-        self._run(
+        self.show_status(self.tr("Writing the backup…"))
+        self.run(
             lambda vault: vault.backup(target),
             on_success=lambda written: self.status.show_text(
                 self.tr("Backup saved to %1").replace("%1", str(written))
             ),
-            on_error=self._show_error,
         )
 
     def _backup_filter(self) -> str:
@@ -378,11 +362,10 @@ class SettingsPage(QWidget):
 
     def check_vault(self) -> None:
         """Run every integrity check on the vault worker and show what they found."""
-        self.error.clear()
         self.check_result.clear()
         self.check_button.setEnabled(False)
-        self.status.show_text(self.tr("Checking the vault…"))
-        self._run(
+        self.show_status(self.tr("Checking the vault…"))
+        self.run(
             lambda vault: vault.check_integrity(),
             on_success=self._show_check,
             on_error=self._on_check_failed,
@@ -408,11 +391,7 @@ class SettingsPage(QWidget):
 
     def _on_check_failed(self, error: Exception) -> None:
         self.check_button.setEnabled(True)
-        self._show_error(error)
-
-    def _show_error(self, error: Exception) -> None:
-        self.status.clear()
-        self.error.show_text(error_text(error))
+        self.show_error(error)
 
 
 def _bound(metadata: list[Any], name: str, default: int) -> int:

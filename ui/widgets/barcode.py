@@ -7,13 +7,12 @@ have no renderer here: the card then shows the value as text and says that it ca
 
 from __future__ import annotations
 
-import html
-
 import barcode
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from ui.text import escape_html
 from ui.widgets.qr import qr_pixmap
 from wallet.loyalty.models import TEXT_ONLY_BARCODE_TYPES, barcode_problem
 
@@ -86,7 +85,7 @@ class CodeView(QLabel):
         self.drawn = pixmap is not None and not pixmap.isNull()
         if self.drawn and pixmap is not None:
             self.setPixmap(pixmap)
-            self.setToolTip(f"<p>{html.escape(value)}</p>")  # tooltips would read tags as HTML
+            self.setToolTip(f"<p>{escape_html(value)}</p>")  # tooltips would read tags as HTML
             self.setAccessibleName(self.tr("Scannable code: %1").replace("%1", value))
         else:
             note = self.tr("This app cannot draw %1 codes; show the number instead.")

@@ -124,12 +124,18 @@ class ActivityEntry:
 
 @dataclass(frozen=True, slots=True)
 class VerifyReport:
-    """Outcome of a chain check: ``first_bad_seq`` names the first entry that fails, if any."""
+    """Outcome of a chain check: ``first_bad_seq`` names the first entry that fails, if any, and
+    ``finding`` what is wrong with it (the desktop shows the two apart)."""
 
     ok: bool
     checked: int
     first_bad_seq: int | None = None
-    problem: str = ""
+    finding: str = ""
+
+    @property
+    def problem(self) -> str:
+        """The first bad entry and what is wrong with it, e.g. "entry #3: … (it was edited)"."""
+        return f"entry #{self.first_bad_seq}: {self.finding}" if self.finding else ""
 
 
 def format_timestamp(moment: datetime | None = None) -> str:
@@ -180,15 +186,14 @@ def verify_chain(
                 False,
                 checked,
                 entry.seq,
-                f"entry #{entry.seq}: expected entry #{expected_seq} here; "
-                "entries before it were deleted or reordered",
+                f"expected entry #{expected_seq} here; entries before it were deleted or reordered",
             )
         if entry.prev_hash != expected_prev:
             return VerifyReport(
                 False,
                 checked,
                 entry.seq,
-                f"entry #{entry.seq}: its link to the previous entry is broken "
+                "its link to the previous entry is broken "
                 "(an entry was edited, deleted or reordered)",
             )
         recomputed = entry_hash(
@@ -206,7 +211,7 @@ def verify_chain(
                 False,
                 checked,
                 entry.seq,
-                f"entry #{entry.seq}: its content does not match its hash (it was edited)",
+                "its content does not match its hash (it was edited)",
             )
         expected_prev = entry.hash
         expected_seq += 1
@@ -220,7 +225,7 @@ def verify_chain(
             False,
             checked,
             missing_from,
-            f"entry #{missing_from}: the log should have {head_seq} entries but ends at "
-            f"#{last_seq} (entries were removed from the end)",
+            f"the log should have {head_seq} entries but ends at #{last_seq} "
+            "(entries were removed from the end)",
         )
     return VerifyReport(True, checked)
