@@ -1,17 +1,18 @@
 """The consents table: newest first, a page of stored rows at a time, filtered by status.
 
-A window over the core's consents (see :mod:`ui.models.windowed`): a reload asks
-:class:`~wallet.consents.ConsentBook` for the ordered row ids (an index scan), with the vendors'
-names, and rows arrive a page at a time as the view needs them, as the core's
+A window over the core's consents (see :mod:`ui.models.windowed`): a reload asks the core's
+:func:`~wallet.consents.views.consent_listing` for the ordered row ids (an index scan), with the
+vendors' names, and rows arrive a page at a time as the view needs them, as the core's
 :class:`~wallet.consents.store.ConsentRow` snapshots (no receipt is parsed to list them). Each page
-brings the labels of the fields it names (a few indexed look-ups), never the whole field list.
+brings the labels of the fields it names (:func:`~wallet.consents.views.consent_lines`: a few
+indexed look-ups), never the whole field list.
 The text of a cell is worked out in ``data()``, only for the cells a view paints.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
@@ -28,10 +29,8 @@ from ui.models.windowed import (
     WindowedTableModel,
 )
 from ui.tasks import VaultRunner
-from wallet.consents import ConsentBook
-from wallet.consents.book import EXPIRING_SOON_SECONDS
 from wallet.consents.store import ConsentRow, ConsentStatus
-from wallet.errors import NotFound
+from wallet.consents.views import ConsentLine, consent_lines, consent_listing, expiring_soon
 from wallet.vault.facade import Vault
 
 ENDED_COLOUR = QColor("#8a8a8a")
@@ -72,78 +71,11 @@ def local_time(epoch: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class ConsentLine:
-    """One row of the table: the stored consent and its fields' labels, in its keys' order."""
-
-    row: ConsentRow
-    field_labels: tuple[str, ...]
-
-    @property
-    def fields_text(self) -> str:
-        return ", ".join(self.field_labels)
-
-
-@dataclass(frozen=True, slots=True)
 class ConsentRowIds(RowIds):
     """The skeleton of a reload, with what every row needs: vendors' names and the time."""
 
     vendor_names: Mapping[str, str] = field(default_factory=dict)
     now: int = 0
-
-
-# ---------------------------------------------------------------------------- worker operations
-
-
-def field_labels(vault: Vault, keys: Iterable[str]) -> dict[str, str]:
-    """The labels of these fields (one indexed look-up each); a deleted field keeps its key."""
-    labels = {}
-    for key in keys:
-        if key in labels:
-            continue
-        try:
-            labels[key] = vault.fields.info(key).label
-        except NotFound:
-            labels[key] = key
-    return labels
-
-
-def load_row_ids(
-    vault: Vault,
-    status: ConsentStatus | None,
-    focus_id: str | None = None,
-    focus_row_id: int | None = None,
-) -> ConsentRowIds:
-    """End the consents past their expiry, then the row ids newest first (runs on the worker).
-
-    ``focus_row`` is the row of the consent ``focus_id``, else of the row id ``focus_row_id``.
-    """
-    book = ConsentBook(vault)
-    book.expire_due()
-    ids = book.row_ids(status=status)
-    row_id = book.row_id_of(focus_id) if focus_id is not None else focus_row_id
-    focus_row = None
-    if row_id is not None:
-        try:
-            focus_row = ids.index(row_id)
-        except ValueError:  # gone, or hidden by the status filter
-            focus_row = None
-    return ConsentRowIds(
-        ids,
-        focus_row,
-        len(ids) if status is None else None,
-        vendor_names=book.vendor_names(),
-        now=int(time.time()),
-    )
-
-
-def load_lines(vault: Vault, row_ids: Sequence[int]) -> dict[int, ConsentLine]:
-    """A page of consents with their fields' labels (runs on the worker)."""
-    rows = ConsentBook(vault).rows_by_row_ids(row_ids)
-    labels = field_labels(vault, (key for row in rows.values() for key in row.field_keys))
-    return {
-        row_id: ConsentLine(row, tuple(labels[key] for key in row.field_keys))
-        for row_id, row in rows.items()
-    }
 
 
 # ---------------------------------------------------------------------------- the model
@@ -248,13 +180,22 @@ class ConsentsModel(WindowedTableModel[ConsentLine]):
         self._focus_id = self._focus_row_id = None
 
         def load(vault: Vault) -> RowIds:
-            return load_row_ids(vault, status, focus_id, focus_row_id)
+            listing = consent_listing(
+                vault, status=status, focus_id=focus_id, focus_row_id=focus_row_id
+            )
+            return ConsentRowIds(
+                listing.row_ids,
+                listing.focus_row,
+                len(listing.row_ids) if status is None else None,
+                vendor_names=listing.vendor_names,
+                now=listing.now,
+            )
 
         return load
 
     def _rows_operation(self) -> RowsOperation[ConsentLine]:
         def load(vault: Vault, row_ids: Sequence[int]) -> Mapping[int, ConsentLine]:
-            return load_lines(vault, row_ids)
+            return consent_lines(vault, row_ids)
 
         return load
 
@@ -292,7 +233,7 @@ class ConsentsModel(WindowedTableModel[ConsentLine]):
     # ------------------------------------------------------------------ cells
 
     def _expiring_soon(self, row: ConsentRow) -> bool:
-        return row.status == "active" and row.expires_at - self._now < EXPIRING_SOON_SECONDS
+        return expiring_soon(row, now=self._now)
 
     def _display(self, line: ConsentLine, column: int) -> str | None:
         row = line.row

@@ -18,7 +18,6 @@ Overview) reloads at once with that consent's page, then selects it and scrolls 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -47,14 +46,7 @@ from ui.background import while_alive
 from ui.dialogs import ask
 from ui.dialogs.grant_dialog import GrantDialog
 from ui.dialogs.propagate_dialog import PropagateDialog
-from ui.models.consents_model import (
-    ConsentColumn,
-    ConsentLine,
-    ConsentsModel,
-    field_labels,
-    local_day,
-    local_time,
-)
+from ui.models.consents_model import ConsentColumn, ConsentsModel, local_day, local_time
 from ui.network import NetworkRunner, NetworkTask, vault_call_adapter, vault_db_adapter
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
@@ -62,16 +54,23 @@ from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.tables import fit_height, small_table, windowed_table_view
 from wallet.changes import Changes
-from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, Holder, NoticeOutcome
+from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, NoticeOutcome
 from wallet.consents.book import KIND_DISCLOSURE, KIND_EXPIRY, KIND_REVOCATION, KIND_UPDATE
-from wallet.consents.purposes import PURPOSES
 from wallet.consents.store import ConsentEvent, ConsentRow, ConsentStatus
+from wallet.consents.views import (
+    SIGNED_EVENTS,
+    ConsentDetails,
+    ConsentLine,
+    ExpiryCheck,
+    FieldHolders,
+    check_expiry,
+    consent_details,
+    field_holders,
+    vendor_choices,
+)
 from wallet.delivery.cycle import DeliveryReport, deliver_pending_async
 from wallet.errors import VaultLocked
-from wallet.outbox import Outbox
 from wallet.outbox.store import OutboxRow
-from wallet.vault.facade import Vault
-from wallet.vendors import VendorDirectory
 
 try:  # data-subject requests (issue 5, part 8) may not be in this build yet
     from ui.dialogs.request_dialog import RequestDialog
@@ -90,75 +89,6 @@ def pick_directory(parent: QWidget | None, title: str, *, directory: Path) -> Pa
     """Ask for a folder; ``None`` if cancelled. Tests monkeypatch it, like :mod:`ui.dialogs.ask`."""
     chosen = QFileDialog.getExistingDirectory(parent, title, str(directory))
     return Path(chosen) if chosen else None
-
-
-# ---------------------------------------------------------------------------- worker operations
-
-
-@dataclass(frozen=True, slots=True)
-class ConsentDetails:
-    record: ConsentRecord
-    events: list[ConsentEvent]
-    deliveries: list[OutboxRow]
-    field_labels: dict[str, str]  # of the fields the receipt and the history name
-    row_id: int | None  # the consent's row id (the table's id for it)
-
-    def line(self) -> ConsentLine:
-        """The consent as a table row, from these (fresh) details."""
-        row = self.record.row
-        return ConsentLine(row, tuple(self.field_labels.get(key, key) for key in row.field_keys))
-
-
-def load_details(vault: Vault, consent_id: str) -> ConsentDetails:
-    book = ConsentBook(vault)
-    record = book.get(consent_id)
-    events = book.history(consent_id)
-    keys = [*record.row.field_keys, *(item.key for item in record.receipt.vrm.fields)]
-    keys += [key for event in events for key in event.field_names]
-    return ConsentDetails(
-        record,
-        events,
-        book.deliveries(consent_id),
-        field_labels(vault, keys),
-        book.row_id_of(consent_id),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class ExpiryCheck:
-    expired: list[NoticeOutcome]
-    retries_due: bool
-
-
-def check_expiry(vault: Vault) -> ExpiryCheck:
-    """End the consents past their expiry; say whether queued messages are due a retry."""
-    expired = ConsentBook(vault).expire_due()
-    due_at = Outbox(vault).next_due_at()
-    return ExpiryCheck(expired, due_at is not None and due_at <= time.time())
-
-
-@dataclass(frozen=True, slots=True)
-class _HolderQuestion:
-    key: str
-    label: str
-    holders: list[Holder]
-    scopes: dict[str, str]  # consent id → "given <date>: <field labels>"
-
-
-def _holders(vault: Vault, key: str) -> _HolderQuestion:
-    book = ConsentBook(vault)
-    holders = book.holders(key)
-    if not holders:
-        return _HolderQuestion(key, key, [], {})
-    rows = {holder.consent_id: book.get(holder.consent_id).row for holder in holders}
-    labels = field_labels(
-        vault, [key, *(field for row in rows.values() for field in row.field_keys)]
-    )
-    scopes = {}
-    for consent_id, row in rows.items():
-        fields = ", ".join(labels[field] for field in row.field_keys)
-        scopes[consent_id] = f"{local_time(row.granted_at)}: {fields}"
-    return _HolderQuestion(key, labels.get(key, key), holders, scopes)
 
 
 # ---------------------------------------------------------------------------- the page
@@ -493,7 +423,7 @@ class ConsentsPage(QWidget):
                 self._show_details(details)
 
         self._runner.run(
-            lambda vault: load_details(vault, consent_id),
+            lambda vault: consent_details(vault, consent_id),
             on_success=while_alive(self, show),
             on_error=while_alive(self, self._fail),
         )
@@ -509,25 +439,19 @@ class ConsentsPage(QWidget):
             f"<span style='color: palette(placeholder-text)'>({_escape(item.piiCategory)})</span>"
             for item in receipt.vrm.fields
         ]
-        purposes = []
-        for number in row.purposes:
-            purpose = PURPOSES.get(number)
-            if purpose is None:
-                continue
-            purposes.append(
-                f"<b>{_escape(purpose.label)}</b> — {_escape(purpose.description)} "
-                f"<span style='color: palette(placeholder-text)'>"
-                f"({_escape(purpose.dpv_curie)})</span>"
-            )
-        third = [p.thirdPartyName for s in receipt.services for p in s.purposes if p.thirdPartyName]
+        purposes = [
+            f"<b>{_escape(purpose.label)}</b> — {_escape(purpose.description)} "
+            f"<span style='color: palette(placeholder-text)'>({_escape(purpose.dpv_curie)})</span>"
+            for purpose in details.purposes()
+        ]
         lines = [
-            (self.tr("Status"), self._status_words(row)),
+            (self.tr("Status"), self._status_words(details)),
             (self.tr("Shared"), "<br>".join(shared)),
             (self.tr("Purposes"), "<br>".join(purposes)),
             (self.tr("Given"), _escape(local_time(row.granted_at))),
             (self.tr("Until"), _escape(local_day(row.expires_at))),
             (self.tr("For"), _escape(receipt.services[0].service)),
-            (self.tr("Passed on to"), _escape(", ".join(dict.fromkeys(third)))),
+            (self.tr("Passed on to"), _escape(", ".join(details.third_parties()))),
             (self.tr("Receipt"), self._receipt_words(record)),
             (self.tr("Vendor's signature"), self._acknowledgement_words(row)),
             (self.tr("Termination receipt"), self._termination_words(details)),
@@ -549,10 +473,11 @@ class ConsentsPage(QWidget):
         self.detail_stack.setCurrentWidget(self._detail_panel)
         self._update_buttons()
 
-    def _status_words(self, row: ConsentRow) -> str:
+    def _status_words(self, details: ConsentDetails) -> str:
+        row = details.record.row
         status = self.model.status_text(row)
         if row.status == "active":
-            days = max(0, (row.expires_at - int(time.time())) // 86_400)
+            days = details.days_left(now=int(time.time()))
             more = self.tr("%1 (ends in %2 days)").replace("%1", status).replace("%2", str(days))
             return _escape(more)
         when = local_time(row.ended_at) if row.ended_at is not None else ""
@@ -576,21 +501,18 @@ class ConsentsPage(QWidget):
         return _escape(self.tr("Waiting for the vendor (it has not countersigned the receipt yet)"))
 
     def _termination_words(self, details: ConsentDetails) -> str:
-        row = details.record.row
-        if row.status == "active":
+        termination = details.termination()
+        if termination is None:
             return ""
-        if row.termination is not None and row.terminated_at is not None:
+        if termination.received_at is not None:
             text = self.tr("✓ Received on %1: the vendor confirmed it deleted your data")
             return (
                 "<span style='color: #2e7d32'>"
-                + _escape(text.replace("%1", local_time(row.terminated_at)))
+                + _escape(text.replace("%1", local_time(termination.received_at)))
                 + "</span>"
             )
-        notices = [d for d in details.deliveries if d.kind in (KIND_REVOCATION, KIND_EXPIRY)]
-        if not notices:  # the core says why the vendor was not asked (no data sent, no address)
-            why = [e.detail for e in details.events if e.type == row.status and e.detail]
-            reason = why[-1].removeprefix("not told: ") if why else ""
-            return _escape(self.tr("None: %1").replace("%1", reason))
+        if not termination.asked:  # the core says why (no data sent, no address)
+            return _escape(self.tr("None: %1").replace("%1", termination.not_asked_reason))
         return _escape(self.tr("Waiting for the vendor to confirm it deleted your data"))
 
     def _fill_deliveries(self, deliveries: list[OutboxRow]) -> None:
@@ -640,7 +562,6 @@ class ConsentsPage(QWidget):
             "terminated": self.tr("Vendor confirmed deleting your data"),
             "answer_refused": self.tr("Vendor's answer refused"),
         }
-        signed = {"acknowledged", "update_acknowledged", "terminated"}
         table = self.history_table
         table.setRowCount(0)
         for event in events:
@@ -652,7 +573,7 @@ class ConsentsPage(QWidget):
             table.setItem(row, 2, _cell(fields))
             if event.type == "granted":
                 detail = ""  # the summary, shown above
-            elif event.type in signed:
+            elif event.type in SIGNED_EVENTS:
                 detail = self.tr("signed by the vendor's key; kept with the receipt")
             else:
                 detail = event.detail
@@ -673,7 +594,7 @@ class ConsentsPage(QWidget):
             self._open_grant_dialog(GrantDialog(self._runner, self, vendors=vendors))
 
         self._runner.run(
-            lambda vault: [(vendor.id, vendor.name) for vendor in VendorDirectory(vault).list()],
+            vendor_choices,
             on_success=while_alive(self, open_dialog),
             on_error=while_alive(self, self._fail),
         )
@@ -752,15 +673,19 @@ class ConsentsPage(QWidget):
         """After ``field_key`` was saved: offer to send its new value to the vendors holding it
         under an active consent (nothing is sent unless the person confirms)."""
 
-        def ask_holders(question: _HolderQuestion) -> None:
+        def ask_holders(question: FieldHolders) -> None:
             if not question.holders:
                 return
+            scopes = {
+                consent_id: f"{local_time(held.granted_at)}: {', '.join(held.field_labels)}"
+                for consent_id, held in question.consents.items()
+            }
             dialog = PropagateDialog(
                 self,
                 field_key=question.key,
                 label=question.label,
                 holders=question.holders,
-                scopes=question.scopes,
+                scopes=scopes,
             )
             dialog.accepted.connect(
                 lambda: self._propagate(question.key, question.label, dialog.chosen_consent_ids())
@@ -768,7 +693,7 @@ class ConsentsPage(QWidget):
             self._open(dialog)
 
         self._runner.run(
-            lambda vault: _holders(vault, field_key),
+            lambda vault: field_holders(vault, field_key),
             on_success=while_alive(self, ask_holders),
             on_error=while_alive(self, self._fail),
         )

@@ -1,16 +1,14 @@
 """Overview: who holds what at a glance, and the counts around it.
 
-One worker call reads the core's :meth:`~wallet.consents.ConsentBook.overview` (a few indexed
-scans) and the fields' labels; the matrix is a :class:`~ui.models.holdings_model.HoldingsModel`
-that works out each cell when it is painted, in a view whose rows and columns are never measured,
-so a vault with 1 000 vendors and 50 000 consents opens as fast as a small one. The page loads
-each time it is shown, and again while shown when the consents change.
+One worker call reads the core's :func:`~wallet.consents.views.holdings_overview` (a few
+indexed scans, and the fields' labels); the matrix is a
+:class:`~ui.models.holdings_model.HoldingsModel` that works out each cell when it is painted, in
+a view whose rows and columns are never measured, so a vault with 1 000 vendors and 50 000
+consents opens as fast as a small one. The page loads each time it is shown, and again while
+shown when the consents change.
 """
 
 from __future__ import annotations
-
-import contextlib
-from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -30,31 +28,12 @@ from ui.models.holdings_model import HoldingRole, HoldingsModel
 from ui.tasks import VaultRunner
 from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
-from wallet.consents import ConsentBook, Overview
-from wallet.errors import NotFound, VaultLocked
-from wallet.vault.facade import Vault
+from wallet.consents.views import OverviewData, holdings_overview
+from wallet.errors import VaultLocked
 
 FIELD_COLUMN_WIDTH = 112
 VENDOR_HEADER_WIDTH = 200
 COUNT_NAMES = ("active", "expiring", "expired", "revoked", "pending", "offers")
-
-
-@dataclass(frozen=True, slots=True)
-class OverviewData:
-    overview: Overview
-    field_labels: dict[str, str]
-
-
-def load_overview(vault: Vault) -> OverviewData:
-    """The matrix and counts, and the labels of the fields it names (runs on the worker)."""
-    book = ConsentBook(vault)
-    book.expire_due()
-    overview = book.overview()
-    labels = {}
-    for key in overview.field_keys:
-        with contextlib.suppress(NotFound):  # a field can be deleted while vendors hold it
-            labels[key] = vault.fields.info(key).label
-    return OverviewData(overview, labels)
 
 
 class _Count(QFrame):
@@ -200,7 +179,7 @@ class OverviewPage(QWidget):
         self._stale = False
         self._loading = True
         self._runner.run(
-            load_overview,
+            holdings_overview,
             on_success=while_alive(self, self._show),
             on_error=while_alive(self, self._fail),
         )

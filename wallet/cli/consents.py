@@ -40,6 +40,7 @@ from wallet.consents import ConsentBook, ConsentRecord
 from wallet.consents.book import MAX_DAYS
 from wallet.consents.purposes import PURPOSES, parse_purpose
 from wallet.consents.requests import FORMATS, DataRequestBook, DataRequestRecord
+from wallet.consents.views import consent_details
 from wallet.delivery.cycle import deliver_pending
 from wallet.files import atomic_write_bytes
 from wallet.outbox import DeliveryProgress
@@ -239,10 +240,8 @@ def _event_detail(detail: str) -> str:
 def cmd_consent_show(args: argparse.Namespace) -> int:
     """Show one consent: summary, scope, purposes, dates, acknowledgement and history."""
     with unlocked(args) as vault:
-        book = ConsentBook(vault)
-        record = book.get(args.id)
-        history = book.history(args.id)
-        deliveries = book.deliveries(args.id)
+        details = consent_details(vault, args.id)
+    record, history, deliveries = details.record, details.events, details.deliveries
     row, receipt = record.row, record.receipt
     if args.json:
         print_json(
