@@ -12,7 +12,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pydantic import ValidationError
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +41,9 @@ from wallet.loyalty.models import (
     Proposal,
     ProposalStatus,
 )
-from wallet.loyalty.values import FIELD_LABELS, RowRejected, draft_from_texts, validation_reason
-from wallet.wire.loyalty import REWARD_KINDS, ProposalTerms
+from wallet.loyalty.proposal_form import proposal_terms_from_form, reward_takes_value
+from wallet.loyalty.values import FIELD_LABELS, RowRejected, draft_from_texts
+from wallet.wire.loyalty import REWARD_KINDS
 
 
 def _qdate(day: date) -> QDate:
@@ -256,42 +256,24 @@ class ProposalDialog(_SavingDialog):
         self._form.setRowVisible(self.count_spin, not by_amount)
         self._form.setRowVisible(self.amount_edit, by_amount)
         self._form.setRowVisible(self.currency_edit, by_amount)
-        valued = self.reward_combo.currentData() in ("percent_discount", "points_multiplier")
+        valued = reward_takes_value(self.reward_combo.currentData())
         self._form.setRowVisible(self.reward_value_edit, valued)
 
     def value(self) -> Any:
-        by_amount = self.commitment_combo.currentData() == "amount"
-        commitment: dict[str, Any] = (
-            {
-                "kind": "amount",
-                "amount": self.amount_edit.text().strip() or "0",
-                "currency": self.currency_edit.text(),
-            }
-            if by_amount
-            else {"kind": "purchases", "count": self.count_spin.value()}
+        terms = proposal_terms_from_form(
+            title=self.title_edit.text(),
+            vendor=self.vendor_edit.text(),
+            category=self.category_edit.text(),
+            by_amount=self.commitment_combo.currentData() == "amount",
+            count=self.count_spin.value(),
+            amount=self.amount_edit.text(),
+            currency=self.currency_edit.text(),
+            period=str(self.period_combo.currentData()),
+            reward_kind=str(self.reward_combo.currentData()),
+            reward_value=self.reward_value_edit.text(),
+            valid_from=_pydate(self.valid_from_edit.date()),
+            valid_until=_pydate(self.valid_until_edit.date()),
         )
-        reward_kind = self.reward_combo.currentData()
-        valued = reward_kind in ("percent_discount", "points_multiplier")
-        try:
-            terms = ProposalTerms.model_validate(
-                {
-                    "title": self.title_edit.text(),
-                    "vendor": self.vendor_edit.text(),
-                    "category": self.category_edit.text(),
-                    "commitment": commitment,
-                    "period": self.period_combo.currentData(),
-                    "reward": {
-                        "kind": reward_kind,
-                        "value": (self.reward_value_edit.text().strip() or None)
-                        if valued
-                        else None,
-                    },
-                    "valid_from": _pydate(self.valid_from_edit.date()),
-                    "valid_until": _pydate(self.valid_until_edit.date()),
-                }
-            )
-        except ValidationError as exc:
-            raise ValueError(validation_reason(exc)) from None
         status: ProposalStatus = self.status_combo.currentData()
         return terms, status
 

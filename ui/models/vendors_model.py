@@ -7,32 +7,18 @@ worker has read it, so this model takes a list of snapshots rather than fetching
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
-from wallet.vendors import VendorRow
+from wallet.vendors import VendorEntry
 
 PENDING_COLOUR = QColor("#c0392b")
 DISABLED_COLOUR = QColor("#8a8a8a")
 _USER_ROLE = int(Qt.ItemDataRole.UserRole)
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class VendorEntry:
-    """A vendor with the fingerprints of its pinned key and of a key waiting for approval."""
-
-    vendor: VendorRow
-    fingerprint: str | None  # None: today's key checks refuse the pinned key
-    pending_fingerprint: str | None
-
-    @property
-    def key_change_pending(self) -> bool:
-        return self.pending_fingerprint is not None
 
 
 class VendorColumn(IntEnum):
@@ -44,7 +30,8 @@ class VendorColumn(IntEnum):
 
 
 class VendorRole(IntEnum):
-    """``VendorRole.ENTRY`` (``Qt.UserRole + 1``): the row's :class:`VendorEntry`, any column."""
+    """``VendorRole.ENTRY`` (``Qt.UserRole + 1``): the row's :class:`~wallet.vendors.VendorEntry`
+    (the core's view of a vendor with its fingerprints), any column."""
 
     ENTRY = _USER_ROLE + 1
 

@@ -61,8 +61,7 @@ ProposalRowData = tuple[Proposal, ProposalProgress]
 
 def _load(vault: Vault) -> tuple[list[Membership], list[ProposalRowData]]:
     book = LoyaltyBook(vault)
-    proposals = [(p, book.progress(p.id)) for p in book.proposals()]
-    return book.memberships(), proposals
+    return book.memberships(), book.proposals_with_progress()
 
 
 def _when_alive(widget: QWidget, action: Callable[[], None]) -> None:

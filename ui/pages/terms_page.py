@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from ui.dialogs import ask
 from ui.tasks import VaultRunner
 from ui.widgets.messages import InlineMessage, error_text
-from wallet.errors import WalletError
 from wallet.terms import (
     Catalogue,
     CatalogueClause,
@@ -47,11 +46,10 @@ from wallet.terms import (
     choices_of,
     diff_documents,
     load_catalogue,
+    preview_draft,
     render_document,
-    render_draft,
 )
 from wallet.terms.catalogue import ParamSpec
-from wallet.terms.compose import build_clauses
 from wallet.vault.facade import Vault
 
 ParamEditor = QSpinBox | QComboBox | QLineEdit
@@ -304,29 +302,17 @@ class TermsPage(QWidget):
 
     def update_preview(self) -> None:
         """Render the draft in the chosen language (on the GUI thread: catalogue only)."""
-        choices = self.choices()
-        if not choices:
+        latest = self._versions[-1].document if self._versions else None
+        preview = preview_draft(self.choices(), self.language(), self.catalogue, latest=latest)
+        if preview.state == "empty":
             self.preview.setPlainText(self.tr("Pick clauses on the left to see your terms here."))
-            self.save_button.setEnabled(False)
-            return
-        try:
-            text = render_draft(choices, self.language(), self.catalogue)
-        except WalletError as exc:
-            self.preview.setPlainText(str(exc))
-            self.save_button.setEnabled(False)
-            return
-        latest = self._versions[-1] if self._versions else None
-        if latest is not None and build_clauses(choices, self.catalogue) == list(
-            latest.document.clauses
-        ):
+        elif preview.state == "same":
             # Saving the same clauses again would only add a version that changes nothing.
-            text = self.tr("Same as your saved version %1").replace("%1", str(latest.version))
-            text += "\n\n" + render_document(latest.document, self.language(), self.catalogue)
-            self.preview.setPlainText(text)
-            self.save_button.setEnabled(False)
-            return
-        self.preview.setPlainText(text)
-        self.save_button.setEnabled(self._runner.is_unlocked)
+            text = self.tr("Same as your saved version %1").replace("%1", str(preview.same_as))
+            self.preview.setPlainText(text + "\n\n" + preview.text)
+        else:
+            self.preview.setPlainText(preview.text)
+        self.save_button.setEnabled(preview.can_save and self._runner.is_unlocked)
 
     def _on_language_changed(self) -> None:
         for row in self.clause_rows.values():

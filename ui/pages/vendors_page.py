@@ -9,7 +9,6 @@ explicit approval that shows both fingerprints. The GUI thread never waits on ei
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection
@@ -27,52 +26,24 @@ from PySide6.QtWidgets import (
 
 from ui.background import while_alive
 from ui.dialogs import ask, vendor_dialogs
-from ui.models.vendors_model import VendorColumn, VendorEntry, VendorsModel
+from ui.models.vendors_model import VendorColumn, VendorsModel
 from ui.network import NetworkRunner, NetworkTask
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.errors import VaultLocked
-from wallet.vault.facade import Vault
 from wallet.vendors import (
+    AddPreview,
     AddResult,
     FetchedMetadata,
     ImportReport,
     VendorDirectory,
+    VendorEntry,
     fetch_metadata,
 )
-from wallet.vendors.directory import AddOutcome, pinned_fingerprint
 
 CATEGORIES_WIDTH = 140
-
-
-def _entries(vault: Vault) -> list[VendorEntry]:
-    """Every vendor with its fingerprints (runs on the vault worker)."""
-    return [
-        VendorEntry(
-            vendor=vendor,
-            fingerprint=pinned_fingerprint(vendor.public_jwk),
-            pending_fingerprint=pinned_fingerprint(vendor.pending_jwk),
-        )
-        for vendor in VendorDirectory(vault).list()
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class _Preview:
-    fetched: FetchedMetadata
-    outcome: AddOutcome
-    pinned_fingerprint: str | None
-
-
-def _preview(vault: Vault, fetched: FetchedMetadata) -> _Preview:
-    directory = VendorDirectory(vault)
-    outcome = directory.preview(fetched)
-    pinned = None
-    if outcome == "key_change_pending":
-        pinned = pinned_fingerprint(directory.get(fetched.metadata.id).public_jwk)
-    return _Preview(fetched, outcome, pinned)
 
 
 class VendorsPage(QWidget):
@@ -196,7 +167,9 @@ class VendorsPage(QWidget):
             self._update_buttons()
 
         self._runner.run(
-            _entries, on_success=while_alive(self, show), on_error=while_alive(self, self._fail)
+            lambda vault: VendorDirectory(vault).entries(),
+            on_success=while_alive(self, show),
+            on_error=while_alive(self, self._fail),
         )
 
     def selected_entry(self) -> VendorEntry | None:
@@ -262,7 +235,7 @@ class VendorsPage(QWidget):
         self._fetch = None
         self._update_buttons()
         self._runner.run(
-            lambda vault: _preview(vault, fetched),
+            lambda vault: VendorDirectory(vault).preview_add(fetched),
             on_success=while_alive(self, self._confirm_add),
             on_error=while_alive(self, self._fail),
         )
@@ -272,7 +245,7 @@ class VendorsPage(QWidget):
         self._update_buttons()
         self._fail(error)
 
-    def _confirm_add(self, preview: _Preview) -> None:
+    def _confirm_add(self, preview: AddPreview) -> None:
         fetched = preview.fetched
         metadata = fetched.metadata
         self.status.clear()

@@ -25,36 +25,24 @@ from wallet.cli.support import (
     print_listing,
     unlocked,
 )
-from wallet.crypto.signing import verifying_key_from_jwk
-from wallet.errors import InvalidKey
+from wallet.errors import InvalidKey, command_line_text
 from wallet.terminal import printable
 from wallet.transport import Transport
-from wallet.vendors import (
-    FetchedMetadata,
-    VendorDirectory,
-    VendorRow,
-    fetch_metadata,
-    pinned_fingerprint,
-)
+from wallet.vendors import FetchedMetadata, VendorDirectory, VendorEntry, fetch_metadata
 
 # A refused import entry's reason is cut to this many characters (it may quote the vendor).
 MAX_REASON_CHARS = 300
 
 
-def _shown_key(jwk: dict[str, str]) -> str:
+def _shown_key(fingerprint: str | None, problem: InvalidKey | None) -> str:
     """The fingerprint for people, or why the key is refused."""
-    try:
-        return verifying_key_from_jwk(jwk).fingerprint
-    except InvalidKey as exc:
-        return f"refused ({exc})"
+    if fingerprint is not None:
+        return fingerprint
+    return f"refused ({command_line_text(problem)})" if problem else "refused"
 
 
-def _table_key(jwk: dict[str, str]) -> str:
-    fingerprint = pinned_fingerprint(jwk)
-    return "key refused" if fingerprint is None else fingerprint[:19] + "…"
-
-
-def _vendor_json(vendor: VendorRow) -> dict[str, Any]:
+def _vendor_json(entry: VendorEntry) -> dict[str, Any]:
+    vendor = entry.vendor
     return {
         "id": vendor.id,
         "name": vendor.name,
@@ -63,7 +51,7 @@ def _vendor_json(vendor: VendorRow) -> dict[str, Any]:
         "metadata_url": vendor.metadata_url,
         "inbox": {"intentions": vendor.intentions_url, "offers": vendor.offers_url},
         "kid": vendor.kid,
-        "fingerprint": pinned_fingerprint(vendor.public_jwk),  # None: the key is refused now
+        "fingerprint": entry.fingerprint,  # None: the key is refused now
         "public_key": vendor.public_jwk,
         "categories": list(vendor.categories),
         "accepted_agreements": list(vendor.accepted_agreements),
@@ -73,7 +61,7 @@ def _vendor_json(vendor: VendorRow) -> dict[str, Any]:
         "updated": iso(vendor.updated),
         "pending_key_change": (
             {
-                "fingerprint": pinned_fingerprint(vendor.pending_jwk),
+                "fingerprint": entry.pending_fingerprint,
                 "since": iso(vendor.pending_since) if vendor.pending_since else None,
             }
             if vendor.pending_jwk
@@ -104,8 +92,8 @@ def cmd_vendor_add(args: argparse.Namespace) -> int:
         directory = VendorDirectory(vault)
         outcome = directory.preview(fetched)
         if outcome == "key_change_pending":
-            old = directory.get(metadata.id)
-            print(f"Pinned key:  {_shown_key(old.public_jwk)}")
+            old = directory.entry(metadata.id)
+            print(f"Pinned key:  {_shown_key(old.fingerprint, old.key_problem)}")
             directory.add(fetched)  # records the refused key as pending
             raise CliError(
                 f"{metadata.name} now presents a DIFFERENT key than the one you pinned; it was "
@@ -126,18 +114,18 @@ def cmd_vendor_add(args: argparse.Namespace) -> int:
 def cmd_vendor_list(args: argparse.Namespace) -> int:
     """List the vendors in your directory."""
     with unlocked(args) as vault:
-        vendors = VendorDirectory(vault).list()
+        entries = VendorDirectory(vault).entries()
     print_listing(
-        vendors,
+        entries,
         as_json=args.json,
         to_json=_vendor_json,
         empty="No vendors yet; add one with `vendor add URL`.",
         headers=("id", "name", "status", "key"),
-        to_row=lambda vendor: (
-            one_line(vendor.id, 30),
-            one_line(vendor.name, 30),
-            vendor.status + (" (key change pending)" if vendor.pending_jwk else ""),
-            _table_key(vendor.public_jwk),
+        to_row=lambda entry: (
+            one_line(entry.vendor.id, 30),
+            one_line(entry.vendor.name, 30),
+            entry.vendor.status + (" (key change pending)" if entry.vendor.pending_jwk else ""),
+            entry.short_fingerprint or "key refused",
         ),
     )
     return 0
@@ -146,17 +134,18 @@ def cmd_vendor_list(args: argparse.Namespace) -> int:
 def cmd_vendor_show(args: argparse.Namespace) -> int:
     """Show one vendor: inbox, key fingerprint, categories, agreements, contact."""
     with unlocked(args) as vault:
-        vendor = VendorDirectory(vault).get(args.id)
+        entry = VendorDirectory(vault).entry(args.id)
     if args.json:
-        print_json(_vendor_json(vendor))
+        print_json(_vendor_json(entry))
         return 0
+    vendor = entry.vendor
     # Everything but the fingerprints and dates came from the vendor: escaped, one line each.
     print(f"{printable(vendor.name)} ({printable(vendor.id)})")
     reason = f" - {vendor.status_reason}" if vendor.status_reason else ""
     print(f"  status:      {vendor.status}{printable(reason)}")
-    print(f"  key:         {_shown_key(vendor.public_jwk)}")
+    print(f"  key:         {_shown_key(entry.fingerprint, entry.key_problem)}")
     if vendor.pending_jwk:
-        pending = _shown_key(vendor.pending_jwk)
+        pending = _shown_key(entry.pending_fingerprint, entry.pending_key_problem)
         print(f"  NEW key (not trusted, awaiting approval): {pending}")
     for label, text in (
         ("metadata", vendor.metadata_url),
@@ -190,11 +179,12 @@ def cmd_vendor_approve_key(args: argparse.Namespace) -> int:
     check_can_confirm(f"Approving the new key of {args.id}", assume_yes=args.yes)
     with unlocked(args) as vault:
         directory = VendorDirectory(vault)
-        vendor = directory.get(args.id)
+        entry = directory.entry(args.id)
+        vendor = entry.vendor
         if vendor.pending_jwk is None:
             raise CliError(f"Vendor {args.id} has no key change waiting for approval.")
-        print(f"Pinned key:  {_shown_key(vendor.public_jwk)}")
-        print(f"New key:     {_shown_key(vendor.pending_jwk)}")
+        print(f"Pinned key:  {_shown_key(entry.fingerprint, entry.key_problem)}")
+        print(f"New key:     {_shown_key(entry.pending_fingerprint, entry.pending_key_problem)}")
         confirm(f"Trust the new key of {vendor.name}", assume_yes=args.yes)
         directory.approve_key_change(args.id)
     print(f"Vendor {printable(args.id)} now uses its new key.")

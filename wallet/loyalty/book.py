@@ -293,6 +293,10 @@ class LoyaltyBook:
     def proposals(self) -> list[Proposal]:
         return store.list_proposals(self._vault.reader)
 
+    def proposals_with_progress(self) -> list[tuple[Proposal, ProposalProgress]]:
+        """Every proposal with its progress in the current period (what the Loyalty page shows)."""
+        return [(proposal, self.progress(proposal.id)) for proposal in self.proposals()]
+
     def proposal(self, proposal_id: int) -> Proposal:
         found = store.get_proposal(self._vault.reader, proposal_id)
         if found is None:

@@ -9,9 +9,11 @@ from wallet.terms.book import StoredAgreement, TermsBook, TermsVersion
 from wallet.terms.catalogue import Catalogue, CatalogueClause, CatalogueError, load_catalogue
 from wallet.terms.compose import (
     ClauseChoice,
+    DraftPreview,
     TermsDiff,
     choices_of,
     diff_documents,
+    preview_draft,
     render_document,
     render_draft,
 )
@@ -39,6 +41,7 @@ __all__ = [
     "CatalogueClause",
     "CatalogueError",
     "ClauseChoice",
+    "DraftPreview",
     "FreeTextClause",
     "Language",
     "SignedTerms",
@@ -51,6 +54,7 @@ __all__ = [
     "choices_of",
     "diff_documents",
     "load_catalogue",
+    "preview_draft",
     "render_document",
     "render_draft",
     "sign_agreement",

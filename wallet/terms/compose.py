@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from wallet.errors import InvalidInput
+from wallet.errors import InvalidInput, WalletError
 from wallet.terms.catalogue import Catalogue
 from wallet.wire.terms import (
     MAX_CLAUSES,
@@ -130,6 +130,50 @@ def render_draft(choices: Sequence[ClauseChoice], language: Language, catalogue:
     """The preview of unsaved choices; raises :class:`InvalidInput` like saving would."""
     heading = catalogue.labels.draft_heading.get(language)
     return render_clauses(build_clauses(choices, catalogue), language, catalogue, heading=heading)
+
+
+DraftState = Literal["empty", "invalid", "same", "new"]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftPreview:
+    """What a composer shows for unsaved choices, and whether saving them makes sense.
+
+    ``state``: ``empty`` (nothing picked; ``text`` is empty), ``invalid`` (``text`` says what
+    saving would refuse), ``same`` (the choices repeat the latest saved version ``same_as``;
+    ``text`` is that version's text: saving would only add a version that changes nothing) or
+    ``new`` (``text`` is the draft).
+    """
+
+    state: DraftState
+    text: str = ""
+    same_as: int | None = None
+
+    @property
+    def can_save(self) -> bool:
+        return self.state == "new"
+
+
+def preview_draft(
+    choices: Sequence[ClauseChoice],
+    language: Language,
+    catalogue: Catalogue,
+    *,
+    latest: TermsDocument | None,
+) -> DraftPreview:
+    """The preview of unsaved ``choices`` next to the ``latest`` saved version (if any)."""
+    if not choices:
+        return DraftPreview("empty")
+    try:
+        clauses = build_clauses(choices, catalogue)
+    except WalletError as exc:
+        return DraftPreview("invalid", str(exc))
+    if latest is not None and clauses == list(latest.clauses):
+        return DraftPreview(
+            "same", render_document(latest, language, catalogue), same_as=latest.version
+        )
+    heading = catalogue.labels.draft_heading.get(language)
+    return DraftPreview("new", render_clauses(clauses, language, catalogue, heading=heading))
 
 
 # ------------------------------------------------------------------------------ comparing

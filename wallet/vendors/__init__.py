@@ -2,6 +2,8 @@
 
 from wallet.vendors.directory import (
     WELL_KNOWN_PATH,
+    AddOutcome,
+    AddPreview,
     AddResult,
     FetchedMetadata,
     ImportReport,
@@ -11,17 +13,20 @@ from wallet.vendors.directory import (
     metadata_url_for,
     parse_metadata,
     parse_metadata_bytes,
-    pinned_fingerprint,
 )
+from wallet.vendors.entries import VendorEntry, pinned_fingerprint
 from wallet.vendors.store import VendorRow, VendorStatus
 
 __all__ = [
     "WELL_KNOWN_PATH",
+    "AddOutcome",
+    "AddPreview",
     "AddResult",
     "FetchedMetadata",
     "ImportReport",
     "MetadataError",
     "VendorDirectory",
+    "VendorEntry",
     "VendorRow",
     "VendorStatus",
     "fetch_metadata",

@@ -12,6 +12,7 @@ small-order points).
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -32,6 +33,7 @@ from wallet.terminal import label_problem
 from wallet.transport import Transport, TransportFailure, check_url
 from wallet.vault.facade import Vault
 from wallet.vendors import store
+from wallet.vendors.entries import VendorEntry
 from wallet.vendors.store import VendorRow
 from wallet.wire.models import MAX_WIRE_BYTES, VendorMetadata
 from wallet.wire.signing import WireFormatError, load_json
@@ -66,26 +68,20 @@ class FetchedMetadata:
         return self.key.fingerprint
 
 
-def pinned_fingerprint(jwk: Mapping[str, Any] | None) -> str | None:
-    """The fingerprint of a pinned key, or None when today's key checks refuse it.
-
-    An older version may have pinned a key that is refused now (off the curve, say): listing the
-    directory must still work, with that one vendor shown as having a refused key.
-    """
-    if not jwk:
-        return None
-    try:
-        return verifying_key_from_jwk(jwk).fingerprint
-    except InvalidKey:
-        return None
-
-
 @dataclass(frozen=True, slots=True)
 class AddResult:
     """What :meth:`VendorDirectory.add` did; ``key_change_pending`` means nothing was trusted."""
 
     outcome: AddOutcome
     vendor: VendorRow
+
+
+@dataclass(frozen=True, slots=True)
+class AddPreview:
+    """What :meth:`VendorDirectory.add` would do with ``fetched``, for the person to confirm."""
+
+    fetched: FetchedMetadata
+    outcome: AddOutcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,10 +231,21 @@ class VendorDirectory:
             )
         return vendor
 
+    def entries(self) -> builtins.list[VendorEntry]:
+        """Every vendor with the fingerprints of its keys, by name."""
+        return [VendorEntry.of(vendor) for vendor in self.list()]
+
+    def entry(self, vendor_id: str) -> VendorEntry:
+        return VendorEntry.of(self.get(vendor_id))
+
     def preview(self, fetched: FetchedMetadata) -> AddOutcome:
         """What :meth:`add` would do with ``fetched`` (for a confirmation prompt)."""
         existing = store.get(self._vault.reader, fetched.metadata.id)
         return self._outcome(existing, fetched)
+
+    def preview_add(self, fetched: FetchedMetadata) -> AddPreview:
+        """:meth:`preview` together with what was fetched, to hand to a confirmation."""
+        return AddPreview(fetched, self.preview(fetched))
 
     def _outcome(self, existing: VendorRow | None, fetched: FetchedMetadata) -> AddOutcome:
         if existing is None:
