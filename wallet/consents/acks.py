@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from wallet import activity
 from wallet.activity import NOT_COMPLETED, ActivityEvent
 from wallet.consents import store
-from wallet.consents.book import (
+from wallet.consents.records import (
     CONSENT_KINDS,
     KIND_DISCLOSURE,
     KIND_EXPIRY,

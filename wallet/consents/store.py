@@ -297,6 +297,26 @@ def status_counts(connection: Connection, *, expiring_before: int) -> dict[str, 
     return counts
 
 
+def pending_deliveries(connection: Connection) -> int:
+    """How many outbox messages (of any kind) wait to be delivered or are being delivered."""
+    return int(
+        connection.execute(
+            "SELECT count(*) FROM outbox WHERE status IN ('pending', 'delivering')"
+        ).fetchone()[0]
+    )
+
+
+def open_offers(connection: Connection) -> int:
+    """How many received offers answer an intention that is still open."""
+    return int(
+        connection.execute(
+            "SELECT count(*) FROM offers JOIN intentions "
+            "ON intentions.id = offers.intention_id WHERE offers.status = 'received' "
+            "AND intentions.status IN ('broadcast', 'offers_in')"
+        ).fetchone()[0]
+    )
+
+
 def unread_delivered_ids(connection: Connection, kinds: Sequence[str]) -> list[int]:
     """Outbox ids of delivered ``kinds`` messages whose answer was not read yet.
 

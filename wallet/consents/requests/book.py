@@ -23,7 +23,8 @@ from typing import Literal
 
 from wallet import activity
 from wallet.activity import ActivityEvent
-from wallet.consents.book import KEY_PURPOSE_PREFIX, ConsentBook, ConsentRecord
+from wallet.consents.book import ConsentBook, ConsentRecord
+from wallet.consents.granting import pairwise_key
 from wallet.consents.receipts import controller_of
 from wallet.consents.requests import store
 from wallet.consents.requests.document import (
@@ -215,9 +216,7 @@ class DataRequestBook:
         (made now if there is none yet; later consents to this vendor will use it)."""
         if consents:
             return self._vault.signing_key(consents[-1].row.kid)
-        purpose = KEY_PURPOSE_PREFIX + vendor_id
-        existing = self._vault.latest_signing_key(purpose)
-        return existing or self._vault.new_signing_key(connection, purpose=purpose)
+        return pairwise_key(self._vault, connection, vendor_id)
 
     def _fields(self, consents: Sequence[ConsentRecord]) -> list[RequestedField]:
         """Every field any of the consents covered, by key: label and category, no value."""

@@ -1,0 +1,86 @@
+"""Exporting consent receipts: the signed compact JWS, readable JSON with both signatures and the
+vendor's termination receipt, or a DPV / ISO 27560-style record; every export is logged.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from wallet import activity
+from wallet.activity import ActivityEvent
+from wallet.consents.queries import consent, consents
+from wallet.consents.receipts import dpv_record
+from wallet.consents.records import ConsentRecord
+from wallet.errors import InvalidInput
+from wallet.files import atomic_write_bytes
+from wallet.vault.facade import Vault
+
+
+def receipt_bytes(vault: Vault, consent_id: str, *, format: str = "jws") -> bytes:
+    """One receipt as the signed compact JWS, or as readable JSON with both signatures."""
+    record = consent(vault, consent_id)
+    if format == "jws":
+        return record.row.receipt_jws.encode("ascii") + b"\n"
+    if format == "json":
+        return _readable(record)
+    if format == "dpv":
+        return _pretty(_dpv(record))
+    raise InvalidInput("The receipt format is jws, json or dpv.")
+
+
+def _readable(record: ConsentRecord) -> bytes:
+    row = record.row
+    document = {
+        "receipt": record.receipt.wire(),
+        "status": row.status,
+        "signatures": {
+            "consumer": row.receipt_jws,
+            "vendor": row.countersignature,
+        },
+        "termination": json.loads(row.termination) if row.termination else None,
+    }
+    return _pretty(document)
+
+
+def _dpv(record: ConsentRecord) -> dict[str, object]:
+    return dpv_record(
+        record.receipt,
+        status=record.status,
+        ended_at=record.row.ended_at,
+        vendor_name=record.vendor_name,
+        acknowledged_at=record.row.acknowledged_at,
+    )
+
+
+def export_receipt(vault: Vault, consent_id: str, target: Path, *, format: str = "jws") -> Path:
+    """Write one receipt to ``target`` (see :func:`receipt_bytes`) and log it."""
+    data = receipt_bytes(vault, consent_id, format=format)
+    atomic_write_bytes(target, data)
+    record = consent(vault, consent_id)
+    _log_export(vault, record.row.vendor_id, f"receipt as {format}")
+    return target
+
+
+def export_all(vault: Vault, directory: Path) -> list[Path]:
+    """Every consent's receipt as ``<id>.jws``, ``<id>.json`` and ``<id>.dpv.json``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for record in consents(vault):
+        for suffix, form in ((".jws", "jws"), (".json", "json"), (".dpv.json", "dpv")):
+            target = directory / f"{record.id}{suffix}"
+            atomic_write_bytes(target, receipt_bytes(vault, record.id, format=form))
+            written.append(target)
+    _log_export(vault, "you", f"{len(written) // 3} consent(s) exported")
+    return written
+
+
+def _log_export(vault: Vault, party: str, reason: str) -> None:
+    with vault.write() as connection:
+        vault.record(
+            connection, ActivityEvent(activity.CONSENT_EXPORTED, party=party, reason=reason)
+        )
+
+
+def _pretty(document: object) -> bytes:
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
