@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import while_alive
 from ui.tasks import VaultRunner
+from ui.text import escape_html
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, GrantRequest, PlannedField
 from wallet.consents.book import DEFAULT_DAYS, MAX_DAYS
@@ -275,11 +275,13 @@ class GrantDialog(QDialog):
                 self.tr("<h3>Give a vendor a consent</h3><p>Choose the vendor first.</p>")
             )
             return
-        html = self.tr("<h3>Give %1 a consent</h3>").replace("%1", _escape(plan.vendor_name))
+        html = self.tr("<h3>Give %1 a consent</h3>").replace("%1", escape_html(plan.vendor_name))
         if plan.item_name:
             html += (
                 "<p>"
-                + self.tr("For the offer you accepted: %1").replace("%1", _escape(plan.item_name))
+                + self.tr("For the offer you accepted: %1").replace(
+                    "%1", escape_html(plan.item_name)
+                )
                 + "</p>"
             )
         html += (
@@ -319,8 +321,8 @@ class GrantDialog(QDialog):
         self._update_confirm()
         self._runner.run(
             lambda vault: ConsentBook(vault).plan_for_vendor(vendor_id),
-            on_success=while_alive(self, self._plan_loaded),
-            on_error=while_alive(self, self._fail),
+            owner=self,
+            on_success=self._plan_loaded,
         )
 
     def _plan_loaded(self, plan: GrantPlan) -> None:
@@ -412,8 +414,9 @@ class GrantDialog(QDialog):
 
         self._runner.run(
             lambda vault: ConsentBook(vault).summary(request),
-            on_success=while_alive(self, shown),
-            on_error=while_alive(self, refused),
+            owner=self,
+            on_success=shown,
+            on_error=refused,
         )
 
     def _show_summary_problem(self, text: str) -> None:
@@ -450,12 +453,12 @@ class GrantDialog(QDialog):
             self.accept()
 
         self._runner.run(
-            lambda vault: ConsentBook(vault).grant(request),
-            on_success=while_alive(self, done),
-            on_error=while_alive(self, self._fail),
+            lambda vault: ConsentBook(vault).grant(request), owner=self, on_success=done
         )
 
-    def _fail(self, error: Exception) -> None:
+    def show_error(self, error: Exception) -> None:
+        """An operation failed (the runner's default for this dialog): say why, keep every
+        choice, and let the person try again."""
         self._granting = False
         if not isinstance(error, VaultLocked):
             self.error.show_text(error_text(error))
@@ -464,7 +467,3 @@ class GrantDialog(QDialog):
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.text import escape_html
 from wallet.consents import Holder
 
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -56,7 +57,7 @@ class PropagateDialog(QDialog):
                 "You changed <b>%1</b>. These vendors hold it under a consent you gave. Send "
                 "them the new value? Each gets it signed, with its consent receipt, and only "
                 "for that consent's purposes."
-            ).replace("%1", _escape(label))
+            ).replace("%1", escape_html(label))
         )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
@@ -112,7 +113,3 @@ class PropagateDialog(QDialog):
 
     def _update_send(self) -> None:
         self.send_button.setEnabled(bool(self.chosen_consent_ids()))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui import clipboard
-from ui.background import while_alive
 from ui.dialogs import ask
 from ui.tasks import VaultRunner
+from ui.text import escape_html
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.consents.requests import DataRequestBook, DataRequestRecord, RequestKind
 from wallet.errors import VaultLocked
@@ -83,7 +83,7 @@ class RequestDialog(QDialog):
                     "A letter asking <b>%1</b> what personal data it holds about you and why. "
                     "The wallet keeps a copy; you send it."
                 )
-            ).replace("%1", _escape(vendor_name))
+            ).replace("%1", escape_html(vendor_name))
         )
         intro.setWordWrap(True)
         self.language_combo = QComboBox()
@@ -131,8 +131,8 @@ class RequestDialog(QDialog):
         self.error.clear()
         self._runner.run(
             lambda vault: DataRequestBook(vault).create(vendor_id, kind, language=language),
-            on_success=while_alive(self, self._written),
-            on_error=while_alive(self, self._fail),
+            owner=self,
+            on_success=self._written,
         )
 
     def _written(self, record: DataRequestRecord) -> None:
@@ -187,8 +187,8 @@ class RequestDialog(QDialog):
         # Disk writes stay off the GUI thread (the save dialog already asked about replacing).
         self._runner.run(
             lambda _vault: atomic_write_bytes(path, data),
-            on_success=while_alive(self, saved),
-            on_error=while_alive(self, self._fail),
+            owner=self,
+            on_success=saved,
         )
 
     def _update_buttons(self) -> None:
@@ -198,11 +198,8 @@ class RequestDialog(QDialog):
         for button in (self.copy_button, self.mail_button, self.save_button):
             button.setEnabled(written)
 
-    def _fail(self, error: Exception) -> None:
+    def show_error(self, error: Exception) -> None:
+        """An operation failed (the runner's default for this dialog): say why."""
         self._update_buttons()
         if not isinstance(error, VaultLocked):
             self.error.show_text(error_text(error))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

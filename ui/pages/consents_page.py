@@ -48,10 +48,12 @@ from ui.dialogs.grant_dialog import GrantDialog
 from ui.dialogs.propagate_dialog import PropagateDialog
 from ui.models.consents_model import ConsentColumn, ConsentsModel, local_day, local_time
 from ui.network import NetworkRunner, NetworkTask, vault_call_adapter, vault_db_adapter
+from ui.pages.base import Page
 from ui.tasks import VaultRunner
+from ui.text import escape_html
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import content_or_empty
-from ui.widgets.messages import InlineMessage, error_text
+from ui.widgets.messages import error_text
 from ui.widgets.tables import fit_height, small_table, windowed_table_view
 from wallet.changes import Changes
 from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, NoticeOutcome
@@ -101,11 +103,12 @@ def _cell(text: str, tooltip: str = "") -> QTableWidgetItem:
     return item
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _aside(text: str) -> str:
+    """``text`` in brackets and greyed, after what it qualifies."""
+    return f"<span style='color: palette(placeholder-text)'>({escape_html(text)})</span>"
 
 
-class ConsentsPage(QWidget):
+class ConsentsPage(Page):
     """The consents table above the selected consent's details, receipt state and history.
 
     Signals:
@@ -128,8 +131,7 @@ class ConsentsPage(QWidget):
     def __init__(
         self, runner: VaultRunner, network: NetworkRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, parent)
         self._network = network
         self.delivery: NetworkTask | None = None
         self._deliver_again = False
@@ -207,9 +209,6 @@ class ConsentsPage(QWidget):
                 "data it needs, for the purposes and the time you choose.</p>"
             ),
         )
-
-        self.status = InlineMessage()
-        self.error = InlineMessage(error=True)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.stack)
@@ -359,7 +358,7 @@ class ConsentsPage(QWidget):
 
     def _list_failed(self, text: str) -> None:
         self._loading = False
-        self._fail_text(text)
+        self._show_error_text(text)
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -422,10 +421,9 @@ class ConsentsPage(QWidget):
             if self.selected_id() == consent_id:
                 self._show_details(details)
 
-        self._runner.run(
+        self.run(
             lambda vault: consent_details(vault, consent_id),
-            on_success=while_alive(self, show),
-            on_error=while_alive(self, self._fail),
+            on_success=show,
         )
 
     def _show_details(self, details: ConsentDetails) -> None:
@@ -435,29 +433,28 @@ class ConsentsPage(QWidget):
         labels = details.field_labels
         receipt = record.receipt
         shared = [
-            f"{_escape(labels.get(item.key, item.key))} "
-            f"<span style='color: palette(placeholder-text)'>({_escape(item.piiCategory)})</span>"
+            f"{escape_html(labels.get(item.key, item.key))} {_aside(item.piiCategory)}"
             for item in receipt.vrm.fields
         ]
         purposes = [
-            f"<b>{_escape(purpose.label)}</b> — {_escape(purpose.description)} "
-            f"<span style='color: palette(placeholder-text)'>({_escape(purpose.dpv_curie)})</span>"
+            f"<b>{escape_html(purpose.label)}</b> — {escape_html(purpose.description)} "
+            f"{_aside(purpose.dpv_curie)}"
             for purpose in details.purposes()
         ]
         lines = [
             (self.tr("Status"), self._status_words(details)),
             (self.tr("Shared"), "<br>".join(shared)),
             (self.tr("Purposes"), "<br>".join(purposes)),
-            (self.tr("Given"), _escape(local_time(row.granted_at))),
-            (self.tr("Until"), _escape(local_day(row.expires_at))),
-            (self.tr("For"), _escape(receipt.services[0].service)),
-            (self.tr("Passed on to"), _escape(", ".join(details.third_parties()))),
+            (self.tr("Given"), escape_html(local_time(row.granted_at))),
+            (self.tr("Until"), escape_html(local_day(row.expires_at))),
+            (self.tr("For"), escape_html(receipt.services[0].service)),
+            (self.tr("Passed on to"), escape_html(", ".join(details.third_parties()))),
             (self.tr("Receipt"), self._receipt_words(record)),
             (self.tr("Vendor's signature"), self._acknowledgement_words(row)),
             (self.tr("Termination receipt"), self._termination_words(details)),
         ]
         table = "".join(
-            f"<tr><td style='padding-right: 12px; white-space: nowrap'><b>{_escape(label)}"
+            f"<tr><td style='padding-right: 12px; white-space: nowrap'><b>{escape_html(label)}"
             f"</b></td><td>{value}</td></tr>"
             for label, value in lines
             if value
@@ -466,7 +463,7 @@ class ConsentsPage(QWidget):
         # What was agreed, in the words shown before confirming (greyed once it has ended).
         style = "" if row.status == "active" else " style='color: palette(placeholder-text)'"
         self.details.setText(
-            f"<p{style}><i>{_escape(row.summary)}</i></p><table cellspacing='2'>{table}</table>"
+            f"<p{style}><i>{escape_html(row.summary)}</i></p><table cellspacing='2'>{table}</table>"
         )
         self._fill_deliveries(details.deliveries)
         self._fill_history(details.events, labels)
@@ -479,26 +476,30 @@ class ConsentsPage(QWidget):
         if row.status == "active":
             days = details.days_left(now=int(time.time()))
             more = self.tr("%1 (ends in %2 days)").replace("%1", status).replace("%2", str(days))
-            return _escape(more)
+            return escape_html(more)
         when = local_time(row.ended_at) if row.ended_at is not None else ""
-        return _escape(self.tr("%1 on %2").replace("%1", status).replace("%2", when))
+        return escape_html(self.tr("%1 on %2").replace("%1", status).replace("%2", when))
 
     def _receipt_words(self, record: ConsentRecord) -> str:
         kid = record.row.kid
         text = self.tr("%1, signed with your key for this vendor (%2…)")
-        return _escape(text.replace("%1", record.id).replace("%2", kid[:12]))
+        return escape_html(text.replace("%1", record.id).replace("%2", kid[:12]))
 
     def _acknowledgement_words(self, row: ConsentRow) -> str:
         if row.countersignature is not None and row.acknowledged_at is not None:
             text = self.tr("✓ Countersigned by the vendor on %1")
             return (
                 "<span style='color: #2e7d32'>"
-                + _escape(text.replace("%1", local_time(row.acknowledged_at)))
+                + escape_html(text.replace("%1", local_time(row.acknowledged_at)))
                 + "</span>"
             )
         if row.status != "active":
-            return _escape(self.tr("None: the consent ended before the vendor countersigned it"))
-        return _escape(self.tr("Waiting for the vendor (it has not countersigned the receipt yet)"))
+            return escape_html(
+                self.tr("None: the consent ended before the vendor countersigned it")
+            )
+        return escape_html(
+            self.tr("Waiting for the vendor (it has not countersigned the receipt yet)")
+        )
 
     def _termination_words(self, details: ConsentDetails) -> str:
         termination = details.termination()
@@ -508,12 +509,12 @@ class ConsentsPage(QWidget):
             text = self.tr("✓ Received on %1: the vendor confirmed it deleted your data")
             return (
                 "<span style='color: #2e7d32'>"
-                + _escape(text.replace("%1", local_time(termination.received_at)))
+                + escape_html(text.replace("%1", local_time(termination.received_at)))
                 + "</span>"
             )
         if not termination.asked:  # the core says why (no data sent, no address)
-            return _escape(self.tr("None: %1").replace("%1", termination.not_asked_reason))
-        return _escape(self.tr("Waiting for the vendor to confirm it deleted your data"))
+            return escape_html(self.tr("None: %1").replace("%1", termination.not_asked_reason))
+        return escape_html(self.tr("Waiting for the vendor to confirm it deleted your data"))
 
     def _fill_deliveries(self, deliveries: list[OutboxRow]) -> None:
         kinds = {
@@ -587,16 +588,15 @@ class ConsentsPage(QWidget):
 
         def open_dialog(vendors: list[tuple[str, str]]) -> None:
             if not vendors:
-                self._fail_text(
+                self._show_error_text(
                     self.tr("Your vendor directory is empty: add a vendor on the Vendors page.")
                 )
                 return
             self._open_grant_dialog(GrantDialog(self._runner, self, vendors=vendors))
 
-        self._runner.run(
+        self.run(
             vendor_choices,
-            on_success=while_alive(self, open_dialog),
-            on_error=while_alive(self, self._fail),
+            on_success=open_dialog,
         )
 
     def grant_for_offer(self, offer_id: str) -> None:
@@ -605,10 +605,10 @@ class ConsentsPage(QWidget):
         def open_dialog(plan: GrantPlan) -> None:
             self._open_grant_dialog(GrantDialog(self._runner, self, plan=plan))
 
-        self._runner.run(
+        self.run(
             lambda vault: ConsentBook(vault).plan_from_offer(offer_id),
-            on_success=while_alive(self, open_dialog),
-            on_error=while_alive(self, self._fail_loudly),
+            on_success=open_dialog,
+            on_error=self._fail_loudly,
         )
 
     def _open_grant_dialog(self, dialog: GrantDialog) -> None:
@@ -616,7 +616,7 @@ class ConsentsPage(QWidget):
         self._open(dialog)
 
     def _on_granted(self, record: ConsentRecord) -> None:
-        self._show_status(
+        self.show_status(
             self.tr(
                 "You gave %1 a consent. Your data is on its way, with the signed receipt."
             ).replace("%1", record.vendor_name)
@@ -655,16 +655,15 @@ class ConsentsPage(QWidget):
                 message = self.tr("Revoked. %1 is being sent a signed revocation notice.")
             else:
                 message = self.tr("Revoked. No notice to %1: %2.").replace("%2", outcome.reason)
-            self._show_status(message.replace("%1", vendor))
+            self.show_status(message.replace("%1", vendor))
             self.reload(select=consent_id)
             self.consents_changed.emit()
             if outcome.queued:
                 self.send_now()
 
-        self._runner.run(
+        self.run(
             lambda vault: ConsentBook(vault).revoke(consent_id),
-            on_success=while_alive(self, revoked),
-            on_error=while_alive(self, self._fail),
+            on_success=revoked,
         )
 
     # ------------------------------------------------------------------ updates
@@ -692,10 +691,9 @@ class ConsentsPage(QWidget):
             )
             self._open(dialog)
 
-        self._runner.run(
+        self.run(
             lambda vault: field_holders(vault, field_key),
-            on_success=while_alive(self, ask_holders),
-            on_error=while_alive(self, self._fail),
+            on_success=ask_holders,
         )
 
     def _propagate(self, key: str, label: str, consent_ids: list[str]) -> None:
@@ -705,7 +703,7 @@ class ConsentsPage(QWidget):
         def queued(outcomes: list[NoticeOutcome]) -> None:
             sent = [o for o in outcomes if o.queued]
             skipped = [o for o in outcomes if not o.queued]
-            self._show_status(
+            self.show_status(
                 self.tr("Your new %1 is on its way to %2 vendor(s).")
                 .replace("%1", label)
                 .replace("%2", str(len(sent)))
@@ -726,10 +724,10 @@ class ConsentsPage(QWidget):
             if sent:
                 self.send_now()
 
-        self._runner.run(
+        self.run(
             lambda vault: ConsentBook(vault).propagate(key, consent_ids),
-            on_success=while_alive(self, queued),
-            on_error=while_alive(self, self._fail_loudly),
+            on_success=queued,
+            on_error=self._fail_loudly,
         )
 
     # ------------------------------------------------------------------ expiry and delivery
@@ -739,7 +737,7 @@ class ConsentsPage(QWidget):
 
         def checked(result: ExpiryCheck) -> None:
             if result.expired:
-                self._show_status(
+                self.show_status(
                     self.tr("%1 consent(s) expired; their vendors are being told.").replace(
                         "%1", str(len(result.expired))
                     )
@@ -749,11 +747,7 @@ class ConsentsPage(QWidget):
             if result.expired or result.retries_due:
                 self.send_now()
 
-        self._runner.run(
-            check_expiry,
-            on_success=while_alive(self, checked),
-            on_error=while_alive(self, self._fail),
-        )
+        self.run(check_expiry, on_success=checked)
 
     def send_now(self) -> None:
         """Deliver the queued messages in the background, then read the vendors' answers."""
@@ -798,7 +792,7 @@ class ConsentsPage(QWidget):
                 message += " " + self.tr("%1 could not be delivered.").replace(
                     "%1", str(summary.failed + summary.disabled)
                 )
-            self._show_status(message)
+            self.show_status(message)
         if answers.refused:
             reasons = "; ".join(reason for _consent, reason in answers.refused[:3])
             self.error.show_text(
@@ -815,7 +809,7 @@ class ConsentsPage(QWidget):
         self.delivery = None
         self._deliver_again = False
         self._update_buttons()
-        self._fail(error)
+        self.show_error(error)
 
     # ------------------------------------------------------------------ export
 
@@ -839,12 +833,11 @@ class ConsentsPage(QWidget):
         consent_id = row.id
 
         def exported(written: Path) -> None:
-            self._show_status(self.tr("Exported to %1.").replace("%1", str(written)))
+            self.show_status(self.tr("Exported to %1.").replace("%1", str(written)))
 
-        self._runner.run(
+        self.run(
             lambda vault: ConsentBook(vault).export_receipt(consent_id, path, format=form),
-            on_success=while_alive(self, exported),
-            on_error=while_alive(self, self._fail),
+            on_success=exported,
         )
 
     def export_all(self) -> None:
@@ -855,16 +848,15 @@ class ConsentsPage(QWidget):
             return
 
         def exported(written: list[Path]) -> None:
-            self._show_status(
+            self.show_status(
                 self.tr("Exported %1 consent(s) to %2 (.jws, .json and .dpv.json each).")
                 .replace("%1", str(len(written) // 3))
                 .replace("%2", str(directory))
             )
 
-        self._runner.run(
+        self.run(
             lambda vault: ConsentBook(vault).export_all(directory),
-            on_success=while_alive(self, exported),
-            on_error=while_alive(self, self._fail),
+            on_success=exported,
         )
 
     # ------------------------------------------------------------------ erasure
@@ -926,20 +918,10 @@ class ConsentsPage(QWidget):
         self.history_table.setRowCount(0)
         self.detail_stack.setCurrentWidget(self.no_selection_label)
         self.stack.setCurrentWidget(self.empty_label)
-        self.status.clear()
-        self.error.clear()
+        self.clear_messages()
         self._update_buttons()
 
-    def _show_status(self, text: str) -> None:
-        self.error.clear()
-        self.status.show_text(text)
-
-    def _fail(self, error: Exception) -> None:
-        if isinstance(error, VaultLocked):
-            return
-        self._fail_text(error_text(error))
-
-    def _fail_text(self, text: str) -> None:
+    def _show_error_text(self, text: str) -> None:
         self.status.clear()
         self.error.show_text(text)
 
@@ -947,5 +929,5 @@ class ConsentsPage(QWidget):
         """An error the person may not see on this page (they are on another one): ask."""
         if isinstance(error, VaultLocked):
             return
-        self._fail(error)
+        self.show_error(error)
         ask.inform(self.window(), self.tr("Consent"), error_text(error))

@@ -23,13 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import while_alive
 from ui.models.holdings_model import HoldingRole, HoldingsModel
+from ui.pages.base import Page
 from ui.tasks import VaultRunner
 from ui.widgets.layout import content_or_empty
-from ui.widgets.messages import InlineMessage, error_text
 from wallet.consents.views import OverviewData, holdings_overview
-from wallet.errors import VaultLocked
 
 FIELD_COLUMN_WIDTH = 112
 VENDOR_HEADER_WIDTH = 200
@@ -58,7 +56,7 @@ class _Count(QFrame):
         layout.addWidget(label)
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     """Counts (active, expiring, expired, revoked, pending deliveries, open offers) above the
     vendors × fields matrix of active consents; clicking a held cell asks to open its consent.
 
@@ -73,8 +71,7 @@ class OverviewPage(QWidget):
     consent_activated = Signal(str)
 
     def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, parent)
         self._stale = True
         self._loading = False
         self.loaded: OverviewData | None = None
@@ -151,7 +148,6 @@ class OverviewPage(QWidget):
             ),
         )
 
-        self.error = InlineMessage(error=True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(counts_row)
@@ -178,11 +174,7 @@ class OverviewPage(QWidget):
             return  # the answer on its way is followed by another load if still stale
         self._stale = False
         self._loading = True
-        self._runner.run(
-            holdings_overview,
-            on_success=while_alive(self, self._show),
-            on_error=while_alive(self, self._fail),
-        )
+        self.run(holdings_overview, on_success=self._show, on_error=self._load_failed)
 
     def _show(self, data: OverviewData) -> None:
         self._loading = False
@@ -201,10 +193,9 @@ class OverviewPage(QWidget):
         if self._stale and self.isVisible():
             self._load()
 
-    def _fail(self, error: Exception) -> None:
+    def _load_failed(self, error: Exception) -> None:
         self._loading = False
-        if not isinstance(error, VaultLocked):
-            self.error.show_text(error_text(error))
+        self.show_error(error)
 
     def _on_locked(self) -> None:
         self.loaded = None
