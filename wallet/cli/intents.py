@@ -30,6 +30,7 @@ from wallet.cli.support import (
 )
 from wallet.delivery.cycle import deliver_pending
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
+from wallet.intents.status import status_text
 from wallet.offers import (
     FunnelView,
     FunnelWeights,
@@ -42,10 +43,6 @@ from wallet.outbox import DeliveryProgress, RunSummary
 from wallet.terminal import printable
 from wallet.transport import Transport
 from wallet.wire.signing import first_error
-
-
-def _status(record: IntentionRecord) -> str:
-    return record.status.replace("_", " ")
 
 
 def _intention_json(record: IntentionRecord) -> dict[str, Any]:
@@ -106,7 +103,7 @@ def cmd_intent_list(args: argparse.Namespace) -> int:
         headers=("id", "status", "item", "max price", "created"),
         to_row=lambda record: (
             record.id,
-            _status(record),
+            status_text(record.status),
             one_line(record.intention.itemOffered.name, 30),
             f"{record.intention.priceSpecification.maxPrice} "
             f"{record.intention.priceSpecification.priceCurrency}",
@@ -123,7 +120,7 @@ def cmd_intent_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_intention_json(record))
         return 0
-    print(f"{record.id}  ({_status(record)})")
+    print(f"{record.id}  ({status_text(record.status)})")
     print(f"  key:  {record.kid}")
     print_json(record.intention.wire())
     return 0

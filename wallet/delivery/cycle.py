@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wallet.changes import Part
 from wallet.consents.acks import AckReport, ingest_acknowledgements
 from wallet.offers.ingest import IngestReport, ingest_delivered
 from wallet.outbox import (
@@ -67,6 +68,9 @@ async def deliver_pending_async(
     else:
         async with Transport(timeout=timeout, concurrency=concurrency) as owned:
             summary = await run(owned)
+    handled = summary.delivered + summary.failed + summary.disabled + summary.dead
+    if handled + summary.retried + summary.resumed:
+        await run_db(lambda: vault.note_changed(Part.OUTBOX))  # rows changed status
     offers = await run_db(lambda: ingest_delivered(vault))
     assert isinstance(offers, IngestReport)
     acknowledgements = await run_db(lambda: ingest_acknowledgements(vault))

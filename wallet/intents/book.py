@@ -21,11 +21,13 @@ from typing import Any
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.errors import InvalidInput, NotFound
 from wallet.files import atomic_write_bytes
 from wallet.intents import store
 from wallet.intents.models import IntentionDraft, IntentionRecord
-from wallet.intents.store import OPEN_STATUSES, IntentionRow
+from wallet.intents.status import is_open, status_text
+from wallet.intents.store import IntentionRow
 from wallet.loyalty.book import LoyaltyBook
 from wallet.outbox import OutboxMessage, enqueue
 from wallet.outbox import store as outbox_store
@@ -168,7 +170,8 @@ class IntentionBook:
         row = store.get(connection, intention_id)
         if row is None:
             raise NotFound(
-                f"There is no intention {intention_id!r}; `intent list` shows your intentions."
+                f"There is no intention {intention_id!r}.",
+                cli_hint="`intent list` shows your intentions.",
             )
         return row
 
@@ -187,6 +190,7 @@ class IntentionBook:
                 )
                 self._vault.record(connection, ActivityEvent(activity.INTENTION_EXPIRED))
                 expired.append(intention_id)
+            self._vault.note_changed(Part.INTENTIONS, Part.OUTBOX)
         return expired
 
     # ------------------------------------------------------------------ creating
@@ -198,7 +202,8 @@ class IntentionBook:
         if latest is None:
             raise InvalidInput(
                 "You asked to attach your terms, but you have not saved any terms yet. Compose "
-                "and save them first (the My terms page or `terms compose`), or leave them out."
+                "and save them first (the My terms page), or leave them out.",
+                cli_hint="`terms compose` composes them.",
             )
         clause_ids = [c.id for c in latest.document.clauses if isinstance(c, StandardClause)]
         return TermsRequirement(agreements=clause_ids, sha256=latest.sha256)
@@ -260,6 +265,7 @@ class IntentionBook:
                 ),
             )
             row = self._row(connection, intention.id)
+            self._vault.note_changed(Part.INTENTIONS)
         return record_of(row)
 
     # ------------------------------------------------------------------ broadcasting
@@ -303,9 +309,9 @@ class IntentionBook:
         now = _now()
         with self._vault.write() as connection:
             row = self._row(connection, intention_id)
-            if row.status not in OPEN_STATUSES:
+            if not is_open(row.status):
                 raise InvalidInput(
-                    f"This intention is {row.status.replace('_', ' ')}; only a draft or an "
+                    f"This intention is {status_text(row.status)}; only a draft or an "
                     "intention still collecting offers can be broadcast."
                 )
             sent = {
@@ -317,8 +323,8 @@ class IntentionBook:
             fresh = [vendor for vendor in targets if vendor.id not in sent]
             if not targets:
                 raise InvalidInput(
-                    "No active vendor in your directory deals in "
-                    f"{row.category!r}; add one with `vendor add URL` (or name vendors)."
+                    f"No active vendor in your directory deals in {row.category!r}.",
+                    cli_hint="add one with `vendor add URL` (or name vendors).",
                 )
             body = row.signed.encode("utf-8")
             ids = enqueue(
@@ -338,6 +344,7 @@ class IntentionBook:
             store.set_status(
                 connection, intention_id, "broadcast", now, only_from=("draft",), broadcast=True
             )
+            self._vault.note_changed(Part.INTENTIONS, Part.OUTBOX)
             if fresh:
                 self._vault.record(
                     connection,
@@ -362,9 +369,9 @@ class IntentionBook:
         now = _now()
         with self._vault.write() as connection:
             row = self._row(connection, intention_id)
-            if row.status not in OPEN_STATUSES:
+            if not is_open(row.status):
                 raise InvalidInput(
-                    f"This intention is already {row.status.replace('_', ' ')}; "
+                    f"This intention is already {status_text(row.status)}; "
                     "only an open intention can be withdrawn."
                 )
             cancelled = outbox_store.cancel_for_subject(
@@ -387,6 +394,7 @@ class IntentionBook:
             )
             enqueue(connection, notices.messages)
             store.set_status(connection, intention_id, "withdrawn", now)
+            self._vault.note_changed(Part.INTENTIONS, Part.OUTBOX)
             self._vault.record(
                 connection,
                 ActivityEvent(

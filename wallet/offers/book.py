@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.errors import InvalidInput, NotFound
 from wallet.intents import store as intent_store
 from wallet.intents.book import (
@@ -17,6 +18,7 @@ from wallet.intents.book import (
     record_of,
 )
 from wallet.intents.models import IntentionRecord
+from wallet.intents.status import accepts_offers, status_text
 from wallet.offers import store
 from wallet.offers.funnel import FunnelResult, FunnelWeights, removal_reason, run_funnel
 from wallet.offers.store import OfferStatus, RejectionRow
@@ -73,6 +75,7 @@ class OfferBook:
         with self._vault.write() as connection:
             store.set_setting(connection, WEIGHTS_SETTING, weights.model_dump_json())
             self._vault.record(connection, ActivityEvent(activity.FUNNEL_WEIGHTS_CHANGED))
+            self._vault.note_changed(Part.OFFERS)
         return weights
 
     # ------------------------------------------------------------------ reading
@@ -121,12 +124,14 @@ class OfferBook:
         with self._vault.write() as connection:
             row = store.get_offer(connection, offer_id)
             if row is None:
-                raise NotFound(f"There is no offer {offer_id!r}; `offers list ID` shows them.")
+                raise NotFound(
+                    f"There is no offer {offer_id!r}.", cli_hint="`offers list ID` shows them."
+                )
             intention_row = intent_store.get(connection, row.intention_id)
             assert intention_row is not None  # offers reference their intention
-            if intention_row.status not in ("broadcast", "offers_in"):
+            if not accepts_offers(intention_row.status):
                 raise InvalidInput(
-                    f"The intention is {intention_row.status.replace('_', ' ')}; an offer can be "
+                    f"The intention is {status_text(intention_row.status)}; an offer can be "
                     "accepted only while it is open."
                 )
             intention = record_of(intention_row).intention
@@ -152,6 +157,7 @@ class OfferBook:
                 kind=KIND_DECISION,
             )
             enqueue(connection, notices.messages)
+            self._vault.note_changed(Part.OFFERS, Part.INTENTIONS, Part.OUTBOX)
             self._vault.record(
                 connection,
                 ActivityEvent(

@@ -45,6 +45,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.crypto.signing import VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidKey, VaultLocked, WalletError
 from wallet.intents import store as intent_store
@@ -233,6 +234,7 @@ def _save(
     """Store checked offers and rejections inside the caller's write transaction (the first
     :data:`MAX_REJECTIONS_RECORDED` rejections, and one ``too_many`` row counting the rest)."""
     now = datetime.now(UTC)
+    vault.note_changed(Part.OFFERS)  # offers, refusals, or an answer marked read
     report = IngestReport(rejected=_recorded(rejected))
     report.unrecorded = len(rejected) - min(len(rejected), MAX_REJECTIONS_RECORDED)
     for envelope in accepted:
@@ -275,9 +277,10 @@ def _save(
                 reason=f"{len(report.stored)} offer(s)",
             ),
         )
-        intent_store.set_status(
+        if intent_store.set_status(
             connection, intention_id, "offers_in", now, only_from=("broadcast",)
-        )
+        ):
+            vault.note_changed(Part.INTENTIONS)
     return report
 
 
@@ -370,6 +373,7 @@ def _set_aside(vault: Vault, outbox_id: int, error: Exception) -> None:
             "SELECT vendor_id FROM outbox WHERE id = ?", (outbox_id,)
         ).fetchone()
         reason = mark_unreadable(connection, outbox_id, "offers", error)
+        vault.note_changed(Part.OUTBOX)
         vault.record(
             connection,
             ActivityEvent(
