@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from ui import clipboard
 from ui.dialogs import ask
-from ui.dialogs.field_dialog import FieldDialog, FieldHistoryDialog, key_from_label
+from ui.dialogs.field_dialog import FieldDialog, FieldHistoryDialog
 from ui.models.fields_model import MASK, FieldColumn
 from ui.pages import my_data
 from ui.pages.my_data import MyDataPage
@@ -312,11 +312,6 @@ def test_selection_survives_a_reload(page: MyDataPage, qtbot: QtBot) -> None:
     with qtbot.waitSignal(page.model.rows_reset):
         page.reload()
     assert page.selected_field().key == "phone"  # type: ignore[union-attr]
-
-
-def test_keys_are_suggested_from_labels() -> None:
-    assert key_from_label("  Library card № 2 ") == "library_card_2"
-    assert key_from_label("Shoe size (EU)") == "shoe_size_eu"
 
 
 def test_keyboard_return_opens_the_selected_field(page: MyDataPage, qtbot: QtBot) -> None:

@@ -7,7 +7,6 @@ so the user never loses what they typed to an error.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -38,15 +37,10 @@ from wallet.personal_data import (
     HistoryEntry,
     standard_field,
 )
+from wallet.personal_data.labels import suggested_key
 
 CUSTOM_FIELD = ""  # the "Custom field…" entry of the field picker
 ERROR_STYLE = "color: #c62828;"
-_NOT_KEY_CHARACTERS = re.compile(r"[^a-z0-9_.-]+")
-
-
-def key_from_label(label: str) -> str:
-    """A field key suggested from a label: "Library card" → "library_card"."""
-    return _NOT_KEY_CHARACTERS.sub("_", label.strip().lower()).strip("_.-")
 
 
 class FieldDialog(QDialog):
@@ -180,7 +174,7 @@ class FieldDialog(QDialog):
 
     def _suggest_key(self, label: str) -> None:
         if not self._key_edited_by_hand and not self.key_edit.isReadOnly():
-            self.key_edit.setText(key_from_label(label))
+            self.key_edit.setText(suggested_key(label))
 
 
 class FieldHistoryDialog(QDialog):

@@ -18,7 +18,8 @@ DPV = "https://w3id.org/dpv#"
 MAX_KEY_LENGTH = 64
 MAX_LABEL_LENGTH = 200
 MAX_VALUE_LENGTH = 10_000
-_KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+KEY_CHARACTERS = "a-z0-9_.-"  # a regular-expression class: what a field key is made of
+_KEY_PATTERN = re.compile(rf"^[a-z0-9][{KEY_CHARACTERS}]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +181,8 @@ def parse_category(text: str | int) -> int:
             by_name = {c.name.lower(): c.number for c in PII_CATEGORIES.values()}
             if head.lower() not in by_name:
                 raise InvalidInput(
-                    f"Unknown category {text!r}. Use a number 1-16 or a name such as "
-                    "'Contact'; `vrm-wallet-cli data categories` lists them."
+                    f"Unknown category {text!r}. Use a number 1-16 or a name such as 'Contact'.",
+                    cli_hint="`vrm-wallet-cli data categories` lists them.",
                 )
             number = by_name[head.lower()]
     if number not in PII_CATEGORIES:

@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 from wallet import activity
 from wallet.activity import ActivityEntry, ActivityEvent
 from wallet.changes import NO_CHANGES, Changes, Part
-from wallet.errors import InvalidInput, NotFound
+from wallet.errors import InvalidInput, NotFound, command_line_text
 from wallet.personal_data import (
     FieldInput,
     FieldSnapshot,
@@ -31,6 +31,7 @@ from wallet.personal_data import (
     validate_label,
     validate_value,
 )
+from wallet.personal_data.labels import field_labels
 from wallet.personal_data.store import FieldQuery
 from wallet.storage.connection import Connection
 
@@ -102,7 +103,10 @@ class PersonalData:
                     existing = store.get(connection, item.key)
                     snapshot = _field_snapshot(item, existing, now)
                 except InvalidInput as exc:
-                    raise InvalidInput(f"Field {item.key!r}: {exc} Nothing was imported.") from None
+                    raise InvalidInput(
+                        f"Field {item.key!r}: {exc} Nothing was imported.",
+                        cli_text=f"Field {item.key!r}: {command_line_text(exc)} Nothing was imported.",
+                    ) from None
                 if existing is None or _editable_parts(snapshot) != _editable_parts(existing):
                     _store_field(connection, snapshot, existing)
                     stored[item.key] = None
@@ -148,6 +152,10 @@ class PersonalData:
         if snapshot is None:
             raise NotFound(f"There is no field {key!r}.")
         return dataclasses.replace(snapshot, value=None)
+
+    def labels(self, keys: Iterable[str]) -> dict[str, str]:
+        """The label of each field by key; a deleted field keeps its key (see :mod:`.labels`)."""
+        return field_labels(self._vault.reader, keys)
 
     def count(self, *, category: int | None = None, search: str | None = None) -> int:
         return store.count(self._vault.reader, FieldQuery(category, search))
