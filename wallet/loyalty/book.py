@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.errors import InvalidInput, NotFound
 from wallet.files import atomic_write_bytes
 from wallet.loyalty import store
@@ -178,6 +179,7 @@ class LoyaltyBook:
                     reason=f"membership #{new_id}",
                 ),
             )
+            self._vault.note_changed(Part.LOYALTY)
         return self.membership(new_id)
 
     def update(self, membership_id: int, draft: MembershipDraft) -> Membership:
@@ -199,6 +201,7 @@ class LoyaltyBook:
                     reason=f"membership #{membership_id}",
                 ),
             )
+            self._vault.note_changed(Part.LOYALTY)
         return self.membership(membership_id)
 
     def delete(self, membership_id: int) -> None:
@@ -209,6 +212,7 @@ class LoyaltyBook:
                 connection,
                 ActivityEvent(activity.LOYALTY_DELETED, reason=f"membership #{membership_id}"),
             )
+            self._vault.note_changed(Part.LOYALTY)
 
     # ------------------------------------------------------------------ import and export
 
@@ -256,6 +260,8 @@ class LoyaltyBook:
                 new_id = store.insert_membership(connection, item.draft, now)
                 existing[item.draft.key] = new_id
                 imported.append(new_id)
+            if imported:
+                self._vault.note_changed(Part.LOYALTY)
             self._vault.record(
                 connection,
                 ActivityEvent(
@@ -310,6 +316,7 @@ class LoyaltyBook:
                 connection,
                 ActivityEvent(activity.PROPOSAL_SAVED, reason=f"proposal #{new_id} ({status})"),
             )
+            self._vault.note_changed(Part.LOYALTY)
         return self.proposal(new_id)
 
     def update_proposal(
@@ -325,6 +332,7 @@ class LoyaltyBook:
                     activity.PROPOSAL_SAVED, reason=f"proposal #{proposal_id} ({new_status})"
                 ),
             )
+            self._vault.note_changed(Part.LOYALTY)
         return self.proposal(proposal_id)
 
     def delete_proposal(self, proposal_id: int) -> None:
@@ -336,6 +344,7 @@ class LoyaltyBook:
                 connection,
                 ActivityEvent(activity.PROPOSAL_DELETED, reason=f"proposal #{proposal_id}"),
             )
+            self._vault.note_changed(Part.LOYALTY)
 
     def record_purchase(
         self,
@@ -378,6 +387,7 @@ class LoyaltyBook:
                     reason=f"proposal #{proposal_id}",
                 ),
             )
+            self._vault.note_changed(Part.LOYALTY)
         return next(p for p in self.purchases(proposal_id) if p.id == new_id)
 
     def purchases(self, proposal_id: int) -> list[Purchase]:

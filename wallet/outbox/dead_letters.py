@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from wallet.changes import Part
 from wallet.errors import InvalidInput, NotFound
 from wallet.storage.connection import Connection
 from wallet.vault.facade import Vault
@@ -136,7 +137,7 @@ class DeadLetters:
                         "outcome. Nothing was changed."
                     )
             dead = [item_id for item_id in ids if item_id not in unread]
-            return _retry(connection, dead, [i for i in ids if i in unread], unread)
+            return self._retried(_retry(connection, dead, [i for i in ids if i in unread], unread))
 
     def retry_all(self) -> RetryResult:
         """Queue every dead letter again."""
@@ -146,7 +147,12 @@ class DeadLetters:
                 int(row[0])
                 for row in connection.execute("SELECT id FROM outbox WHERE status = 'dead'")
             ]
-            return _retry(connection, dead, sorted(unread), unread)
+            return self._retried(_retry(connection, dead, sorted(unread), unread))
+
+    def _retried(self, result: RetryResult) -> RetryResult:
+        if result.count:
+            self._vault.note_changed(Part.OUTBOX)
+        return result
 
 
 def _retry(

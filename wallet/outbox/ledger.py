@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.errors import VaultLocked
 from wallet.outbox import store
 from wallet.outbox.store import OutboxRow, Status
@@ -96,8 +97,12 @@ class Outbox:
         return store.pending_count(self._vault.reader)
 
     def resume(self) -> int:
+        """Rows a stopped run left ``delivering`` are pending again; returns how many."""
         with self._vault.write() as connection:
-            return store.resume(connection)
+            resumed = store.resume(connection)
+            if resumed:
+                self._vault.note_changed(Part.OUTBOX)
+            return resumed
 
     # ------------------------------------------------------------------ claiming
 
@@ -127,6 +132,8 @@ class Outbox:
             claimed = [row for row in rows if row.vendor_id not in gone]
             store.mark_delivering(connection, [row.id for row in claimed])
             self._record(connection, skipped, now)
+            if rows:
+                self._vault.note_changed(Part.OUTBOX)
         return claimed, skipped
 
     def _bury_unreadable_due_rows(self, now: float, limit: int) -> int:
@@ -173,11 +180,14 @@ class Outbox:
         with self._vault.write() as connection:
             store.mark_dead(connection, item_id, reason)
             self._vault.record(connection, _failure_event("dead", vendor_id, kind, reason))
+            self._vault.note_changed(Part.OUTBOX)
 
     def _record(
         self, connection: Connection, outcomes: Sequence[DeliveryOutcome], now: float
     ) -> None:
         moment = datetime.fromtimestamp(now, UTC)
+        if outcomes:
+            self._vault.note_changed(Part.OUTBOX)
         store.finish_many(
             connection,
             [
@@ -232,6 +242,7 @@ class Outbox:
     ) -> None:
         store.disable_for_vendor(connection, outcome.vendor_id, outcome.error)
         if store.disable_vendor_endpoint(connection, outcome.vendor_id, outcome.error, moment):
+            self._vault.note_changed(Part.VENDORS)
             self._vault.record(
                 connection,
                 ActivityEvent(

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidInput, NotFound, WalletError
 from wallet.files import atomic_write_bytes
@@ -142,6 +143,7 @@ class TermsBook:
                     reason=f"version {number}",
                 ),
             )
+            self._vault.note_changed(Part.TERMS)
         return TermsVersion(document, signed.sha256, signed.signature, key.verifying_key)
 
     def _terms_key(self, connection: Any) -> SigningKey:
@@ -269,6 +271,7 @@ class TermsBook:
                     reason=f"accepts version {number}",
                 ),
             )
+            self._vault.note_changed(Part.TERMS)
         return StoredAgreement(row_id, record, number, now)
 
     def agreements(self) -> list[StoredAgreement]:

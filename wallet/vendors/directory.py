@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.crypto.signing import VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidInput, InvalidKey, NotFound, WalletError
 from wallet.files import atomic_write_bytes, read_bounded
@@ -291,6 +292,8 @@ class VendorDirectory:
                 )
                 event = activity.VENDOR_ADDED if outcome == "added" else activity.VENDOR_UPDATED
                 self._vault.record(connection, ActivityEvent(event, party=vendor_id))
+            if outcome != "unchanged":
+                self._vault.note_changed(Part.VENDORS)
             vendor = store.get(connection, vendor_id)
         assert vendor is not None
         return AddResult(outcome, vendor)
@@ -315,6 +318,7 @@ class VendorDirectory:
             self._vault.record(
                 connection, ActivityEvent(activity.VENDOR_KEY_CHANGE_APPROVED, party=vendor_id)
             )
+            self._vault.note_changed(Part.VENDORS)
             updated = store.get(connection, vendor_id)
         assert updated is not None
         return updated
@@ -328,6 +332,9 @@ class VendorDirectory:
                 connection, vendor_id, "the vendor was removed from the directory"
             )
             self._vault.record(connection, ActivityEvent(activity.VENDOR_REMOVED, party=vendor_id))
+            self._vault.note_changed(Part.VENDORS)
+            if cancelled:
+                self._vault.note_changed(Part.OUTBOX)
         return cancelled
 
     # ---------------------------------------------------------------- import and export
@@ -411,6 +418,8 @@ class VendorDirectory:
                 )
                 (added if outcome == "added" else updated).append(fetched.metadata.id)
             changed = added + updated
+            if changed:
+                self._vault.note_changed(Part.VENDORS)
             self._vault.record(
                 connection,
                 ActivityEvent(
