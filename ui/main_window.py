@@ -134,7 +134,6 @@ class Workspace(QWidget):
         self.my_data.field_saved.connect(self.consents.propose_update)
         self.overview.consent_activated.connect(self.open_consent)
         self.consents.consent_granted.connect(self.open_consent)
-        self.consents.consents_changed.connect(self.overview.reload)
 
     def open_consent(self, consent_id: str) -> None:
         """Show the Consents page with ``consent_id`` selected."""

@@ -376,6 +376,40 @@ def test_overview_cell_opens_the_consent(
     assert consents.detail_title.text() == books.name
 
 
+def test_overview_and_consents_follow_what_operations_change(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    runner: VaultRunner,
+    kit: BackgroundVendors,
+    tmp_path: Path,
+) -> None:
+    """A grant or a revocation made anywhere (here: straight on the vault worker, as another
+    page would) reaches the Overview and the Consents page through the runner's Changes."""
+    directory = tmp_path / "vault"
+    shop = _vendor(kit, 0)
+    with _new_vault(directory, kit):
+        pass
+    workspace = _open(qtbot, make_window, directory)
+    overview, consents = workspace.overview, workspace.consents
+    _show(workspace, overview)
+    qtbot.waitUntil(lambda: overview.loaded is not None, timeout=WAIT_MS)
+    assert overview.counts["active"].text() == "0"
+
+    granted = _on_worker(qtbot, runner, lambda v: _grant(v, shop, "email"))
+    qtbot.waitUntil(lambda: overview.counts["active"].text() == "1", timeout=WAIT_MS)
+    held = overview.model.index_of(shop.vendor_id, "email")
+    assert overview.model.data(held, HoldingRole.CONSENT_ID) == granted
+
+    _show(workspace, consents)  # hidden meanwhile: it loads what changed when shown
+    qtbot.waitUntil(lambda: consents.model.row_of(granted) == 0, timeout=WAIT_MS)
+    _on_worker(qtbot, runner, lambda v: ConsentBook(v).revoke(granted))
+    qtbot.waitUntil(lambda: _shown_status(workspace, granted) == "Revoked", timeout=WAIT_MS)
+
+    _show(workspace, overview)
+    qtbot.waitUntil(lambda: overview.counts["revoked"].text() == "1", timeout=WAIT_MS)
+    assert overview.counts["active"].text() == "0" and overview.model.rowCount() == 0
+
+
 # ---------------------------------------------------------------------------- update prompt
 
 

@@ -10,9 +10,10 @@ consents that expired or retries that are due.
 
 The table is a window over the consents (:class:`~ui.models.consents_model.ConsentsModel`): a
 reload reads only the ordered row ids, and rows come a page at a time as they are painted, so it
-stays fast at 100 000 consents. It reloads when the page is first shown (and again, when shown,
-after a change), so an unlock does not wait for it; asking to open one consent (from the
-Overview) reloads at once with that consent's page, then selects it and scrolls to it.
+stays fast at 100 000 consents. It reloads when the page is first shown, and after any operation
+whose :class:`~wallet.changes.Changes` touch what it shows (at once if shown, else when next
+shown), so an unlock does not wait for it; asking to open one consent (from the Overview)
+reloads at once with that consent's page, then selects it and scrolls to it.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import error_text
 from ui.widgets.tables import fit_height, small_table, windowed_table_view
-from wallet.changes import Changes
+from wallet.changes import Changes, Part
 from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, NoticeOutcome
 from wallet.consents.book import KIND_DISCLOSURE, KIND_EXPIRY, KIND_REVOCATION, KIND_UPDATE
 from wallet.consents.store import ConsentEvent, ConsentRow, ConsentStatus
@@ -83,6 +84,7 @@ except ImportError:  # pragma: no cover - depends on the core having wallet.cons
 # (EXPIRY_CHECK_MS) starts another run for retries that are due.
 DELIVERY_DEADLINE_SECONDS = 20.0
 EXPIRY_CHECK_MS = 60_000
+SHOWN_PARTS = (Part.CONSENTS, Part.FIELDS, Part.VENDORS, Part.OUTBOX)
 STATUS_FILTERS: tuple[ConsentStatus | None, ...] = (None, "active", "expired", "revoked")
 EXPORT_FORMATS = ("jws", "json", "dpv")
 
@@ -112,8 +114,6 @@ class ConsentsPage(Page):
     """The consents table above the selected consent's details, receipt state and history.
 
     Signals:
-        consents_changed(): a consent was given, ended or updated, or vendors answered (the
-            Overview reloads).
         consent_granted(str): a consent was given through this page's grant dialog; its id.
 
     Attributes (for tests): ``model``, ``table``, ``status_combo``, ``stack``, ``empty_label``,
@@ -125,7 +125,6 @@ class ConsentsPage(Page):
     shown), ``expiry_timer``.
     """
 
-    consents_changed = Signal()
     consent_granted = Signal(str)
 
     def __init__(
@@ -622,7 +621,6 @@ class ConsentsPage(Page):
             ).replace("%1", record.vendor_name)
         )
         self.reload(select=record.id)
-        self.consents_changed.emit()
         self.consent_granted.emit(record.id)
         self.send_now()
 
@@ -657,7 +655,6 @@ class ConsentsPage(Page):
                 message = self.tr("Revoked. No notice to %1: %2.").replace("%2", outcome.reason)
             self.show_status(message.replace("%1", vendor))
             self.reload(select=consent_id)
-            self.consents_changed.emit()
             if outcome.queued:
                 self.send_now()
 
@@ -719,8 +716,6 @@ class ConsentsPage(Page):
                         "%1", reasons
                     ),
                 )
-            self.reload()
-            self.consents_changed.emit()
             if sent:
                 self.send_now()
 
@@ -742,8 +737,6 @@ class ConsentsPage(Page):
                         "%1", str(len(result.expired))
                     )
                 )
-                self.reload()
-                self.consents_changed.emit()
             if result.expired or result.retries_due:
                 self.send_now()
 
@@ -799,8 +792,9 @@ class ConsentsPage(Page):
                 self.tr("A vendor's answer was refused: %1").replace("%1", reasons)
             )
         self._update_buttons()
+        # What the delivery changed reaches runner.changed with the next vault operation (its
+        # steps ran outside the runner's operations): this reload is that operation.
         self.reload()
-        self.consents_changed.emit()
         if self._deliver_again:
             self._deliver_again = False
             self.send_now()
@@ -896,8 +890,10 @@ class ConsentsPage(Page):
         self.busy.set_busy(delivering)
 
     def _on_vault_changed(self, changes: Changes) -> None:
-        if changes.fields_changed:
-            self.reload()  # fields' labels (now if shown, else when next shown)
+        """Reload (now if shown, else when next shown) when what the page shows changed: the
+        consents, their fields' labels, the vendors' names, or the messages to vendors."""
+        if changes.touches(*SHOWN_PARTS):
+            self.reload()
 
     def _on_locked(self) -> None:
         self.expiry_timer.stop()

@@ -4,8 +4,9 @@ One worker call reads the core's :func:`~wallet.consents.views.holdings_overview
 indexed scans, and the fields' labels); the matrix is a
 :class:`~ui.models.holdings_model.HoldingsModel` that works out each cell when it is painted, in
 a view whose rows and columns are never measured, so a vault with 1 000 vendors and 50 000
-consents opens as fast as a small one. The page loads each time it is shown, and again while
-shown when the consents change.
+consents opens as fast as a small one. The page loads when it is first shown, and again after
+any operation whose :class:`~wallet.changes.Changes` touch what it counts (at once if shown, else
+when next shown).
 """
 
 from __future__ import annotations
@@ -27,10 +28,14 @@ from ui.models.holdings_model import HoldingRole, HoldingsModel
 from ui.pages.base import Page
 from ui.tasks import VaultRunner
 from ui.widgets.layout import content_or_empty
+from wallet.changes import Changes, Part
 from wallet.consents.views import OverviewData, holdings_overview
 
 FIELD_COLUMN_WIDTH = 112
 VENDOR_HEADER_WIDTH = 200
+# Everything the matrix and the counts are made of: consents (and the vendors' names and fields'
+# labels they show), messages waiting for vendors, and the offers on open intentions.
+SHOWN_PARTS = (Part.CONSENTS, Part.FIELDS, Part.VENDORS, Part.OUTBOX, Part.INTENTIONS, Part.OFFERS)
 COUNT_NAMES = ("active", "expiring", "expired", "revoked", "pending", "offers")
 
 
@@ -77,6 +82,7 @@ class OverviewPage(Page):
         self.loaded: OverviewData | None = None
         self._build()
         runner.locked.connect(self._on_locked)
+        runner.changed.connect(self._on_vault_changed)
         if runner.is_unlocked:
             self.reload()
 
@@ -164,10 +170,12 @@ class OverviewPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # Always: the counts also follow intentions, offers and the outbox, which change
-        # without telling this page.
-        self._stale = True
-        self._load()
+        if self._stale:
+            self._load()
+
+    def _on_vault_changed(self, changes: Changes) -> None:
+        if changes.touches(*SHOWN_PARTS):
+            self.reload()
 
     def _load(self) -> None:
         if self._loading:
