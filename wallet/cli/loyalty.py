@@ -22,6 +22,7 @@ from wallet.cli.support import (
     print_table,
     unlocked,
 )
+from wallet.errors import command_line_text
 from wallet.loyalty.book import (
     EXPORT_FORMATS,
     ExportFormat,
@@ -59,7 +60,7 @@ def _amount(text: str) -> Decimal:
         return amount_value(text)
     except ValueError as exc:
         shown = printable(text, max_chars=40)
-        message = f"{shown!r} is not an amount ({exc}); write it like 12.50"
+        message = f"{shown!r} is not an amount ({command_line_text(exc)}); write it like 12.50"
         raise argparse.ArgumentTypeError(message) from None
 
 
@@ -68,7 +69,8 @@ def _points(text: str) -> int | Decimal | None:
         return points_value(text)
     except ValueError as exc:
         shown = printable(text, max_chars=40)
-        raise argparse.ArgumentTypeError(f"{shown!r} is not a points balance ({exc})") from None
+        reason = command_line_text(exc)
+        raise argparse.ArgumentTypeError(f"{shown!r} is not a points balance ({reason})") from None
 
 
 def _membership_json(membership: Membership) -> dict[str, Any]:

@@ -177,8 +177,8 @@ def _chosen_mapping(
                 chosen[column] = None
     if "member_number" not in chosen.values():
         raise InvalidInput(
-            f"No column of {path} holds the member number. Map one, e.g. "
-            f"--map {quoted(columns[0] + '=member_number', limit=60)}."
+            f"No column of {path} holds the member number. Map one.",
+            cli_hint=f"e.g. --map {quoted(columns[0] + '=member_number', limit=60)}.",
         )
     return chosen
 

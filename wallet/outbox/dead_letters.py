@@ -127,7 +127,8 @@ class DeadLetters:
             for item_id in ids:
                 if item_id not in rows:
                     raise NotFound(
-                        f"There is no outbox message {item_id}; `outbox list` shows them."
+                        f"There is no outbox message {item_id}.",
+                        cli_hint="`outbox list` shows them.",
                     )
                 entry = _entry(rows[item_id], unread.get(item_id))
                 if not entry.retryable:

@@ -157,7 +157,7 @@ class TermsBook:
     def version(self, number: int) -> TermsVersion:
         row = store.version(self._vault.reader, number)
         if row is None:
-            raise NotFound(f"There is no terms version {number}; see `terms versions`.")
+            raise NotFound(f"There is no terms version {number}.", cli_hint="see `terms versions`.")
         return self._loaded(row)
 
     def latest(self) -> TermsVersion | None:
@@ -169,7 +169,9 @@ class TermsBook:
             return self.version(number)
         latest = self.latest()
         if latest is None:
-            raise NotFound("You have no terms yet; compose them first (`terms compose`).")
+            raise NotFound(
+                "You have no terms yet.", cli_hint="compose them first (`terms compose`)."
+            )
         return latest
 
     def _loaded(self, row: store.VersionRow) -> TermsVersion:

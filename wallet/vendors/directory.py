@@ -228,7 +228,8 @@ class VendorDirectory:
         vendor = store.get(self._vault.reader, vendor_id)
         if vendor is None:
             raise NotFound(
-                f"There is no vendor {vendor_id!r} in your directory; `vendor list` shows them."
+                f"There is no vendor {vendor_id!r} in your directory.",
+                cli_hint="`vendor list` shows them.",
             )
         return vendor
 
@@ -343,7 +344,7 @@ class VendorDirectory:
         """Write the directory as a vendor list JSON (atomic, mode 0600); returns the count."""
         path = Path(path)
         if path.exists() and not force:
-            raise WalletError(f"{path} already exists; pass --force to replace it.")
+            raise WalletError(f"{path} already exists.", cli_hint="pass --force to replace it.")
         vendors = self.list()
         document = {
             "type": LIST_TYPE,
