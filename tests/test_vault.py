@@ -21,6 +21,7 @@ from wallet.errors import (
     VaultNotFound,
     WrongPassphrase,
     WrongRecoveryKey,
+    command_line_text,
 )
 from wallet.vault.facade import DATABASE_FILE, HEADER_FILE, CreatedVault, Vault
 from wallet.vault.header import read_header
@@ -175,8 +176,9 @@ def test_restore_never_overwrites_without_force(
     backup = vault.backup(tmp_path / "wallet.vrmbackup")
     vault.fields.set("email", "current@example.org")
     vault.lock()
-    with pytest.raises(VaultExists, match="--force"):
+    with pytest.raises(VaultExists) as refused:
         Vault.restore(backup, vault_dir, passphrase=PASSPHRASE)
+    assert "--force" in command_line_text(refused.value)  # the hint the CLI prints
     with pytest.raises(WrongPassphrase):
         Vault.restore(backup, vault_dir, passphrase="wrong passphrase", force=True)
     with Vault.open_with_passphrase(vault_dir, PASSPHRASE) as untouched:

@@ -8,26 +8,49 @@ prints, after the message (:func:`command_line_text`).
 
 from __future__ import annotations
 
+from typing import NamedTuple, TypeVar
+
 
 class WalletError(Exception):
     """Base of every error the core raises on purpose.
 
     ``cli_hint``: what to type at the command line about it ("`vendor list` shows them"), kept
-    out of the message so that the desktop app never shows command syntax.
+    out of the message so that the desktop app never shows command syntax. ``cli_text``: the
+    whole message as the CLI says it, where the command sits inside a sentence (it replaces
+    message and hint).
     """
 
-    def __init__(self, *args: object, cli_hint: str = "") -> None:
+    def __init__(self, *args: object, cli_hint: str = "", cli_text: str = "") -> None:
         super().__init__(*args)
         self.cli_hint = cli_hint
+        self.cli_text = cli_text
 
 
 def command_line_text(error: BaseException) -> str:
     """``error`` as the CLI says it: the message, then its command-line hint if it has one."""
+    whole = getattr(error, "cli_text", "")
+    if whole:
+        return str(whole)
     message = str(error)
     hint = getattr(error, "cli_hint", "")
     if not hint:
         return message
     return f"{message.rstrip().rstrip('.')}; {hint}"
+
+
+E = TypeVar("E", bound=WalletError)
+
+
+class Wording(NamedTuple):
+    """A text as every front end says it (``plain``), and as the CLI says it, naming a command."""
+
+    plain: str
+    command_line: str
+
+    def error(self, kind: type[E], *, before: str = "", after: str = "") -> E:
+        """A ``kind`` error saying ``before``, this text, then ``after`` (``cli_text`` too)."""
+        plain = f"{before}{self.plain}{after}"
+        return kind(plain, cli_text=f"{before}{self.command_line}{after}")
 
 
 class VaultNotFound(WalletError):

@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WalletError as exc:
         return fail(command_line_text(exc))
     except StorageError as exc:  # a damaged page met by a feature's read
-        return fail(str(translate_error(exc, failed="the command did not finish")))
+        return fail(command_line_text(translate_error(exc, failed="the command did not finish")))
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         return fail(f"{exc.strerror or exc}{where}; check the path and its permissions.")

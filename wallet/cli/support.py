@@ -1,7 +1,7 @@
 """Shared plumbing of ``vrm-wallet-cli``: secrets, confirmations, the unlocked vault, output.
 
-Feature commands live in their own modules (``cli_*.py``) and build on these helpers; nothing here
-knows about any particular command.
+Each command group lives in its own module of ``wallet/cli/`` and builds on these helpers; nothing
+here knows about any particular command.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wallet.errors import KeyringUnavailable, VaultNotFound, WalletError
+from wallet.errors import KeyringUnavailable, VaultNotFound, WalletError, command_line_text
 from wallet.files import read_bounded
 from wallet.keystore import KeyringKeyStore
 from wallet.paths import resolve_vault_dir
@@ -166,7 +166,8 @@ def open_with_keyring(directory: Path) -> Vault:
         return Vault.open_with_keyring(directory, KeyringKeyStore())
     except KeyringUnavailable as exc:
         raise KeyringUnavailable(
-            f"{exc} (--use-keyring failed; run without it to unlock with the passphrase)"
+            f"{command_line_text(exc)} (--use-keyring failed; run without it to unlock with the "
+            "passphrase)"
         ) from None
 
 

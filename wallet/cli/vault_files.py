@@ -90,7 +90,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print_json(_report_json(report))
     else:
         print(f"Vault: {printable(report.directory)}")
-        for line in describe(report):
+        for line in describe(report, command_line=True):
             print(printable(line))
     if report.ok:
         if not args.json:
@@ -118,7 +118,7 @@ def _report_json(report: IntegrityReport) -> dict[str, Any]:
         "ok": report.ok,
         "findings": [
             {"check": f.check, "ok": f.ok, "message": f.message, "advice": f.advice}
-            for f in report.findings
+            for f in (finding.on_command_line() for finding in report.findings)
         ],
     }
 

@@ -103,9 +103,10 @@ class PersonalData:
                     existing = store.get(connection, item.key)
                     snapshot = _field_snapshot(item, existing, now)
                 except InvalidInput as exc:
+                    refused, cli_refused = str(exc), command_line_text(exc)
                     raise InvalidInput(
-                        f"Field {item.key!r}: {exc} Nothing was imported.",
-                        cli_text=f"Field {item.key!r}: {command_line_text(exc)} Nothing was imported.",
+                        f"Field {item.key!r}: {refused} Nothing was imported.",
+                        cli_text=f"Field {item.key!r}: {cli_refused} Nothing was imported.",
                     ) from None
                 if existing is None or _editable_parts(snapshot) != _editable_parts(existing):
                     _store_field(connection, snapshot, existing)

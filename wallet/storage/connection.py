@@ -7,6 +7,8 @@ hex produced here from bytes is ever interpolated.
 
 Storage failures become one-line :class:`WalletError` messages chosen by SQLite's error code, not
 by the wording of its message: a full disk says so, a damaged page says the vault is damaged.
+Advice that names a command is a :class:`Wording`: the desktop says it without the command, the
+CLI (``command_line_text``) with it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 import sqlcipher3
 
-from wallet.errors import DatabaseError, DiskFull, WalletError
+from wallet.errors import DatabaseError, DiskFull, WalletError, Wording
 from wallet.files import create_private_file, make_private
 
 Connection = Any  # sqlcipher3 ships no type information
@@ -42,9 +44,15 @@ SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
 
-DAMAGED_ADVICE = (
+
+DAMAGED_ADVICE = Wording(
+    "Nothing was changed. Check the vault to see what is damaged, and restore it from a backup "
+    "if the check finds problems.",
     "Nothing was changed. Run `vrm-wallet-cli check` to see what is damaged, and restore the "
-    "vault from a backup if it finds problems."
+    "vault from a backup if it finds problems.",
+)
+CHECK_THE_DISK = Wording(
+    "Check the disk, then check the vault.", "Check the disk, then run `vrm-wallet-cli check`."
 )
 
 
@@ -184,9 +192,10 @@ def translate_error(
     if code == SQLITE_IOERR and database is not None and _out_of_space(database):
         code = SQLITE_FULL
     if code == SQLITE_READONLY and database is not None and _writable(database):
-        return DatabaseError(
-            f"The vault database is damaged: a page failed its integrity check, so {failed} "
-            f"(SQLCipher refuses to write after that). {DAMAGED_ADVICE}"
+        return DAMAGED_ADVICE.error(
+            DatabaseError,
+            before=f"The vault database is damaged: a page failed its integrity check, so "
+            f"{failed} (SQLCipher refuses to write after that). ",
         )
     if code == SQLITE_FULL:
         return DiskFull(
@@ -202,14 +211,17 @@ def translate_error(
             f"The vault's files cannot be written (read-only disk or permissions): {failed}."
         )
     if code == SQLITE_IOERR:
-        return WalletError(
-            f"The disk reported an error while VRM Wallet used the vault ({exc}): {failed}. "
-            "Check the disk, then run `vrm-wallet-cli check`."
+        return CHECK_THE_DISK.error(
+            WalletError,
+            before=f"The disk reported an error while VRM Wallet used the vault ({exc}): "
+            f"{failed}. ",
         )
     if code == SQLITE_NOMEM:
         return WalletError(f"The computer ran out of memory: {failed}. Close some programs.")
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return DatabaseError(f"The vault database is damaged ({exc}). {DAMAGED_ADVICE}")
+        return DAMAGED_ADVICE.error(
+            DatabaseError, before=f"The vault database is damaged ({exc}). "
+        )
     return DatabaseError(f"The vault database reported an error: {exc}; {failed}.")
 
 
@@ -233,9 +245,10 @@ def backup_encrypted(connection: Connection, target: Path, key: bytes) -> None:
     except sqlcipher3.Error as exc:
         raise _backup_error(exc, target) from exc
     if damaged:
-        raise DatabaseError(
-            f"The backup was not written: {len(damaged)} page(s) of the vault database fail "
-            f"their integrity check, so the vault is damaged. {DAMAGED_ADVICE}"
+        raise DAMAGED_ADVICE.error(
+            DatabaseError,
+            before=f"The backup was not written: {len(damaged)} page(s) of the vault database "
+            "fail their integrity check, so the vault is damaged. ",
         )
     create_private_file(target)
     try:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from wallet import activity
 from wallet.activity import ActivityEvent
-from wallet.errors import BackupError, InvalidInput, VaultExists
+from wallet.errors import BackupError, InvalidInput, VaultExists, Wording
 from wallet.files import (
     atomic_write_bytes,
     create_private_file,
@@ -130,9 +130,12 @@ def restore_backup(
     if (passphrase is None) == (recovery_key is None):
         raise InvalidInput("Give either the backup's passphrase or its recovery key.")
     if vault_exists(directory) and not force:
-        raise VaultExists(
-            f"A vault already exists in {directory}. Restoring would replace it; confirm with "
-            "--force (the current vault is moved aside, not deleted)."
+        raise Wording(
+            "confirm to replace it (the current vault is moved aside, not deleted).",
+            "confirm with --force (the current vault is moved aside, not deleted).",
+        ).error(
+            VaultExists,
+            before=f"A vault already exists in {directory}. Restoring would replace it; ",
         )
     if directory.is_dir() and not vault_exists(directory) and any(directory.iterdir()):
         raise VaultExists(

@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 
 from wallet.activity import genesis_hash
-from wallet.errors import DatabaseError
+from wallet.errors import DatabaseError, Wording
 from wallet.storage.connection import Connection, StorageError, translate_error
 
 VAULT_ID_SETTING = "vault_id"
@@ -25,7 +25,10 @@ VAULT_ID_SETTING = "vault_id"
 REQUIRED_TABLES = frozenset({"settings", "fields", "activity", "activity_head"})
 # One SQLCipher page: a vault database (or its write-ahead log) is never smaller.
 MIN_DATABASE_BYTES = 4096
-RESTORE_ADVICE = "Nothing was changed; restore the vault from a backup (`vrm-wallet-cli restore`)."
+RESTORE_ADVICE = Wording(
+    "Nothing was changed; restore the vault from a backup.",
+    "Nothing was changed; restore the vault from a backup (`vrm-wallet-cli restore`).",
+)
 
 
 def check_database_file(path: Path) -> None:
@@ -37,27 +40,29 @@ def check_database_file(path: Path) -> None:
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        raise DatabaseError(
-            f"The vault database {path} is missing: the header is here but your data is not. "
-            f"{RESTORE_ADVICE}"
+        raise RESTORE_ADVICE.error(
+            DatabaseError,
+            before=f"The vault database {path} is missing: the header is here but your data is "
+            "not. ",
         ) from None
     except OSError as exc:
         raise DatabaseError(f"The vault database {path} cannot be read: {exc.strerror}.") from None
     if not stat.S_ISREG(status.st_mode):
-        raise DatabaseError(
-            f"The vault database {path} is not a file (it is a folder or a device). "
-            f"{RESTORE_ADVICE}"
+        raise RESTORE_ADVICE.error(
+            DatabaseError,
+            before=f"The vault database {path} is not a file (it is a folder or a device). ",
         )
     size = status.st_size + _size_or_zero(Path(f"{path}-wal"))
     if size == 0:
-        raise DatabaseError(
-            f"The vault database {path} is empty (0 bytes): it holds none of your data. "
-            f"{RESTORE_ADVICE}"
+        raise RESTORE_ADVICE.error(
+            DatabaseError,
+            before=f"The vault database {path} is empty (0 bytes): it holds none of your data. ",
         )
     if size < MIN_DATABASE_BYTES:
-        raise DatabaseError(
-            f"The vault database {path} is too short ({size} bytes) to be a vault database: it "
-            f"was truncated or replaced. {RESTORE_ADVICE}"
+        raise RESTORE_ADVICE.error(
+            DatabaseError,
+            before=f"The vault database {path} is too short ({size} bytes) to be a vault "
+            "database: it was truncated or replaced. ",
         )
 
 
@@ -78,25 +83,28 @@ def check_database_belongs(connection: Connection, vault_id: str) -> bool:
         tables = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         if version < 1 or not tables >= REQUIRED_TABLES:
-            raise DatabaseError(
-                "The vault database opens with this vault's key but is not this vault's database "
-                f"(it has none of the vault's tables): it was emptied or replaced. {RESTORE_ADVICE}"
+            raise RESTORE_ADVICE.error(
+                DatabaseError,
+                before="The vault database opens with this vault's key but is not this vault's "
+                "database (it has none of the vault's tables): it was emptied or replaced. ",
             )
         recorded = _recorded_vault_id(connection)
         if recorded is not None:
             if recorded != vault_id:
-                raise DatabaseError(
-                    "The vault database belongs to another vault (its vault id differs from the "
-                    f"header's): the files were mixed up. {RESTORE_ADVICE}"
+                raise RESTORE_ADVICE.error(
+                    DatabaseError,
+                    before="The vault database belongs to another vault (its vault id differs "
+                    "from the header's): the files were mixed up. ",
                 )
             return False
         first = connection.execute("SELECT prev_hash FROM activity ORDER BY seq LIMIT 1").fetchone()
     except StorageError as exc:
         raise translate_error(exc, failed="the vault was not opened") from exc
     if first is None or str(first[0]) != genesis_hash(vault_id):
-        raise DatabaseError(
-            "The vault database is not this vault's database (it holds no record of this vault). "
-            f"{RESTORE_ADVICE}"
+        raise RESTORE_ADVICE.error(
+            DatabaseError,
+            before="The vault database is not this vault's database (it holds no record of this "
+            "vault). ",
         )
     return True
 

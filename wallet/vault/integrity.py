@@ -18,12 +18,12 @@ is fine, and what to do when it is not. The checks, in order:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wallet import activity
 from wallet.activity import log as activity_log
-from wallet.errors import VaultNotFound, WalletError
+from wallet.errors import WalletError, Wording, command_line_text
 from wallet.storage.connection import (
     MAX_INTEGRITY_PROBLEMS,
     Connection,
@@ -34,23 +34,36 @@ from wallet.storage.connection import (
 from wallet.storage.migrations import LATEST_VERSION, schema_version
 from wallet.vault.binding import check_database_belongs, check_database_file
 from wallet.vault.header import VaultHeader, check_header_mac, read_header
-from wallet.vault.layout import VaultPaths, headerless_database_message
+from wallet.vault.layout import VaultPaths, headerless_database_message, no_vault_here
 from wallet.vault.unlocking import SlotKey
 from wallet.vault.work_dirs import abandoned_work_dirs, holds_a_replaced_vault, stray_temp_files
 
-RESTORE = "Restore the vault from a backup (`vrm-wallet-cli restore`); keep this copy as evidence."
+RESTORE = Wording(
+    "Restore the vault from a backup; keep this copy as evidence.",
+    "Restore the vault from a backup (`vrm-wallet-cli restore`); keep this copy as evidence.",
+)
 # How many integrity problems a finding quotes (the count says how many there were).
 QUOTED_PROBLEMS = 3
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """The result of one check: what was checked, whether it is fine, and what to do if not."""
+    """The result of one check: what was checked, whether it is fine, and what to do if not.
+
+    ``cli_message`` and ``cli_advice`` say the same naming commands, where they do (else empty).
+    """
 
     check: str
     ok: bool
     message: str
     advice: str = ""
+    cli_message: str = ""
+    cli_advice: str = ""
+
+    def on_command_line(self) -> Finding:
+        """The finding as the CLI says it."""
+        message, advice = self.cli_message or self.message, self.cli_advice or self.advice
+        return replace(self, message=message, advice=advice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,14 +124,10 @@ def _header_finding(paths: VaultPaths) -> tuple[Finding, VaultHeader | None]:
         header = read_header(paths.header)
     except FileNotFoundError:
         if not paths.database.exists():
-            raise VaultNotFound(
-                f"There is no vault in {paths.directory}. Create one with `vrm-wallet-cli init` "
-                "or choose another location."
-            ) from None
-        problem = headerless_database_message(paths)
-        return Finding("header", False, problem, RESTORE), None
+            raise no_vault_here(paths) from None
+        return _needs_restore("header", headerless_database_message(paths)), None
     except WalletError as exc:
-        return Finding("header", False, str(exc), RESTORE), None
+        return _needs_restore("header", exc), None
     return Finding("header", True, "The header is readable and its settings are safe."), header
 
 
@@ -126,7 +135,7 @@ def _mac_finding(header: VaultHeader, data_key: bytes) -> Finding:
     try:
         check_header_mac(header, data_key)
     except WalletError as exc:
-        return Finding("header integrity", False, str(exc), RESTORE)
+        return _needs_restore("header integrity", exc)
     return Finding("header integrity", True, "The header has not been changed outside VRM Wallet.")
 
 
@@ -134,7 +143,7 @@ def _file_finding(paths: VaultPaths) -> Finding:
     try:
         check_database_file(paths.database)
     except WalletError as exc:
-        return Finding("database file", False, str(exc), RESTORE)
+        return _needs_restore("database file", exc)
     return Finding("database file", True, "The database file is there and not truncated.")
 
 
@@ -144,7 +153,7 @@ def _opened_database_findings(
     try:
         connection = open_encrypted(paths.database, data_key, create=False, read_only=True)
     except WalletError as exc:
-        return [Finding("database key", False, str(exc), RESTORE)]
+        return [_needs_restore("database key", exc)]
     try:
         return [
             Finding("database key", True, "The database opens with the vault's key."),
@@ -158,14 +167,14 @@ def _database_findings(connection: Connection, vault_id: str) -> list[Finding]:
     try:
         check_database_belongs(connection, vault_id)
     except WalletError as exc:
-        return [Finding("binding", False, str(exc), RESTORE)]
+        return [_needs_restore("binding", exc)]
     findings = [Finding("binding", True, "The database is this vault's (same vault id).")]
     for check in (_pages, _structure, _schema, _activity_log, _outbox):
         try:
             findings.append(check(connection, vault_id))
         except StorageError as exc:
             reason = translate_error(exc, failed="this check could not finish")
-            findings.append(Finding(check.__name__.strip("_"), False, str(reason), RESTORE))
+            findings.append(_needs_restore(check.__name__.strip("_"), reason))
     return findings
 
 
@@ -174,12 +183,10 @@ def _pages(connection: Connection, vault_id: str) -> Finding:
         row[0] for row in _rows(connection, "PRAGMA cipher_integrity_check") if row[0] != "ok"
     ]
     if problems:
-        return Finding(
+        return _needs_restore(
             "pages",
-            False,
             f"{len(problems)} page(s) of the database fail their integrity check (HMAC): the file "
             f"was damaged on disk or edited ({_quoted(problems)}).",
-            RESTORE,
         )
     return Finding("pages", True, "Every database page passes its integrity check (HMAC).")
 
@@ -188,12 +195,10 @@ def _structure(connection: Connection, vault_id: str) -> Finding:
     pragma = f"PRAGMA integrity_check({MAX_INTEGRITY_PROBLEMS})"
     problems = [row[0] for row in _rows(connection, pragma) if row[0] != "ok"]
     if problems:
-        return Finding(
+        return _needs_restore(
             "structure",
-            False,
             f"SQLite found {len(problems)} problem(s) in the database's structure "
             f"({_quoted(problems)}).",
-            RESTORE,
         )
     return Finding("structure", True, "The database's tables and indexes are consistent.")
 
@@ -244,13 +249,11 @@ def _outbox(connection: Connection, vault_id: str) -> Finding:
     )[0][0]
     if broken_links or bodiless:
         where = sorted({str(row[0]) for row in broken_links})
-        return Finding(
+        return _needs_restore(
             "outbox",
-            False,
             f"{bodiless} message(s) waiting to be sent have lost their content, and "
             f"{len(broken_links)} reference(s) between tables are broken"
             + (f" (in {', '.join(where[:QUOTED_PROBLEMS])})." if where else "."),
-            RESTORE,
         )
     waiting = _rows(
         connection, "SELECT count(*) FROM outbox WHERE status IN ('pending', 'delivering')"
@@ -288,6 +291,24 @@ def _leftovers_finding(paths: VaultPaths) -> Finding:
     return Finding("leftovers", True, "No interrupted backup or restore left anything behind.")
 
 
+def _needs_restore(check: str, problem: str | WalletError | Wording) -> Finding:
+    """A failed check that restoring a backup repairs; ``problem`` says what is wrong."""
+    if isinstance(problem, str):
+        message = cli_message = problem
+    elif isinstance(problem, WalletError):
+        message, cli_message = str(problem), command_line_text(problem)
+    else:
+        message, cli_message = problem
+    return Finding(
+        check,
+        False,
+        message,
+        RESTORE.plain,
+        cli_message=cli_message,
+        cli_advice=RESTORE.command_line,
+    )
+
+
 def _listed(paths: list[Path]) -> str:
     names = ", ".join(str(path) for path in paths[:QUOTED_PROBLEMS])
     extra = len(paths) - QUOTED_PROBLEMS
@@ -305,9 +326,13 @@ def _quoted(problems: list[object]) -> str:
     return shown + ("; …" if len(problems) > QUOTED_PROBLEMS else "")
 
 
-def describe(report: IntegrityReport) -> Iterator[str]:
-    """The report as lines for people: each check with OK or PROBLEM, then what to do."""
-    for finding in report.findings:
+def describe(report: IntegrityReport, *, command_line: bool = False) -> Iterator[str]:
+    """The report as lines for people: each check with OK or PROBLEM, then what to do.
+
+    ``command_line``: say it as the CLI does, naming commands.
+    """
+    for shown in report.findings:
+        finding = shown.on_command_line() if command_line else shown
         yield f"{'OK     ' if finding.ok else 'PROBLEM'}  {finding.check}: {finding.message}"
         if not finding.ok and finding.advice:
             yield f"         → {finding.advice}"

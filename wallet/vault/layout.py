@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wallet.errors import VaultExists, VaultNotFound
+from wallet.errors import VaultExists, VaultNotFound, Wording
 
 if TYPE_CHECKING:  # the header (pydantic) loads when read: the desktop's first window needs only
     from wallet.vault.header import VaultHeader  # vault_exists, before any header is read
@@ -51,31 +51,44 @@ def vault_exists(directory: Path) -> bool:
 def refuse_existing_vault(paths: VaultPaths) -> None:
     """Raise :class:`VaultExists` if a vault, or the remains of one, is in the folder."""
     if paths.header.exists():
-        raise VaultExists(
-            f"{paths.directory} already contains a vault; nothing was changed. Choose another "
-            "location (--vault), or use, restore or remove that vault."
-        )
+        already = f"{paths.directory} already contains a vault; nothing was changed. "
+        raise Wording(
+            "Choose another location, or use, restore or remove that vault.",
+            "Choose another location (--vault), or use, restore or remove that vault.",
+        ).error(VaultExists, before=already)
     if paths.database.exists():
-        raise VaultExists(f"{headerless_database_message(paths)} Nothing was changed.")
+        raise headerless_database_message(paths).error(VaultExists, after=" Nothing was changed.")
 
 
-def headerless_database_message(paths: VaultPaths) -> str:
+def headerless_database_message(paths: VaultPaths) -> Wording:
     """What to say about a folder that has a database but no header."""
     try:
         empty = paths.database.is_file() and paths.database.stat().st_size == 0
     except OSError:
         empty = False
     if empty:
-        return (
+        leftover = (
             f"{paths.directory} holds an empty vault database but its header ({HEADER_FILE}) "
             "is missing: the leftover of a vault creation that did not finish. Delete "
             f"{paths.database} and create the vault again."
         )
-    return (
+        return Wording(leftover, leftover)
+    missing = (
         f"{paths.directory} holds a vault database but its header ({HEADER_FILE}) is missing, "
         "so the vault cannot be opened. Restore the vault from a backup (into another folder, "
-        "or with --force, which moves this one aside), or put the header back."
     )
+    return Wording(
+        f"{missing}or replacing this one, which is moved aside), or put the header back.",
+        f"{missing}or with --force, which moves this one aside), or put the header back.",
+    )
+
+
+def no_vault_here(paths: VaultPaths) -> VaultNotFound:
+    """The error for a folder without a vault (nor the remains of one)."""
+    return Wording(
+        "Create one or choose another location.",
+        "Create one with `vrm-wallet-cli init` or choose another location.",
+    ).error(VaultNotFound, before=f"There is no vault in {paths.directory}. ")
 
 
 def load_header(paths: VaultPaths) -> VaultHeader:
@@ -86,11 +99,8 @@ def load_header(paths: VaultPaths) -> VaultHeader:
         return read_header(paths.header)
     except FileNotFoundError:
         if paths.database.exists():
-            raise VaultNotFound(headerless_database_message(paths)) from None
-        raise VaultNotFound(
-            f"There is no vault in {paths.directory}. Create one with `vrm-wallet-cli init` "
-            "or choose another location."
-        ) from None
+            raise headerless_database_message(paths).error(VaultNotFound) from None
+        raise no_vault_here(paths) from None
 
 
 def remembered_on_device(directory: Path) -> bool:
