@@ -276,7 +276,7 @@ def test_copy_puts_the_value_on_the_clipboard_marked_secret_then_clears_it(
     page.copy_action.trigger()
     qtbot.waitUntil(lambda: board.text() == "X1234567")
     assert board.mimeData().data(clipboard.PASSWORD_MANAGER_HINT_FORMAT).data() == b"secret"
-    assert "clipboard is cleared in 1 s" in page.status_label.text()
+    assert "clipboard is cleared in 1 s" in page.status.text()
     newest = log_entries(qtbot, runner)[0]
     assert (newest.type, newest.field_names) == (activity.FIELD_COPIED, ("passport_number",))
     qtbot.waitUntil(lambda: board.text() == "", timeout=3000)

@@ -160,6 +160,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[RowT]):
 
         self._runner.run(
             load,
+            owner=self,  # a model dropped at lock takes no late answers
             on_success=lambda loaded: self._apply_row_ids(ticket, *loaded),
             on_error=self._report_failure,
         )
@@ -262,6 +263,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[RowT]):
         load_rows = self._rows_operation()
         self._runner.run(
             lambda vault: {page: load_rows(vault, ids) for page, ids in wanted.items()},
+            owner=self,
             on_success=lambda pages: self._store_pages(generation, wanted, pages),
             on_error=lambda error: self._pages_failed(generation, wanted, error),
         )

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -29,14 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from ui import clipboard
+from ui.background import while_alive
 from ui.dialogs import ask
 from ui.dialogs.field_dialog import FieldDialog, FieldHistoryDialog
 from ui.models.fields_model import FieldColumn, FieldsModel
+from ui.pages.base import Page
 from ui.tasks import VaultRunner
+from ui.widgets.messages import error_text
 from ui.widgets.quiet import change_quietly
 from ui.widgets.tables import windowed_table_view
-from wallet.changes import Changes
-from wallet.errors import NotFound, VaultLocked, WalletError
+from wallet.changes import Changes, Part
+from wallet.errors import NotFound, VaultLocked
 from wallet.personal_data import PII_CATEGORIES, FieldInput, FieldSnapshot, HistoryEntry
 from wallet.vault.facade import Vault
 
@@ -44,7 +46,6 @@ REVEAL_TIMEOUT_MS = 30_000
 SEARCH_DEBOUNCE_MS = 250
 # None: clear the clipboard after the vault's setting; tests set a shorter delay.
 CLEAR_CLIPBOARD_AFTER_SECONDS: int | None = None
-ERROR_STYLE = "color: #c62828;"
 
 
 def _add_new_field(vault: Vault, draft: FieldInput) -> Changes | None:
@@ -66,18 +67,12 @@ def _save_field(vault: Vault, draft: FieldInput) -> Changes:
     )
 
 
-def _when_alive(widget: QWidget, action: Callable[[], None]) -> None:
-    """Run ``action`` unless ``widget`` was deleted meanwhile (a dialog the user closed)."""
-    if shiboken6.isValid(widget):
-        action()
-
-
-class MyDataPage(QWidget):
+class MyDataPage(Page):
     """The table of personal-data fields with Add, Edit, Delete, Reveal, Copy and History.
 
     Attributes (for tests): ``model``, ``table``, ``category_combo``, ``search_edit``,
     ``add_button``, ``empty_state``, ``add_first_button``, ``stack``, ``no_match_label``,
-    ``status_label`` and the row actions ``edit_action``, ``reveal_action``, ``copy_action``,
+    ``status``, ``error`` and the row actions ``edit_action``, ``reveal_action``, ``copy_action``,
     ``history_action``, ``delete_action`` (also in the table's context menu, with shortcuts).
 
     Signals:
@@ -88,12 +83,10 @@ class MyDataPage(QWidget):
     field_saved = Signal(str)
 
     def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, parent)
         self.model = FieldsModel(runner, self)
         self._reveal_timers: dict[str, QTimer] = {}
         self._open_dialogs: set[QDialog] = set()
-        self._focus_after_change: str | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._build_filters()
         self._build_table()
@@ -163,7 +156,11 @@ class MyDataPage(QWidget):
         layout.addStretch(2)
 
     def _build_actions(self) -> None:
-        def action(text: str, shortcut: QKeySequence | str, slot: Callable[[], None]) -> QAction:
+        def action(
+            text: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str,
+            slot: Callable[[], None],
+        ) -> QAction:
             created = QAction(text, self)
             created.setShortcut(QKeySequence(shortcut))
             created.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -204,11 +201,12 @@ class MyDataPage(QWidget):
             self.delete_action,
         ):
             row_actions.addWidget(self._action_button(each))
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
+        messages = QVBoxLayout()
+        messages.addWidget(self.status)
+        messages.addWidget(self.error)
         bottom = QHBoxLayout()
         bottom.addWidget(self.row_actions_bar)
-        bottom.addWidget(self.status_label, 1)
+        bottom.addLayout(messages, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_state)
@@ -259,9 +257,10 @@ class MyDataPage(QWidget):
         self._update_actions()
 
     def _on_vault_changed(self, changes: Changes) -> None:
-        if changes.fields_changed:
-            self.model.reload_focusing(self._focus_after_change or self._selected_key())
-            self._focus_after_change = None
+        if changes.touches(Part.FIELDS):
+            # keep the field just saved (or deleted) in view, else the selected one
+            changed = changes.field_keys[-1] if changes.field_keys else None
+            self.model.reload_focusing(changed or self._selected_key())
 
     def _on_locked(self) -> None:
         for dialog in list(self._open_dialogs):
@@ -269,7 +268,7 @@ class MyDataPage(QWidget):
         self._conceal_all()
         self._reset_filters()
         self.model.clear()
-        self._show_status("")
+        self.clear_messages()
 
     def _reset_filters(self) -> None:
         """Start the next unlocked vault unfiltered (without reloading now)."""
@@ -314,10 +313,9 @@ class MyDataPage(QWidget):
         if field is None:
             return
         key = field.key
-        self._runner.run(
+        self.run(
             lambda vault: vault.fields.get(key, purpose="edit"),
             on_success=self._open_edit_dialog,
-            on_error=self._show_error,
         )
 
     def _open_edit_dialog(self, field: FieldSnapshot) -> None:
@@ -333,11 +331,8 @@ class MyDataPage(QWidget):
         draft: FieldInput,
         operation: Callable[[Vault], Changes | None],
     ) -> None:
-        self._focus_after_change = draft.key  # runner.changed comes before on_success
-
         def saved(changes: Changes | None) -> None:
             if changes is None:
-                self._focus_after_change = None
                 message = self.tr("A field with the key “%1” exists already; edit it instead.")
                 dialog.show_error(message.replace("%1", draft.key))
             else:
@@ -346,15 +341,11 @@ class MyDataPage(QWidget):
                     self.field_saved.emit(draft.key)
 
         def failed(error: Exception) -> None:
-            self._focus_after_change = None
             if not isinstance(error, VaultLocked):
-                dialog.show_error(self._error_text(error))
+                dialog.show_error(error_text(error))
 
-        self._runner.run(
-            operation,
-            on_success=lambda changes: _when_alive(dialog, lambda: saved(changes)),
-            on_error=lambda error: _when_alive(dialog, lambda: failed(error)),
-        )
+        # The answer belongs to the dialog: it is dropped if the user closed the dialog meanwhile.
+        self._runner.run(operation, owner=dialog, on_success=saved, on_error=failed)
 
     def _delete_selected(self) -> None:
         field = self.selected_field()
@@ -369,7 +360,7 @@ class MyDataPage(QWidget):
         ):
             return
         key = field.key
-        self._runner.run(lambda vault: vault.fields.delete(key), on_error=self._show_error)
+        self.run(lambda vault: vault.fields.delete(key))
 
     # ------------------------------------------------------------------ reveal, copy, history
 
@@ -381,10 +372,9 @@ class MyDataPage(QWidget):
         if self.model.is_revealed(key):
             self._conceal(key)
             return
-        self._runner.run(
-            lambda vault: vault.fields.get(key, purpose="reveal").value,
+        self.run(
+            lambda vault: vault.fields.get(key, purpose="reveal").value or "",
             on_success=lambda value: self._reveal(key, value),
-            on_error=self._show_error,
         )
 
     def _reveal(self, key: str, value: str) -> None:
@@ -422,28 +412,23 @@ class MyDataPage(QWidget):
             value = vault.fields.get(key, purpose="copy").value or ""
             return value, vault.settings().clipboard_clear_seconds
 
-        self._runner.run(
-            fetch,
-            on_success=lambda result: self._put_on_clipboard(label, *result),
-            on_error=self._show_error,
-        )
+        self.run(fetch, on_success=lambda result: self._put_on_clipboard(label, *result))
 
     def _put_on_clipboard(self, label: str, value: str, clear_after_seconds: int) -> None:
         if CLEAR_CLIPBOARD_AFTER_SECONDS is not None:
             clear_after_seconds = CLEAR_CLIPBOARD_AFTER_SECONDS
         clipboard.copy_secret(value, clear_after_seconds=clear_after_seconds)
         message = self.tr("Copied “%1”; the clipboard is cleared in %2 s.")
-        self._show_status(message.replace("%1", label).replace("%2", str(clear_after_seconds)))
+        self.show_status(message.replace("%1", label).replace("%2", str(clear_after_seconds)))
 
     def _show_history(self) -> None:
         field = self.selected_field()
         if field is None:
             return
         key = field.key
-        self._runner.run(
+        self.run(
             lambda vault: vault.fields.history(key),
             on_success=lambda entries: self._open_history(field, entries),
-            on_error=self._show_error,
         )
 
     def _open_history(self, field: FieldSnapshot, entries: list[HistoryEntry]) -> None:
@@ -453,10 +438,9 @@ class MyDataPage(QWidget):
         key = field.key
 
         def reveal_history() -> None:
-            self._runner.run(
+            self.run(
                 lambda vault: vault.fields.get(key, purpose="reveal"),
-                on_success=lambda _field: _when_alive(dialog, dialog.show_values),
-                on_error=self._show_error,
+                on_success=while_alive(dialog, lambda _field: dialog.show_values()),
             )
 
         dialog.reveal_requested.connect(reveal_history)
@@ -471,19 +455,6 @@ class MyDataPage(QWidget):
         dialog.finished.connect(lambda _result: self._open_dialogs.discard(dialog))
         dialog.open()
 
-    def _error_text(self, error: Exception) -> str:
-        if isinstance(error, WalletError):
-            return str(error)
-        return self.tr("Unexpected error: %1").replace("%1", repr(error))
-
-    def _show_error(self, error: Exception) -> None:
-        if not isinstance(error, VaultLocked):
-            self._show_error_text(self._error_text(error))
-
     def _show_error_text(self, text: str) -> None:
-        self.status_label.setStyleSheet(ERROR_STYLE)
-        self.status_label.setText(text)
-
-    def _show_status(self, text: str) -> None:
-        self.status_label.setStyleSheet("")
-        self.status_label.setText(text)
+        self.status.clear()
+        self.error.show_text(text)

@@ -52,7 +52,9 @@ def fit_stack_to_current(stack: QStackedWidget) -> None:
             policy = (
                 QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
             )
-            stack.widget(index).setSizePolicy(policy, policy)
+            page = stack.widget(index)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         stack.updateGeometry()
 
     stack.currentChanged.connect(fit)
