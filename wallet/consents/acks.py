@@ -29,6 +29,7 @@ from pydantic import ValidationError
 
 from wallet import activity
 from wallet.activity import NOT_COMPLETED, ActivityEvent
+from wallet.changes import Part
 from wallet.consents import store
 from wallet.consents.records import (
     CONSENT_KINDS,
@@ -164,6 +165,7 @@ def _ingest_one(vault: Vault, outbox_id: int, at: int) -> AckReport:
     assert row is not None  # outbox rows are never deleted
     with vault.write() as connection:
         store.mark_ack_ingested(connection, row.id)
+        vault.note_changed(Part.CONSENTS)  # acknowledged, terminated, or a refusal in the history
         try:
             kind, signed = _check(connection, row)
         except (InvalidInput, SignatureInvalid, InvalidKey) as exc:  # the answer is refused
@@ -203,6 +205,7 @@ def _set_aside(vault: Vault, outbox_id: int, error: Exception, at: int) -> AckRe
             "SELECT subject, vendor_id FROM outbox WHERE id = ?", (outbox_id,)
         ).fetchone()
         reason = mark_unreadable(connection, outbox_id, "acknowledgements", error)
+        vault.note_changed(Part.CONSENTS, Part.OUTBOX)  # a dead letter, and the refusal
         consent_id, vendor_id = (str(found[0]), str(found[1])) if found else ("", "")
         _record_refusal(vault, connection, consent_id, vendor_id or activity.SELF_PARTY, reason, at)
     return AckReport(refused=[(consent_id, reason)], unreadable=1)

@@ -11,6 +11,7 @@ import uuid
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.consents import store
 from wallet.consents.records import (
     KIND_DISCLOSURE,
@@ -47,6 +48,7 @@ def end_consent(
     """End an active consent inside a write transaction: stop its pending disclosures and
     updates, and queue the signed notice for the vendor (if the data may have reached it)."""
     store.end(connection, row.id, status, at)
+    vault.note_changed(Part.CONSENTS, Part.OUTBOX)  # pending messages cancelled, a notice queued
     # Sent, being sent, or tried (an answer may have been lost): the vendor may hold the data.
     reached = any(
         item.kind == KIND_DISCLOSURE

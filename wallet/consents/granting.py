@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.consents import store
 from wallet.consents.ending import expire_due
 from wallet.consents.planning import checked_request
@@ -81,6 +82,7 @@ def grant_many(
                 )
             )
         stored = [(store.get(connection, consent_id), receipt) for consent_id, receipt in granted]
+        vault.note_changed(Part.CONSENTS, Part.OUTBOX)  # the consents and their disclosures
     names = {vendor.id: vendor.name for vendor in vendors.values()}
     return [
         ConsentRecord(row, receipt, names[row.vendor_id])

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.consents import store
 from wallet.consents.ending import expire_due
 from wallet.consents.granting import queue_disclosure
@@ -90,5 +91,6 @@ def propagate(
                     activity.CONSENT_UPDATE_SENT, party=vendor.id, field_names=(field_key,)
                 ),
             )
+            vault.note_changed(Part.CONSENTS, Part.OUTBOX)  # an update queued, in the history
             outcomes.append(NoticeOutcome(consent_id, vendor.id, True))
     return outcomes

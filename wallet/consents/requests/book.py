@@ -23,6 +23,7 @@ from typing import Literal
 
 from wallet import activity
 from wallet.activity import ActivityEvent
+from wallet.changes import Part
 from wallet.consents.book import ConsentBook, ConsentRecord
 from wallet.consents.granting import pairwise_key
 from wallet.consents.receipts import controller_of
@@ -198,6 +199,7 @@ class DataRequestBook:
                 receipt_ids=record.receipt_ids,
                 signed=signed.wire(),
             )
+            self._vault.note_changed(Part.CONSENTS)  # the consents page lists the requests
             self._vault.record(
                 connection,
                 ActivityEvent(
