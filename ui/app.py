@@ -3,6 +3,11 @@
 It creates the QApplication (Fusion style, translations for the system locale when present, the
 application icon), then one :class:`MainWindow`: the first-run wizard when there is no vault yet,
 else the unlock screen. ``--demo`` opens a demo vault filled with made-up data instead.
+
+The first window must appear in a blink, so this module and the window's first screen import
+only Qt and a few small modules; the vault's crypto, networking, the vendor kit and the
+workspace's pages load later, on the vault worker or when first needed
+(``tests/ui/test_cold_start_imports.py`` keeps it so; ``make bench`` measures it).
 """
 
 from __future__ import annotations
@@ -20,9 +25,8 @@ from PySide6.QtWidgets import QApplication
 from ui.icons import APP_ICON, icon
 from ui.main_window import MainWindow
 from ui.tasks import VaultRunner
-from vendorkit.demo import default_demo_dir, start_demo_vendors
 from wallet.paths import resolve_vault_dir
-from wallet.vault.facade import vault_exists
+from wallet.vault.layout import vault_exists
 
 APPLICATION_NAME = "VRM Wallet"
 ORGANIZATION_NAME = "vrm-wallet"
@@ -51,6 +55,8 @@ def parse_options(arguments: Sequence[str]) -> tuple[Options, list[str]]:
     )
     parsed, rest = parser.parse_known_args(list(arguments))
     if parsed.demo:
+        from vendorkit.demo import default_demo_dir  # the vendor kit loads only for the demo
+
         vault_dir = Path(parsed.vault).expanduser() if parsed.vault else default_demo_dir()
     else:
         vault_dir = resolve_vault_dir(parsed.vault)
@@ -123,7 +129,11 @@ def run(app: QApplication, options: Options) -> int:
     """
     configure_application(app)
     runner = VaultRunner()
-    demo_vendors = start_demo_vendors() if options.demo else None  # embedded, on loopback
+    demo_vendors = None
+    if options.demo:
+        from vendorkit.demo import start_demo_vendors
+
+        demo_vendors = start_demo_vendors()  # embedded, on loopback
     window = create_main_window(
         options, runner, demo_vendors_url=demo_vendors.base_url if demo_vendors else None
     )

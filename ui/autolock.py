@@ -1,8 +1,8 @@
 """Locking the vault by itself: after a period without input, and when the screen locks.
 
 :class:`AutoLock` watches every key and mouse event the application receives (an event filter on
-the QApplication) and restarts an idle timer on each; when the timer runs out it emits
-``lock_requested``. :class:`ScreenLockWatcher` notices the screen lock over D-Bus, from two
+the QApplication, while unlocked) and restarts an idle timer on each; when the timer runs out it
+emits ``lock_requested``. :class:`ScreenLockWatcher` notices the screen lock over D-Bus, from two
 sources, so the vault can lock with the screen:
 
 - the desktop's screen saver on the session bus (``org.freedesktop.ScreenSaver``, also on KDE's
@@ -162,9 +162,6 @@ class AutoLock(QObject):
         self._timer.timeout.connect(lambda: self._request("idle"))
         self.watcher = watcher if watcher is not None else ScreenLockWatcher(parent=self)
         self.watcher.screen_locked.connect(self._on_screen_locked)
-        application = QCoreApplication.instance()
-        if application is not None:
-            application.installEventFilter(self)
 
     @property
     def is_active(self) -> bool:
@@ -187,12 +184,25 @@ class AutoLock(QObject):
     def start(self) -> None:
         """Begin watching (the vault was unlocked)."""
         self._active = True
+        self._watch_input(True)
         self._restart_idle_timer()
 
     def stop(self) -> None:
         """Stop watching (the vault was locked)."""
         self._active = False
+        self._watch_input(False)
         self._timer.stop()
+
+    def _watch_input(self, watching: bool) -> None:
+        """Filter the application's events only while unlocked: a Python filter on every event
+        slows the first window's appearance (each new kind of object it sees is bound then)."""
+        application = QCoreApplication.instance()
+        if application is None:
+            return
+        if watching:
+            application.installEventFilter(self)  # installing twice keeps one filter
+        else:
+            application.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._active and event.type() in USER_INPUT_EVENTS:

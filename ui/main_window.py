@@ -9,6 +9,7 @@ Lock button (Ctrl+L), after idle time, when the screen locks, and when the app q
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -30,30 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import clipboard
 from ui.autolock import AutoLock
 from ui.background import BackgroundCalls
 from ui.dialogs import ask
 from ui.icons import icon
-from ui.network import NetworkRunner
-from ui.pages.activity_page import ActivityPage
-from ui.pages.consents_page import ConsentsPage
-from ui.pages.intentions_page import IntentionsPage
-from ui.pages.loyalty_page import LoyaltyPage
-from ui.pages.my_data import MyDataPage
-from ui.pages.overview_page import OverviewPage
-from ui.pages.settings_page import SettingsPage
-from ui.pages.terms_page import TermsPage
 from ui.pages.unlock import UnlockPage
-from ui.pages.vendors_page import VendorsPage
-from ui.pages.welcome import WelcomePage
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.messages import InlineMessage, error_text
-from vendorkit.demo import DEMO_PASSPHRASE, open_demo_vault
-from wallet.changes import Changes
-from wallet.settings import VaultSettings
-from wallet.vault.facade import RestoreResult, Vault
+
+if TYPE_CHECKING:  # loaded when first needed (see ui.app: the first window imports only these)
+    from ui.network import NetworkRunner
+    from ui.pages.welcome import WelcomePage
+    from wallet.changes import Changes
+    from wallet.settings import VaultSettings
+    from wallet.vault.facade import RestoreResult, Vault
 
 STATUS_ERROR_MILLISECONDS = 20_000
 SIDEBAR_WIDTH = 180
@@ -83,6 +75,18 @@ class Workspace(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # The pages (and the networking, crypto and letters they use) load at the first unlock,
+        # not at launch: the unlock screen must appear in a blink.
+        from ui.pages.activity_page import ActivityPage
+        from ui.pages.consents_page import ConsentsPage
+        from ui.pages.intentions_page import IntentionsPage
+        from ui.pages.loyalty_page import LoyaltyPage
+        from ui.pages.my_data import MyDataPage
+        from ui.pages.overview_page import OverviewPage
+        from ui.pages.settings_page import SettingsPage
+        from ui.pages.terms_page import TermsPage
+        from ui.pages.vendors_page import VendorsPage
+
         self.my_data = MyDataPage(runner)
         self.overview = OverviewPage(runner)
         self.intentions = IntentionsPage(runner, network)
@@ -182,7 +186,7 @@ class MainWindow(QMainWindow):
         self.vault_dir = vault_dir
         self.demo = demo
         self.background = BackgroundCalls(self)
-        self.network = NetworkRunner(self)
+        self._network: NetworkRunner | None = None  # started on first use: see ``network``
         self.autolock = autolock if autolock is not None else AutoLock(parent=self)
         self.workspace: Workspace | None = None
         self._parked_questions: list[QDialog] = []
@@ -194,11 +198,13 @@ class MainWindow(QMainWindow):
             runner,
             self.background,
             vault_dir=vault_dir,
-            demo_passphrase=DEMO_PASSPHRASE if demo else None,
+            demo_passphrase=_demo_passphrase() if demo else None,
         )
         self.screens.addWidget(self.unlock_page)
         self.welcome_page: WelcomePage | None = None
         if first_run and not demo:
+            from ui.pages.welcome import WelcomePage
+
             self.welcome_page = WelcomePage(
                 runner, self.background, vault_dir=vault_dir, kdf_target_seconds=kdf_target_seconds
             )
@@ -237,7 +243,6 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.runner.busy_changed.connect(self._update_busy)
         self.background.busy_changed.connect(self._update_busy)
-        self.network.busy_changed.connect(self._update_busy)
         self.runner.error.connect(self.show_status_error)
         self.runner.unlocked.connect(self._on_unlocked)
         self.runner.locked.connect(self._on_locked)
@@ -253,13 +258,32 @@ class MainWindow(QMainWindow):
             self.screens.setCurrentWidget(self.unlock_page)
             self.unlock_page.refresh()
 
+    @property
+    def network(self) -> NetworkRunner:
+        """The network loop (a thread running asyncio), started when first used.
+
+        Starting it loads aiohttp and the transport, which the first window does not need.
+        """
+        if self._network is None:
+            from ui.network import NetworkRunner
+
+            self._network = NetworkRunner(self)
+            self._network.busy_changed.connect(self._update_busy)
+        return self._network
+
     def _open_demo_vault(self) -> None:
         self.screens.setCurrentWidget(self.unlock_page)
         self.unlock_page.set_busy(True)
         directory = self.vault_dir
         vendors_url = self.demo_vendors_url
+
+        def open_demo() -> Vault:  # on the vault worker, which loads the vendor kit
+            from vendorkit.demo import open_demo_vault
+
+            return open_demo_vault(directory, vendors_base_url=vendors_url)
+
         self.runner.open(
-            lambda: open_demo_vault(directory, vendors_base_url=vendors_url),
+            open_demo,
             on_success=lambda _vault: self.unlock_page.set_busy(False),
             on_error=self._on_demo_failed,
         )
@@ -272,7 +296,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ status
 
     def _update_busy(self) -> None:
-        self.busy.set_busy(self.runner.is_busy or self.background.is_busy or self.network.is_busy)
+        network_busy = self._network is not None and self._network.is_busy
+        self.busy.set_busy(self.runner.is_busy or self.background.is_busy or network_busy)
 
     def show_status_error(self, message: str) -> None:
         """Show an error in the status bar for a while."""
@@ -324,6 +349,8 @@ class MainWindow(QMainWindow):
             idle_minutes=settings.auto_lock_minutes,
             lock_on_screen_lock=settings.lock_on_screen_lock,
         )
+        from ui import clipboard
+
         clipboard.secret_clipboard().clear_after_seconds = settings.clipboard_clear_seconds
 
     # ------------------------------------------------------------------ locking
@@ -344,7 +371,7 @@ class MainWindow(QMainWindow):
     def _on_locked(self) -> None:
         self.autolock.stop()
         self.lock_action.setEnabled(False)
-        clipboard.clear_copied_secrets()
+        _clear_copied_secrets()
         self._close_other_windows()
         self._clear_status_error()
         self._drop_welcome_page()
@@ -396,7 +423,9 @@ class MainWindow(QMainWindow):
         """Lock, then restore ``backup`` over the vault (moved aside) and show the unlock screen."""
         directory = self.vault_dir
 
-        def restore() -> RestoreResult:
+        def restore() -> RestoreResult:  # on a background thread
+            from wallet.vault.facade import Vault
+
             return Vault.restore(backup, directory, passphrase=passphrase, force=True)
 
         def start_restoring() -> None:
@@ -461,10 +490,24 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Lock and stop the workers (the app is quitting); waits for a running operation."""
         self.autolock.stop()
-        clipboard.clear_copied_secrets()
-        self.network.shutdown()  # first: its tasks may be waiting on the vault worker
+        _clear_copied_secrets()
+        if self._network is not None:
+            self._network.shutdown()  # first: its tasks may be waiting on the vault worker
         self.runner.shutdown()
         self.background.shutdown()
+
+
+def _demo_passphrase() -> str:
+    from vendorkit.demo import DEMO_PASSPHRASE  # the vendor kit loads only for the demo
+
+    return DEMO_PASSPHRASE
+
+
+def _clear_copied_secrets() -> None:
+    """Clear what the app put on the clipboard (the module loads late: it reads vault settings)."""
+    from ui import clipboard
+
+    clipboard.clear_copied_secrets()
 
 
 def _empty_question(question: QDialog) -> None:

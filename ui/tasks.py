@@ -14,14 +14,16 @@ import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ui.background import while_alive
-from wallet.changes import Changes
 from wallet.errors import VaultLocked, WalletError
-from wallet.vault.facade import Vault
+
+if TYPE_CHECKING:  # the vault's modules load on the worker, not before the first window
+    from wallet.changes import Changes
+    from wallet.vault.facade import Vault
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -129,7 +131,7 @@ class VaultRunner(QObject):
             self._vault = opener()
             return self._vault
 
-        return self._submit(call, on_success, on_error)
+        return self._submit(call, self._after(True, on_success), on_error)
 
     def lock(self, *, on_done: Callable[[], None] | None = None) -> None:
         """Lock the vault (close the database, forget the key) on the worker."""
@@ -182,7 +184,7 @@ class VaultRunner(QObject):
     ) -> Future[Any]:
         ticket = next(self._tickets)
         was_idle = not self._callbacks
-        success = self._wrap_lock(on_success) if locking else on_success
+        success = self._after(False, on_success) if locking else on_success
         self._callbacks[ticket] = (success, on_error)
         if was_idle:
             self.busy_changed.emit(True)
@@ -198,10 +200,12 @@ class VaultRunner(QObject):
 
         return self._executor.submit(work)
 
-    def _wrap_lock(self, on_success: SuccessCallback | None) -> SuccessCallback:
+    def _after(self, unlocked: bool, on_success: SuccessCallback | None) -> SuccessCallback:
+        """``on_success``, preceded by noting (and signalling) that the vault is now open or not."""
+
         def done(result: Any) -> None:
-            self._is_unlocked = False
-            self.locked.emit()
+            self._is_unlocked = unlocked
+            (self.unlocked if unlocked else self.locked).emit()
             if on_success:
                 on_success(result)
 
@@ -215,9 +219,6 @@ class VaultRunner(QObject):
         if error is not None:
             self._report(error, on_error)
             return
-        if isinstance(result, Vault):
-            self._is_unlocked = True
-            self.unlocked.emit()
         if on_success is not None:
             on_success(result)
 

@@ -1,6 +1,7 @@
 """The unlock screen: passphrase, this device's keyring, or the recovery key with a new passphrase.
 
-Every unlock goes through :meth:`VaultRunner.open`, so key derivation runs on the vault's worker
+Every unlock goes through :meth:`VaultRunner.open`, so key derivation (and loading the vault's
+modules, which this screen does not import: it is the first window) runs on the vault's worker
 and the window stays responsive; a busy indicator shows meanwhile. Errors appear in red under the
 field, which is cleared and focused again.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -28,10 +30,11 @@ from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import centred_card, fit_stack_to_current, heading, secondary
 from ui.widgets.messages import InlineMessage, error_text
-from ui.widgets.new_passphrase import NewPassphraseForm
 from ui.widgets.password_field import PasswordField
-from wallet.keystore import KeyringKeyStore
-from wallet.vault.facade import Vault, remembered_on_device
+from wallet.vault.layout import remembered_on_device
+
+if TYPE_CHECKING:  # the vault (crypto, database) loads on the vault worker, when unlocking
+    from wallet.vault.facade import Vault
 
 
 class UnlockPage(QWidget):
@@ -39,7 +42,8 @@ class UnlockPage(QWidget):
 
     Attributes (for tests and the main window):
         passphrase, unlock_button, keyring_button, error: the passphrase mode.
-        recovery_key, new_passphrase, reset_button, recovery_error: the recovery mode.
+        recovery_key, new_passphrase, reset_button, recovery_error: the recovery mode, built
+            when first shown (its strength meter and passphrase rules load then).
         busy: the indicator shown while a key is derived.
     """
 
@@ -61,7 +65,7 @@ class UnlockPage(QWidget):
         self.busy = BusyIndicator()
         self.modes = QStackedWidget()
         self.modes.addWidget(self._build_passphrase_mode())
-        self.modes.addWidget(self._build_recovery_mode())
+        self._recovery_mode: QWidget | None = None  # built on first use: see set_recovery_mode
         fit_stack_to_current(self.modes)
         card = QFrame()
         layout = QVBoxLayout(card)
@@ -113,6 +117,8 @@ class UnlockPage(QWidget):
         return mode
 
     def _build_recovery_mode(self) -> QWidget:
+        from ui.widgets.new_passphrase import NewPassphraseForm
+
         mode = QWidget()
         explanation = QLabel(
             self.tr(
@@ -180,10 +186,14 @@ class UnlockPage(QWidget):
 
     def set_recovery_mode(self, enabled: bool) -> None:
         """Switch between the passphrase form and the recovery-key form."""
+        if enabled and self._recovery_mode is None:
+            self._recovery_mode = self._build_recovery_mode()
+            self.modes.addWidget(self._recovery_mode)
         self.modes.setCurrentIndex(1 if enabled else 0)
-        self.recovery_key.clear()
-        self.new_passphrase.clear()
-        self.recovery_error.clear()
+        if self._recovery_mode is not None:
+            self.recovery_key.clear()
+            self.new_passphrase.clear()
+            self.recovery_error.clear()
         (self.recovery_key if enabled else self.passphrase).setFocus()
 
     def _update_reset_button(self) -> None:
@@ -198,11 +208,24 @@ class UnlockPage(QWidget):
             self._passphrase_failed(self.tr("Type your passphrase first."))
             return
         directory = self._vault_dir
-        self._start(lambda: Vault.open_with_passphrase(directory, passphrase), self._on_failed)
+
+        def open_vault() -> Vault:
+            from wallet.vault.facade import Vault
+
+            return Vault.open_with_passphrase(directory, passphrase)
+
+        self._start(open_vault, self._on_failed)
 
     def unlock_with_keyring(self) -> None:
         directory = self._vault_dir
-        self._start(lambda: Vault.open_with_keyring(directory, KeyringKeyStore()), self._on_failed)
+
+        def open_vault() -> Vault:
+            from wallet.keystore import KeyringKeyStore
+            from wallet.vault.facade import Vault
+
+            return Vault.open_with_keyring(directory, KeyringKeyStore())
+
+        self._start(open_vault, self._on_failed)
 
     def reset_with_recovery_key(self) -> None:
         if not self.reset_button.isEnabled():
@@ -210,14 +233,18 @@ class UnlockPage(QWidget):
         directory = self._vault_dir
         recovery_key = self.recovery_key.text()
         new_passphrase = self.new_passphrase.text()
-        self._start(
-            lambda: Vault.reset_passphrase(directory, recovery_key, new_passphrase),
-            self._on_reset_failed,
-        )
+
+        def open_vault() -> Vault:
+            from wallet.vault.facade import Vault
+
+            return Vault.reset_passphrase(directory, recovery_key, new_passphrase)
+
+        self._start(open_vault, self._on_reset_failed)
 
     def _start(self, opener: Callable[[], Vault], on_error: Callable[[Exception], None]) -> None:
         self.error.clear()
-        self.recovery_error.clear()
+        if self._recovery_mode is not None:
+            self.recovery_error.clear()
         self.notice.clear()
         self.set_busy(True)
         self._runner.open(opener, on_success=self._on_unlocked, on_error=on_error)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import clipboard
 from ui.background import BackgroundCalls, while_alive
 from ui.dialogs import ask
 from ui.tasks import VaultRunner
@@ -32,12 +32,10 @@ from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import centred_card, fit_stack_to_current, heading, secondary
 from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.new_passphrase import NewPassphraseForm
-from ui.widgets.qr import QrCodeLabel
 from wallet.errors import WalletError
-from wallet.files import atomic_write_bytes
-from wallet.keystore import KeyringKeyStore
-from wallet.settings import VaultSettings
-from wallet.vault.facade import Vault
+
+if TYPE_CHECKING:  # the vault loads on the vault worker, when the vault is created
+    from wallet.vault.facade import Vault
 
 RECOVERY_KEY_FILE_NAME = "vrm-wallet-recovery-key.txt"
 
@@ -72,7 +70,7 @@ class WelcomePage(QWidget):
         self._recovery_key = ""
         self.steps = QStackedWidget()
         self.steps.addWidget(self._build_passphrase_step())
-        self.steps.addWidget(self._build_recovery_step())
+        self._recovery_step: QWidget | None = None  # step 2, built when the vault exists
         fit_stack_to_current(self.steps)
         centred_card(self.steps, self, width=560)
         self._probe_keyring()
@@ -128,7 +126,7 @@ class WelcomePage(QWidget):
 
     def _probe_keyring(self) -> None:
         self._background.call(
-            lambda: KeyringKeyStore().unavailable_reason(),
+            _keyring_unavailable_reason,
             on_success=self._show_keyring_availability,
             on_error=lambda error: self._show_keyring_availability(error_text(error)),
             owner=self,
@@ -155,6 +153,8 @@ class WelcomePage(QWidget):
         kdf_seconds, holder = self._kdf_target_seconds, _RecoveryKeyHolder()
 
         def create() -> Vault:  # runs on the vault worker: no widgets here
+            from wallet.vault.facade import Vault
+
             created = Vault.create(directory, passphrase, kdf_target_seconds=kdf_seconds)
             holder.recovery_key = created.recovery_key
             return created.vault
@@ -187,6 +187,8 @@ class WelcomePage(QWidget):
             self._remember_on_device()
 
     def _remember_on_device(self) -> None:
+        from wallet.keystore import KeyringKeyStore
+
         self._runner.run(
             lambda vault: vault.enable_keyring(KeyringKeyStore()),
             on_error=while_alive(self, self._on_remember_failed),
@@ -214,6 +216,8 @@ class WelcomePage(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.recovery_key_label.setAccessibleName(self.tr("Recovery key"))
+        from ui.widgets.qr import QrCodeLabel  # segno loads with step 2, not at launch
+
         self.qr = QrCodeLabel(scale=5)
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.clicked.connect(self.copy_recovery_key)
@@ -252,6 +256,9 @@ class WelcomePage(QWidget):
         return step
 
     def _show_recovery_key(self, recovery_key: str) -> None:
+        if self._recovery_step is None:
+            self._recovery_step = self._build_recovery_step()
+            self.steps.addWidget(self._recovery_step)
         self._recovery_key = recovery_key
         self.recovery_key_label.setText(recovery_key)
         self.qr.set_text(recovery_key)
@@ -259,6 +266,9 @@ class WelcomePage(QWidget):
         self.saved.setFocus()
 
     def copy_recovery_key(self) -> None:
+        from ui import clipboard
+        from wallet.settings import VaultSettings
+
         seconds = VaultSettings().clipboard_clear_seconds
         clipboard.copy_secret(self._recovery_key, clear_after_seconds=seconds)
         self.recovery_message.show_text(
@@ -276,6 +286,8 @@ class WelcomePage(QWidget):
         )
         if target is None:
             return
+        from wallet.files import atomic_write_bytes
+
         try:
             atomic_write_bytes(target, self._recovery_key_document().encode("utf-8"))
         except WalletError as error:
@@ -312,3 +324,10 @@ class _RecoveryKeyHolder:
     """Carries the recovery key from the worker (written) to the GUI thread (read after)."""
 
     recovery_key: str = ""
+
+
+def _keyring_unavailable_reason() -> str | None:
+    """Why this device's keyring cannot remember the vault, or ``None`` (on a worker thread)."""
+    from wallet.keystore import KeyringKeyStore
+
+    return KeyringKeyStore().unavailable_reason()

@@ -1,0 +1,93 @@
+"""The first window appears in a blink because it imports little: keep it so.
+
+``bench/bench_cold_start.py`` measures the time to the first window; this test keeps its cause from
+regressing silently: starting the app (importing ``ui.app``, then building the window of a locked
+vault, the unlock screen) must not load the networking stack, the vendor kit, the vault's crypto
+or the workspace's pages. They load later: on the vault worker when unlocking, or at the first
+unlock when the workspace is built. Checked in a fresh interpreter, as a launch would be.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from wallet.vault.facade import Vault
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+PASSPHRASE = "cold start test passphrase"
+
+# Loaded at launch, these would cost the first window most of its time (see the bench).
+NOT_AT_LAUNCH = (
+    "aiohttp",
+    "vendorkit",
+    "wallet.delivery",
+    "wallet.transport",
+    "ui.network",
+    "wallet.vault.facade",
+    "pydantic",
+    "zxcvbn",
+    "segno",
+    "ui.pages.activity_page",
+    "ui.pages.consents_page",
+    "ui.pages.intentions_page",
+    "ui.pages.loyalty_page",
+    "ui.pages.my_data",
+    "ui.pages.overview_page",
+    "ui.pages.settings_page",
+    "ui.pages.terms_page",
+    "ui.pages.vendors_page",
+    "ui.pages.welcome",
+)
+# Reading the header (pydantic) for the keyring button may start on a thread once the window is
+# built; everything else stays out until the vault is unlocked.
+NOT_WITH_THE_UNLOCK_SCREEN = tuple(name for name in NOT_AT_LAUNCH if name != "pydantic")
+
+LAUNCH = """
+import json, sys
+from pathlib import Path
+
+import ui.app
+
+at_import = sorted(sys.modules)
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([])
+options, _ = ui.app.parse_options(["--vault", sys.argv[1]])
+window = ui.app.create_main_window(options, ui.app.VaultRunner())
+with_window = sorted(sys.modules)
+print(json.dumps({"import": at_import, "window": with_window, "screen": type(
+    window.screens.currentWidget()).__name__}))
+window.shutdown()
+"""
+
+
+def _loaded(modules: list[str], forbidden: tuple[str, ...]) -> list[str]:
+    return [
+        name
+        for name in modules
+        if any(name == prefix or name.startswith(prefix + ".") for prefix in forbidden)
+    ]
+
+
+def test_launching_to_the_unlock_screen_loads_nothing_heavy(tmp_path: Path) -> None:
+    vault_dir = tmp_path / "vault"
+    Vault.create(vault_dir, PASSPHRASE, kdf_target_seconds=0).vault.lock()
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    environment["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+    completed = subprocess.run(
+        [sys.executable, "-c", LAUNCH, str(vault_dir)],
+        cwd=REPOSITORY,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    loaded = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert loaded["screen"] == "UnlockPage"
+    assert _loaded(loaded["import"], NOT_AT_LAUNCH) == []
+    assert _loaded(loaded["window"], NOT_WITH_THE_UNLOCK_SCREEN) == []
