@@ -1,67 +1,54 @@
 """Consents: every consent given, its receipt, scope and history; revoke, export, erasure.
 
-Every vault call goes through the runner (:class:`~wallet.consents.ConsentBook` on the worker).
-Messages to vendors (disclosures, updates, revocation and expiry notices) are queued by the core
-in the outbox and delivered here in the background exactly as the Intentions page delivers:
-:func:`~wallet.delivery.cycle.deliver_pending_async` on the network loop, with every database
-step on the vault worker; it also reads the vendors' signed acknowledgements. A delivery runs
-after each grant, revocation or update, on **Send now**, and when the minute check finds
-consents that expired or retries that are due.
+The page joins two parts of its own, the list of consents (:mod:`ui.pages.consent_list`) above
+the selected consent's details (:mod:`ui.pages.consent_details`), and acts on them: grant,
+revoke, send a field's new value, export, ask for erasure. What it shows is read by the core
+(:mod:`wallet.consents.views`) through the runner, on the vault worker.
 
-The table is a window over the consents (:class:`~ui.models.consents_model.ConsentsModel`): a
-reload reads only the ordered row ids, and rows come a page at a time as they are painted, so it
-stays fast at 100 000 consents. It reloads when the page is first shown, and after any operation
-whose :class:`~wallet.changes.Changes` touch what it shows (at once if shown, else when next
-shown), so an unlock does not wait for it; asking to open one consent (from the Overview)
-reloads at once with that consent's page, then selects it and scrolls to it.
+Messages to vendors (disclosures, updates, revocation and expiry notices) are queued by the core
+in the outbox and delivered here in the background with :func:`ui.delivery.start_delivery`,
+which also reads the vendors' signed acknowledgements. A delivery runs after each grant,
+revocation or update, on **Send now**, and when the minute check finds consents that expired or
+retries that are due.
+
+The list reloads when the page is first shown, and after any operation whose
+:class:`~wallet.changes.Changes` touch what it shows (at once if shown, else when next shown),
+so an unlock does not wait for it; the delivery's own changes come the same way.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
-    QFrame,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
-    QStackedWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.background import while_alive
+from ui.delivery import Delivery, start_delivery
 from ui.dialogs import ask
 from ui.dialogs.grant_dialog import GrantDialog
 from ui.dialogs.propagate_dialog import PropagateDialog
-from ui.models.consents_model import ConsentColumn, ConsentsModel, local_day, local_time
-from ui.network import NetworkRunner, NetworkTask, vault_call_adapter, vault_db_adapter
+from ui.models.consents_model import local_time
+from ui.network import NetworkRunner
 from ui.pages.base import Page
+from ui.pages.consent_details import ConsentDetailsPanel
+from ui.pages.consent_list import ConsentList
 from ui.tasks import VaultRunner
-from ui.text import escape_html
 from ui.widgets.busy import BusyIndicator
-from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import error_text
-from ui.widgets.tables import fit_height, small_table, windowed_table_view
 from wallet.changes import Changes, Part
 from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, NoticeOutcome
-from wallet.consents.book import KIND_DISCLOSURE, KIND_EXPIRY, KIND_REVOCATION, KIND_UPDATE
-from wallet.consents.store import ConsentEvent, ConsentRow, ConsentStatus
+from wallet.consents.store import ConsentRow
 from wallet.consents.views import (
-    SIGNED_EVENTS,
     ConsentDetails,
     ConsentLine,
     ExpiryCheck,
@@ -71,9 +58,8 @@ from wallet.consents.views import (
     field_holders,
     vendor_choices,
 )
-from wallet.delivery.cycle import DeliveryReport, deliver_pending_async
+from wallet.delivery.cycle import DeliveryReport
 from wallet.errors import VaultLocked
-from wallet.outbox.store import OutboxRow
 
 try:  # data-subject requests (issue 5, part 8) may not be in this build yet
     from ui.dialogs.request_dialog import RequestDialog
@@ -85,8 +71,6 @@ except ImportError:  # pragma: no cover - depends on the core having wallet.cons
 DELIVERY_DEADLINE_SECONDS = 20.0
 EXPIRY_CHECK_MS = 60_000
 SHOWN_PARTS = (Part.CONSENTS, Part.FIELDS, Part.VENDORS, Part.OUTBOX)
-STATUS_FILTERS: tuple[ConsentStatus | None, ...] = (None, "active", "expired", "revoked")
-EXPORT_FORMATS = ("jws", "json", "dpv")
 
 
 def pick_directory(parent: QWidget | None, title: str, *, directory: Path) -> Path | None:
@@ -98,31 +82,20 @@ def pick_directory(parent: QWidget | None, title: str, *, directory: Path) -> Pa
 # ---------------------------------------------------------------------------- the page
 
 
-def _cell(text: str, tooltip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setToolTip(tooltip or text)
-    return item
-
-
-def _aside(text: str) -> str:
-    """``text`` in brackets and greyed, after what it qualifies."""
-    return f"<span style='color: palette(placeholder-text)'>({escape_html(text)})</span>"
-
-
 class ConsentsPage(Page):
     """The consents table above the selected consent's details, receipt state and history.
 
     Signals:
         consent_granted(str): a consent was given through this page's grant dialog; its id.
 
-    Attributes (for tests): ``model``, ``table``, ``status_combo``, ``stack``, ``empty_label``,
-    ``new_button``, ``send_button``, ``busy``, ``export_all_button``, ``details``,
-    ``detail_stack``, ``revoke_button``, ``export_button``, ``export_actions`` (format → action),
-    ``erasure_button`` (``None`` without data-subject requests in the core), ``deliveries_table``,
-    ``history_table``, ``status``, ``error``, ``last_dialog`` (the last dialog opened),
-    ``delivery`` (the running delivery, or ``None``), ``shown`` (the :class:`ConsentDetails`
-    shown), ``expiry_timer``.
+    Attributes (for tests): ``list`` (the :class:`ConsentList`) and its ``model``, ``table``,
+    ``status_combo``, ``stack``, ``empty_label``; ``new_button``, ``send_button``, ``busy``,
+    ``export_all_button``; ``detail_stack`` (the :class:`ConsentDetailsPanel`) and its
+    ``details``, ``detail_title``, ``revoke_button``, ``export_button``, ``export_actions``
+    (format → action), ``erasure_button`` (``None`` without data-subject requests in the core),
+    ``deliveries_table``, ``history_table``; ``status``, ``error``, ``last_dialog`` (the last
+    dialog opened), ``delivery`` (the running :class:`~ui.delivery.Delivery`, or ``None``),
+    ``shown`` (the :class:`ConsentDetails` shown), ``expiry_timer``.
     """
 
     consent_granted = Signal(str)
@@ -132,11 +105,8 @@ class ConsentsPage(Page):
     ) -> None:
         super().__init__(runner, parent)
         self._network = network
-        self.delivery: NetworkTask | None = None
+        self.delivery: Delivery | None = None
         self._deliver_again = False
-        self._stale = True  # the list is to be reloaded when the page is next shown
-        self._loading = False  # a reload was asked for and its ids have not arrived yet
-        self._select_after_load: str | None = None
         self._details_for: str | None = None  # the consent whose details were last asked for
         self.shown: ConsentDetails | None = None
         self.last_dialog: QDialog | None = None
@@ -155,15 +125,6 @@ class ConsentsPage(Page):
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
-        self.status_combo = QComboBox()
-        for status, title in zip(
-            STATUS_FILTERS,
-            (self.tr("All consents"), self.tr("Active"), self.tr("Expired"), self.tr("Revoked")),
-            strict=True,
-        ):
-            self.status_combo.addItem(title, status)
-        self.status_combo.setToolTip(self.tr("Show consents with this status only"))
-        self.status_combo.currentIndexChanged.connect(lambda _index: self.reload())
         self.new_button = QPushButton(self.tr("&New consent…"))
         self.new_button.setToolTip(self.tr("Give a vendor from your directory a consent"))
         self.new_button.clicked.connect(self.new_consent)
@@ -179,6 +140,15 @@ class ConsentsPage(Page):
             self.tr("Every receipt as signed .jws, readable .json and DPV .json, into a folder")
         )
         self.export_all_button.clicked.connect(self.export_all)
+        self.list = ConsentList(self._runner)
+        self.list.selection_changed.connect(self._on_selected)
+        self.list.reloaded.connect(self._update_buttons)
+        self.list.selected_row_loaded.connect(self._on_selected_row_loaded)
+        self.list.load_failed.connect(self._show_error_text)
+        # The list's parts, under the names the page has always given them.
+        self.model, self.table = self.list.model, self.list.table
+        self.stack, self.empty_label = self.list.stack, self.list.empty_label
+        self.status_combo = self.list.status_combo
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.status_combo)
@@ -188,29 +158,8 @@ class ConsentsPage(Page):
         top.addWidget(self.export_all_button)
         top.addWidget(self.new_button)
 
-        self.model = ConsentsModel(self._runner, self)
-        self.model.rows_reset.connect(self._on_rows_reset)
-        self.model.page_loaded.connect(self._on_page_loaded)
-        self.model.load_failed.connect(self._list_failed)
-        self.table = windowed_table_view(self.model)
-        columns = self.table.horizontalHeader()
-        columns.setSectionResizeMode(ConsentColumn.FIELDS, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(ConsentColumn.VENDOR, 190)
-        self.table.setColumnWidth(ConsentColumn.STATUS, 110)
-        self.table.setColumnWidth(ConsentColumn.GRANTED, 140)
-        self.table.setColumnWidth(ConsentColumn.EXPIRES, 100)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selected())
-        self.stack, self.empty_label = content_or_empty(
-            self.table,
-            self.tr(
-                "<h3>No consents yet</h3><p>When you accept an offer, choose <i>Give consent…</i> "
-                "on the Intentions page, or <i>New consent…</i> here, to let a vendor use the "
-                "data it needs, for the purposes and the time you choose.</p>"
-            ),
-        )
-
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.list)
         self.splitter.addWidget(self._build_details())
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -222,160 +171,32 @@ class ConsentsPage(Page):
         layout.addWidget(self.splitter, 1)
         self._update_buttons()
 
-    def _build_details(self) -> QWidget:
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-
-        self.revoke_button = QPushButton(self.tr("&Revoke…"))
-        self.revoke_button.setToolTip(
-            self.tr("End this consent; the vendor gets a signed notice to delete your data")
-        )
-        self.revoke_button.clicked.connect(self.revoke_selected)
-        self.export_button = QPushButton(self.tr("E&xport receipt"))
-        menu = QMenu(self.export_button)
-        titles = {
-            "jws": self.tr("Signed receipt (.jws)…"),
-            "json": self.tr("Readable receipt with both signatures (.json)…"),
-            "dpv": self.tr("DPV consent record (.json)…"),
-        }
-        self.export_actions: dict[str, QAction] = {}
-        for form in EXPORT_FORMATS:
-            action = menu.addAction(titles[form])
+    def _build_details(self) -> ConsentDetailsPanel:
+        panel = ConsentDetailsPanel(with_erasure=RequestDialog is not None)
+        panel.revoke_button.clicked.connect(self.revoke_selected)
+        for form, action in panel.export_actions.items():
             action.triggered.connect(lambda _checked=False, f=form: self.export_selected(f))
-            self.export_actions[form] = action
-        self.export_button.setMenu(menu)
-        self.erasure_button: QPushButton | None = None
-        self.detail_title = QLabel()
-        font = self.detail_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.detail_title.setFont(font)
-        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
-        actions = QHBoxLayout()
-        actions.addWidget(self.detail_title, 1)
-        actions.addWidget(self.revoke_button)
-        actions.addWidget(self.export_button)
-        if RequestDialog is not None:
-            self.erasure_button = QPushButton(self.tr("Request &erasure…"))
-            self.erasure_button.setToolTip(
-                self.tr("Write a GDPR Art. 17 erasure request to this vendor, naming what it got")
-            )
-            self.erasure_button.clicked.connect(self.request_erasure)
-            actions.addWidget(self.erasure_button)
+        if panel.erasure_button is not None:
+            panel.erasure_button.clicked.connect(self.request_erasure)
+        # The panel's parts, under the names the page has always given them.
+        self.detail_stack = panel
+        self.details, self.detail_title = panel.details, panel.detail_title
+        self.revoke_button, self.export_button = panel.revoke_button, panel.export_button
+        self.export_actions, self.erasure_button = panel.export_actions, panel.erasure_button
+        self.deliveries_table, self.history_table = panel.deliveries_table, panel.history_table
+        return panel
 
-        self.deliveries_table = small_table(
-            [self.tr("Message"), self.tr("State"), self.tr("Attempts"), self.tr("Note")],
-            selectable=False,
-        )
-        deliveries_box = QGroupBox(self.tr("Messages to the vendor"))
-        QVBoxLayout(deliveries_box).addWidget(self.deliveries_table)
-        self.history_table = small_table(
-            [self.tr("When"), self.tr("What happened"), self.tr("Fields"), self.tr("Detail")],
-            selectable=False,
-        )
-        history_box = QGroupBox(self.tr("History"))
-        QVBoxLayout(history_box).addWidget(self.history_table)
-
-        panel = QWidget()
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.addLayout(actions)
-        panel_layout.addWidget(self.details)
-        panel_layout.addWidget(deliveries_box)
-        panel_layout.addWidget(history_box)
-        panel_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(panel)
-        self._detail_panel = scroll
-        self.no_selection_label = QLabel(
-            self.tr("Select a consent to see its receipt, scope and history.")
-        )
-        self.no_selection_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail_stack = QStackedWidget()
-        self.detail_stack.addWidget(scroll)
-        self.detail_stack.addWidget(self.no_selection_label)
-        self.detail_stack.setCurrentWidget(self.no_selection_label)
-        return self.detail_stack
-
-    # ------------------------------------------------------------------ loading the list
+    # ------------------------------------------------------------------ the list
 
     def reload(self, *, select: str | None = None) -> None:
         """Load the list now if the page is shown, else when it is next shown; then select
         ``select`` (or keep the selection)."""
-        if select is not None:
-            self._select_after_load = select
-        self._stale = True
-        if self.isVisible() or self._select_after_load is not None:
-            self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._load()
-
-    def _load(self) -> None:
-        """Reload the ids (a newer reload supersedes one on its way), focusing the consent asked
-        for, else the selected row (by its row id: it may still be loading)."""
-        self._stale = False
-        self._loading = True
-        self.model.set_status(self.status_combo.currentData())
-        asked = self._select_after_load
-        rows = self.table.selectionModel().selectedRows()
-        kept = self.model.row_id(rows[0].row()) if rows and asked is None else None
-        self.model.reload_focusing(asked, row_id=kept)
-
-    def _on_rows_reset(self) -> None:
-        self._loading = False
-        asked = self._select_after_load
-        self._select_after_load = None
-        self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
-        focus = self.model.focus_row
-        if focus is None and asked is not None and self.model.status is not None:
-            # Asked to show a consent the filter hides: show every consent instead.
-            self._select_after_load = asked
-            self.status_combo.setCurrentIndex(0)  # reloads
-            return
-        if focus is not None:
-            self._select_row(focus)
-        else:
-            self._on_selected()
-        self._update_buttons()
-
-    def _on_page_loaded(self, page: int) -> None:
-        """The selected row may have been a placeholder: show its details now it is here."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() // self.model.page_size != page:
-            return
-        consent_id = self.selected_id()
-        if consent_id is not None and consent_id != self._details_for:
-            self._on_selected()
-
-    def _list_failed(self, text: str) -> None:
-        self._loading = False
-        self._show_error_text(text)
-
-    def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        self.list.reload(select=select)
 
     def show_consent(self, consent_id: str) -> None:
         """Select ``consent_id`` and scroll to it (reloading first unless its row is loaded),
         and show its details."""
-        row = -1 if self._stale or self._loading else self.model.row_of(consent_id)
-        if row >= 0:
-            self._select_row(row)
-        else:
-            self.reload(select=consent_id)
+        self.list.show_consent(consent_id)
 
     def selected_id(self) -> str | None:
         row = self.selected_row()
@@ -388,17 +209,16 @@ class ConsentsPage(Page):
     def selected_line(self) -> ConsentLine | None:
         """The selected consent: its row if its page is loaded, else the details shown for it
         (its page may have left the cache while the table was scrolled far away)."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        row = self.list.selected_index()
+        if row is None:
             return None
-        row = rows[0].row()
         line = self.model.line(row)
         if line is not None:
             return line
         shown = self.shown
         if shown is not None and shown.row_id == self.model.row_id(row):
             return shown.line()
-        return None  # a placeholder: its page is on its way (see _on_page_loaded)
+        return None  # a placeholder: its page is on its way (see _on_selected_row_loaded)
 
     # ------------------------------------------------------------------ details
 
@@ -407,178 +227,33 @@ class ConsentsPage(Page):
         consent_id = self.selected_id()
         self._details_for = consent_id
         if consent_id is None:
-            rows = self.table.selectionModel().selectedRows()
-            if rows:  # a row still loading: its details follow its page (_on_page_loaded)
-                self.model.fetch_row(rows[0].row())
+            row = self.list.selected_index()
+            if row is not None:  # still loading: its details follow (_on_selected_row_loaded)
+                self.model.fetch_row(row)
             self.shown = None
-            self.detail_stack.setCurrentWidget(self.no_selection_label)
+            self.detail_stack.show_nothing()
             return
         self._load_details(consent_id)
+
+    def _on_selected_row_loaded(self) -> None:
+        """The selected row was a placeholder: show its details now it is here."""
+        consent_id = self.selected_id()
+        if consent_id is not None and consent_id != self._details_for:
+            self._on_selected()
 
     def _load_details(self, consent_id: str) -> None:
         def show(details: ConsentDetails) -> None:
             if self.selected_id() == consent_id:
                 self._show_details(details)
 
-        self.run(
-            lambda vault: consent_details(vault, consent_id),
-            on_success=show,
-        )
+        self.run(lambda vault: consent_details(vault, consent_id), on_success=show)
 
     def _show_details(self, details: ConsentDetails) -> None:
         self.shown = details
-        record = details.record
-        row = record.row
-        labels = details.field_labels
-        receipt = record.receipt
-        shared = [
-            f"{escape_html(labels.get(item.key, item.key))} {_aside(item.piiCategory)}"
-            for item in receipt.vrm.fields
-        ]
-        purposes = [
-            f"<b>{escape_html(purpose.label)}</b> — {escape_html(purpose.description)} "
-            f"{_aside(purpose.dpv_curie)}"
-            for purpose in details.purposes()
-        ]
-        lines = [
-            (self.tr("Status"), self._status_words(details)),
-            (self.tr("Shared"), "<br>".join(shared)),
-            (self.tr("Purposes"), "<br>".join(purposes)),
-            (self.tr("Given"), escape_html(local_time(row.granted_at))),
-            (self.tr("Until"), escape_html(local_day(row.expires_at))),
-            (self.tr("For"), escape_html(receipt.services[0].service)),
-            (self.tr("Passed on to"), escape_html(", ".join(details.third_parties()))),
-            (self.tr("Receipt"), self._receipt_words(record)),
-            (self.tr("Vendor's signature"), self._acknowledgement_words(row)),
-            (self.tr("Termination receipt"), self._termination_words(details)),
-        ]
-        table = "".join(
-            f"<tr><td style='padding-right: 12px; white-space: nowrap'><b>{escape_html(label)}"
-            f"</b></td><td>{value}</td></tr>"
-            for label, value in lines
-            if value
+        self.detail_stack.show_details(
+            details, status_text=self.model.status_text(details.record.row)
         )
-        self.detail_title.setText(record.vendor_name)
-        # What was agreed, in the words shown before confirming (greyed once it has ended).
-        style = "" if row.status == "active" else " style='color: palette(placeholder-text)'"
-        self.details.setText(
-            f"<p{style}><i>{escape_html(row.summary)}</i></p><table cellspacing='2'>{table}</table>"
-        )
-        self._fill_deliveries(details.deliveries)
-        self._fill_history(details.events, labels)
-        self.detail_stack.setCurrentWidget(self._detail_panel)
         self._update_buttons()
-
-    def _status_words(self, details: ConsentDetails) -> str:
-        row = details.record.row
-        status = self.model.status_text(row)
-        if row.status == "active":
-            days = details.days_left(now=int(time.time()))
-            more = self.tr("%1 (ends in %2 days)").replace("%1", status).replace("%2", str(days))
-            return escape_html(more)
-        when = local_time(row.ended_at) if row.ended_at is not None else ""
-        return escape_html(self.tr("%1 on %2").replace("%1", status).replace("%2", when))
-
-    def _receipt_words(self, record: ConsentRecord) -> str:
-        kid = record.row.kid
-        text = self.tr("%1, signed with your key for this vendor (%2…)")
-        return escape_html(text.replace("%1", record.id).replace("%2", kid[:12]))
-
-    def _acknowledgement_words(self, row: ConsentRow) -> str:
-        if row.countersignature is not None and row.acknowledged_at is not None:
-            text = self.tr("✓ Countersigned by the vendor on %1")
-            return (
-                "<span style='color: #2e7d32'>"
-                + escape_html(text.replace("%1", local_time(row.acknowledged_at)))
-                + "</span>"
-            )
-        if row.status != "active":
-            return escape_html(
-                self.tr("None: the consent ended before the vendor countersigned it")
-            )
-        return escape_html(
-            self.tr("Waiting for the vendor (it has not countersigned the receipt yet)")
-        )
-
-    def _termination_words(self, details: ConsentDetails) -> str:
-        termination = details.termination()
-        if termination is None:
-            return ""
-        if termination.received_at is not None:
-            text = self.tr("✓ Received on %1: the vendor confirmed it deleted your data")
-            return (
-                "<span style='color: #2e7d32'>"
-                + escape_html(text.replace("%1", local_time(termination.received_at)))
-                + "</span>"
-            )
-        if not termination.asked:  # the core says why (no data sent, no address)
-            return escape_html(self.tr("None: %1").replace("%1", termination.not_asked_reason))
-        return escape_html(self.tr("Waiting for the vendor to confirm it deleted your data"))
-
-    def _fill_deliveries(self, deliveries: list[OutboxRow]) -> None:
-        kinds = {
-            KIND_DISCLOSURE: self.tr("Your data, with the receipt"),
-            KIND_UPDATE: self.tr("Updated value"),
-            KIND_REVOCATION: self.tr("Revocation notice"),
-            KIND_EXPIRY: self.tr("Expiry notice"),
-        }
-        table = self.deliveries_table
-        table.setRowCount(0)
-        for message in deliveries:
-            row = table.rowCount()
-            table.insertRow(row)
-            table.setItem(row, 0, _cell(kinds.get(message.kind, message.kind)))
-            table.setItem(row, 1, _cell(self._delivery_state(message)))
-            attempts = _cell(str(message.attempts))
-            attempts.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(row, 2, attempts)
-            note = message.last_error
-            if message.status == "delivered" and message.delivered_at is not None:
-                note = self.tr("delivered %1").replace(
-                    "%1", message.delivered_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                )
-            table.setItem(row, 3, _cell(note))
-        fit_height(table)
-
-    def _delivery_state(self, message: OutboxRow) -> str:
-        if message.status == "pending":
-            return self.tr("retrying") if message.attempts else self.tr("queued")
-        names = {
-            "delivering": self.tr("delivering"),
-            "delivered": self.tr("delivered"),
-            "failed": self.tr("not delivered"),
-            "disabled": self.tr("vendor disabled"),
-        }
-        return names.get(message.status, message.status)
-
-    def _fill_history(self, events: list[ConsentEvent], labels: dict[str, str]) -> None:
-        words = {
-            "granted": self.tr("Consent given"),
-            "acknowledged": self.tr("Vendor countersigned the receipt"),
-            "update_queued": self.tr("New value queued for the vendor"),
-            "update_acknowledged": self.tr("Vendor confirmed the new value"),
-            "revoked": self.tr("Revoked"),
-            "expired": self.tr("Expired"),
-            "terminated": self.tr("Vendor confirmed deleting your data"),
-            "answer_refused": self.tr("Vendor's answer refused"),
-        }
-        table = self.history_table
-        table.setRowCount(0)
-        for event in events:
-            row = table.rowCount()
-            table.insertRow(row)
-            table.setItem(row, 0, _cell(local_time(event.at)))
-            table.setItem(row, 1, _cell(words.get(event.type, event.type.replace("_", " "))))
-            fields = ", ".join(labels.get(key, key) for key in event.field_names)
-            table.setItem(row, 2, _cell(fields))
-            if event.type == "granted":
-                detail = ""  # the summary, shown above
-            elif event.type in SIGNED_EVENTS:
-                detail = self.tr("signed by the vendor's key; kept with the receipt")
-            else:
-                detail = event.detail
-            table.setItem(row, 3, _cell(detail))
-        fit_height(table)
 
     # ------------------------------------------------------------------ granting
 
@@ -747,23 +422,13 @@ class ConsentsPage(Page):
         if self.delivery is not None:
             self._deliver_again = True  # what was just queued may have missed this run
             return
-        network = self._network
-        run_db = vault_db_adapter(self._runner)
-        run_vault = vault_call_adapter(self._runner)
-
-        async def deliver() -> DeliveryReport:
-            vault = await run_vault(lambda opened: opened)
-            return await deliver_pending_async(
-                vault,
-                deadline=DELIVERY_DEADLINE_SECONDS,
-                run_db=run_db,
-                transport=await network.transport(),
-            )
-
-        self.delivery = network.submit(
-            deliver,
-            on_success=while_alive(self, self._on_delivered),
-            on_error=while_alive(self, self._on_delivery_failed),
+        self.delivery = start_delivery(
+            self._runner,
+            self._network,
+            owner=self,
+            on_success=self._on_delivered,
+            on_error=self._on_delivery_failed,
+            deadline=DELIVERY_DEADLINE_SECONDS,
         )
         self._update_buttons()
 
@@ -792,9 +457,6 @@ class ConsentsPage(Page):
                 self.tr("A vendor's answer was refused: %1").replace("%1", reasons)
             )
         self._update_buttons()
-        # What the delivery changed reaches runner.changed with the next vault operation (its
-        # steps ran outside the runner's operations): this reload is that operation.
-        self.reload()
         if self._deliver_again:
             self._deliver_again = False
             self.send_now()
@@ -902,18 +564,10 @@ class ConsentsPage(Page):
             self.delivery = None
         for dialog in list(self._dialogs):
             dialog.reject()
-        self._stale = True
-        self._loading = False
-        self._select_after_load = None
         self.shown = None
         self._details_for = None
-        self.model.clear()
-        self.details.clear()
-        self.detail_title.clear()
-        self.deliveries_table.setRowCount(0)
-        self.history_table.setRowCount(0)
-        self.detail_stack.setCurrentWidget(self.no_selection_label)
-        self.stack.setCurrentWidget(self.empty_label)
+        self.list.clear()
+        self.detail_stack.clear()
         self.clear_messages()
         self._update_buttons()
 
