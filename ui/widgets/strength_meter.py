@@ -1,42 +1,12 @@
-"""A live passphrase strength meter based on zxcvbn (score 0–4 and its advice)."""
+"""A live passphrase strength meter: the core's rating (zxcvbn, score 0–4) and its advice, shown."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
-from zxcvbn import zxcvbn
 
-# zxcvbn's cost grows steeply with the input: measured here, 48 characters take at most ~30 ms,
-# 64 up to ~175 ms and 256 up to ~30 s. It runs on the GUI thread at each keystroke, so only the
-# first 48 characters are rated; a passphrase that long is past what the meter needs to judge.
-MAX_CHECKED_LENGTH = 48
-STRONG_ENOUGH_SCORE = 3
+from wallet.vault.passphrase_strength import Strength, estimate_strength
+
 _BAR_COLOURS = ("#c0392b", "#d35400", "#d4a017", "#27ae60", "#1e8449")
-
-
-@dataclass(frozen=True, slots=True)
-class Strength:
-    """zxcvbn's verdict: ``score`` from 0 (guessable) to 4 (very strong) and its advice."""
-
-    score: int
-    warning: str
-    suggestions: tuple[str, ...]
-
-    @property
-    def is_weak(self) -> bool:
-        return self.score < STRONG_ENOUGH_SCORE
-
-
-def estimate_strength(passphrase: str) -> Strength:
-    """Rate ``passphrase`` with zxcvbn (only its first :data:`MAX_CHECKED_LENGTH` characters)."""
-    result = zxcvbn(passphrase[:MAX_CHECKED_LENGTH], max_length=MAX_CHECKED_LENGTH)
-    feedback = result.get("feedback") or {}
-    return Strength(
-        score=int(result["score"]),
-        warning=str(feedback.get("warning") or ""),
-        suggestions=tuple(str(s) for s in feedback.get("suggestions") or ()),
-    )
 
 
 class StrengthMeter(QWidget):
