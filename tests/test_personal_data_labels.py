@@ -1,4 +1,4 @@
-"""How fields are named for people: labels shown for keys, and keys suggested for labels."""
+"""How fields are named and found for people: labels for keys, keys for labels, rows for keys."""
 
 from __future__ import annotations
 
@@ -54,3 +54,14 @@ def test_naming_fields_logs_nothing(vault: Vault) -> None:
     vault.fields.labels(["email", "gone"])
     assert vault.activity_page() == before
     assert not vault.take_changes()
+
+
+def test_a_field_is_found_in_a_listing_by_its_row_id(vault: Vault) -> None:
+    for key in ("email", "phone", "shoe_size"):
+        vault.fields.set(key, "value of " + key)
+    listing = vault.fields.row_ids()
+    found = vault.fields.row_id_of("phone")
+    assert found is not None and listing.index(found) == 1
+    assert vault.fields.by_row_ids([found])[found].key == "phone"
+    assert found not in vault.fields.row_ids(search="email")
+    assert vault.fields.row_id_of("no_such_field") is None

@@ -195,18 +195,11 @@ def one_line(value: str) -> str:
 
 
 def _row_of_key(vault: Vault, ids: Sequence[int], key: str) -> int | None:
-    """Binary search for ``key`` in ``ids`` (which are in key order), one row fetch per step."""
-    low, high = 0, len(ids)
-    while low < high:
-        middle = (low + high) // 2
-        row = vault.fields.by_row_ids([ids[middle]]).get(ids[middle])
-        if row is None:
-            return None  # changed under us; not worth more effort
-        if row.key < key:
-            low = middle + 1
-        else:
-            high = middle
-    if low == len(ids):
+    """The row showing ``key``, if the listing ``ids`` holds it."""
+    row_id = vault.fields.row_id_of(key)
+    if row_id is None:
         return None
-    found = vault.fields.by_row_ids([ids[low]]).get(ids[low])
-    return low if found is not None and found.key == key else None
+    try:
+        return ids.index(row_id)
+    except ValueError:  # hidden by the filter
+        return None

@@ -177,6 +177,10 @@ class PersonalData:
         """Row ids in display order, for views that fetch pages of rows on demand."""
         return store.ordered_ids(self._vault.reader, FieldQuery(category, search))
 
+    def row_id_of(self, key: str) -> int | None:
+        """The row id of the field ``key`` (to bring it into view in a windowed table)."""
+        return store.row_id_of(self._vault.reader, key)
+
     def by_row_ids(self, row_ids: Sequence[int]) -> dict[int, FieldSnapshot]:
         return store.rows_by_ids(self._vault.reader, row_ids)
 

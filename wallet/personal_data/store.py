@@ -153,6 +153,12 @@ def ordered_ids(connection: Connection, query: FieldQuery = FieldQuery()) -> lis
     ]
 
 
+def row_id_of(connection: Connection, key: str) -> int | None:
+    """The row id of the field ``key`` (to bring it into view in a windowed table)."""
+    row = connection.execute("SELECT id FROM fields WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else None
+
+
 def rows_by_ids(connection: Connection, ids: Sequence[int]) -> dict[int, FieldSnapshot]:
     """Snapshots (sensitive values masked) for the given row ids."""
     found: dict[int, FieldSnapshot] = {}
