@@ -35,7 +35,7 @@ format: $(STAMP)
 	$(BIN)/ruff format wallet vendorkit ui tests bench
 	$(BIN)/ruff check --fix wallet vendorkit ui tests bench
 
-bench: $(STAMP)
+bench: $(STAMP) system-deps
 	$(BIN)/python -m bench
 
 ## soak: the long run of issue 11: 2 000 kills of the crash harness, then every property test with
