@@ -31,7 +31,7 @@ from wallet.wire.models import Offer, SignedOffer
 def _offer(connection: Connection, offer_id: str) -> tuple[Offer, str, str]:
     row = offer_store.get_offer(connection, offer_id)
     if row is None:
-        raise NotFound(f"There is no offer {offer_id!r}; `offers list ID` shows them.")
+        raise NotFound(f"There is no offer {offer_id!r}.", cli_hint="`offers list ID` shows them.")
     return SignedOffer.model_validate_json(row.signed).offer, row.vendor_id, row.status
 
 
@@ -41,7 +41,9 @@ def plan_from_offer(connection: Connection, offer_id: str) -> GrantPlan:
     if status != "chosen":
         raise InvalidInput(
             "Consent is given to the vendor of an accepted offer; accept this offer first "
-            "(`offers accept OFFER_ID`) or grant directly to the vendor."
+            "or grant directly to the vendor.",
+            cli_text="Consent is given to the vendor of an accepted offer; accept this offer "
+            "first (`offers accept OFFER_ID`) or grant directly to the vendor.",
         )
     vendor = existing_vendor(connection, vendor_id)
     planned = []

@@ -182,7 +182,9 @@ def existing_row(connection: Connection, consent_id: str) -> ConsentRow:
     """The consent ``consent_id``, or :class:`NotFound`."""
     row = store.get(connection, consent_id)
     if row is None:
-        raise NotFound(f"There is no consent {consent_id!r}; `consent list` shows them.")
+        raise NotFound(
+            f"There is no consent {consent_id!r}.", cli_hint="`consent list` shows them."
+        )
     return row
 
 
@@ -190,5 +192,5 @@ def existing_vendor(connection: Connection, vendor_id: str) -> VendorRow:
     """The directory vendor ``vendor_id``, or :class:`NotFound`."""
     vendor = vendor_store.get(connection, vendor_id)
     if vendor is None:
-        raise NotFound(f"There is no vendor {vendor_id!r}; `vendor list` shows them.")
+        raise NotFound(f"There is no vendor {vendor_id!r}.", cli_hint="`vendor list` shows them.")
     return vendor

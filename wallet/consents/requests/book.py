@@ -156,11 +156,17 @@ class DataRequestBook:
         )[-MAX_ITEMS:]
         addressee = _addressee(self._vault.reader, vendor_id, consents)
         if addressee is None:
-            raise NotFound(f"There is no vendor {vendor_id!r}; `vendor list` shows them.")
+            raise NotFound(
+                f"There is no vendor {vendor_id!r}.", cli_hint="`vendor list` shows them."
+            )
         if checked_kind == "erasure" and not consents:
-            raise InvalidInput(
+            never = (
                 f"You have never given {addressee.name} a consent, so this wallet has no data to "
-                f"name for erasure. Ask what they hold first: `request access {vendor_id}`."
+                "name for erasure. Ask what they hold first"
+            )
+            raise InvalidInput(
+                f"{never}, with an access request.",
+                cli_text=f"{never}: `request access {vendor_id}`.",
             )
         at = now or int(time.time())
         with self._vault.write() as connection:
@@ -243,7 +249,9 @@ class DataRequestBook:
     def get(self, request_id: str) -> DataRequestRecord:
         found = store.get(self._vault.reader, request_id.removeprefix("urn:uuid:"))
         if found is None:
-            raise NotFound(f"There is no request {request_id!r}; `request list` shows them.")
+            raise NotFound(
+                f"There is no request {request_id!r}.", cli_hint="`request list` shows them."
+            )
         return self._stored(found)
 
     def _stored(self, row: store.StoredRequest) -> DataRequestRecord:
