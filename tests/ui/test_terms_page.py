@@ -78,7 +78,7 @@ def test_compose_save_twice_diff_and_export(
     document = verify_signed_terms(signed)
     assert document.version == 1 and document.language == "it"
     assert document.clauses[1].params == {"days": 45}  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: "Exported version 1" in page.message.text())
+    qtbot.waitUntil(lambda: "Exported version 1" in page.status.text())
 
 
 def test_a_bad_draft_is_explained_and_cannot_be_saved(qtbot: QtBot, page: TermsPage) -> None:

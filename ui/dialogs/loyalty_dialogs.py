@@ -1,8 +1,8 @@
 """Dialogs of the Loyalty page: a card, a proposal, a purchase, and the import wizard.
 
 None of them touches the vault. Each emits what the user entered, already checked by the core's
-models; the page saves it on the vault worker and then calls :meth:`finish` or :meth:`show_error`,
-so nothing typed is lost to an error.
+models; the page saves it on the vault worker with the dialog as owner, so the dialog closes
+(:meth:`finish`) or shows what went wrong (:meth:`show_error`) and nothing typed is lost to it.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.messages import InlineMessage
+from ui.widgets.messages import InlineMessage, error_text
+from wallet.errors import VaultLocked
 from wallet.loyalty.book import ImportPreview
 from wallet.loyalty.models import (
     BARCODE_TYPES,
@@ -44,6 +45,13 @@ from wallet.loyalty.models import (
 from wallet.loyalty.proposal_form import proposal_terms_from_form, reward_takes_value
 from wallet.loyalty.values import FIELD_LABELS, RowRejected, draft_from_texts
 from wallet.wire.loyalty import REWARD_KINDS
+
+
+def _error_message(error: Exception | str) -> str | None:
+    """What a dialog says about ``error``; None for a locked vault (the dialog is closing)."""
+    if isinstance(error, VaultLocked):
+        return None
+    return error if isinstance(error, str) else error_text(error)
 
 
 def _qdate(day: date) -> QDate:
@@ -68,7 +76,11 @@ class _SavingDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, error: Exception | str) -> None:
+        """Say what is wrong (a check of what was typed, or the save that failed)."""
+        message = _error_message(error)
+        if message is None:
+            return
         self.error_label.show_text(message)
         self.ok_button.setEnabled(True)
 
@@ -418,7 +430,11 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.remap_requested.emit(self.mapping())
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, error: Exception | str) -> None:
+        """Say why a new mapping or the import was refused."""
+        message = _error_message(error)
+        if message is None:
+            return
         self.error_label.show_text(message)
         # After a refused mapping the shown preview no longer matches the combos: no import.
         self.import_button.setEnabled(bool(self.preview.good) and not self._stale)

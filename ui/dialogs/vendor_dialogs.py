@@ -7,10 +7,10 @@ elsewhere. Like :mod:`ui.dialogs.ask`, widgets call them as module attributes
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui.text import escape_html
 
 
 def _tr(text: str) -> str:
@@ -31,7 +31,7 @@ def _ask(parent: QWidget | None, title: str, html: str, action: str) -> bool:
 
 
 def _fingerprint(fingerprint: str) -> str:
-    return f"<p style='font-family: monospace; font-size: large'>{escape(fingerprint)}</p>"
+    return f"<p style='font-family: monospace; font-size: large'>{escape_html(fingerprint)}</p>"
 
 
 def confirm_new_vendor(
@@ -50,9 +50,9 @@ def confirm_new_vendor(
         question = _tr("Add <b>%1</b> (%2) to your vendors and trust its key?")
     html = (
         "<p>"
-        + question.replace("%1", escape(name)).replace("%2", escape(vendor_id))
+        + question.replace("%1", escape_html(name)).replace("%2", escape_html(vendor_id))
         + "</p><p>"
-        + _tr("From: %1").replace("%1", escape(url))
+        + _tr("From: %1").replace("%1", escape_html(url))
         + "</p><p>"
         + _tr("Key fingerprint:")
         + "</p>"
@@ -80,8 +80,8 @@ def confirm_key_change(
     html = (
         "<p>"
         + _tr("<b>%1</b> (%2) now presents a different key.")
-        .replace("%1", escape(name))
-        .replace("%2", escape(vendor_id))
+        .replace("%1", escape_html(name))
+        .replace("%2", escape_html(vendor_id))
         + "</p><p>"
         + _tr("Pinned key:")
         + "</p>"

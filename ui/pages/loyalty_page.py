@@ -14,7 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.background import while_alive
 from ui.dialogs import ask
 from ui.dialogs.loyalty_dialogs import (
     ImportDialog,
@@ -40,10 +40,11 @@ from ui.dialogs.loyalty_dialogs import (
     ProposalDialog,
     PurchaseDialog,
 )
+from ui.pages.base import Page
 from ui.tasks import VaultRunner
+from ui.text import escape_html
 from ui.widgets.barcode import CodeView
-from ui.widgets.messages import InlineMessage, error_text
-from wallet.errors import VaultLocked
+from wallet.changes import Changes, Part
 from wallet.loyalty.book import ImportPreview, ImportResult, LoyaltyBook
 from wallet.loyalty.models import (
     Membership,
@@ -64,11 +65,6 @@ def _load(vault: Vault) -> tuple[list[Membership], list[ProposalRowData]]:
     return book.memberships(), book.proposals_with_progress()
 
 
-def _when_alive(widget: QWidget, action: Callable[[], None]) -> None:
-    if shiboken6.isValid(widget):
-        action()
-
-
 class MembershipCard(QFrame):
     """One card: program, vendor, tier, points, expiry, its code, and Edit / Delete buttons.
 
@@ -80,8 +76,8 @@ class MembershipCard(QFrame):
         self.membership = membership
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFixedWidth(CARD_WIDTH)
-        title = QLabel(f"<b>{_escape(membership.program)}</b>")
-        vendor = QLabel(_escape(membership.vendor))
+        title = QLabel(f"<b>{escape_html(membership.program)}</b>")
+        vendor = QLabel(escape_html(membership.vendor))
         details = []
         if membership.tier:
             details.append(self.tr("Tier: %1").replace("%1", membership.tier))
@@ -112,10 +108,6 @@ class MembershipCard(QFrame):
         layout.addLayout(buttons)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class ProposalRow(QFrame):
     """One proposal with a progress bar per vendor and its actions.
 
@@ -131,7 +123,7 @@ class ProposalRow(QFrame):
         self.progress = progress
         self.setFrameShape(QFrame.Shape.StyledPanel)
         terms = proposal.terms
-        title = QLabel(f"<b>{_escape(terms.title)}</b> ({proposal.status})")
+        title = QLabel(f"<b>{escape_html(terms.title)}</b> ({proposal.status})")
         summary = QLabel(self._summary(terms))
         summary.setWordWrap(True)
         period = QLabel(
@@ -203,8 +195,8 @@ def _number(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-class LoyaltyPage(QWidget):
-    """Cards and proposals, in two tabs.
+class LoyaltyPage(Page):
+    """Cards and proposals, in two tabs; they reload when an operation changed the loyalty book.
 
     Attributes (for tests): ``tabs``, ``cards`` (the grid), ``add_button``, ``import_button``,
     ``export_button``, ``cards_stack``, ``empty_label``, ``proposals`` (the list),
@@ -213,14 +205,11 @@ class LoyaltyPage(QWidget):
     """
 
     def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, parent)
         self._open_dialogs: set[QDialog] = set()
         self.last_dialog: QDialog | None = None  # the newest dialog opened (for tests)
         self._build_cards_tab()
         self._build_proposals_tab()
-        self.status = InlineMessage()
-        self.error = InlineMessage(error=True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._cards_tab, self.tr("Cards"))
         self.tabs.addTab(self._proposals_tab, self.tr("My proposals"))
@@ -229,6 +218,7 @@ class LoyaltyPage(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         runner.locked.connect(self._on_locked)
+        runner.changed.connect(self._on_vault_changed)
         if runner.is_unlocked:
             self.reload()
 
@@ -292,7 +282,11 @@ class LoyaltyPage(QWidget):
 
     def reload(self) -> None:
         """Load cards and proposals from the vault."""
-        self._runner.run(_load, on_success=self._show, on_error=self._show_error)
+        self.run(_load, on_success=self._show)
+
+    def _on_vault_changed(self, changes: Changes) -> None:
+        if changes.touches(Part.LOYALTY):
+            self.reload()
 
     def _show(self, loaded: tuple[list[Membership], list[ProposalRowData]]) -> None:
         memberships, proposals = loaded
@@ -330,8 +324,7 @@ class LoyaltyPage(QWidget):
             dialog.reject()
         self.cards.clear()
         self.proposals.clear()
-        self.status.clear()
-        self.error.clear()
+        self.clear_messages()
 
     # ------------------------------------------------------------------ cards
 
@@ -375,10 +368,8 @@ class LoyaltyPage(QWidget):
         )
         if path is None:
             return
-        self._runner.run(
-            lambda vault: LoyaltyBook(vault).preview(path),
-            on_success=self._open_import_dialog,
-            on_error=self._show_error,
+        self.run(
+            lambda vault: LoyaltyBook(vault).preview(path), on_success=self._open_import_dialog
         )
 
     def _open_import_dialog(self, preview: ImportPreview) -> None:
@@ -388,29 +379,26 @@ class LoyaltyPage(QWidget):
         def remap(mapping: dict[str, str | None]) -> None:
             self._runner.run(
                 lambda vault: LoyaltyBook(vault).preview(path, mapping),
-                on_success=lambda new: _when_alive(dialog, lambda: dialog.set_preview(new)),
-                on_error=lambda error: _when_alive(
-                    dialog, lambda: dialog.show_error(error_text(error))
-                ),
+                owner=dialog,
+                on_success=dialog.set_preview,
             )
+
+        finish = while_alive(dialog, lambda _result: dialog.finish())
 
         def run_import(chosen: ImportPreview) -> None:
             def done(result: ImportResult) -> None:
-                _when_alive(dialog, dialog.finish)
+                finish(result)  # the page says what was imported, even if the wizard is gone
                 message = self.tr("Imported %1 cards; %2 rows were left out.")
-                self._show_status(
+                self.show_status(
                     message.replace("%1", str(len(result.imported))).replace(
                         "%2", str(len(result.rejected))
                     )
                 )
-                self.reload()
 
-            self._runner.run(
+            self.run(
                 lambda vault: LoyaltyBook(vault).import_rows(chosen),
                 on_success=done,
-                on_error=lambda error: _when_alive(
-                    dialog, lambda: dialog.show_error(error_text(error))
-                ),
+                on_error=while_alive(dialog, dialog.show_error),
             )
 
         dialog.remap_requested.connect(remap)
@@ -430,12 +418,10 @@ class LoyaltyPage(QWidget):
 
         def done(count: int) -> None:
             message = self.tr("Exported %1 cards to %2. The file is not encrypted.")
-            self._show_status(message.replace("%1", str(count)).replace("%2", str(path)))
+            self.show_status(message.replace("%1", str(count)).replace("%2", str(path)))
 
-        self._runner.run(
-            lambda vault: LoyaltyBook(vault).export(path, format=export_format),
-            on_success=done,
-            on_error=self._show_error,
+        self.run(
+            lambda vault: LoyaltyBook(vault).export(path, format=export_format), on_success=done
         )
 
     # ------------------------------------------------------------------ proposals
@@ -495,20 +481,13 @@ class LoyaltyPage(QWidget):
     # ------------------------------------------------------------------ plumbing
 
     def _save(self, dialog: Any, operation: Callable[[Vault], object]) -> None:
-        """Run ``operation``; close ``dialog`` and reload on success, else show the error in it."""
-
-        def saved(_result: object) -> None:
-            _when_alive(dialog, dialog.finish)
-            self.reload()
-
-        def failed(error: Exception) -> None:
-            if not isinstance(error, VaultLocked):
-                _when_alive(dialog, lambda: dialog.show_error(error_text(error)))
-
-        self._runner.run(operation, on_success=saved, on_error=failed)
+        """Run ``operation`` for ``dialog``: it closes on success (the page reloads from the
+        change), and shows the error otherwise."""
+        self._runner.run(operation, owner=dialog, on_success=lambda _result: dialog.finish())
 
     def _change(self, operation: Callable[[Vault], object]) -> None:
-        self._runner.run(operation, on_success=lambda _r: self.reload(), on_error=self._show_error)
+        """Run ``operation`` (the page reloads from the change; errors show on the page)."""
+        self.run(operation)
 
     def _open(self, dialog: QDialog) -> None:
         """Show ``dialog`` without blocking; it is closed if the vault locks meanwhile."""
@@ -517,12 +496,3 @@ class LoyaltyPage(QWidget):
         dialog.finished.connect(lambda _result: self._open_dialogs.discard(dialog))
         dialog.open()
         self.last_dialog = dialog
-
-    def _show_status(self, text: str) -> None:
-        self.error.clear()
-        self.status.show_text(text)
-
-    def _show_error(self, error: Exception) -> None:
-        if not isinstance(error, VaultLocked):
-            self.status.clear()
-            self.error.show_text(error_text(error))

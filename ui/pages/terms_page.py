@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ask
+from ui.pages.base import Page
 from ui.tasks import VaultRunner
-from ui.widgets.messages import InlineMessage, error_text
+from wallet.changes import Changes, Part
 from wallet.terms import (
     Catalogue,
     CatalogueClause,
@@ -132,33 +133,31 @@ def _editor_for(param: ParamSpec, language: Language) -> ParamEditor:
     return line
 
 
-class TermsPage(QWidget):
+class TermsPage(Page):
     """Compose (clause picker, free text, language, preview, save) and History (versions, diff,
-    hash and key, export).
+    hash and key, export). The history reloads when an operation changed the terms.
 
     Attributes (for tests): ``catalogue``, ``clause_rows`` (by clause id), ``free_text_edit``,
     ``add_free_text_button``, ``free_text_list``, ``remove_free_text_button``, ``language_combo``,
     ``preview``, ``save_button``, ``versions_list``, ``details``, ``diff_from``, ``diff_to``,
-    ``diff_view``, ``export_button``, ``edit_button``, ``tabs``, ``message``, ``error``.
+    ``diff_view``, ``export_button``, ``edit_button``, ``tabs``, ``status``, ``error``.
     """
 
     def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, parent)
         self.catalogue: Catalogue = load_catalogue()
         self._versions: list[TermsVersion] = []
         self._loaded_once = False
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_compose(), self.tr("Compose"))
         self.tabs.addTab(self._build_history(), self.tr("History"))
-        self.message = InlineMessage()
-        self.error = InlineMessage(error=True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
+        layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
-        self._runner.unlocked.connect(self.reload)
-        self._runner.locked.connect(self._on_locked)
+        runner.unlocked.connect(self.reload)
+        runner.locked.connect(self._on_locked)
+        runner.changed.connect(self._on_vault_changed)
         self.update_preview()
 
     # ------------------------------------------------------------------ building
@@ -356,30 +355,34 @@ class TermsPage(QWidget):
         def compose(vault: Vault) -> TermsVersion:
             return TermsBook(vault, catalogue=self.catalogue).compose(choices, language=language)
 
-        self._runner.run(compose, on_success=self._on_saved, on_error=self._on_failed)
+        self.run(compose, on_success=self._on_saved, on_error=self._on_failed)
 
     def _on_saved(self, saved: TermsVersion) -> None:
-        self.message.show_text(
+        # The history reloads from the change this save made (``runner.changed``).
+        self.show_status(
             self.tr("Saved version %1. SHA-256: %2")
             .replace("%1", str(saved.version))
             .replace("%2", saved.sha256)
         )
         self.update_preview()
-        self.reload()
 
     def _on_failed(self, error: Exception) -> None:
         self.update_preview()
-        self.error.show_text(error_text(error))
+        self.show_error(error)
 
     # ------------------------------------------------------------------ history
 
     def reload(self) -> None:
         """Load the saved versions from the vault."""
-        self._runner.run(
+        self.run(
             lambda vault: TermsBook(vault, catalogue=self.catalogue).versions(),
             on_success=self._show_versions,
             on_error=self._on_failed,
         )
+
+    def _on_vault_changed(self, changes: Changes) -> None:
+        if changes.touches(Part.TERMS):
+            self.reload()
 
     def _show_versions(self, versions: list[TermsVersion]) -> None:
         self._versions = versions
@@ -479,9 +482,9 @@ class TermsPage(QWidget):
             # The file dialog already asked before replacing an existing file.
             return TermsBook(vault).export_to_file(target, version=number, overwrite=True)
 
-        self._runner.run(
+        self.run(
             export,
-            on_success=lambda _signed: self.message.show_text(
+            on_success=lambda _signed: self.show_status(
                 self.tr("Exported version %1 to %2.")
                 .replace("%1", str(number))
                 .replace("%2", str(target))
@@ -498,8 +501,7 @@ class TermsPage(QWidget):
         self.version_text.clear()
         self.diff_view.clear()
         self.load_choices([])
-        self.message.clear()
-        self.error.clear()
+        self.clear_messages()
 
 
 def _connect_change(editor: ParamEditor, slot: object) -> None:

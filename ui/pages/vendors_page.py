@@ -28,11 +28,11 @@ from ui.background import while_alive
 from ui.dialogs import ask, vendor_dialogs
 from ui.models.vendors_model import VendorColumn, VendorsModel
 from ui.network import NetworkRunner, NetworkTask
+from ui.pages.base import Page
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import content_or_empty
-from ui.widgets.messages import InlineMessage, error_text
-from wallet.errors import VaultLocked
+from wallet.changes import Changes, Part
 from wallet.vendors import (
     AddPreview,
     AddResult,
@@ -46,8 +46,11 @@ from wallet.vendors import (
 CATEGORIES_WIDTH = 140
 
 
-class VendorsPage(QWidget):
+class VendorsPage(Page):
     """The vendor directory with add-from-URL, key approval, removal, import and export.
+
+    It reloads when an operation changed the directory (``runner.changed``), wherever that
+    operation ran (a delivery that found a vendor gone, say).
 
     Attributes (for tests): ``url_edit``, ``add_button``, ``cancel_button``, ``busy``, ``table``,
     ``model``, ``stack``, ``empty_label``, ``approve_button``, ``remove_button``,
@@ -57,12 +60,13 @@ class VendorsPage(QWidget):
     def __init__(
         self, runner: VaultRunner, network: NetworkRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
+        super().__init__(runner, parent)
         self._network = network
         self._fetch: NetworkTask | None = None
+        self._select_next: str | None = None  # the vendor to select when the directory reloads
         self._build()
         runner.locked.connect(self._on_locked)
+        runner.changed.connect(self._on_vault_changed)
         if runner.is_unlocked:
             self.reload()
 
@@ -141,8 +145,6 @@ class VendorsPage(QWidget):
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
 
-        self.status = InlineMessage()
-        self.error = InlineMessage(error=True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(add_row)
@@ -156,9 +158,12 @@ class VendorsPage(QWidget):
 
     def reload(self, *, select: str | None = None) -> None:
         """Load the directory from the vault (then select vendor ``select``, if given)."""
+        if select is not None:
+            self._select_next = select
 
         def show(entries: list[VendorEntry]) -> None:
-            selected = select or self._selected_id()
+            selected = self._select_next or self._selected_id()
+            self._select_next = None
             self.model.set_entries(entries)
             self.stack.setCurrentWidget(self.table if entries else self.empty_label)
             row = self.model.row_of(selected) if selected else -1
@@ -166,11 +171,15 @@ class VendorsPage(QWidget):
                 self.table.selectRow(row)
             self._update_buttons()
 
-        self._runner.run(
-            lambda vault: VendorDirectory(vault).entries(),
-            on_success=while_alive(self, show),
-            on_error=while_alive(self, self._fail),
-        )
+        self.run(lambda vault: VendorDirectory(vault).entries(), on_success=show)
+
+    def _on_vault_changed(self, changes: Changes) -> None:
+        if changes.touches(Part.VENDORS):
+            self.reload()
+
+    def _select_when_reloaded(self, vendor_id: str) -> None:
+        """Select ``vendor_id`` once the reload that the change caused arrives."""
+        self._select_next = vendor_id
 
     def selected_entry(self) -> VendorEntry | None:
         rows = self.table.selectionModel().selectedRows()
@@ -196,10 +205,10 @@ class VendorsPage(QWidget):
 
     def _on_locked(self) -> None:
         self.cancel_fetch()
+        self._select_next = None
         self.model.set_entries([])
         self.stack.setCurrentWidget(self.empty_label)
-        self.status.clear()
-        self.error.clear()
+        self.clear_messages()
         self._update_buttons()
 
     # ------------------------------------------------------------------ adding
@@ -209,8 +218,7 @@ class VendorsPage(QWidget):
         url = self.url_edit.text().strip()
         if not url or self._fetch is not None:
             return
-        self.error.clear()
-        self._show_status(self.tr("Fetching the vendor's details from %1…").replace("%1", url))
+        self.show_status(self.tr("Fetching the vendor's details from %1…").replace("%1", url))
         network = self._network
 
         async def fetch() -> FetchedMetadata:
@@ -234,23 +242,21 @@ class VendorsPage(QWidget):
     def _on_fetched(self, fetched: FetchedMetadata) -> None:
         self._fetch = None
         self._update_buttons()
-        self._runner.run(
-            lambda vault: VendorDirectory(vault).preview_add(fetched),
-            on_success=while_alive(self, self._confirm_add),
-            on_error=while_alive(self, self._fail),
+        self.run(
+            lambda vault: VendorDirectory(vault).preview_add(fetched), on_success=self._confirm_add
         )
 
     def _on_fetch_failed(self, error: Exception) -> None:
         self._fetch = None
         self._update_buttons()
-        self._fail(error)
+        self.show_error(error)
 
     def _confirm_add(self, preview: AddPreview) -> None:
         fetched = preview.fetched
         metadata = fetched.metadata
         self.status.clear()
         if preview.outcome == "unchanged":
-            self._show_status(
+            self.show_status(
                 self.tr("%1 is already in your vendors with this key; nothing changed.").replace(
                     "%1", metadata.name
                 )
@@ -269,20 +275,16 @@ class VendorsPage(QWidget):
             fingerprint=fetched.fingerprint,
             refresh=preview.outcome == "updated",
         ):
-            self._show_status(self.tr("Not added: you did not trust the key."))
+            self.show_status(self.tr("Not added: you did not trust the key."))
             return
 
         def added(result: AddResult) -> None:
             message = self.tr("Added %1.") if result.outcome == "added" else self.tr("Updated %1.")
-            self._show_status(message.replace("%1", result.vendor.name))
+            self.show_status(message.replace("%1", result.vendor.name))
             self.url_edit.clear()
-            self.reload(select=result.vendor.id)
+            self._select_when_reloaded(result.vendor.id)
 
-        self._runner.run(
-            lambda vault: VendorDirectory(vault).add(fetched),
-            on_success=while_alive(self, added),
-            on_error=while_alive(self, self._fail),
-        )
+        self.run(lambda vault: VendorDirectory(vault).add(fetched), on_success=added)
 
     def _record_key_change(self, fetched: FetchedMetadata) -> None:
         """Keep the new key as pending (not trusted) and say how to approve it."""
@@ -296,13 +298,9 @@ class VendorsPage(QWidget):
                     "it and choose Approve new key."
                 ).replace("%1", name)
             )
-            self.reload(select=result.vendor.id)
+            self._select_when_reloaded(result.vendor.id)
 
-        self._runner.run(
-            lambda vault: VendorDirectory(vault).add(fetched),
-            on_success=while_alive(self, recorded),
-            on_error=while_alive(self, self._fail),
-        )
+        self.run(lambda vault: VendorDirectory(vault).add(fetched), on_success=recorded)
 
     # ------------------------------------------------------------------ changing
 
@@ -323,14 +321,12 @@ class VendorsPage(QWidget):
         vendor_id, name = vendor.id, vendor.name
 
         def approved(_row: object) -> None:
-            self.error.clear()
-            self._show_status(self.tr("%1 now uses its new key.").replace("%1", name))
-            self.reload(select=vendor_id)
+            self.show_status(self.tr("%1 now uses its new key.").replace("%1", name))
+            self._select_when_reloaded(vendor_id)
 
-        self._runner.run(
+        self.run(
             lambda vault: VendorDirectory(vault).approve_key_change(vendor_id),
-            on_success=while_alive(self, approved),
-            on_error=while_alive(self, self._fail),
+            on_success=approved,
         )
 
     def remove_selected(self) -> None:
@@ -357,14 +353,9 @@ class VendorsPage(QWidget):
                 message += " " + self.tr("%1 undelivered messages were cancelled.").replace(
                     "%1", str(cancelled)
                 )
-            self._show_status(message)
-            self.reload()
+            self.show_status(message)
 
-        self._runner.run(
-            lambda vault: VendorDirectory(vault).remove(vendor_id),
-            on_success=while_alive(self, removed),
-            on_error=while_alive(self, self._fail),
-        )
+        self.run(lambda vault: VendorDirectory(vault).remove(vendor_id), on_success=removed)
 
     # ------------------------------------------------------------------ import and export
 
@@ -385,7 +376,7 @@ class VendorsPage(QWidget):
                 .replace("%2", str(len(report.updated)))
                 .replace("%3", str(len(report.refused)))
             )
-            self._show_status(message)
+            self.show_status(message)
             if report.refused:
                 entry = self.tr("Entry %1: %2")
                 lines = [
@@ -393,13 +384,8 @@ class VendorsPage(QWidget):
                     for index, reason in report.refused[:10]
                 ]
                 self.error.show_text("\n".join(lines))
-            self.reload()
 
-        self._runner.run(
-            lambda vault: VendorDirectory(vault).import_file(path),
-            on_success=while_alive(self, imported),
-            on_error=while_alive(self, self._fail),
-        )
+        self.run(lambda vault: VendorDirectory(vault).import_file(path), on_success=imported)
 
     def export_list(self) -> None:
         path = ask.pick_save_file(
@@ -412,27 +398,14 @@ class VendorsPage(QWidget):
             return
 
         def exported(count: int) -> None:
-            self._show_status(
+            self.show_status(
                 self.tr("Exported %1 vendors to %2.")
                 .replace("%1", str(count))
                 .replace("%2", str(path))
             )
 
         # The save dialog already asked before replacing an existing file.
-        self._runner.run(
+        self.run(
             lambda vault: VendorDirectory(vault).export_file(path, force=True),
-            on_success=while_alive(self, exported),
-            on_error=while_alive(self, self._fail),
+            on_success=exported,
         )
-
-    # ------------------------------------------------------------------ messages
-
-    def _show_status(self, text: str) -> None:
-        self.error.clear()
-        self.status.show_text(text)
-
-    def _fail(self, error: Exception) -> None:
-        if isinstance(error, VaultLocked):
-            return
-        self.status.clear()
-        self.error.show_text(error_text(error))
