@@ -24,9 +24,10 @@ from tests.intent_helpers import add_vendors, save_terms, serve
 from ui.dialogs import intention_dialogs
 from ui.dialogs.intention_dialogs import IntentionDialog
 from ui.network import NetworkRunner
-from ui.pages.intentions_page import IntentionsPage, row_status
+from ui.pages.intentions_page import IntentionsPage
 from ui.tasks import VaultRunner
 from vendorkit.server import BackgroundVendors
+from wallet.intents.status import delivery_status_text as row_status
 from wallet.vault.facade import Vault
 
 WAIT_MS = 30_000
@@ -56,7 +57,7 @@ def page(
     network: NetworkRunner,
     vendors: BackgroundVendors,
     tmp_path: Path,
-) -> IntentionsPage:
+) -> Iterator[IntentionsPage]:
     with qtbot.waitSignal(runner.unlocked):
         runner.open(
             lambda: Vault.create(tmp_path / "vault", PASSPHRASE, kdf_target_seconds=0).vault
@@ -73,7 +74,10 @@ def page(
     widget.resize(1100, 900)
     widget.show()
     qtbot.waitUntil(lambda: not runner.is_busy)
-    return widget
+    yield widget
+    # Notices go out in the background: let them and the refresh they cause finish before the
+    # runners shut down.
+    qtbot.waitUntil(lambda: not network.is_busy and not runner.is_busy, timeout=WAIT_MS)
 
 
 def _screenshot(page: IntentionsPage, name: str) -> None:
