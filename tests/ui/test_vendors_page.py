@@ -28,8 +28,10 @@ from ui.pages.vendors_page import VendorsPage
 from ui.tasks import VaultRunner
 from vendorkit.catalog import load_catalog
 from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
+from wallet.changes import Part
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.vault.facade import Vault
+from wallet.vendors import VendorDirectory
 from wallet.vendors import store as vendor_store
 
 
@@ -352,3 +354,38 @@ def test_a_pinned_key_refused_today_fails_only_its_own_row(
     )
     assert shown["good-shop"] == good.verifying_key.fingerprint
     assert shown["old-pin"] == "refused key: remove and add again"
+
+
+def test_the_page_follows_changes_made_elsewhere(
+    qtbot: QtBot, page: VendorsPage, runner: VaultRunner
+) -> None:
+    """The directory reloads from ``runner.changed``, whoever changed it (here: not the page)."""
+
+    def pin(vault: Vault) -> None:
+        with vault.write() as connection:
+            vendor_store.upsert(
+                connection,
+                metadata={
+                    "id": "elsewhere",
+                    "name": "Added elsewhere",
+                    "publicKey": generate_signing_key().verifying_key.jwk,
+                    "inbox": {
+                        "intentions": "http://127.0.0.1:9/i",
+                        "offers": "http://127.0.0.1:9/o",
+                    },
+                    "policyUrl": "http://127.0.0.1:9/policy",
+                    "contact": "shop@example.org",
+                },
+                metadata_url="http://127.0.0.1:9/.well-known/vrm-vendor.json",
+                kid="kid",
+                status="active",
+                now=datetime.now(UTC),
+            )
+
+    runner.run(pin)  # a write that does not say what it changed: the page does not reload
+    qtbot.waitUntil(lambda: not runner.is_busy)
+    assert page.model.rowCount() == 0
+    runner.run(lambda vault: vault.note_changed(Part.VENDORS))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    runner.run(lambda vault: VendorDirectory(vault).remove("elsewhere"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
