@@ -77,5 +77,5 @@ def test_a_csv_without_member_numbers_names_the_mapping_only_on_the_command_line
     no_command_syntax(raised.value)
     assert str(raised.value) == f"No column of {source} holds the member number. Map one."
     assert command_line_text(raised.value) == (
-        f"No column of {source} holds the member number. Map one; e.g. --map 'Shop=member_number'."
+        f"No column of {source} holds the member number. Map one, e.g. --map 'Shop=member_number'."
     )

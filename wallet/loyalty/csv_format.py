@@ -176,10 +176,9 @@ def _chosen_mapping(
             if name and column not in mapping and name in mapping.values():
                 chosen[column] = None
     if "member_number" not in chosen.values():
-        raise InvalidInput(
-            f"No column of {path} holds the member number. Map one.",
-            cli_hint=f"e.g. --map {quoted(columns[0] + '=member_number', limit=60)}.",
-        )
+        missing = f"No column of {path} holds the member number. Map one"
+        example = quoted(columns[0] + "=member_number", limit=60)
+        raise InvalidInput(f"{missing}.", cli_text=f"{missing}, e.g. --map {example}.")
     return chosen
 
 
