@@ -49,7 +49,7 @@ class ActivityPage(Page):
         self.model = ActivityModel(runner, self)
         self.undelivered = UndeliveredMessages(runner, self)
         self._selected_seq: int | None = None
-        self._stale = False  # the log changed while the page was hidden
+        self._stale = False  # the log or the outbox changed while the page was hidden
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._build_filters()
         self._build_table()
@@ -61,10 +61,10 @@ class ActivityPage(Page):
     # ------------------------------------------------------------------ public API
 
     def reload(self) -> None:
-        """Reload the entries, keeping the selected one selected if it is still shown."""
+        """Reload the entries (keeping the selected one selected if it is still shown) and the
+        messages that could not be delivered."""
         self._stale = False
-        self._selected_seq = self._current_seq()
-        self.model.reload()
+        self._reload_log()
         self.undelivered.reload()
 
     # ------------------------------------------------------------------ building
@@ -142,15 +142,24 @@ class ActivityPage(Page):
         self.model.set_filter(
             type_prefix=self.type_combo.currentData(), text=self.search_edit.text()
         )
-        self.reload()
+        self._reload_log()
+
+    def _reload_log(self) -> None:
+        self._selected_seq = self._current_seq()
+        self.model.reload()
 
     def _on_vault_changed(self, changes: Changes) -> None:
-        if not changes.touches(Part.ACTIVITY):
+        log_changed = changes.touches(Part.ACTIVITY)
+        outbox_changed = changes.touches(Part.OUTBOX)
+        if not (log_changed or outbox_changed):
             return
-        if self.isVisible():
-            self.reload()
-        else:
+        if not self.isVisible():
             self._stale = True
+            return
+        if log_changed:
+            self._reload_log()
+        if outbox_changed:
+            self.undelivered.reload()
 
     def _on_rows_reset(self) -> None:
         self.error.clear()
