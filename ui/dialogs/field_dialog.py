@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.fields_model import MASK
+from ui.widgets.messages import InlineMessage
 from wallet.personal_data import (
     PII_CATEGORIES,
     STANDARD_FIELDS,
@@ -40,7 +40,6 @@ from wallet.personal_data import (
 from wallet.personal_data.labels import suggested_key
 
 CUSTOM_FIELD = ""  # the "Custom field…" entry of the field picker
-ERROR_STYLE = "color: #c62828;"
 
 
 class FieldDialog(QDialog):
@@ -65,7 +64,7 @@ class FieldDialog(QDialog):
         self.value_edit = QPlainTextEdit()
         self.category_combo = QComboBox()
         self.sensitive_check = QCheckBox(self.tr("Sensitive: hidden in lists until revealed"))
-        self.error_label = QLabel()
+        self.error_label = InlineMessage(error=True)  # plain text: it may quote what was typed
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -90,8 +89,7 @@ class FieldDialog(QDialog):
 
     def show_error(self, message: str) -> None:
         """Show why saving was refused, and let the user correct it."""
-        self.error_label.setText(message)
-        self.error_label.show()
+        self.error_label.show_text(message)
         self.set_saving(False)
 
     def set_saving(self, saving: bool) -> None:
@@ -103,7 +101,7 @@ class FieldDialog(QDialog):
 
     def accept(self) -> None:
         """Save pressed (or Enter): ask the page to save; the dialog stays until :meth:`finish`."""
-        self.error_label.hide()
+        self.error_label.clear()
         self.set_saving(True)
         self.save_requested.emit(self.draft())
 
@@ -119,9 +117,6 @@ class FieldDialog(QDialog):
         self.value_edit.setTabChangesFocus(True)
         self.value_edit.setPlaceholderText(self.tr("Several lines are fine, e.g. for an address"))
         self.value_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
         form = QFormLayout()
         if self._existing is None:
             form.addRow(self.tr("&Field:"), self.field_picker)
