@@ -163,6 +163,14 @@ def test_roles_masking_and_reveal(fields_model: FieldsModel, qtbot: QtBot) -> No
     assert fields_model.data(value_of_row_0, DISPLAY) == MASK
 
 
+def test_value_tooltips_show_markup_as_text(fields_model: FieldsModel, qtbot: QtBot) -> None:
+    value_of_row_0 = fields_model.index(0, FieldColumn.VALUE)
+    with qtbot.waitSignal(fields_model.dataChanged):
+        fields_model.reveal("field_0000", "<img src=file:///etc/passwd>\nsecond line")
+    tooltip = fields_model.data(value_of_row_0, Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tooltip and "&lt;img src=file:///etc/passwd&gt;\nsecond line" in tooltip
+
+
 def test_focus_row_is_found_by_key(fields_model: FieldsModel, qtbot: QtBot) -> None:
     with qtbot.waitSignal(fields_model.rows_reset):
         fields_model.reload_focusing("field_0321")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.models.fields_model import MASK
 from ui.widgets.messages import InlineMessage
+from ui.widgets.tooltip import plain_tooltip
 from wallet.personal_data import (
     PII_CATEGORIES,
     STANDARD_FIELDS,
@@ -229,7 +230,7 @@ class FieldHistoryDialog(QDialog):
         for row, entry in enumerate(self._entries):
             changed = QTableWidgetItem(entry.changed.astimezone().strftime("%Y-%m-%d %H:%M"))
             value = QTableWidgetItem(MASK if self._masked else entry.value)
-            value.setToolTip("" if self._masked else entry.value)
+            value.setToolTip("" if self._masked else plain_tooltip(entry.value))
             changed.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.table.setItem(row, 0, changed)
             self.table.setItem(row, 1, value)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from ui.models.windowed import RowIds, RowIdsOperation, RowsOperation, WindowedTableModel
 from ui.tasks import VaultRunner
+from ui.widgets.tooltip import plain_tooltip
 from wallet.personal_data import FieldSnapshot
 from wallet.vault.facade import Vault
 
@@ -152,7 +153,12 @@ class FieldsModel(WindowedTableModel[FieldSnapshot]):
             return None
         if role == _TOOLTIP_ROLE:
             value = self._revealed.get(field.key, field.value)
-            return value if value is not None else self.tr("Hidden: use Reveal to show it")
+            # the whole value, as typed (a tooltip that looks like markup would be drawn)
+            return (
+                plain_tooltip(value)
+                if value is not None
+                else self.tr("Hidden: use Reveal to show it")
+            )
         if role == _FOREGROUND_ROLE and self._is_masked(field):
             return MASKED_COLOUR
         return None

@@ -12,8 +12,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from ui.text import escape_html
 from ui.widgets.qr import qr_pixmap
+from ui.widgets.tooltip import plain_tooltip
 from wallet.loyalty.models import TEXT_ONLY_BARCODE_TYPES, barcode_problem
 
 LINEAR_QUIET_MODULES = 10
@@ -85,7 +85,7 @@ class CodeView(QLabel):
         self.drawn = pixmap is not None and not pixmap.isNull()
         if self.drawn and pixmap is not None:
             self.setPixmap(pixmap)
-            self.setToolTip(f"<p>{escape_html(value)}</p>")  # tooltips would read tags as HTML
+            self.setToolTip(plain_tooltip(value))  # tooltips would read tags as HTML
             self.setAccessibleName(self.tr("Scannable code: %1").replace("%1", value))
         else:
             note = self.tr("This app cannot draw %1 codes; show the number instead.")
