@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -35,6 +35,26 @@ def test_confirm_true_only_for_the_action(qtbot: QtBot) -> None:
 
     _answer_next_dialog(lambda box: box.reject())  # type: ignore[attr-defined]
     assert not ask.confirm(None, "Title", "Text", action="Restore")
+
+
+def test_questions_show_names_that_look_like_markup_as_text(qtbot: QtBot) -> None:
+    text = "Remove <b>ACME</b> <img src=file:///etc/passwd>?"
+
+    def check_and_close(box: object) -> None:
+        assert isinstance(box, QMessageBox)
+        assert box.textFormat() == Qt.TextFormat.PlainText and box.text() == text
+        box.reject()
+
+    _answer_next_dialog(check_and_close)
+    assert not ask.confirm(None, "Title", text, action="Remove")
+
+    def check_and_acknowledge(box: object) -> None:
+        assert isinstance(box, QMessageBox)
+        assert box.textFormat() == Qt.TextFormat.PlainText and box.text() == text
+        box.accept()
+
+    _answer_next_dialog(check_and_acknowledge)
+    ask.inform(None, "Title", text)
 
 
 def test_ask_secret_hides_what_is_typed(qtbot: QtBot) -> None:

@@ -4,13 +4,16 @@ Modal dialogs run their own event loop, which a test cannot drive. Widgets there
 ``QMessageBox``/``QFileDialog``/``QInputDialog`` themselves: they call these functions, and tests
 monkeypatch them to give the answer (the idea of KeePassXC's ``MessageBox::setNextAnswer``).
 Call them as ``ask.confirm(...)`` (module attribute), so a monkeypatched version is picked up.
+
+Questions are plain text: they quote names we did not write (a vendor's, a field's label), which
+a message box would otherwise read as markup when they look like it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -20,9 +23,7 @@ def _tr(text: str) -> str:
 
 def confirm(parent: QWidget | None, title: str, text: str, *, action: str | None = None) -> bool:
     """Ask a yes/no question; true only if the user chose ``action`` (default "OK")."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
-    )
+    box = _message_box(QMessageBox.Icon.Warning, title, text, parent)
     accept = box.addButton(action or _tr("OK"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -32,7 +33,17 @@ def confirm(parent: QWidget | None, title: str, text: str, *, action: str | None
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something that needs acknowledging."""
-    QMessageBox.information(parent, title, text)
+    box = _message_box(QMessageBox.Icon.Information, title, text, parent)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+def _message_box(
+    icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
 
 
 def pick_save_file(
