@@ -9,8 +9,9 @@ CARD_WIDTH = 520
 
 
 def heading(text: str) -> QLabel:
-    """A large bold label for the top of a screen."""
+    """A large bold label for the top of a screen (plain text, like :func:`secondary`)."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 1.5)
     font.setBold(True)
@@ -20,8 +21,13 @@ def heading(text: str) -> QLabel:
 
 
 def secondary(text: str) -> QLabel:
-    """A word-wrapped label in the palette's quieter text colour."""
+    """A word-wrapped label in the palette's quieter text colour.
+
+    Plain text: it also shows reasons written by other software (the OS keyring's, the screen
+    lock watcher's), which Qt would read as markup if they looked like it.
+    """
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
