@@ -9,10 +9,9 @@ could not handle (:class:`~ui.widgets.undelivered_messages.UndeliveredMessages`)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,7 @@ from ui.models.activity_model import ActivityColumn, ActivityModel
 from ui.pages.base import Page
 from ui.tasks import VaultRunner
 from ui.widgets.quiet import change_quietly
-from ui.widgets.tables import windowed_table_view
+from ui.widgets.tables import ScrollHint, select_row, selected_row, windowed_table_view
 from ui.widgets.undelivered_messages import UndeliveredMessages
 from wallet.activity import VerifyReport
 from wallet.changes import Changes, Part
@@ -186,21 +185,15 @@ class ActivityPage(Page):
         self.model.set_filter(type_prefix=None, text=None)
 
     def _current_seq(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_id(rows[0].row()) if rows else None
+        row = selected_row(self.table)
+        return None if row is None else self.model.row_id(row)
 
     def _select_seq(self, seq: int) -> bool:
         """Select and show the entry ``seq``; false if the current filter hides it."""
         row = self.model.row_of_id(seq)
         if row is None:
             return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        select_row(self.table, row, scroll=ScrollHint.PositionAtCenter)
         return True
 
     # ------------------------------------------------------------------ verification

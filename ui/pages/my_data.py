@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +36,7 @@ from ui.pages.base import Page
 from ui.tasks import VaultRunner
 from ui.widgets.messages import error_text
 from ui.widgets.quiet import change_quietly
-from ui.widgets.tables import windowed_table_view
+from ui.widgets.tables import select_row, selected_row, windowed_table_view
 from wallet.changes import Changes, Part
 from wallet.errors import NotFound, VaultLocked
 from wallet.personal_data import PII_CATEGORIES, FieldInput, FieldSnapshot, HistoryEntry
@@ -247,13 +247,7 @@ class MyDataPage(Page):
         self.no_match_label.setVisible(self.model.rowCount() == 0 and not vault_is_empty)
         focus = self.model.focus_row
         if focus is not None:
-            index = self.model.index(focus, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
+            select_row(self.table, focus)
         self._update_actions()
 
     def _on_vault_changed(self, changes: Changes) -> None:
@@ -284,8 +278,7 @@ class MyDataPage(Page):
     # ------------------------------------------------------------------ selection
 
     def _selected_row(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
+        return selected_row(self.table)
 
     def _selected_key(self) -> str | None:
         field = self.selected_field()

@@ -3,8 +3,10 @@ and small tables shown in full inside a scrolling detail panel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
+
+ScrollHint = QAbstractItemView.ScrollHint
 
 
 def windowed_table_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
@@ -29,6 +31,22 @@ def windowed_table_view(model: QAbstractItemModel, parent: QWidget | None = None
     columns.setHighlightSections(False)
     columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
+
+
+def selected_row(table: QAbstractItemView) -> int | None:
+    """The selected row of a single-row-selection table, if one is selected."""
+    rows = table.selectionModel().selectedRows()
+    return rows[0].row() if rows else None
+
+
+def select_row(
+    table: QAbstractItemView, row: int, *, scroll: ScrollHint = ScrollHint.EnsureVisible
+) -> None:
+    """Make ``row`` the selected and current row of ``table`` and scroll it into view."""
+    index = table.model().index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    table.selectionModel().setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+    table.scrollTo(index, scroll)
 
 
 def small_table(headers: list[str], *, selectable: bool = True) -> QTableWidget:
