@@ -20,6 +20,20 @@ class VaultSettings(BaseModel):
     clipboard_clear_seconds: int = Field(default=30, ge=5, le=600)
 
 
+def setting_range(name: str) -> tuple[int, int]:
+    """The smallest and largest value of the numeric setting ``name`` (for spin boxes)."""
+    bounds: dict[str, int | None] = {"ge": None, "le": None}
+    for constraint in VaultSettings.model_fields[name].metadata:
+        for bound in bounds:
+            value = getattr(constraint, bound, None)
+            if isinstance(value, int):
+                bounds[bound] = value
+    low, high = bounds["ge"], bounds["le"]
+    if low is None or high is None:
+        raise ValueError(f"the setting {name} has no range")
+    return low, high
+
+
 def changed_settings(current: VaultSettings, changes: Mapping[str, Any]) -> VaultSettings:
     """``current`` with ``changes`` applied and validated; unknown names are refused."""
     unknown = set(changes) - set(VaultSettings.model_fields)

@@ -35,7 +35,7 @@ from ui.widgets.layout import heading, secondary
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.changes import Changes, Part
 from wallet.keystore import KeyringKeyStore
-from wallet.settings import VaultSettings
+from wallet.settings import VaultSettings, setting_range
 from wallet.vault.facade import Vault
 from wallet.vault.integrity import IntegrityReport, describe
 
@@ -101,9 +101,8 @@ class SettingsPage(Page):
 
     def _build_locking_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Locking and clipboard"))
-        lock_limits = VaultSettings.model_fields["auto_lock_minutes"].metadata
         self.auto_lock_minutes = QSpinBox()
-        self.auto_lock_minutes.setRange(0, _bound(lock_limits, "le", 24 * 60))
+        self.auto_lock_minutes.setRange(*setting_range("auto_lock_minutes"))
         self.auto_lock_minutes.setSpecialValueText(self.tr("Never"))
         self.auto_lock_minutes.setSuffix(self.tr(" min"))
         self.auto_lock_minutes.setKeyboardTracking(False)  # save the number, not each keystroke
@@ -118,9 +117,8 @@ class SettingsPage(Page):
         self.screen_lock_reason.setVisible(bool(self._screen_lock_reason))
         if self._screen_lock_reason:
             self.lock_on_screen_lock.setEnabled(False)
-        limits = VaultSettings.model_fields["clipboard_clear_seconds"].metadata
         self.clipboard_seconds = QSpinBox()
-        self.clipboard_seconds.setRange(_bound(limits, "ge", 5), _bound(limits, "le", 600))
+        self.clipboard_seconds.setRange(*setting_range("clipboard_clear_seconds"))
         self.clipboard_seconds.setSuffix(self.tr(" s"))
         self.clipboard_seconds.setKeyboardTracking(False)
         self.clipboard_seconds.valueChanged.connect(
@@ -392,12 +390,3 @@ class SettingsPage(Page):
     def _on_check_failed(self, error: Exception) -> None:
         self.check_button.setEnabled(True)
         self.show_error(error)
-
-
-def _bound(metadata: list[Any], name: str, default: int) -> int:
-    """A numeric bound (``ge``/``le``) from a pydantic field's metadata."""
-    for constraint in metadata:
-        value = getattr(constraint, name, None)
-        if isinstance(value, int):
-            return value
-    return default
