@@ -249,10 +249,15 @@ def _existing_vault(directory: Path) -> None:
     Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault.lock()
 
 
-def _environment(display: str, home: Path) -> dict[str, str]:
+def _environment(display: str, home: Path, *, bytecode: Path) -> dict[str, str]:
     environment = dict(os.environ)
     environment.pop("WAYLAND_DISPLAY", None)
+    # An installed app runs from compiled bytecode; without it every launch would compile the
+    # app's modules again (PYTHONDONTWRITEBYTECODE is common in development shells). The warm-up
+    # round writes it, to a private folder so the work tree stays clean.
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     environment.update(
+        PYTHONPYCACHEPREFIX=str(bytecode),
         DISPLAY=display,
         QT_QPA_PLATFORM="xcb",
         VRM_WALLET_HOME=str(home),
@@ -264,13 +269,14 @@ def _environment(display: str, home: Path) -> dict[str, str]:
 
 def _measure(display: str, work: Path) -> dict[str, list[float]]:
     """Interleaved runs of each case (after one unmeasured warm-up each); seconds per case."""
-    fresh_home, vault_home = work / "fresh", work / "existing"
+    fresh_home, vault_home, bytecode = work / "fresh", work / "existing", work / "bytecode"
     _existing_vault(vault_home)
     app = [sys.executable, "-m", "ui.app"]
+    minimal = [sys.executable, "-c", MINIMAL_WINDOW]
     cases = {
-        "minimal": ([sys.executable, "-c", MINIMAL_WINDOW], _environment(display, fresh_home)),
-        "welcome": (app, _environment(display, fresh_home)),
-        "unlock": (app, _environment(display, vault_home)),
+        "minimal": (minimal, _environment(display, fresh_home, bytecode=bytecode)),
+        "welcome": (app, _environment(display, fresh_home, bytecode=bytecode)),
+        "unlock": (app, _environment(display, vault_home, bytecode=bytecode)),
     }
     samples: dict[str, list[float]] = {name: [] for name in cases}
     watcher = WindowWatcher(display)
@@ -278,7 +284,7 @@ def _measure(display: str, work: Path) -> dict[str, list[float]]:
         for run in range(RUNS + 1):
             for name, (command, environment) in cases.items():
                 seconds = seconds_to_first_window(command, environment=environment, watcher=watcher)
-                if run:  # the first round compiles and warms the file cache
+                if run:  # the first round writes bytecode and warms the file cache
                     samples[name].append(seconds)
                 shutil.rmtree(fresh_home, ignore_errors=True)
     finally:

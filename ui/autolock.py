@@ -10,19 +10,24 @@ sources, so the vault can lock with the screen:
 - systemd-logind on the system bus, signal ``Lock`` on this login session's object, sent when
   something asks logind to lock the session (``loginctl lock-session``, idle and suspend
   managers); only from ``org.freedesktop.login1``, a name only logind may own on the system bus.
+
+Nothing here costs the first window: the watcher connects to D-Bus when the vault is first
+unlocked, and the Qt types used only while unlocked (``Qt``, ``QEvent``) are looked up then too
+(PySide6 builds a Qt type's Python enums on first use: ``Qt`` alone takes ~20 ms).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import string
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import SLOT, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import SLOT, QCoreApplication, QObject, QTimer, Signal, Slot
 
-try:  # QtDBus ships with PySide6-Essentials on Linux; other builds may lack it.
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtDBus import QDBusConnection
-except ImportError:  # pragma: no cover - depends on the Qt build
-    QDBusConnection = None  # type: ignore[assignment,misc]
 
 MS_PER_MINUTE = 60_000
 SCREEN_SAVERS = (
@@ -35,20 +40,36 @@ LOGIN1_SESSION_INTERFACE = "org.freedesktop.login1.Session"
 LOGIN1_SESSION_PATH = "/org/freedesktop/login1/session/"
 _LETTERS = frozenset(string.ascii_letters.encode())
 _DIGITS = frozenset(string.digits.encode())
-USER_INPUT_EVENTS = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.KeyRelease,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.InputMethod,
-    }
-)
+
+
+@functools.cache
+def user_input_events() -> frozenset[QEvent.Type]:
+    """The events that count as the person using the app (they restart the idle timer)."""
+    from PySide6.QtCore import QEvent
+
+    return frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.InputMethod,
+        }
+    )
+
+
+def _dbus_connection_class() -> type[QDBusConnection] | None:
+    """QtDBus ships with PySide6-Essentials on Linux; other builds may lack it."""
+    try:
+        from PySide6.QtDBus import QDBusConnection
+    except ImportError:  # pragma: no cover - depends on the Qt build
+        return None
+    return QDBusConnection
 
 
 def login1_session_path(session_id: str) -> str:
@@ -84,10 +105,11 @@ class ScreenLockWatcher(QObject):
     ) -> None:
         super().__init__(parent)
         self._unavailable_reason: str | None = None
-        if QDBusConnection is None:
+        connection_class = _dbus_connection_class()
+        if connection_class is None:
             self._unavailable_reason = self.tr("This build of Qt has no D-Bus support.")
             return
-        session_bus = bus if bus is not None else QDBusConnection.sessionBus()
+        session_bus = bus if bus is not None else connection_class.sessionBus()
         watching_screen_saver = session_bus.isConnected() and all(
             [
                 session_bus.connect(
@@ -99,7 +121,7 @@ class ScreenLockWatcher(QObject):
         if session_id is None:
             session_id = os.environ.get("XDG_SESSION_ID")
         watching_logind = bool(session_id) and self._watch_logind(
-            system_bus if system_bus is not None else QDBusConnection.systemBus(),
+            system_bus if system_bus is not None else connection_class.systemBus(),
             login1_session_path(session_id or ""),
         )
         if not (watching_screen_saver or watching_logind):
@@ -135,7 +157,9 @@ class AutoLock(QObject):
     """Asks for the vault to be locked after idle time or when the screen locks.
 
     It does nothing until :meth:`start` (call it when the vault is unlocked) and stops at
-    :meth:`stop`. ``ms_per_minute`` lets tests turn minutes into milliseconds.
+    :meth:`stop`. ``ms_per_minute`` lets tests turn minutes into milliseconds. Without a
+    ``watcher``, one is made (connecting to D-Bus) when first needed: at the first start, or when
+    :attr:`watcher` is first read.
 
     Signals:
         lock_requested(str): why — ``"idle"`` or ``"screen locked"``.
@@ -157,11 +181,22 @@ class AutoLock(QObject):
         self._active = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        # Coarse timers may round a restart to the same deadline; the idle time should be exact.
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(lambda: self._request("idle"))
-        self.watcher = watcher if watcher is not None else ScreenLockWatcher(parent=self)
-        self.watcher.screen_locked.connect(self._on_screen_locked)
+        self._watcher: ScreenLockWatcher | None = None
+        if watcher is not None:
+            self._use_watcher(watcher)
+
+    @property
+    def watcher(self) -> ScreenLockWatcher:
+        """What notices the screen lock (connected to D-Bus on first use)."""
+        if self._watcher is None:
+            self._use_watcher(ScreenLockWatcher(parent=self))
+        assert self._watcher is not None
+        return self._watcher
+
+    def _use_watcher(self, watcher: ScreenLockWatcher) -> None:
+        self._watcher = watcher
+        watcher.screen_locked.connect(self._on_screen_locked)
 
     @property
     def is_active(self) -> bool:
@@ -183,6 +218,11 @@ class AutoLock(QObject):
 
     def start(self) -> None:
         """Begin watching (the vault was unlocked)."""
+        from PySide6.QtCore import Qt
+
+        _ = self.watcher  # connected to D-Bus now, if not yet
+        # Coarse timers may round a restart to the same deadline; the idle time should be exact.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._active = True
         self._watch_input(True)
         self._restart_idle_timer()
@@ -205,7 +245,7 @@ class AutoLock(QObject):
             application.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._active and event.type() in USER_INPUT_EVENTS:
+        if self._active and event.type() in user_input_events():
             self._restart_idle_timer()
         return False
 

@@ -12,28 +12,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.autolock import AutoLock
 from ui.background import BackgroundCalls
-from ui.dialogs import ask
 from ui.icons import icon
 from ui.pages.unlock import UnlockPage
 from ui.tasks import VaultRunner
@@ -41,6 +34,9 @@ from ui.widgets.busy import BusyIndicator
 from ui.widgets.messages import InlineMessage, error_text
 
 if TYPE_CHECKING:  # loaded when first needed (see ui.app: the first window imports only these)
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
     from ui.network import NetworkRunner
     from ui.pages.welcome import WelcomePage
     from wallet.changes import Changes
@@ -49,9 +45,17 @@ if TYPE_CHECKING:  # loaded when first needed (see ui.app: the first window impo
 
 STATUS_ERROR_MILLISECONDS = 20_000
 SIDEBAR_WIDTH = 180
-# The dialogs ui.dialogs.ask (and vendor_dialogs) run in their own event loop (exec), some of them
-# on the stack of a Qt static function: at a lock they must outlive the workspace (see lock()).
-QUESTION_TYPES = (QMessageBox, QFileDialog, QInputDialog)
+LOCK_SHORTCUT = "Ctrl+L"  # Qt's portable text: Command+L on macOS, as Qt.CTRL | Qt.Key_L would be
+
+
+def question_types() -> tuple[type[QMessageBox], type[QFileDialog], type[QInputDialog]]:
+    """The dialogs ui.dialogs.ask (and vendor_dialogs) run in their own event loop (exec), some
+    of them on the stack of a Qt static function: at a lock they must outlive the workspace (see
+    lock()). Looked up when needed: PySide6 builds a Qt class's Python type on first use, which
+    the first window should not pay for."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    return QMessageBox, QFileDialog, QInputDialog
 
 
 class Workspace(QWidget):
@@ -77,6 +81,8 @@ class Workspace(QWidget):
         super().__init__(parent)
         # The pages (and the networking, crypto and letters they use) load at the first unlock,
         # not at launch: the unlock screen must appear in a blink.
+        from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
         from ui.pages.activity_page import ActivityPage
         from ui.pages.consents_page import ConsentsPage
         from ui.pages.intentions_page import IntentionsPage
@@ -220,13 +226,15 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
         self.lock_action = QAction(self.tr("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        # setShortcuts([one]) is what setShortcut(one) does, minus PySide6 building its Qt
+        # namespace (~20 ms of the first window) to choose among setShortcut's overloads.
+        self.lock_action.setShortcuts([QKeySequence(LOCK_SHORTCUT)])
         self.lock_action.setEnabled(False)
         self.lock_action.triggered.connect(lambda: self.lock())
         vault_menu.addAction(self.lock_action)
         vault_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit)])
         quit_action.triggered.connect(self.request_quit)
         vault_menu.addAction(quit_action)
 
@@ -387,8 +395,11 @@ class MainWindow(QMainWindow):
         loop returns (deleting a dialog under its own exec(), or a static one on the stack, would
         crash); it is deleted at the next unlock.
         """
+        from PySide6.QtWidgets import QToolTip
+
         QToolTip.hideText()
         self._delete_parked_questions()
+        questions = question_types()
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QMainWindow) or not widget.isVisible():
                 continue
@@ -396,7 +407,7 @@ class MainWindow(QMainWindow):
                 widget.close()  # a popup menu, a combo box's list
                 continue
             widget.reject()
-            if isinstance(widget, QUESTION_TYPES):
+            if isinstance(widget, questions):
                 _empty_question(widget)
                 widget.setParent(self, widget.windowFlags())
                 self._parked_questions.append(widget)
@@ -477,6 +488,8 @@ class MainWindow(QMainWindow):
         page = self.welcome_page
         if page is None or not page.recovery_key_unconfirmed:
             return True
+        from ui.dialogs import ask
+
         return ask.confirm(
             self,
             self.tr("Recovery key not saved"),
@@ -512,6 +525,8 @@ def _clear_copied_secrets() -> None:
 
 def _empty_question(question: QDialog) -> None:
     """Take the texts out of a question closed at a lock (it lingers until the next unlock)."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
     question.setWindowTitle("")
     if isinstance(question, QMessageBox):
         question.setText("")

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -105,6 +103,11 @@ class UnlockPage(QWidget):
         buttons.addWidget(self.keyring_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
+        # Left-aligned by a stretch beside it, not Qt.AlignmentFlag.AlignLeft: the first access
+        # to PySide6's Qt namespace builds all its enums (~20 ms of the first window).
+        recovery_row = QHBoxLayout()
+        recovery_row.addWidget(self.use_recovery_button)
+        recovery_row.addStretch(1)
         layout = QVBoxLayout(mode)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Passphrase:")))
@@ -112,11 +115,13 @@ class UnlockPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.demo_hint)
         layout.addLayout(buttons)
-        layout.addWidget(self.use_recovery_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(recovery_row)
         layout.addStretch(1)
         return mode
 
     def _build_recovery_mode(self) -> QWidget:
+        from PySide6.QtGui import QFontDatabase
+
         from ui.widgets.new_passphrase import NewPassphraseForm
 
         mode = QWidget()
