@@ -229,7 +229,7 @@ class OffersPanel(QWidget):
     def clear(self) -> None:
         self._weights_timer.stop()
         for model in (self.kept_model, self.alternatives_model, self.removed_model):
-            model.clear()
+            model.clear_rows()
 
     # ------------------------------------------------------------------ reading (tests too)
 

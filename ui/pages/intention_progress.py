@@ -101,4 +101,4 @@ class DeliveryProgress(QGroupBox):
         return {row.key: row.cells[1] for row in self.model.rows()}
 
     def clear(self) -> None:
-        self.model.clear()
+        self.model.clear_rows()

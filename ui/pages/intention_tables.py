@@ -1,27 +1,33 @@
-"""The Intentions page's tables (delivery progress, offers): a small model of prepared rows and a
-view that stays cheap with thousands of them.
+"""The Intentions page's tables (delivery progress, offers): rows prepared off the GUI thread,
+shown by a model whose data lives in C++, filled a chunk at a time.
 
-A broadcast to 1 000 vendors fills the progress table with 1 000 rows and then updates them as
-answers arrive; the funnel may show thousands of offers. A ``QTableWidget`` as tall as its rows,
-its columns sized to their contents, measures every row again on each change (tens of ms per
-update at 1 000 rows). Here rows are plain tuples prepared once; an update replaces one row and
-repaints it (``dataChanged``), and a view is at most :data:`MAX_VISIBLE_ROWS` rows tall and
-scrolls beyond, so sizing its columns reads only the rows on screen.
+A broadcast to 1 000 vendors fills the progress table with 1 000 rows, updates them as answers
+arrive, and then shows a funnel of thousands of offers, while the vault and network threads are
+busy in Python. Two things would stall the GUI there. A ``QTableWidget`` as tall as its rows,
+its columns sized to their contents, measures every row on each change. And a model written in
+Python is called back for every cell and role each time a view paints or measures; each call
+must take the GIL from a busy thread, which costs up to the interpreter's switch interval (5 ms)
+per call. So here the cells are ``QStandardItem``s (painting never enters Python), rows are
+plain tuples prepared on the vault's thread, a model of many rows is filled
+:data:`CHUNK_ROWS` rows per event-loop turn, an update changes only its rows' items, and a view
+is at most :data:`MAX_VISIBLE_ROWS` rows tall and scrolls beyond, so sizing its columns reads only
+the rows on screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 MAX_VISIBLE_ROWS = 12
-AnyIndex = QModelIndex | QPersistentModelIndex
+CHUNK_ROWS = 100  # rows made per event-loop turn: a few ms
+FIRST_ROWS = 20  # made at once: what a view shows, so that nothing visible waits a turn
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -36,8 +42,16 @@ class TableRow:
     bold: bool = False
 
 
-class RowsModel(QAbstractTableModel):
-    """Read-only rows with a key each; replaced whole, or updated one row at a time by key."""
+class RowsModel(QStandardItemModel):
+    """Read-only rows with a key each (``UserRole`` of every cell); replaced whole, or updated
+    by key. :meth:`rows` and :meth:`keys` answer at once; the items may follow a few turns of
+    the event loop later (:data:`CHUNK_ROWS` at a time).
+
+    Signals:
+        resized(): rows were added or removed (once per chunk, not once per row).
+    """
+
+    resized = Signal()
 
     def __init__(
         self,
@@ -46,46 +60,17 @@ class RowsModel(QAbstractTableModel):
         right_aligned: Iterable[int] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._headers = headers
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(headers)
         self._right = frozenset(right_aligned)
         self._rows: list[TableRow] = []
         self._positions: dict[str, int] = {}
+        self._fill = QTimer(self)
+        self._fill.setSingleShot(True)
+        self._fill.setInterval(0)
+        self._fill.timeout.connect(self._fill_chunk)
 
     # ------------------------------------------------------------------ reading
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[column]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.key
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltips.get(column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self._right:
-            return _RIGHT
-        if role == Qt.ItemDataRole.FontRole and row.bold:
-            return _BOLD
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def keys(self) -> list[str]:
         return [row.key for row in self._rows]
@@ -96,38 +81,63 @@ class RowsModel(QAbstractTableModel):
     def position(self, key: str) -> int | None:
         return self._positions.get(key)
 
+    @property
+    def filled(self) -> bool:
+        """Whether every row has its items (else filling goes on at the next turns)."""
+        return self.rowCount() == len(self._rows)
+
     # ------------------------------------------------------------------ changing
 
     def set_rows(self, rows: list[TableRow]) -> None:
-        self.beginResetModel()
+        """Show ``rows`` instead: the first chunk now, the rest over the next turns."""
+        self._fill.stop()
         self._rows = list(rows)
         self._positions = {row.key: number for number, row in enumerate(self._rows)}
-        self.endResetModel()
+        self.setRowCount(0)
+        self._fill_chunk(FIRST_ROWS)
 
     def put_rows(self, rows: Iterable[TableRow]) -> None:
-        """Replace the rows with these keys and append the new ones (one signal per run)."""
-        added: list[TableRow] = []
-        changed: list[int] = []
+        """Replace the rows with these keys and append the new ones."""
         latest = {row.key: row for row in rows}  # a key given twice: its last row counts
         for row in latest.values():
             number = self._positions.get(row.key)
             if number is None:
-                self._positions[row.key] = len(self._rows) + len(added)
-                added.append(row)
-            else:
-                self._rows[number] = row
-                changed.append(number)
-        if changed:
-            last = len(self._headers) - 1
-            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
-        if added:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            self._rows.extend(added)
-            self.endInsertRows()
+                self._positions[row.key] = len(self._rows)
+                self._rows.append(row)
+                continue
+            self._rows[number] = row
+            if number < self.rowCount():
+                for column, item in enumerate(self._items(row)):
+                    self.setItem(number, column, item)
+        if not self.filled and not self._fill.isActive():
+            self._fill_chunk(FIRST_ROWS)
 
-    def clear(self) -> None:
+    def clear_rows(self) -> None:
         self.set_rows([])
+
+    def _fill_chunk(self, count: int = CHUNK_ROWS) -> None:
+        start = self.rowCount()
+        for row in self._rows[start : start + count]:
+            self.appendRow(self._items(row))
+        if not self.filled:
+            self._fill.start()
+        self.resized.emit()
+
+    def _items(self, row: TableRow) -> list[QStandardItem]:
+        items = []
+        for column, text in enumerate(row.cells):
+            item = QStandardItem(text)
+            item.setFlags(_FLAGS)
+            item.setData(row.key, Qt.ItemDataRole.UserRole)
+            tip = row.tooltips.get(column)
+            if tip:
+                item.setToolTip(tip)
+            if column in self._right:
+                item.setTextAlignment(_RIGHT)
+            if row.bold:
+                item.setFont(_BOLD)
+            items.append(item)
+        return items
 
 
 def rows_view(model: RowsModel, *, selectable: bool = True) -> QTableView:
@@ -154,15 +164,15 @@ def rows_view(model: RowsModel, *, selectable: bool = True) -> QTableView:
     header.setResizeContentsPrecision(0)  # size columns by the rows on screen only
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
-    for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
-        signal.connect(lambda *_args, v=view: fit_rows(v))
+    model.resized.connect(lambda v=view: fit_rows(v))
     fit_rows(view)
     return view
 
 
 def fit_rows(view: QTableView) -> None:
     """Make ``view`` as tall as its rows, at most :data:`MAX_VISIBLE_ROWS` of them."""
-    count = view.model().rowCount()
+    model = view.model()
+    count = len(model.keys()) if isinstance(model, RowsModel) else model.rowCount()
     shown = min(max(count, 1), MAX_VISIBLE_ROWS)
     height = view.horizontalHeader().sizeHint().height()
     height += shown * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()

@@ -2,14 +2,12 @@
 among the offers that come back through the funnel (kept and ranked, alternatives, removed with
 the reason; :mod:`ui.pages.intention_offers`).
 
-Broadcasting queues the outbox rows on the vault worker; delivering them is
-:func:`ui.delivery.start_delivery` (the delivery cycle on the network loop, database steps on the
-vault worker, then the offers taken in). The worker's progress events reach the GUI thread in
-batches, one per frame at most, and update only their rows; every table's rows are prepared on
-the vault worker, so a broadcast to 1 000 vendors never holds the GUI for a frame. No widget is
-touched off the GUI thread. Cancelling stops waiting; undelivered rows stay in the outbox for the
-next broadcast. The page refreshes when an operation changed intentions, offers or the outbox
-(``runner.changed``), after its own delivery rather than during it.
+Broadcasting queues the outbox rows on the vault worker; :func:`ui.delivery.start_delivery`
+delivers them. Progress reaches the GUI thread in batches, at most one per frame, and updates
+only its rows; table rows are prepared on the vault worker (:mod:`ui.pages.intention_tables`).
+Cancelling stops waiting; undelivered rows stay in the outbox for the next broadcast. The page
+refreshes when intentions, offers or the outbox changed (``runner.changed``), once after its
+own delivery rather than during it.
 """
 
 from __future__ import annotations
@@ -88,6 +86,7 @@ class IntentionsPage(Page):
         self.delivery: Delivery | None = None
         self._delivering_id: str | None = None
         self._stale = False  # something changed during our delivery: refresh after it
+        self._details_generation = 0
         self.view: FunnelView | None = None
         self.last_dialog: IntentionDialog | None = None
         self._records: list[IntentionRecord] = []
@@ -237,11 +236,9 @@ class IntentionsPage(Page):
 
     def status_text(self, intention_id: str) -> str:
         """The list's text for ``intention_id`` (for tests)."""
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == intention_id:
-                return item.text()
-        return ""
+        items = (self.list.item(row) for row in range(self.list.count()))
+        found = (i.text() for i in items if i.data(Qt.ItemDataRole.UserRole) == intention_id)
+        return next(found, "")
 
     def _on_selected(self) -> None:
         intention_id = self.selected_id()
@@ -254,10 +251,14 @@ class IntentionsPage(Page):
         self._load_details(intention_id)
 
     def _load_details(self, intention_id: str) -> None:
+        """Read and show the details; only the latest read is shown (thousands of offers take
+        a while to show, and an older read is stale)."""
+        self._details_generation += 1
+        generation = self._details_generation
         texts = self.offers.texts
 
         def show(shown: ShownIntention) -> None:
-            if self.selected_id() != intention_id:
+            if generation != self._details_generation or self.selected_id() != intention_id:
                 return
             self._names = shown.names
             self._show_record(shown.record)
@@ -448,9 +449,6 @@ class IntentionsPage(Page):
         """Item name → the reason shown (for tests)."""
         return self.offers.removed_reasons()
 
-    def selected_offer_id(self) -> str | None:
-        return self.offers.selected_offer_id()
-
     def _save_weights(self, values: dict[str, float]) -> None:
         try:
             weights = FunnelWeights(**values)
@@ -463,7 +461,7 @@ class IntentionsPage(Page):
 
     def accept_selected(self) -> None:
         """Accept the selected offer (after confirming): the intention becomes chosen."""
-        offer_id = self.selected_offer_id()
+        offer_id = self.offers.selected_offer_id()
         record = self.selected_record()
         view = self.view
         if offer_id is None or record is None or view is None or not is_open(record.status):
@@ -560,7 +558,7 @@ class IntentionsPage(Page):
         self.withdraw_button.setEnabled(open_now)
         self.export_button.setEnabled(record is not None)
         can_accept = status is not None and accepts_offers(status)
-        self.accept_button.setEnabled(can_accept and self.selected_offer_id() is not None)
+        self.accept_button.setEnabled(can_accept and self.offers.selected_offer_id() is not None)
         self.consent_button.setEnabled(record is not None and record.chosen_offer_id is not None)
         self.new_button.setEnabled(True)
 
@@ -570,6 +568,7 @@ class IntentionsPage(Page):
             self.delivery = None
         self._delivering_id = None
         self._stale = False
+        self._details_generation += 1  # reads still on their way are not shown
         self._records = []
         self.view = None
         self.list.clear()
