@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from wallet.errors import WalletError
@@ -16,8 +16,9 @@ class InlineMessage(QLabel):
     def __init__(self, *, error: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        # By name, not Qt.TextFormat...: see ui.widgets.layout (the first window shows these).
+        self.setProperty("textInteractionFlags", "TextSelectableByMouse")
+        self.setProperty("textFormat", "PlainText")
         if error:
             self.setStyleSheet(ERROR_STYLE)
             self.setAccessibleName(self.tr("Error"))
