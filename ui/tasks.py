@@ -62,6 +62,7 @@ class VaultRunner(QObject):
         self._vault: Vault | None = None  # read and written on the worker thread only
         self._is_unlocked = False  # GUI-thread mirror of "a vault is open"
         self._tickets = itertools.count(1)
+        self._stopped = False  # set by shutdown: later work is dropped, not an error
         self._callbacks: dict[int, tuple[SuccessCallback | None, ErrorCallback | None]] = {}
         self._relay = _Relay()
         self._relay.finished.connect(self._deliver)
@@ -151,6 +152,7 @@ class VaultRunner(QObject):
                 self._vault.lock()
                 self._vault = None
 
+        self._stopped = True
         self._executor.submit(close)
         self._executor.shutdown(wait=True)
 
@@ -182,6 +184,12 @@ class VaultRunner(QObject):
         *,
         locking: bool = False,
     ) -> Future[Any]:
+        if self._stopped:
+            # A late result (a page refreshing from the last ``changed``) may ask for more work
+            # while the app quits: there is no vault any more, so nothing runs and nobody waits.
+            stopped: Future[Any] = Future()
+            stopped.cancel()
+            return stopped
         ticket = next(self._tickets)
         was_idle = not self._callbacks
         success = self._after(False, on_success) if locking else on_success
