@@ -1,16 +1,17 @@
-"""How strong a new passphrase is: zxcvbn's score (0 to 4) and its advice.
+"""What a new passphrase must be: its minimum length, and how strong it is (zxcvbn's score from
+0 to 4, and its advice).
 
 The rule that a passphrase scoring below :data:`STRONG_ENOUGH_SCORE` is weak (the desktop then
-asks the person to acknowledge it) lives here, beside the vault's minimum length
-(:data:`wallet.vault.slots.MIN_PASSPHRASE_LENGTH`), so every front end rates passphrases alike.
+asks the person to acknowledge it) lives here, beside the vault's minimum length, so every front
+end rates passphrases alike. The desktop's first-run window imports this module, so it stays
+light: zxcvbn (~30 ms to import) loads at the first rating, not at launch.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
+MIN_PASSPHRASE_LENGTH = 8
 # zxcvbn's cost grows steeply with the input: measured here, 48 characters take at most ~30 ms,
 # 64 up to ~175 ms and 256 up to ~30 s. The desktop rates at each keystroke on the GUI thread, so
 # only the first 48 characters are rated; a passphrase that long is past what needs judging.
@@ -33,6 +34,8 @@ class Strength:
 
 def estimate_strength(passphrase: str) -> Strength:
     """Rate ``passphrase`` with zxcvbn (only its first :data:`MAX_CHECKED_LENGTH` characters)."""
+    from zxcvbn import zxcvbn
+
     result = zxcvbn(passphrase[:MAX_CHECKED_LENGTH], max_length=MAX_CHECKED_LENGTH)
     feedback = result.get("feedback") or {}
     return Strength(

@@ -29,9 +29,9 @@ from wallet.vault.header import (
     now_utc,
     slot_associated_data,
 )
+from wallet.vault.passphrase_strength import MIN_PASSPHRASE_LENGTH
 
 S = TypeVar("S", PassphraseSlot, RecoverySlot, KeyringSlot)
-MIN_PASSPHRASE_LENGTH = 8
 RECOVERY_INFO = b"vrm-wallet recovery slot v1"
 KEYRING_INFO = b"vrm-wallet keyring slot v1"
 # 1Password learned that "never ask for the master password" makes people forget it; a device
