@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
 from ui.widgets.password_field import PasswordField
 from ui.widgets.strength_meter import StrengthMeter
-from wallet.vault.slots import MIN_PASSPHRASE_LENGTH
+from wallet.vault.passphrase_strength import MIN_PASSPHRASE_LENGTH
 
 
 class NewPassphraseForm(QWidget):
