@@ -12,8 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui.background import BackgroundCalls, while_alive
-from ui.dialogs import ask
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import centred_card, fit_stack_to_current, heading, secondary
@@ -201,6 +199,13 @@ class WelcomePage(QWidget):
     # ------------------------------------------------------------------ step 2
 
     def _build_recovery_step(self) -> QWidget:
+        # Loaded with step 2: PySide6 builds the Qt namespace's enums on its first use (~20 ms),
+        # which the first window does without.
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QFontDatabase
+
+        from ui.widgets.qr import QrCodeLabel  # segno loads with step 2, not at launch
+
         step = QFrame()
         self.recovery_key_label = QLabel()
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -216,8 +221,6 @@ class WelcomePage(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.recovery_key_label.setAccessibleName(self.tr("Recovery key"))
-        from ui.widgets.qr import QrCodeLabel  # segno loads with step 2, not at launch
-
         self.qr = QrCodeLabel(scale=5)
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.clicked.connect(self.copy_recovery_key)
@@ -278,6 +281,8 @@ class WelcomePage(QWidget):
         )
 
     def save_recovery_key(self) -> None:
+        from ui.dialogs import ask
+
         target = ask.pick_save_file(
             self,
             self.tr("Save the recovery key"),
