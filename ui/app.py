@@ -124,9 +124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app until its window is closed; returns the exit status."""
     arguments = sys.argv[1:] if argv is None else argv
     options, qt_arguments = parse_options(arguments)
-    # Our style last: it wins over a -style among Qt's arguments, as setStyle() would.
-    app = QApplication([sys.argv[0], *qt_arguments, "-style", STYLE])
-    return run(app, options, style_set=True)
+    return run(create_application(qt_arguments), options, style_set=True)
+
+
+def create_application(qt_arguments: Sequence[str]) -> QApplication:
+    """The QApplication, created in our style (then pass ``style_set=True`` to :func:`run`).
+
+    The style comes last among the arguments, so it wins over a ``-style`` given by the user, as
+    setStyle() would.
+    """
+    return QApplication([sys.argv[0], *qt_arguments, "-style", STYLE])
 
 
 def run(app: QApplication, options: Options, *, style_set: bool = False) -> int:
