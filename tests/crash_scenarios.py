@@ -23,8 +23,8 @@ from typing import Any
 from tests.crash_checks import SHARED_FOLDER_MODE, EpochState
 from tests.intent_helpers import add_vendors, draft, save_terms
 from wallet.consents import ConsentBook, GrantRequest
-from wallet.intents import IntentionBook
 from wallet.delivery.cycle import deliver_pending
+from wallet.intents import IntentionBook
 from wallet.outbox import DeliveryProgress, Outbox
 from wallet.vault.facade import Vault
 from wallet.vendors import VendorDirectory

@@ -22,8 +22,8 @@ from wallet import activity
 from wallet.consents import ConsentBook, GrantRequest
 from wallet.consents.book import KIND_DISCLOSURE, KIND_REVOCATION, KIND_UPDATE
 from wallet.crypto.signing import b64url, generate_signing_key
-from wallet.errors import InvalidInput, InvalidKey, NotFound, SignatureInvalid
 from wallet.delivery.cycle import deliver_pending
+from wallet.errors import InvalidInput, InvalidKey, NotFound, SignatureInvalid
 from wallet.outbox import Outbox
 from wallet.resources import resources_dir
 from wallet.vault.facade import Vault

@@ -27,8 +27,8 @@ from wallet.cli.main import main
 from wallet.consents import ConsentBook
 from wallet.consents.requests import parse_signed_request, verify_signed_request
 from wallet.crypto.signing import generate_signing_key
-from wallet.intents import IntentionBook
 from wallet.delivery.cycle import deliver_pending
+from wallet.intents import IntentionBook
 from wallet.offers import OfferBook
 from wallet.offers.ingest import ingest_body
 from wallet.vault.facade import Vault

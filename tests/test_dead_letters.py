@@ -25,9 +25,9 @@ from tests.test_outbox import FakeClock, _enqueue, _key, _run, _worker
 from tests.webhook_servers import Receiver
 from vendorkit.server import BackgroundVendors
 from wallet import activity
+from wallet.delivery.cycle import deliver_pending
 from wallet.errors import InvalidInput, NotFound
 from wallet.intents import IntentionBook
-from wallet.delivery.cycle import deliver_pending
 from wallet.offers import OfferBook
 from wallet.offers import store as offer_store
 from wallet.outbox import DeliveryWorker, Outbox

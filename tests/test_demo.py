@@ -54,8 +54,8 @@ def test_default_demo_dir_is_a_demo_folder_of_the_user_data_dir() -> None:
 def test_demo_vendors_make_offers_for_the_demo_intention(tmp_path: Path) -> None:
     """Real demo vendors on loopback + the demo vault: the draft gets offers via deliver_pending."""
     from vendorkit.demo import ensure_demo_intention, ensure_demo_vendors, start_demo_vendors
-    from wallet.intents import IntentionBook
     from wallet.delivery.cycle import deliver_pending
+    from wallet.intents import IntentionBook
 
     with open_demo_vault(tmp_path / "demo") as vault:
         draft_id = ensure_demo_intention(vault)

@@ -27,8 +27,8 @@ from tests.webhook_servers import Receiver
 from vendorkit.server import BackgroundVendors
 from wallet import activity
 from wallet.crypto.signing import generate_signing_key
-from wallet.intents import IntentionBook
 from wallet.delivery.cycle import deliver_pending
+from wallet.intents import IntentionBook
 from wallet.offers import OfferBook
 from wallet.offers.store import rejections_for
 from wallet.outbox import Outbox, parse_retry_after

@@ -9,9 +9,9 @@ import pytest
 from tests.intent_helpers import add_vendors, create, funnel_catalog, save_terms, serve
 from vendorkit.server import BackgroundVendors
 from wallet import activity
+from wallet.delivery.cycle import deliver_pending
 from wallet.errors import InvalidInput
 from wallet.intents import IntentionBook
-from wallet.delivery.cycle import deliver_pending
 from wallet.offers import FunnelWeights, OfferBook
 from wallet.outbox import Outbox
 from wallet.personal_data import STANDARD_FIELDS

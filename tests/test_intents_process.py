@@ -14,8 +14,8 @@ from pathlib import Path
 from tests.conftest import PASSPHRASE
 from tests.intent_helpers import add_vendors, create, serve
 from tests.webhook_servers import closed_port
-from wallet.intents import IntentionBook
 from wallet.delivery.cycle import deliver_pending
+from wallet.intents import IntentionBook
 from wallet.offers import OfferBook
 from wallet.outbox import Outbox
 from wallet.vault.facade import Vault

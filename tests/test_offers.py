@@ -18,8 +18,8 @@ from tests.intent_helpers import create, save_terms
 from tests.wire_helpers import make_intention, make_offer
 from vendorkit.server import BackgroundVendors
 from wallet.crypto.signing import SigningKey, generate_signing_key
-from wallet.intents import IntentionBook
 from wallet.delivery.cycle import deliver_pending
+from wallet.intents import IntentionBook
 from wallet.offers import REMOVAL_CODES, FunnelWeights, OfferBook, fetch_offers, run_funnel
 from wallet.offers.store import rejections_for
 from wallet.transport import Transport

@@ -16,8 +16,8 @@ from tests.intent_helpers import add_vendors, create
 from tests.wire_helpers import make_intention, make_offer
 from vendorkit.keys import read_key_file
 from wallet.crypto.signing import generate_signing_key
-from wallet.intents import IntentionBook
 from wallet.delivery.cycle import deliver_pending
+from wallet.intents import IntentionBook
 from wallet.vault.facade import Vault
 from wallet.wire import VendorMetadata, parse_wire, sign_intention, sign_offer, wire_bytes
 
