@@ -126,3 +126,17 @@ def test_the_checker_sees_an_upward_import(tmp_path: Path) -> None:
     assert "wallet.crypto" in {_core_unit(t) for t in crypto}
     assert all(_core_unit(t) in {None, "wallet.errors"} for t in imported)
     assert RANK["wallet.vault"] > RANK["wallet.crypto"] > RANK["wallet.errors"]
+
+
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_is_over_600_lines() -> None:
+    """A module that grows past this is doing more than one job: split it by job."""
+    too_long = [
+        f"{path.relative_to(ROOT)}: {lines} lines"
+        for package in ("wallet", "vendorkit", "ui")
+        for path in _sources(package)
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    ]
+    assert too_long == []
