@@ -18,8 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from wallet.errors import InvalidInput, WalletError
-from wallet.files import read_bounded
-from wallet.resources import resources_dir
+from wallet.resources import read_resource, resources_dir
 from wallet.wire.terms import (
     CLAUSE_ID_PATTERN,
     LANGUAGES,
@@ -251,13 +250,9 @@ def parse_catalogue(data: bytes, *, source: str) -> Catalogue:
 
 @functools.cache
 def _load_cached(path: Path) -> Catalogue:
-    try:
-        data = read_bounded(path, max_bytes=MAX_CATALOGUE_BYTES, what="clause catalogue")
-    except FileNotFoundError:
-        raise CatalogueError(
-            f"The clause catalogue {path} is missing; reinstall VRM Wallet or set "
-            "VRM_WALLET_RESOURCES to its resources directory."
-        ) from None
+    data = read_resource(
+        path, max_bytes=MAX_CATALOGUE_BYTES, what="clause catalogue", error=CatalogueError
+    )
     return parse_catalogue(data, source=str(path))
 
 

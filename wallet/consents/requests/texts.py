@@ -18,8 +18,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from wallet.errors import WalletError
-from wallet.files import read_bounded
-from wallet.resources import resources_dir
+from wallet.resources import read_resource, resources_dir
 from wallet.wire.terms import Language
 
 MAX_LETTER_FILE_BYTES = 256 * 1024
@@ -121,13 +120,9 @@ def parse_letter_texts(data: bytes, *, language: Language, source: str) -> Lette
 
 @functools.cache
 def _load_cached(path: Path, language: Language) -> LetterTexts:
-    try:
-        data = read_bounded(path, max_bytes=MAX_LETTER_FILE_BYTES, what="letter file")
-    except FileNotFoundError:
-        raise LetterTextsError(
-            f"The letter file {path} is missing; reinstall VRM Wallet or set "
-            "VRM_WALLET_RESOURCES to its resources directory."
-        ) from None
+    data = read_resource(
+        path, max_bytes=MAX_LETTER_FILE_BYTES, what="letter file", error=LetterTextsError
+    )
     return parse_letter_texts(data, language=language, source=str(path))
 
 
