@@ -4,11 +4,13 @@ The page does what a person's click does: queue the intention, deliver it on the
 with per-vendor progress in its table, take in the offers (about two per vendor) and show the
 funnel. A 5 ms timer ticks on the GUI thread throughout; the longest gap between two ticks is how
 long the GUI could not answer. Target: under one frame (16 ms), median of several runs.
+``VRM_BENCH_STALLS=1`` also prints where each longer gap happened (:mod:`bench.stall_watch`).
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import statistics
 import tempfile
 import time
@@ -22,13 +24,15 @@ from PySide6.QtWidgets import QApplication
 
 from bench import Figure
 from bench.bench_broadcast import VENDORS, directory, start_vendors, stop
+from bench.stall_watch import ENABLED as WATCH_STALLS
+from bench.stall_watch import StallWatch
 from ui.network import NetworkRunner
 from ui.pages.intentions_page import IntentionsPage
 from ui.tasks import VaultRunner
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
 from wallet.vault.facade import Vault
 
-RUNS = 5
+RUNS = int(os.environ.get("VRM_BENCH_RUNS", "5"))  # fewer while investigating
 TICK_MS = 5
 FRAME_MS = 16.0
 POLL_MS = 20
@@ -104,6 +108,10 @@ def _broadcast_stall(
     timer = QTimer()
     timer.setInterval(TICK_MS)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    watch = StallWatch(frame_seconds=FRAME_MS / 1000) if WATCH_STALLS else None
+    if watch is not None:  # VRM_BENCH_STALLS=1: say where each stall happened
+        timer.timeout.connect(watch.tick)
+        watch.start()
     started = time.perf_counter()
     timer.start()
     ticks.append(started)
@@ -112,6 +120,9 @@ def _broadcast_stall(
     _wait_until(finished)
     elapsed = time.perf_counter() - started
     timer.stop()
+    if watch is not None:
+        watch.stop()
+        print(watch.report(), flush=True)
     delivered = sum(status == "delivered" for status in page.progress_statuses().values())
     gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
     offers = len(page.ranked_offer_ids()) + len(page.ranked_offer_ids(alternatives=True))

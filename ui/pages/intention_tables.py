@@ -7,17 +7,21 @@ busy in Python. Two things would stall the GUI there. A ``QTableWidget`` as tall
 its columns sized to their contents, measures every row on each change. And a model written in
 Python is called back for every cell and role each time a view paints or measures; each call
 must take the GIL from a busy thread, which costs up to the interpreter's switch interval (5 ms)
-per call. So here the cells are ``QStandardItem``s (painting never enters Python), rows are
-plain tuples prepared on the vault's thread, a model of many rows is filled
-:data:`CHUNK_ROWS` rows per event-loop turn, an update changes only its rows' items, and a view
-is at most :data:`MAX_VISIBLE_ROWS` rows tall and scrolls beyond, so sizing its columns reads only
-the rows on screen.
+per call. So here the cells are ``QStandardItem``s made by the model in C++ (painting never
+enters Python, and no Python wrapper per cell is left for the garbage collector to walk), rows
+are plain tuples prepared on the vault's thread, a model of many rows is filled
+:data:`CHUNK_ROWS` rows per event-loop turn, an update sets only the cells that changed, with one
+``dataChanged`` per batch rather than one per cell and role, and a view is at most
+:data:`MAX_VISIBLE_ROWS` rows tall and scrolls beyond, so sizing its columns reads only the rows
+on screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -30,6 +34,11 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _BOLD = QFont()
 _BOLD.setBold(True)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_KEY = Qt.ItemDataRole.UserRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FONT = Qt.ItemDataRole.FontRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,12 @@ class RowsModel(QStandardItemModel):
         self._right = frozenset(right_aligned)
         self._rows: list[TableRow] = []
         self._positions: dict[str, int] = {}
+        # Cells are made by the model itself, in C++, from this prototype: a QStandardItem
+        # made in Python would keep a Python wrapper (tracked by the garbage collector, and
+        # never freed when the model deletes its item) per cell.
+        prototype = QStandardItem()
+        prototype.setFlags(_FLAGS)
+        self.setItemPrototype(prototype)
         self._fill = QTimer(self)
         self._fill.setSingleShot(True)
         self._fill.setInterval(0)
@@ -99,16 +114,20 @@ class RowsModel(QStandardItemModel):
     def put_rows(self, rows: Iterable[TableRow]) -> None:
         """Replace the rows with these keys and append the new ones."""
         latest = {row.key: row for row in rows}  # a key given twice: its last row counts
+        changed: list[tuple[int, TableRow, TableRow]] = []
         for row in latest.values():
             number = self._positions.get(row.key)
             if number is None:
                 self._positions[row.key] = len(self._rows)
                 self._rows.append(row)
                 continue
-            self._rows[number] = row
             if number < self.rowCount():
-                for column, item in enumerate(self._items(row)):
-                    self.setItem(number, column, item)
+                changed.append((number, row, self._rows[number]))
+            self._rows[number] = row
+        if changed:
+            with self._quietly(min(c[0] for c in changed), max(c[0] for c in changed)):
+                for number, row, old in changed:
+                    self._update_cells(number, row, old)
         if not self.filled and not self._fill.isActive():
             self._fill_chunk(FIRST_ROWS)
 
@@ -117,27 +136,54 @@ class RowsModel(QStandardItemModel):
 
     def _fill_chunk(self, count: int = CHUNK_ROWS) -> None:
         start = self.rowCount()
-        for row in self._rows[start : start + count]:
-            self.appendRow(self._items(row))
+        chunk = self._rows[start : start + count]
+        if chunk:
+            self.insertRows(start, len(chunk))
+            with self._quietly(start, start + len(chunk) - 1):
+                for number, row in enumerate(chunk, start=start):
+                    self._set_cells(number, row)
         if not self.filled:
             self._fill.start()
         self.resized.emit()
 
-    def _items(self, row: TableRow) -> list[QStandardItem]:
-        items = []
+    @contextmanager
+    def _quietly(self, first: int, last: int) -> Iterator[None]:
+        """Set cells of rows ``first`` to ``last`` without a signal per cell and role (each
+        makes the views look at the model: thousands of them cost frames), then tell the views
+        once."""
+        self.blockSignals(True)
+        try:
+            yield
+        finally:
+            self.blockSignals(False)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def _set_cells(self, number: int, row: TableRow) -> None:
+        """Every role of new row ``number``'s cells; the model makes the cells, in C++, from
+        its prototype."""
+        font = _BOLD if row.bold else None
         for column, text in enumerate(row.cells):
-            item = QStandardItem(text)
-            item.setFlags(_FLAGS)
-            item.setData(row.key, Qt.ItemDataRole.UserRole)
-            tip = row.tooltips.get(column)
-            if tip:
-                item.setToolTip(tip)
+            roles: dict[int, Any] = {_DISPLAY: text, _KEY: row.key, _FONT: font}
+            roles[_TOOLTIP] = row.tooltips.get(column) or None
             if column in self._right:
-                item.setTextAlignment(_RIGHT)
-            if row.bold:
-                item.setFont(_BOLD)
-            items.append(item)
-        return items
+                roles[_ALIGNMENT] = _RIGHT
+            self.setItemData(self.index(number, column), roles)
+
+    def _update_cells(self, number: int, row: TableRow, old: TableRow) -> None:
+        """The roles of row ``number``'s cells that differ from ``old`` (through its items:
+        asking for an index lets other threads take the GIL, for up to 5 ms each time)."""
+        font = _BOLD if row.bold else None
+        for column, text in enumerate(row.cells):
+            item = self.item(number, column)
+            tip = row.tooltips.get(column) or None
+            if text != old.cells[column]:
+                item.setData(text, _DISPLAY)
+            if tip != (old.tooltips.get(column) or None):
+                item.setData(tip, _TOOLTIP)
+            if row.key != old.key:
+                item.setData(row.key, _KEY)
+            if row.bold != old.bold:
+                item.setData(font, _FONT)
 
 
 def rows_view(model: RowsModel, *, selectable: bool = True) -> QTableView:
