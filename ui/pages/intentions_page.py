@@ -209,11 +209,11 @@ class IntentionsPage(Page):
                 item.setToolTip(record.id)
                 if record.id == chosen:
                     row = index
-            self.list.blockSignals(False)
             if row < 0 and records:
                 row = 0
             self.list.setCurrentRow(row)
-            self._on_selected()
+            self.list.blockSignals(False)
+            self._on_selected()  # once: a read of thousands of offers costs the vault ~100 ms
             self._update_buttons()
 
         self.run(lambda vault: IntentionBook(vault).list(), on_success=show)

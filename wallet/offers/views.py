@@ -9,7 +9,7 @@ from wallet.intents.models import IntentionRecord
 from wallet.intents.views import IntentionDelivery, deliveries
 from wallet.offers.book import FunnelView, OfferBook
 from wallet.vault.facade import Vault
-from wallet.vendors import VendorDirectory
+from wallet.vendors import store as vendor_store
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class IntentionDetails:
 
 def vendor_names(vault: Vault) -> dict[str, str]:
     """Vendor id -> name, for every vendor in the directory."""
-    return {vendor.id: vendor.name for vendor in VendorDirectory(vault).list()}
+    return vendor_store.names(vault.reader)
 
 
 def intention_details(vault: Vault, intention_id: str) -> IntentionDetails:

@@ -84,6 +84,11 @@ def all_vendors(connection: Connection) -> list[VendorRow]:
     return [_row(row) for row in rows]
 
 
+def names(connection: Connection) -> dict[str, str]:
+    """Vendor id -> name of every vendor, without reading (and parsing) the rest of each row."""
+    return {str(row[0]): str(row[1]) for row in connection.execute("SELECT id, name FROM vendors")}
+
+
 def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
