@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -71,7 +72,15 @@ class WelcomePage(QWidget):
         self._recovery_step: QWidget | None = None  # step 2, built when the vault exists
         fit_stack_to_current(self.steps)
         centred_card(self.steps, self, width=560)
-        self._probe_keyring()
+        self._keyring_probed = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Ask the keyring once the window is on its way to the screen: loading the keyring
+        # library on the background thread would compete with building the first window.
+        super().showEvent(event)
+        if not self._keyring_probed:
+            self._keyring_probed = True
+            QTimer.singleShot(0, self._probe_keyring)
 
     @property
     def recovery_key_unconfirmed(self) -> bool:
