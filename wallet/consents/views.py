@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from wallet.consents import ConsentBook, ConsentRecord, Holder, NoticeOutcome, Overview
-from wallet.consents.book import EXPIRING_SOON_SECONDS, KIND_EXPIRY, KIND_REVOCATION
 from wallet.consents.purposes import PURPOSES, Purpose
+from wallet.consents.records import EXPIRING_SOON_SECONDS, KIND_EXPIRY, KIND_REVOCATION
 from wallet.consents.store import ConsentEvent, ConsentRow, ConsentStatus
 from wallet.errors import NotFound
 from wallet.outbox import Outbox

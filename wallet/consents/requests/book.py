@@ -24,9 +24,10 @@ from typing import Literal
 from wallet import activity
 from wallet.activity import ActivityEvent
 from wallet.changes import Part
-from wallet.consents.book import ConsentBook, ConsentRecord
+from wallet.consents.book import ConsentBook
 from wallet.consents.granting import pairwise_key
 from wallet.consents.receipts import controller_of
+from wallet.consents.records import ConsentRecord
 from wallet.consents.requests import store
 from wallet.consents.requests.document import (
     ARTICLES,
