@@ -45,6 +45,8 @@ class Changes:
         return cls(frozenset(parts), field_keys)
 
     def __or__(self, other: Changes) -> Changes:
+        if other.parts <= self.parts and not other.field_keys:
+            return self  # the usual case: one more activity entry in the same operation
         keys = self.field_keys + tuple(k for k in other.field_keys if k not in self.field_keys)
         return Changes(self.parts | other.parts, keys)
 
@@ -73,6 +75,7 @@ class Changes:
 
 
 NO_CHANGES = Changes()
+ACTIVITY_LOGGED = Changes.of(Part.ACTIVITY)  # what every activity-log entry changes
 
 
 class ChangeLog:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from wallet import activity, crypto
 from wallet.activity import ActivityEntry, ActivityEvent, VerifyReport
 from wallet.activity import log as activity_log
-from wallet.changes import NO_CHANGES, ChangeLog, Changes, Outcome, Part
+from wallet.changes import ACTIVITY_LOGGED, NO_CHANGES, ChangeLog, Changes, Outcome, Part
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.errors import (
     KeyringUnavailable,
@@ -310,7 +310,7 @@ class Vault:
     def record(self, connection: Connection, event: ActivityEvent) -> ActivityEntry:
         """Append ``event`` to the activity log inside the caller's :meth:`write` transaction."""
         entry = activity_log.append(connection, event, genesis=self._genesis)
-        self._change_log.note(Changes.of(Part.ACTIVITY))
+        self._change_log.note(ACTIVITY_LOGGED)
         return entry
 
     def note_changed(self, *parts: Part, field_keys: tuple[str, ...] = ()) -> None:
