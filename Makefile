@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := interop/js/node_modules/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test bench lint format system-deps clean demo-vault soak
+.PHONY: run test bench lint format system-deps node-deps clean demo-vault soak
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +18,17 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash .ci/system-deps
 
+## node-deps: Node.js and the pinned npm packages of the JavaScript interop vendor (interop/js),
+## reinstalled only when package-lock.json is newer than the install marker
+node-deps: $(NODE_STAMP)
+
+$(NODE_STAMP): interop/js/package-lock.json
+	@bash .ci/node-deps
+
 run: $(STAMP) system-deps
 	@QT_QPA_PLATFORM= $(BIN)/vrm-wallet --demo
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps node-deps
 	$(BIN)/ruff check wallet vendorkit ui tests bench
 	$(BIN)/ruff format --check wallet vendorkit ui tests bench
 	$(BIN)/mypy
