@@ -275,27 +275,21 @@ def test_schema_7_keeps_every_outbox_row_and_allows_dead_letters(
     monkeypatch.setattr(migrations, "LATEST_VERSION", 6)
     migrate(connection)
     body = outbox_store.body_id(connection, b'{"intention":"x"}')
+    columns = "id, webhook_id, kind, subject, vendor_id, url, body_id, status, next_attempt_at"
     for index, status in enumerate(("pending", "delivered", "failed")):
-        outbox_store.insert(
-            connection,
-            webhook_id=f"w{index}",
-            kind="intention",
-            subject="s",
-            vendor_id=f"v{index}",
-            url="http://127.0.0.1/",
-            body_id=body,
-            signing_kid="k",
-            next_attempt_at=1.5,
-        )
+        # raw SQL: the store's functions know the latest schema, not schema 6
         connection.execute(
-            "UPDATE outbox SET status = ? WHERE webhook_id = ?", (status, f"w{index}")
+            "INSERT INTO outbox (webhook_id, kind, subject, vendor_id, url, body_id, "
+            "signing_kid, status, next_attempt_at, created) "
+            "VALUES (?, 'intention', 's', ?, 'http://127.0.0.1/', ?, 'k', ?, 1.5, ?)",
+            (f"w{index}", f"v{index}", body, status, "2026-01-01T00:00:00+00:00"),
         )
-    before = outbox_store.rows(connection)
+    before = connection.execute(f"SELECT {columns} FROM outbox ORDER BY id").fetchall()
     monkeypatch.undo()
     assert migrate(connection) == list(range(7, LATEST_VERSION + 1))
-    assert outbox_store.rows(connection) == before
-    outbox_store.mark_dead(connection, before[0].id, "broken")
-    assert outbox_store.get(connection, before[0].id).status == "dead"  # type: ignore[union-attr]
+    assert connection.execute(f"SELECT {columns} FROM outbox ORDER BY id").fetchall() == before
+    outbox_store.mark_dead(connection, before[0][0], "broken")
+    assert outbox_store.get(connection, before[0][0]).status == "dead"  # type: ignore[union-attr]
     indexes = {
         row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
     }

@@ -118,6 +118,7 @@ class UndeliveredMessages(QGroupBox):
             "unreadable": self.tr("answer could not be read"),
             "failed": self.tr("not delivered"),
             "disabled": self.tr("vendor disabled"),
+            "blocked": self.tr("waiting behind one that could not be handled"),
         }
         return words.get(entry.state, entry.state)
 

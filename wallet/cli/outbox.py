@@ -4,7 +4,9 @@
 refused or given up (``failed``), to a vendor that is gone (``disabled``), and dead letters — a
 message the wallet itself could not handle (``dead``), or a delivered message whose answer it
 could not read (``unreadable``). ``outbox retry ID...`` or ``--all`` queues dead letters again
-and, unless ``--wait 0``, delivers them at once.
+and, unless ``--wait 0``, delivers them at once. Messages about one consent go in order, so a
+dead letter holds back those queued after it (``blocked``) until it is retried or given up with
+``outbox discard ID...``.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def _entry_json(entry: OutboxEntry) -> dict[str, Any]:
         "reason": entry.reason,
         "created": iso(entry.created),
         "retryable": entry.retryable,
+        "waits_for": entry.waits_for,
     }
 
 
@@ -76,6 +79,8 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
     retryable = sum(entry.retryable for entry in entries)
     if retryable:
         print(f"{retryable} can be retried: `outbox retry ID` or `outbox retry --all`.")
+    if any(entry.state == "blocked" for entry in entries):
+        print("Blocked messages follow the one they wait for: retry it, or `outbox discard ID`.")
     if len(entries) == limit:
         print(f"(the newest {limit}; --limit N shows more, --json for scripts)")
     return 0
@@ -112,6 +117,14 @@ def cmd_outbox_retry(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_outbox_discard(args: argparse.Namespace) -> int:
+    """Give up dead letters: never sent, they no longer hold back the messages after them."""
+    with unlocked(args) as vault:
+        discarded = DeadLetters(vault).discard(args.ids)
+    print(f"Discarded: {len(discarded)} message(s); messages queued after them can now go.")
+    return 0
+
+
 def add_commands(commands: Any) -> None:
     """The ``outbox`` command group."""
     outbox = command_group(commands, "outbox", "messages sent for you, and those that were not")
@@ -134,3 +147,5 @@ def add_commands(commands: Any) -> None:
         metavar="SECONDS",
         help="deliver now, waiting at most SECONDS (0: only queue them; default 15)",
     )
+    discard = command(outbox, "discard", cmd_outbox_discard)
+    discard.add_argument("ids", metavar="ID", type=non_negative_int, nargs="+")

@@ -3,6 +3,10 @@
 From then on a consent is never disclosed or updated again (undelivered disclosures and updates
 are cancelled in the same transaction) and the vendor is sent a signed notice asking it to delete
 the data, if the data may have reached it. Revoking works offline: the notice waits in the outbox.
+
+A disclosure or update being sent at that moment is not cancelled: it may reach the vendor
+whatever the wallet does, so it finishes (retries included) and the notice, queued with the same
+ordering key, reaches the vendor after it, never before.
 """
 
 from __future__ import annotations
@@ -57,7 +61,8 @@ def end_consent(
     )
     reason = "the consent was revoked" if status == "revoked" else "the consent expired"
     for kind in (KIND_DISCLOSURE, KIND_UPDATE):
-        outbox_store.cancel_for_subject(connection, row.id, kind, reason)
+        # one being sent finishes (the vendor may get it anyway); the notice waits for it
+        outbox_store.cancel_for_subject(connection, row.id, kind, reason, in_flight=False)
     if not reached:
         why = "the data never left the vault, so there is nothing to delete"
         store.add_event(connection, row.id, at=at, type=status, detail=why)
@@ -91,6 +96,7 @@ def end_consent(
                 body=wire_bytes(sign_consent_notice(notice, key)),
                 signing_kid=key.kid,
                 subject=row.id,
+                ordering_key=row.id,  # after the disclosure and updates that may reach the vendor
             )
         ],
     )

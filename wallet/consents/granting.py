@@ -192,6 +192,7 @@ def queue_disclosure(
                 body=signed_disclosure_bytes(disclosure, key),
                 signing_kid=key.kid,
                 subject=consent_id,
+                ordering_key=consent_id,  # the vendor gets a consent's messages in order
             )
         ],
     )

@@ -14,6 +14,11 @@ it accepts it once); retrying an unread answer has it read again at the next del
 (the vendor is gone) are listed too, with their reason, but not retried: sending the same bytes
 again would not change the answer, or would reach a vendor the person removed.
 
+Messages about one consent are sent in order (:mod:`wallet.outbox.store`), so a dead letter holds
+back the messages queued after it with the same ordering key: they are listed as ``blocked``,
+naming the message they wait for, and go once the person retries it (after it) or discards it
+(then it is never sent, and they go without it). Nothing skips ahead silently.
+
 Every reason here is the wallet's own short text: no remote text, no personal data.
 """
 
@@ -27,6 +32,8 @@ from typing import Any, Literal
 
 from wallet.changes import Part
 from wallet.errors import InvalidInput, NotFound
+from wallet.outbox import store
+from wallet.outbox.ledger import failure_event
 from wallet.storage.connection import Connection
 from wallet.vault.facade import Vault
 
@@ -40,14 +47,17 @@ _READ_MARKS: dict[str, str] = {
 }
 _NOT_DELIVERED = "('failed', 'disabled', 'dead')"
 _COLUMNS = "id, kind, vendor_id, subject, status, attempts, last_error, created"
+DISCARDED_REASON = "discarded by you: it was never sent"
 
 
 @dataclass(frozen=True, slots=True)
 class OutboxEntry:
     """One outbox message as the person sees it (never its body).
 
-    ``state`` is the row's status, or ``unreadable`` for a delivered message whose answer could
-    not be read; ``reason`` says why it is not (yet) delivered or read.
+    ``state`` is the row's status, ``unreadable`` for a delivered message whose answer could
+    not be read, or ``blocked`` for a pending message held back by an earlier dead letter
+    (``waits_for``, also set while an earlier message of its ordering key is on its way);
+    ``reason`` says why it is not (yet) delivered or read.
     """
 
     id: int
@@ -58,10 +68,15 @@ class OutboxEntry:
     attempts: int
     reason: str
     created: datetime
+    waits_for: int | None = None
 
     @property
     def retryable(self) -> bool:
         return self.state in ("dead", "unreadable")
+
+    @property
+    def discardable(self) -> bool:
+        return self.state == "dead"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +126,16 @@ class DeadLetters:
                 (limit,),
             ).fetchall()
             found += [row for row in _rows_by_id(reader, sorted(unread)) if row[4] == "delivered"]
+            found += _rows_by_id(reader, store.blocked_ids(reader, limit=limit))
         else:
             found = reader.execute(
                 f"SELECT {_COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?", (limit,)
             ).fetchall()
-        entries = {int(row[0]): _entry(row, unread.get(int(row[0]))) for row in found}
+        waiting = store.held_back(reader, [int(row[0]) for row in found if row[4] == "pending"])
+        entries = {
+            int(row[0]): _entry(row, unread.get(int(row[0])), waiting.get(int(row[0])))
+            for row in found
+        }
         return sorted(entries.values(), key=lambda entry: entry.id, reverse=True)[:limit]
 
     def retry(self, ids: Sequence[int]) -> RetryResult:
@@ -123,18 +143,11 @@ class DeadLetters:
         is not a dead letter."""
         with self._vault.write() as connection:
             unread = _unreadable(connection, None)
-            rows = {int(row[0]): row for row in _rows_by_id(connection, ids)}
-            for item_id in ids:
-                if item_id not in rows:
-                    raise NotFound(
-                        f"There is no outbox message {item_id}.",
-                        cli_hint="`outbox list` shows them.",
-                    )
-                entry = _entry(rows[item_id], unread.get(item_id))
+            for entry in _known_entries(connection, ids, unread):
                 if not entry.retryable:
                     raise InvalidInput(
-                        f"Message {item_id} is {entry.state}, not a message the wallet could not "
-                        "handle, so it is not retried: sending it again would not change the "
+                        f"Message {entry.id} is {entry.state}, not a message the wallet could "
+                        "not handle, so it is not retried: sending it again would not change the "
                         "outcome. Nothing was changed."
                     )
             dead = [item_id for item_id in ids if item_id not in unread]
@@ -149,6 +162,27 @@ class DeadLetters:
                 for row in connection.execute("SELECT id FROM outbox WHERE status = 'dead'")
             ]
             return self._retried(_retry(connection, dead, sorted(unread), unread))
+
+    def discard(self, ids: Sequence[int]) -> tuple[int, ...]:
+        """Give up the dead letters ``ids``: never sent, they stop holding back the messages
+        queued after them. Refuses (changing nothing) if one is unknown or not a dead letter."""
+        with self._vault.write() as connection:
+            entries = _known_entries(connection, ids, {})
+            for entry in entries:
+                if not entry.discardable:
+                    raise InvalidInput(
+                        f"Message {entry.id} is {entry.state}, not a message the wallet could "
+                        "not handle, so it cannot be discarded. Nothing was changed."
+                    )
+            discarded = []
+            for entry in entries:
+                if store.discard_dead(connection, entry.id, DISCARDED_REASON):
+                    discarded.append(entry.id)
+                    event = failure_event("failed", entry.vendor_id, entry.kind, DISCARDED_REASON)
+                    self._vault.record(connection, event)
+            if discarded:
+                self._vault.note_changed(Part.OUTBOX)
+            return tuple(discarded)
 
     def _retried(self, result: RetryResult) -> RetryResult:
         if result.count:
@@ -191,6 +225,19 @@ def _unreadable(connection: Connection, limit: int | None) -> dict[int, tuple[st
     return {int(row[0]): (str(row[1]), str(row[2])) for row in found}
 
 
+def _known_entries(
+    connection: Connection, ids: Sequence[int], unread: dict[int, tuple[str, str]]
+) -> list[OutboxEntry]:
+    """The entries ``ids`` (each once, in that order); refuses an id that is not in the outbox."""
+    rows = {int(row[0]): row for row in _rows_by_id(connection, ids)}
+    for item_id in ids:
+        if item_id not in rows:
+            raise NotFound(
+                f"There is no outbox message {item_id}.", cli_hint="`outbox list` shows them."
+            )
+    return [_entry(rows[item_id], unread.get(item_id)) for item_id in dict.fromkeys(ids)]
+
+
 def _rows_by_id(connection: Connection, ids: Sequence[int]) -> list[Any]:
     return [
         row
@@ -199,10 +246,22 @@ def _rows_by_id(connection: Connection, ids: Sequence[int]) -> list[Any]:
     ]
 
 
-def _entry(row: Sequence[Any], unread: tuple[str, str] | None) -> OutboxEntry:
+def _entry(
+    row: Sequence[Any], unread: tuple[str, str] | None, waiting: tuple[int, str] | None = None
+) -> OutboxEntry:
     state, reason = str(row[4]), str(row[6])
     if unread is not None and state == "delivered":
         state, reason = "unreadable", unread[1]
+    if waiting is not None:
+        earlier, earlier_status = waiting
+        if earlier_status == "dead":
+            state = "blocked"
+            reason = (
+                f"waits for message {earlier}, which the wallet could not handle: "
+                "retry or discard that one and this one follows"
+            )
+        else:
+            reason = f"waits for message {earlier}, queued before it, to be delivered first"
     return OutboxEntry(
         id=int(row[0]),
         kind=str(row[1]),
@@ -212,4 +271,5 @@ def _entry(row: Sequence[Any], unread: tuple[str, str] | None) -> OutboxEntry:
         attempts=int(row[5]),
         reason=reason,
         created=datetime.fromisoformat(str(row[7])),
+        waits_for=None if waiting is None else waiting[0],
     )

@@ -179,7 +179,7 @@ class Outbox:
         """Make row ``item_id`` a dead letter with ``reason``, in its own transaction."""
         with self._vault.write() as connection:
             store.mark_dead(connection, item_id, reason)
-            self._vault.record(connection, _failure_event("dead", vendor_id, kind, reason))
+            self._vault.record(connection, failure_event("dead", vendor_id, kind, reason))
             self._vault.note_changed(Part.OUTBOX)
 
     def _record(
@@ -217,7 +217,7 @@ class Outbox:
             # failures stay one entry per row: each names its vendor and reason
             self._vault.record(
                 connection,
-                _failure_event(outcome.status, outcome.vendor_id, outcome.kind, outcome.error),
+                failure_event(outcome.status, outcome.vendor_id, outcome.kind, outcome.error),
             )
         if delivered:
             # one entry per cycle for the deliveries: counts per kind, never a body
@@ -254,7 +254,7 @@ class Outbox:
             )
 
 
-def _failure_event(status: Status, vendor_id: str, kind: str, error: str) -> ActivityEvent:
+def failure_event(status: Status, vendor_id: str, kind: str, error: str) -> ActivityEvent:
     """The log entry of a row that was not delivered (dead letters log as failed deliveries)."""
     return ActivityEvent(
         activity.DELIVERY_DISABLED if status == "disabled" else activity.DELIVERY_FAILED,

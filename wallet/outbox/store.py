@@ -5,6 +5,12 @@ A row holds where a message goes and how its delivery stands. The body it sends 
 vendor), and the response kept for a delivered row lives in ``outbox_responses``: claiming and
 finishing a thousand rows then rewrites a few dozen small pages, not every body again.
 
+**Order.** Rows that share a non-empty ``ordering_key`` (a consent's id, for its disclosure,
+updates and end notice) are sent one after the other, in the order they were queued (their ids):
+a row is not due while an earlier row of its key is pending (a retry included), being sent, or a
+dead letter. Rows with no key (a broadcast's) go out concurrently. The rule is in the SQL that
+finds due rows, so it holds across restarts and across processes sharing the vault.
+
 Times that drive scheduling (``next_attempt_at``) are epoch seconds from the worker's clock, so a
 test can inject one; ``created`` and ``delivered_at`` are ISO 8601 UTC for people.
 """
@@ -26,11 +32,21 @@ FINAL_STATUSES: frozenset[str] = frozenset({"delivered", "failed", "disabled"})
 # letter (``dead``: the wallet could not handle it; the person may retry it) is never sent to a
 # vendor that was removed, or about an intention that was withdrawn.
 _UNDELIVERED = "('pending', 'delivering', 'dead')"
+# A row waits while an earlier row of its ordering key is in one of these states (a message that
+# failed for good or was disabled holds nothing back: it will never be sent).
+_HOLDS_BACK = _UNDELIVERED
+# True for a row ``o`` that no earlier row of its ordering key holds back.
+_NOT_HELD_BACK = (
+    "(o.ordering_key = '' OR NOT EXISTS (SELECT 1 FROM outbox e "
+    "WHERE e.ordering_key = o.ordering_key AND e.id < o.id "
+    f"AND e.status IN {_HOLDS_BACK}))"
+)
 
 _SELECT = (
     "SELECT o.id, o.webhook_id, o.kind, o.subject, o.vendor_id, o.url, b.body, o.signing_kid, "
     "o.status, o.attempts, o.next_attempt_at, o.last_error, o.response_status, r.body, "
-    "o.created, o.delivered_at FROM outbox o JOIN outbox_bodies b ON b.id = o.body_id "
+    "o.created, o.delivered_at, o.ordering_key FROM outbox o "
+    "JOIN outbox_bodies b ON b.id = o.body_id "
     "LEFT JOIN outbox_responses r ON r.outbox_id = o.id"
 )
 
@@ -55,6 +71,7 @@ class OutboxRow:
     response_body: bytes | None
     created: datetime
     delivered_at: datetime | None
+    ordering_key: str = ""
 
 
 def _row(row: Sequence[Any]) -> OutboxRow:
@@ -75,6 +92,7 @@ def _row(row: Sequence[Any]) -> OutboxRow:
         response_body=None if row[13] is None else bytes(row[13]),
         created=datetime.fromisoformat(row[14]),
         delivered_at=datetime.fromisoformat(row[15]) if row[15] else None,
+        ordering_key=row[16],
     )
 
 
@@ -108,11 +126,14 @@ def insert(
     body_id: int,
     signing_kid: str,
     next_attempt_at: float,
+    ordering_key: str = "",
 ) -> int:
-    """A pending row sending the stored body ``body_id`` (see :func:`body_id`)."""
+    """A pending row sending the stored body ``body_id`` (see :func:`body_id`), after every
+    earlier row of ``ordering_key`` (if not empty)."""
     cursor = connection.execute(
         "INSERT INTO outbox (webhook_id, kind, subject, vendor_id, url, body_id, signing_kid, "
-        "status, next_attempt_at, created) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+        "status, next_attempt_at, created, ordering_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
         (
             webhook_id,
             kind,
@@ -123,6 +144,7 @@ def insert(
             signing_kid,
             next_attempt_at,
             datetime.now(UTC).isoformat(),
+            ordering_key,
         ),
     )
     return int(cursor.lastrowid)
@@ -142,9 +164,10 @@ def rows(connection: Connection, *, subject: str | None = None) -> list[OutboxRo
 
 
 def due(connection: Connection, now: float, *, limit: int = 100) -> list[OutboxRow]:
-    """Pending rows whose next attempt is due, oldest schedule first."""
+    """Pending rows whose next attempt is due and that no earlier row of their ordering key
+    holds back, oldest schedule first."""
     found = connection.execute(
-        f"{_SELECT} WHERE o.status = 'pending' AND o.next_attempt_at <= ? "
+        f"{_SELECT} WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND {_NOT_HELD_BACK} "
         "ORDER BY o.next_attempt_at, o.id LIMIT ?",
         (now, limit),
     )
@@ -154,19 +177,49 @@ def due(connection: Connection, now: float, *, limit: int = 100) -> list[OutboxR
 def due_ids(connection: Connection, now: float, *, limit: int = 100) -> list[int]:
     """The ids :func:`due` would return, read from the index alone (no row is decoded)."""
     found = connection.execute(
-        "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
-        "ORDER BY next_attempt_at, id LIMIT ?",
+        "SELECT o.id FROM outbox o WHERE o.status = 'pending' AND o.next_attempt_at <= ? "
+        f"AND {_NOT_HELD_BACK} ORDER BY o.next_attempt_at, o.id LIMIT ?",
         (now, limit),
     )
     return [int(row[0]) for row in found]
 
 
 def next_due_at(connection: Connection) -> float | None:
-    """When the earliest pending row becomes due (None when nothing is pending)."""
+    """When the earliest pending row that nothing holds back becomes due (None when there is
+    none: nothing is pending, or every pending row waits behind an earlier one)."""
     value = connection.execute(
-        "SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending'"
+        "SELECT min(o.next_attempt_at) FROM outbox o "
+        f"WHERE o.status = 'pending' AND {_NOT_HELD_BACK}"
     ).fetchone()[0]
     return None if value is None else float(value)
+
+
+def held_back(connection: Connection, ids: Sequence[int]) -> dict[int, tuple[int, str]]:
+    """For each pending row of ``ids`` that an earlier row of its ordering key holds back: the
+    earliest such row (the one the others wait for) and its status."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    found = connection.execute(
+        "SELECT o.id, e.id, e.status FROM outbox o JOIN outbox e "
+        "ON e.ordering_key = o.ordering_key AND e.id < o.id "
+        f"WHERE o.id IN ({marks}) AND o.status = 'pending' AND o.ordering_key != '' "
+        f"AND e.status IN {_HOLDS_BACK} ORDER BY e.id DESC",
+        tuple(ids),
+    )
+    return {int(row[0]): (int(row[1]), str(row[2])) for row in found}  # the earliest wins
+
+
+def blocked_ids(connection: Connection, *, limit: int) -> list[int]:
+    """Pending rows held back by a dead letter queued before them with the same ordering key,
+    newest first: they wait until the person retries or discards it."""
+    found = connection.execute(
+        "SELECT o.id FROM outbox o WHERE o.status = 'pending' AND o.ordering_key != '' "
+        "AND EXISTS (SELECT 1 FROM outbox e WHERE e.ordering_key = o.ordering_key "
+        "AND e.id < o.id AND e.status = 'dead') ORDER BY o.id DESC LIMIT ?",
+        (limit,),
+    )
+    return [int(row[0]) for row in found]
 
 
 def pending_count(connection: Connection) -> int:
@@ -231,6 +284,16 @@ def mark_dead(connection: Connection, item_id: int, reason: str) -> None:
     )
 
 
+def discard_dead(connection: Connection, item_id: int, reason: str) -> bool:
+    """Dead letter ``item_id`` is given up (``failed`` with ``reason``): never sent, and no
+    longer holding back the messages queued after it. False if it is not a dead letter."""
+    cursor = connection.execute(
+        "UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'dead'",
+        (reason, item_id),
+    )
+    return bool(cursor.rowcount)
+
+
 def resume(connection: Connection) -> int:
     """Rows left ``delivering`` by a process that died go back to ``pending``; returns how many."""
     cursor = connection.execute("UPDATE outbox SET status = 'pending' WHERE status = 'delivering'")
@@ -286,11 +349,18 @@ def disable_vendor_endpoint(
     return bool(cursor.rowcount)
 
 
-def cancel_for_subject(connection: Connection, subject: str, kind: str, reason: str) -> int:
-    """Undelivered ``kind`` rows about ``subject`` (a withdrawn intention...) become ``failed``."""
+def cancel_for_subject(
+    connection: Connection, subject: str, kind: str, reason: str, *, in_flight: bool = True
+) -> int:
+    """Undelivered ``kind`` rows about ``subject`` (a withdrawn intention...) become ``failed``.
+
+    With ``in_flight=False`` a row being sent is left to finish: it may reach the vendor anyway,
+    and it keeps holding back the later rows of its ordering key until it does or fails.
+    """
+    statuses = _UNDELIVERED if in_flight else "('pending', 'dead')"
     cursor = connection.execute(
         "UPDATE outbox SET status = 'failed', last_error = ? "
-        f"WHERE subject = ? AND kind = ? AND status IN {_UNDELIVERED}",
+        f"WHERE subject = ? AND kind = ? AND status IN {statuses}",
         (reason, subject, kind),
     )
     return int(cursor.rowcount)

@@ -35,6 +35,14 @@ batch in one transaction:
   above foresaw) → ``dead``: a dead letter, kept with a short reason for the person to see and
   retry (:mod:`wallet.outbox.dead_letters`), while the cycle goes on with the other rows.
 
+**Order.** Messages that share an ``ordering_key`` (the consent books use the consent's id) go
+out one after the other, in the order they were queued: a message is not claimed while an earlier
+one of its key is pending (waiting for a retry included), being sent, or a dead letter. A dead
+letter thus holds the later ones back until the person retries it (they follow it) or discards it
+(they go); one that failed for good or was disabled holds nothing back. The rule lives in the
+query that finds due rows (:mod:`wallet.outbox.store`), so it holds across restarts and between
+workers; messages of different keys, and those with no key, still go out concurrently.
+
 ``last_error`` is a short status or failure kind; response bodies of failures are not kept, so
 no vendor-supplied text or personal data ends up there. Rows left ``delivering`` by a killed
 process go back to ``pending`` when a worker starts (:meth:`DeliveryWorker.run`): they are sent
@@ -102,6 +110,8 @@ class OutboxMessage:
     signing_kid: str
     subject: str = ""
     webhook_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    # Messages with the same non-empty key are delivered one after the other, in queued order.
+    ordering_key: str = ""
 
 
 def enqueue(
@@ -131,6 +141,7 @@ def enqueue(
                 body_id=body_id,
                 signing_kid=message.signing_kid,
                 next_attempt_at=due_at,
+                ordering_key=message.ordering_key,
             )
         )
     return ids
@@ -382,8 +393,8 @@ class DeliveryWorker:
             if len(outcomes) > before:
                 continue
             next_at = await self._db(self._outbox.next_due_at)
-            if next_at is None:
-                return 0
+            if next_at is None:  # nothing pending, or all of it waits behind a dead letter
+                return await self._db(self._outbox.pending_count)
             now = self._clock()
             if deadline is not None and next_at > deadline:
                 return await self._db(self._outbox.pending_count)

@@ -470,6 +470,18 @@ _V7_DEAD_LETTERS: tuple[str, ...] = (
     )""",
 )
 
+# Owned by wallet/outbox/: messages about one thing that must reach the vendor in the order they
+# were queued. Rows sharing a non-empty `ordering_key` are sent one after the other, in id order
+# (wallet/outbox/store.py). The consent books key a consent's disclosure, updates and end notice
+# by the consent's id; rows queued before this version get that key from their subject.
+_V8_OUTBOX_ORDER: tuple[str, ...] = (
+    "ALTER TABLE outbox ADD COLUMN ordering_key TEXT NOT NULL DEFAULT ''",
+    """UPDATE outbox SET ordering_key = subject WHERE kind IN (
+        'consent.disclosure', 'consent.update', 'consent.revocation', 'consent.expiry'
+    )""",
+    "CREATE INDEX outbox_by_ordering_key ON outbox (ordering_key, id)",
+)
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -499,6 +511,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(6, "outbox bodies stored once, responses apart from the rows", _v6_outbox_bodies),
     Migration(7, "outbox dead letters, answers that could not be read", _run_all(_V7_DEAD_LETTERS)),
+    Migration(
+        8, "outbox messages about one consent delivered in order", _run_all(_V8_OUTBOX_ORDER)
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
