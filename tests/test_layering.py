@@ -34,7 +34,7 @@ CORE_ORDER = [f"wallet.{unit}" for _, units in CORE_LAYERS for unit in units]
 RANK = {unit: index for index, unit in enumerate(CORE_ORDER)}
 # What the vendor kit may use of the core: the formats a vendor in any language implements.
 KIT_MAY_USE = {"wallet.errors", "wallet.files", "wallet.resources", "wallet.crypto", "wallet.wire"}
-KIT_MAY_USE |= {"wallet.webhooks"}
+KIT_MAY_USE |= {"wallet.webhooks", "wallet.terminal"}  # terminal: printing remote text
 KIT_APPLICATIONS = {"vendorkit.demo"}  # opens the person's side too: may use the whole core
 
 
