@@ -195,11 +195,6 @@ def test_every_schema_compiles_with_ajv_2020_in_strict_mode(node: str) -> None:
     assert "schemas compile in strict mode" in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="waiting for the one signing rule (issue 13, H1): the wallet compares the offer's JWS "
-    "with its own model's canonical form, defaults filled in, and refuses it as `forged`",
-)
 def test_lifecycle_broadcast_offer_without_defaults_accept_consent_revoke(
     cli: Cli, js_vendor: JsVendor
 ) -> None:

@@ -28,8 +28,9 @@ from aiohttp import web
 from vendorkit.catalog import default_catalog_path, load_catalog
 from vendorkit.keys import load_or_create_key, write_key_file
 from vendorkit.server import VendorApp, make_vendors
+from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import VerifyingKey, generate_signing_key, verifying_key_from_jwk
-from wallet.errors import InvalidKey, SignatureInvalid, WalletError
+from wallet.errors import InvalidInput, InvalidKey, SignatureInvalid, WalletError
 from wallet.files import read_bounded
 from wallet.wire.consent import ConsentReceipt
 from wallet.wire.consent_signing import verify_countersignature, verify_receipt
@@ -236,12 +237,12 @@ def _validate(data: Any) -> str:
         raise WalletError("The file is not a JSON object.")
     if "signature" in data and "intention" in data:
         envelope = validate_wire(data, SignedIntention, what="signed intention")
-        intention = verify_signed_intention(envelope)
+        intention = verify_signed_intention(envelope, received=data["intention"])
         return f"valid signed intention {intention.id} (signature verifies with its requester key)"
     if "signature" in data and "offer" in data:
         signed = validate_wire(data, SignedOffer, what="signed offer")
         seller = verifying_key_from_jwk(signed.offer.seller.publicKey.model_dump())
-        offer = verify_signed_offer(signed, seller)
+        offer = verify_signed_offer(signed, seller, received=data["offer"])
         return (
             f"valid signed offer {offer.id} (signature verifies with the seller key it names, "
             f"{seller.fingerprint}; a wallet also checks that key is the vendor's pinned key)"
@@ -369,6 +370,15 @@ def describe_receipt(receipt: ConsentReceipt) -> list[str]:
     return lines
 
 
+def _is_signed_object(readable: dict[str, Any], canonical: bytes) -> bool:
+    """True if ``readable`` is exactly the signed receipt: its RFC 8785 form is the payload
+    (a member added, even as ``null``, or ``1`` for ``true`` is an edit)."""
+    try:
+        return canonical_bytes(readable) == canonical
+    except InvalidInput:
+        return False
+
+
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
 
@@ -382,7 +392,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         receipt, canonical, key = verify_receipt(token, expected_key=expected)
     except (SignatureInvalid, InvalidKey, WireFormatError) as exc:
         raise ReceiptProblem(f"The receipt does not verify: {_one_line(exc)}") from None
-    if readable is not None and readable != receipt.wire():
+    if readable is not None and not _is_signed_object(readable, canonical):
         raise ReceiptProblem(
             "The readable receipt in the export differs from the signed one: it was edited."
         )

@@ -54,7 +54,7 @@ from wallet.wire.consent_signing import (
     verify_signed_consent_notice,
     verify_signed_disclosure,
 )
-from wallet.wire.signing import WireFormatError, parse_wire
+from wallet.wire.signing import WireFormatError, parse_received
 from wallet.wire.terms import utc_timestamp
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ class ConsentInbox:
             return parts
         message_id, timestamp, signature, body = parts
         try:
-            envelope = parse_wire(body, SignedDisclosure, what="signed disclosure")
+            envelope, received = parse_received(body, SignedDisclosure, what="signed disclosure")
         except WireFormatError as exc:
             return _error(400, str(exc))
         state = self._state(vendor)
@@ -221,7 +221,9 @@ class ConsentInbox:
             # A known receipt id is bound to its first pairwise key: another key cannot
             # replace the receipt or write data under it.
             disclosure, receipt, canonical, key = verify_signed_disclosure(
-                envelope, expected_key=held.key if held else None
+                envelope,
+                expected_key=held.key if held else None,
+                received=received["disclosure"],  # as it arrived: the signing rule
             )
             verify_webhook(
                 signature,
@@ -301,11 +303,13 @@ class ConsentInbox:
             return parts
         message_id, timestamp, signature, body = parts
         try:
-            envelope = parse_wire(body, SignedConsentNotice, what="signed consent notice")
+            envelope, received = parse_received(
+                body, SignedConsentNotice, what="signed consent notice"
+            )
         except WireFormatError as exc:
             return _error(400, str(exc))
         try:
-            notice, kid = verify_signed_consent_notice(envelope)
+            notice, kid = verify_signed_consent_notice(envelope, received=received["notice"])
             verify_webhook(
                 signature,
                 verifying_key_from_jwk(notice.principal.publicKey.model_dump()),

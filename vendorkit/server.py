@@ -62,7 +62,7 @@ from wallet.wire.notices import (
 )
 from wallet.wire.signing import (
     WireFormatError,
-    parse_wire,
+    parse_received,
     requester_key,
     verify_signed_intention_canonical,
     wire_bytes,
@@ -311,7 +311,7 @@ class VendorApp:
             return parts
         message_id, timestamp, signature, body = parts
         try:
-            envelope = parse_wire(body, SignedNotice, what="signed notice")
+            envelope, received = parse_received(body, SignedNotice, what="signed notice")
         except WireFormatError as exc:
             return _error(400, str(exc))
         notice = envelope.notice
@@ -328,7 +328,7 @@ class VendorApp:
                 now=int(time.time()),
                 tolerance_seconds=TOLERANCE_SECONDS,
             )
-            verify_signed_notice(envelope)
+            verify_signed_notice(envelope, received=received["notice"])  # as it arrived
         except (SignatureInvalid, InvalidKey) as exc:
             return _error(401, str(exc))
         record = vendor.intentions.get(notice.intention)
@@ -359,12 +359,14 @@ class VendorApp:
             self._verified_bodies.move_to_end(body_sha256)
             return remembered
         try:
-            envelope = parse_wire(body, SignedIntention, what="signed intention")
+            envelope, received = parse_received(body, SignedIntention, what="signed intention")
         except WireFormatError as exc:
             return _error(400, str(exc))
-        try:
+        try:  # the signature covers the intention object as it arrived (the signing rule)
             key = requester_key(envelope.intention)
-            intention, canonical = verify_signed_intention_canonical(envelope)
+            intention, canonical = verify_signed_intention_canonical(
+                envelope, received=received["intention"]
+            )
         except (SignatureInvalid, InvalidKey) as exc:
             return _error(401, str(exc))
         checked = _CheckedIntention(

@@ -7,6 +7,11 @@ about this consent's receipt, of the type that answers the message (a disclosure
 revocation or expiry notice by ``ConsentTerminated``). Anything else is refused and logged with
 its reason; the consent itself is unchanged by a refused answer.
 
+**The signing rule.** The signature is checked against the ``acknowledgement`` object exactly as
+it arrived (a ``"countersignature": null`` the vendor sent is a value it signed; a member it left
+out stays out), and what is kept is that answer as it arrived (compact JSON), never a dump of
+the model: the termination receipt in an export is the one the vendor signed.
+
 **Isolation.** Each answer is read in its own transaction, and fails alone: a refused answer is
 marked read with its reason (in the consent's history and the activity log), and an answer whose
 reading raises anything unexpected is set aside as a dead letter (marked read, the kind of error
@@ -22,8 +27,10 @@ printable and cut to :data:`MAX_REASON` characters.
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -55,7 +62,7 @@ from wallet.wire.consent_signing import (
     verify_signed_acknowledgement,
 )
 from wallet.wire.models import MAX_WIRE_BYTES
-from wallet.wire.signing import WireFormatError, load_json, wire_bytes
+from wallet.wire.signing import WireFormatError, load_json
 
 EXPECTED_ANSWER = {
     KIND_DISCLOSURE: "DisclosureAccepted",
@@ -81,8 +88,9 @@ class AckReport:
         return self
 
 
-def parse_answer(raw: bytes) -> SignedAcknowledgement:
-    """A vendor's answer body as a signed acknowledgement (bounded, strict), refused with a
+def parse_answer(raw: bytes) -> tuple[SignedAcknowledgement, dict[str, Any]]:
+    """A vendor's answer body as a signed acknowledgement (bounded, strict), and its JSON object
+    as it arrived (what the signature is checked against and what is kept); refused with a
     reason in the wallet's own words: members are named by the model's field names only."""
     try:
         data = load_json(raw, max_bytes=MAX_WIRE_BYTES, what="acknowledgement")
@@ -93,7 +101,7 @@ def parse_answer(raw: bytes) -> SignedAcknowledgement:
     if not isinstance(data, dict):
         raise WireFormatError("The acknowledgement is not a JSON object.")
     try:
-        return SignedAcknowledgement.model_validate(data)
+        return SignedAcknowledgement.model_validate(data), data
     except ValidationError as exc:
         raise WireFormatError(
             f"This is not a valid signed acknowledgement: {validation_problem(exc)} "
@@ -115,17 +123,21 @@ def _check(connection: Connection, row: OutboxRow) -> tuple[str, str]:
         raise WireFormatError("The vendor was removed from the directory.")
     if not row.response_body:
         raise WireFormatError("The vendor answered without a signed acknowledgement.")
-    envelope = parse_answer(row.response_body)
+    envelope, received = parse_answer(row.response_body)
     _, canonical, _ = verify_receipt(consent.receipt_jws)
     acknowledgement = verify_signed_acknowledgement(
-        envelope, verifying_key_from_jwk(vendor.public_jwk), canonical_receipt=canonical
+        envelope,
+        verifying_key_from_jwk(vendor.public_jwk),
+        canonical_receipt=canonical,
+        received=received["acknowledgement"],
     )
     expected = EXPECTED_ANSWER[row.kind]
     if acknowledgement.type != expected:
         raise WireFormatError(f"Expected {expected}, the vendor answered {acknowledgement.type}.")
     if acknowledgement.consentReceiptID != consent.id:
         raise WireFormatError("The acknowledgement is about another consent.")
-    return acknowledgement.type, wire_bytes(envelope).decode("utf-8")
+    signed = json.dumps(received, ensure_ascii=False, separators=(",", ":"))
+    return acknowledgement.type, signed  # as it arrived: its signature still verifies
 
 
 def _apply(connection: Connection, row: OutboxRow, kind: str, signed: str, at: int) -> None:

@@ -1,17 +1,24 @@
 """Exporting consent receipts: the signed compact JWS, readable JSON with both signatures and the
 vendor's termination receipt, or a DPV / ISO 27560-style record; every export is logged.
+
+The readable JSON keeps exactly what was signed (the signing rule): the receipt is the object in
+the payload of the consumer's JWS and the termination receipt the object in the payload of the
+vendor's, re-read from those payloads, never a model dumped again (which would add members,
+such as ``null`` ones, that no signature covers).
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from wallet import activity
 from wallet.activity import ActivityEvent
 from wallet.consents.queries import consent, consents
 from wallet.consents.receipts import dpv_record
 from wallet.consents.records import ConsentRecord
+from wallet.crypto.signing import unverified_payload
 from wallet.errors import InvalidInput
 from wallet.files import atomic_write_bytes
 from wallet.vault.facade import Vault
@@ -32,15 +39,23 @@ def receipt_bytes(vault: Vault, consent_id: str, *, format: str = "jws") -> byte
 def _readable(record: ConsentRecord) -> bytes:
     row = record.row
     document = {
-        "receipt": record.receipt.wire(),
+        "receipt": json.loads(unverified_payload(row.receipt_jws)),
         "status": row.status,
         "signatures": {
             "consumer": row.receipt_jws,
             "vendor": row.countersignature,
         },
-        "termination": json.loads(row.termination) if row.termination else None,
+        "termination": _as_signed(row.termination) if row.termination else None,
     }
     return _pretty(document)
+
+
+def _as_signed(stored: str) -> dict[str, Any]:
+    """A kept acknowledgement as its signer signed it: ``{"acknowledgement": <the object in its
+    JWS payload>, "signature": <that JWS>}`` (answers kept by older versions of the wallet may
+    carry members the vendor never sent; its signature's payload does not)."""
+    signature = json.loads(stored)["signature"]
+    return {"acknowledgement": json.loads(unverified_payload(signature)), "signature": signature}
 
 
 def _dpv(record: ConsentRecord) -> dict[str, object]:

@@ -5,8 +5,10 @@ Offers arrive as ``{"offers": [SignedOffer...]}`` in the stored 2xx answer of a 
 judged on its own, so one bad offer does not sink the others. It is stored only if it is a valid
 ``SignedOffer``, its seller key is a proper Ed25519 key, that key IS the vendor's pinned key, the
 seller is that vendor, it answers the intention it was delivered for (a known one) and its JWS
-verifies over the canonical offer. Otherwise a rejection is recorded (``offer_rejections``) and
-logged as not completed, with one of these codes:
+verifies over the canonical form of the ``offer`` object exactly as it arrived (the signing rule:
+members the vendor left out stay out, whatever defaults the model fills in). What is stored is
+that item as it arrived (compact JSON), so the stored offer still verifies. Otherwise a rejection
+is recorded (``offer_rejections``) and logged as not completed, with one of these codes:
 
 ``oversize`` the answer was larger than allowed · ``malformed`` not an offer list ·
 ``unsigned`` no signature · ``invalid_offer`` fails the Offer schema · ``bad_key`` the seller key
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -65,7 +68,6 @@ from wallet.wire.signing import (
     load_json,
     validate_wire,
     verify_signed_offer,
-    wire_bytes,
 )
 
 RejectionCode = Literal[
@@ -88,6 +90,23 @@ EMPTY_LIST = b'{"offers":[]}'
 MAX_OFFER_ID = 100
 MAX_OFFERS_PER_ANSWER = 1000
 MAX_REJECTIONS_RECORDED = 20
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedOffer:
+    """An offer that passed every check, and its item of the answer exactly as it arrived."""
+
+    envelope: SignedOffer
+    received: dict[str, Any]
+
+    @property
+    def offer_id(self) -> str:
+        return self.envelope.offer.id
+
+    def signed_json(self) -> str:
+        """The item as it arrived, as compact JSON: what is stored (its signature still
+        verifies, since nothing was added to it or taken out)."""
+        return json.dumps(self.received, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +158,7 @@ def check_offers(
     vendor: VendorRow,
     intention_id: str,
     is_known: Callable[[str], bool],
-) -> tuple[list[SignedOffer], list[Rejection]]:
+) -> tuple[list[CheckedOffer], list[Rejection]]:
     """Pure verification of an offer list body from ``vendor`` for ``intention_id``."""
     vendor_id = vendor.id
 
@@ -166,7 +185,7 @@ def check_offers(
         pinned: VerifyingKey | None = verifying_key_from_jwk(vendor.public_jwk)
     except InvalidKey:
         pinned = None
-    accepted: list[SignedOffer] = []
+    accepted: list[CheckedOffer] = []
     rejected: list[Rejection] = []
     for item in items:
         offer_id = _offer_id(item)
@@ -174,7 +193,7 @@ def check_offers(
             verdict = _judge(item, vendor, intention_id, pinned, is_known)
         except Exception as exc:  # one offer fails alone, whatever it holds
             verdict = ("invalid_offer", f"The offer could not be checked ({type(exc).__name__}).")
-        if isinstance(verdict, SignedOffer):
+        if isinstance(verdict, CheckedOffer):
             accepted.append(verdict)
         else:
             rejected.append(refuse(*verdict, offer_id))
@@ -187,7 +206,7 @@ def _judge(
     intention_id: str,
     pinned: VerifyingKey | None,
     is_known: Callable[[str], bool],
-) -> SignedOffer | tuple[RejectionCode, str]:
+) -> CheckedOffer | tuple[RejectionCode, str]:
     """One item of an offer list: the verified offer, or why it is refused (code, reason)."""
     if isinstance(item, dict) and "offer" in item and not item.get("signature"):
         return "unsigned", "The offer is not signed."
@@ -216,11 +235,11 @@ def _judge(
             "wrong_intention" if is_known(offer.intention) else "unknown_intention"
         )
         return code, "The offer answers another intention than the one sent."
-    try:
-        verify_signed_offer(envelope, pinned)
+    try:  # over the offer object as it arrived, never over the model's own dump
+        verify_signed_offer(envelope, pinned, received=item["offer"])
     except WalletError as exc:  # SignatureInvalid, InvalidKey, a document not canonicalisable
         return "forged", f"The signature does not verify: {exc}"
-    return envelope
+    return CheckedOffer(envelope, item)
 
 
 def _save(
@@ -228,7 +247,7 @@ def _save(
     connection: Connection,
     vendor_id: str,
     intention_id: str,
-    accepted: Sequence[SignedOffer],
+    accepted: Sequence[CheckedOffer],
     rejected: Sequence[Rejection],
 ) -> IngestReport:
     """Store checked offers and rejections inside the caller's write transaction (the first
@@ -237,16 +256,16 @@ def _save(
     vault.note_changed(Part.OFFERS)  # offers, refusals, or an answer marked read
     report = IngestReport(rejected=_recorded(rejected))
     report.unrecorded = len(rejected) - min(len(rejected), MAX_REJECTIONS_RECORDED)
-    for envelope in accepted:
+    for checked in accepted:
         if store.insert_offer(
             connection,
-            offer_id=envelope.offer.id,
+            offer_id=checked.offer_id,
             intention_id=intention_id,
             vendor_id=vendor_id,
-            signed=wire_bytes(envelope).decode("utf-8"),
+            signed=checked.signed_json(),
             now=now,
         ):
-            report.stored.append(envelope.offer.id)
+            report.stored.append(checked.offer_id)
         else:
             report.duplicates += 1
     for rejection in report.rejected:

@@ -6,11 +6,15 @@ Who signs what, and which key verifies it:
   the receipt (``publicKey``), as Kantara foresees. A verifier that knows the key from elsewhere
   (the wallet itself, a vendor that stored it with the first disclosure, an auditor with
   ``vrm-vendor verify --key``) passes it as ``expected_key`` and a receipt naming another key is
-  refused. The JWS payload must be exactly the canonical form (RFC 8785) of the receipt.
+  refused. The JWS payload is the receipt: it must be exactly the canonical form (RFC 8785) of
+  the JSON object it holds (the signing rule: an absent member stays absent).
 * A **disclosure** and a **consent notice** are signed by the same pairwise key.
 * An **acknowledgement** is signed by the vendor's pinned key, and a disclosure's acceptance
   carries the vendor's **countersignature**: a JWS by that key whose payload is the receipt's
   canonical bytes.
+
+Every other document follows the signing rule of :mod:`wallet.wire.signing`: the payload is the
+canonical form of the object exactly as sent, and a receiver passes that object (``received``).
 
 Every key passes :func:`~wallet.crypto.signing.verifying_key_from_jwk` (small-order points and
 malformed keys refused) and every JWS the algorithm allow-list (``none``/HMAC refused).
@@ -20,9 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from pydantic import ValidationError
 
+from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import (
     SigningKey,
     VerifyingKey,
@@ -45,9 +52,9 @@ from wallet.wire.signing import (
     WireFormatError,
     first_error,
     load_json,
-    signed_form,
+    sent_object,
     validate_wire,
-    verify_signed_bytes,
+    verify_signed_object,
 )
 
 
@@ -104,6 +111,8 @@ def verify_receipt(
 ) -> tuple[ConsentReceipt, bytes, VerifyingKey]:
     """The receipt, its canonical bytes and its key, if ``token`` is a valid signed receipt.
 
+    The payload is the receipt as sent, so it must be the canonical form of the JSON object it
+    holds (members left out stay out: nothing is compared with the model's own dump).
     Raises :class:`WireFormatError` (not a receipt), :class:`SignatureInvalid` or
     :class:`~wallet.errors.InvalidKey` saying what is wrong.
     """
@@ -118,10 +127,18 @@ def verify_receipt(
     header, payload = key.verify_jws(token)
     if header.get("kid") != key.kid:
         raise SignatureInvalid("The receipt's JWS kid is not the thumbprint of its publicKey.")
-    canonical = signed_form(receipt, what="consent receipt")
-    if payload != canonical:
+    if not _is_canonical_json(payload):
         raise SignatureInvalid("The receipt is signed, but not in its canonical (RFC 8785) form.")
-    return receipt, canonical, key
+    return receipt, payload, key
+
+
+def _is_canonical_json(payload: bytes) -> bool:
+    """True if ``payload`` is the RFC 8785 form of the JSON it holds (a payload with a repeated
+    member, other spacing or order, or no canonical form at all is not)."""
+    try:
+        return canonical_bytes(json.loads(payload)) == payload
+    except (ValueError, RecursionError, InvalidInput):
+        return False
 
 
 def countersign(canonical: bytes, vendor_key: SigningKey) -> str:
@@ -156,14 +173,19 @@ def signed_disclosure_bytes(disclosure: Disclosure, key: SigningKey) -> bytes:
 
 
 def verify_signed_disclosure(
-    envelope: SignedDisclosure, *, expected_key: VerifyingKey | None = None
+    envelope: SignedDisclosure,
+    *,
+    expected_key: VerifyingKey | None = None,
+    received: Mapping[str, Any] | None = None,
 ) -> tuple[Disclosure, ConsentReceipt, bytes, VerifyingKey]:
-    """Check a disclosure: its receipt verifies, it is signed by the receipt's key, it names
-    that receipt, and it carries only fields the receipt's scope covers."""
+    """Check a disclosure: its receipt verifies, it is signed by the receipt's key over the
+    ``disclosure`` object as it arrived (``received``, see
+    :func:`~wallet.wire.signing.sent_object`), it names that receipt, and it carries only fields
+    the receipt's scope covers."""
     disclosure = envelope.disclosure
     receipt, canonical, key = verify_receipt(disclosure.receipt, expected_key=expected_key)
-    expected = signed_form(disclosure, what="disclosure")
-    verify_signed_bytes(key, envelope.signature, expected, what="disclosure")
+    sent = sent_object(received, disclosure)
+    verify_signed_object(key, envelope.signature, sent, what="disclosure")
     if disclosure.consentReceiptID != receipt.consentReceiptID:
         raise SignatureInvalid("The disclosure names another receipt than the one it carries.")
     outside = sorted(set(disclosure.data) - set(receipt.field_keys))
@@ -179,15 +201,18 @@ def sign_consent_notice(notice: ConsentNotice, key: SigningKey) -> SignedConsent
     return SignedConsentNotice(notice=notice, signature=key.sign_jws(canonical_wire(notice)))
 
 
-def verify_signed_consent_notice(envelope: SignedConsentNotice) -> tuple[ConsentNotice, str]:
-    """The notice and its signer's kid, if signed by the key it names (the caller then checks
-    that this kid is the one the consent was granted with)."""
+def verify_signed_consent_notice(
+    envelope: SignedConsentNotice, *, received: Mapping[str, Any] | None = None
+) -> tuple[ConsentNotice, str]:
+    """The notice and its signer's kid, if signed by the key it names over the ``notice`` object
+    as it arrived (``received``; the caller then checks that this kid is the one the consent
+    was granted with)."""
     notice = envelope.notice
     key = verifying_key_from_jwk(notice.principal.publicKey.model_dump())
     if key.kid != notice.principal.kid:
         raise SignatureInvalid("The principal kid is not the thumbprint of the principal key.")
-    expected = signed_form(notice, what="consent notice")
-    verify_signed_bytes(key, envelope.signature, expected, what="consent notice")
+    sent = sent_object(received, notice)
+    verify_signed_object(key, envelope.signature, sent, what="consent notice")
     return notice, key.kid
 
 
@@ -202,10 +227,16 @@ def sign_acknowledgement(
 
 
 def verify_signed_acknowledgement(
-    envelope: SignedAcknowledgement, pinned_key: VerifyingKey, *, canonical_receipt: bytes
+    envelope: SignedAcknowledgement,
+    pinned_key: VerifyingKey,
+    *,
+    canonical_receipt: bytes,
+    received: Mapping[str, Any] | None = None,
 ) -> ConsentAcknowledgement:
-    """The acknowledgement if the vendor's pinned key signed it, it is about the receipt with
-    ``canonical_receipt`` bytes, and (for an acceptance) the countersignature covers them."""
+    """The acknowledgement if the vendor's pinned key signed the ``acknowledgement`` object as
+    it arrived (``received``: a ``"countersignature": null`` it sent is a value it signed), it
+    is about the receipt with ``canonical_receipt`` bytes, and (for an acceptance) the
+    countersignature covers them."""
     acknowledgement = envelope.acknowledgement
     named = verifying_key_from_jwk(acknowledgement.vendor.publicKey.model_dump())
     if named.raw != pinned_key.raw:
@@ -213,8 +244,8 @@ def verify_signed_acknowledgement(
             f"The acknowledgement names vendor key {named.kid}, not the pinned key "
             f"{pinned_key.kid}."
         )
-    expected = signed_form(acknowledgement, what="acknowledgement")
-    verify_signed_bytes(pinned_key, envelope.signature, expected, what="acknowledgement")
+    sent = sent_object(received, acknowledgement)
+    verify_signed_object(pinned_key, envelope.signature, sent, what="acknowledgement")
     if acknowledgement.receiptSha256 != receipt_sha256(canonical_receipt):
         raise SignatureInvalid("The acknowledgement is about another receipt.")
     if acknowledgement.countersignature is not None:
@@ -224,7 +255,13 @@ def verify_signed_acknowledgement(
 
 def parse_acknowledgement(raw: bytes) -> SignedAcknowledgement:
     """A vendor's answer body as a signed acknowledgement (bounded, strict)."""
+    return parse_acknowledgement_received(raw)[0]
+
+
+def parse_acknowledgement_received(raw: bytes) -> tuple[SignedAcknowledgement, dict[str, Any]]:
+    """:func:`parse_acknowledgement`, also returning the answer's JSON object as it arrived
+    (its ``acknowledgement`` member is what the signature is checked against)."""
     data = load_json(raw, max_bytes=MAX_WIRE_BYTES, what="acknowledgement")
     if not isinstance(data, dict):
         raise WireFormatError("The acknowledgement is not a JSON object.")
-    return validate_wire(data, SignedAcknowledgement, what="signed acknowledgement")
+    return validate_wire(data, SignedAcknowledgement, what="signed acknowledgement"), data

@@ -9,7 +9,8 @@ decide on its offers. It carries no personal data: ids, the decision and a time.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -17,7 +18,7 @@ from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_j
 from wallet.errors import InvalidInput, SignatureInvalid
 from wallet.wire.canonical import canonical_wire
 from wallet.wire.models import CompactJws, RequesterKey, UrnUuid, _Wire
-from wallet.wire.signing import signed_form, verify_signed_bytes
+from wallet.wire.signing import sent_object, verify_signed_object
 from wallet.wire.terms import UtcTimestamp
 
 NoticeType = Literal["IntentionWithdrawn", "OfferAccepted", "OfferDeclined"]
@@ -65,9 +66,13 @@ def notice_key(notice: IntentionNotice) -> VerifyingKey:
     return key
 
 
-def verify_signed_notice(envelope: SignedNotice) -> IntentionNotice:
-    """The notice if its JWS verifies with its requester key over its canonical form."""
+def verify_signed_notice(
+    envelope: SignedNotice, *, received: Mapping[str, Any] | None = None
+) -> IntentionNotice:
+    """The notice if its JWS verifies with its requester key over the canonical form of
+    ``received``, the ``notice`` object as it arrived (the signing rule; see
+    :func:`~wallet.wire.signing.sent_object`)."""
     key = notice_key(envelope.notice)
-    expected = signed_form(envelope.notice, what="notice")
-    verify_signed_bytes(key, envelope.signature, expected, what="notice")
+    sent = sent_object(received, envelope.notice)
+    verify_signed_object(key, envelope.signature, sent, what="notice")
     return envelope.notice

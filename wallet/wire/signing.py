@@ -1,9 +1,14 @@
-"""Signing and verifying intentions and offers, and bounded parsing of wire JSON.
+"""Signing and verifying intentions and offers, the signing rule, and bounded parsing of wire JSON.
 
-A signed document is ``{intention|offer, signature}``: the signature is a compact JWS
-(``alg: Ed25519``, ``kid``) whose payload is exactly ``canonical_bytes(document.wire())``, so a
-verifier checks that the JWS verifies *and* that its payload is the canonical form of the document
-beside it (a signature over anything else is refused).
+**The signing rule** (``docs/protocol.md``), the same for every signed document: the JWS payload
+is the RFC 8785 canonical form of exactly the JSON object that is sent (an absent member stays
+absent; ``null`` is a value). A signer builds the object once (``model.wire()``), signs its
+canonical form and sends that same object. A verifier (:func:`verify_signed_object`) checks the
+JWS and that the object it *received* (the raw parsed member, e.g. the ``offer`` inside the
+envelope as it arrived) canonicalises to exactly the payload; it never re-serialises its own
+model (defaults filled in) to compare, so a sender that leaves out a member with a default, or
+writes ``null`` where ``null`` is allowed, is understood as it signed. The model is validated as
+well, separately.
 
 Which key verifies what is the heart of the protocol:
 
@@ -27,10 +32,12 @@ refused by :meth:`VerifyingKey.verify_jws`.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import (
     SigningKey,
     VerifyingKey,
@@ -137,47 +144,61 @@ def parse_wire(
     return validate_wire(load_json(raw, max_bytes=max_bytes, what=name), model, what=name)
 
 
+def parse_received(
+    raw: bytes, model: type[M], *, max_bytes: int = MAX_WIRE_BYTES, what: str | None = None
+) -> tuple[M, dict[str, Any]]:
+    """:func:`parse_wire` that also returns the JSON object as it arrived, which a verifier
+    checks the signatures against (the signing rule)."""
+    name = what or model.__name__
+    data = load_json(raw, max_bytes=max_bytes, what=name)
+    return validate_wire(data, model, what=name), data
+
+
 def wire_bytes(model: BaseModel) -> bytes:
-    """Compact UTF-8 JSON of a wire model (aliases applied), as sent over HTTP."""
-    data = model.model_dump(mode="json", by_alias=True)
+    """Compact UTF-8 JSON of a wire model as sent over HTTP: its ``wire()`` object, the one its
+    signatures cover (aliases applied; absent members left out where the format says so)."""
+    wire = getattr(model, "wire", None)
+    data = wire() if callable(wire) else model.model_dump(mode="json", by_alias=True)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 # ---------------------------------------------------------------------------- signatures
 
 
-def verify_signed_bytes(key: VerifyingKey, signature: str, expected: bytes, *, what: str) -> None:
-    """Raise :class:`SignatureInvalid` unless ``signature`` is a JWS by ``key`` (kid, if given,
-    its thumbprint) whose payload is exactly ``expected`` (a document's canonical form)."""
+def verify_signed_object(
+    key: VerifyingKey, signature: str, received: Any, *, what: str, mismatch: str = ""
+) -> bytes:
+    """The signing rule, verifier side: ``signature`` is a JWS by ``key`` (its ``kid``, if given,
+    the key's thumbprint) whose payload is exactly the RFC 8785 form of ``received``, the JSON
+    object as it arrived. Returns that payload (the document's canonical bytes, to hash).
+
+    Raises :class:`SignatureInvalid` (``mismatch``, if given, says how the payload differs; a
+    received object without a canonical form, e.g. two member names equal once NFC-normalised,
+    is refused the same way, as not what was signed).
+    """
     header, payload = key.verify_jws(signature)
     if header.get("kid") not in (None, key.kid):
         raise SignatureInvalid(f"The {what} signature's kid is not the signing key's thumbprint.")
-    if payload != expected:
-        raise SignatureInvalid(
-            f"The {what} signature covers different bytes than the canonical form of the {what}."
-        )
-
-
-def signed_form(document: BaseModel, *, what: str) -> bytes:
-    """The canonical bytes a signature over ``document`` must cover.
-
-    A received document without a canonical form (two member names equal once NFC-normalised)
-    is refused as :class:`SignatureInvalid`, like any other document its signature does not
-    cover, so every verifier handles it the same way.
-    """
     try:
-        return canonical_wire(document)  # type: ignore[arg-type]
+        sent = canonical_bytes(received)
     except InvalidInput as exc:
         raise SignatureInvalid(f"The {what} cannot be signed as it is: {exc}") from None
+    if payload != sent:
+        raise SignatureInvalid(
+            mismatch
+            or f"The {what} signature covers different bytes than the canonical form of the "
+            f"{what} sent with it."
+        )
+    return payload
 
 
-def _check_payload(
-    key: VerifyingKey, signature: str, document: Intention | Offer, what: str
-) -> bytes:
-    """Verify the JWS and that it covers the canonical form; returns that canonical form."""
-    expected = signed_form(document, what=what)
-    verify_signed_bytes(key, signature, expected, what=what)
-    return expected
+def sent_object(received: Mapping[str, Any] | None, document: BaseModel) -> Any:
+    """What a signature over ``document`` must cover: ``received``, the object as it arrived,
+    or, for a document built in this process (``received`` is None), the object its signer
+    sends, ``document.wire()``. Every receiver passes ``received``."""
+    if received is not None:
+        return received
+    return document.wire()  # type: ignore[attr-defined]
 
 
 def sign_intention(intention: Intention, key: SigningKey) -> SignedIntention:
@@ -188,15 +209,20 @@ def sign_intention(intention: Intention, key: SigningKey) -> SignedIntention:
     return SignedIntention(intention=intention, signature=key.sign_jws(payload))
 
 
-def verify_signed_intention(envelope: SignedIntention) -> Intention:
-    """The intention if its JWS verifies with its own ``requester`` key over its canonical form.
+def verify_signed_intention(
+    envelope: SignedIntention, *, received: Mapping[str, Any] | None = None
+) -> Intention:
+    """The intention if its JWS verifies with its own ``requester`` key over the canonical form
+    of ``received``, the ``intention`` object as it arrived (see :func:`sent_object`).
 
     Raises :class:`SignatureInvalid` or :class:`~wallet.errors.InvalidKey` saying what is wrong.
     """
-    return verify_signed_intention_canonical(envelope)[0]
+    return verify_signed_intention_canonical(envelope, received=received)[0]
 
 
-def verify_signed_intention_canonical(envelope: SignedIntention) -> tuple[Intention, bytes]:
+def verify_signed_intention_canonical(
+    envelope: SignedIntention, *, received: Mapping[str, Any] | None = None
+) -> tuple[Intention, bytes]:
     """:func:`verify_signed_intention`, also returning the intention's canonical bytes.
 
     A receiver that hashes the intention (to recognise it again) reuses these bytes instead of
@@ -204,7 +230,8 @@ def verify_signed_intention_canonical(envelope: SignedIntention) -> tuple[Intent
     """
     intention = envelope.intention
     key = requester_key(intention)
-    canonical = _check_payload(key, envelope.signature, intention, "intention")
+    sent = sent_object(received, intention)
+    canonical = verify_signed_object(key, envelope.signature, sent, what="intention")
     return intention, canonical
 
 
@@ -229,11 +256,14 @@ def sign_offer(offer: Offer, key: SigningKey) -> SignedOffer:
     return SignedOffer(offer=offer, signature=key.sign_jws(payload))
 
 
-def verify_signed_offer(envelope: SignedOffer, pinned_key: VerifyingKey) -> Offer:
-    """The offer if it is signed by ``pinned_key`` (the vendor key pinned on first use).
+def verify_signed_offer(
+    envelope: SignedOffer, pinned_key: VerifyingKey, *, received: Mapping[str, Any] | None = None
+) -> Offer:
+    """The offer if it is signed by ``pinned_key`` (the vendor key pinned on first use) over the
+    canonical form of ``received``, the ``offer`` object as it arrived (see :func:`sent_object`).
 
     Refuses an offer whose ``seller`` key is not the pinned key, a small-order or malformed key,
-    a JWS with another algorithm, and a signature over anything but the canonical offer.
+    a JWS with another algorithm, and a signature over anything but the offer as sent.
     """
     offer = envelope.offer
     pinned = verifying_key_from_raw(pinned_key.raw)  # re-checked: a VerifyingKey can be built raw
@@ -244,5 +274,5 @@ def verify_signed_offer(envelope: SignedOffer, pinned_key: VerifyingKey) -> Offe
         )
     if offer.seller.kid != pinned.kid:
         raise SignatureInvalid("The offer's seller kid is not the thumbprint of its key.")
-    _check_payload(pinned, envelope.signature, offer, "offer")
+    verify_signed_object(pinned, envelope.signature, sent_object(received, offer), what="offer")
     return offer

@@ -10,7 +10,8 @@ RFC 8785 form of ``request``). The letter and the ``mailto:`` link are rendered 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -25,7 +26,7 @@ from wallet.wire.consent import (
     _ConsentWire,
 )
 from wallet.wire.models import MAX_WIRE_BYTES, CompactJws, Name, RequesterKey, UrnUuid
-from wallet.wire.signing import load_json, validate_wire
+from wallet.wire.signing import load_json, sent_object, validate_wire, verify_signed_object
 from wallet.wire.terms import LANGUAGES, Language, UtcTimestamp
 
 RequestKind = Literal["access", "erasure"]
@@ -119,10 +120,14 @@ def sign_request(request: DataSubjectRequest, key: SigningKey) -> SignedDataSubj
 
 
 def verify_signed_request(
-    envelope: SignedDataSubjectRequest, *, expected_key: VerifyingKey | None = None
+    envelope: SignedDataSubjectRequest,
+    *,
+    expected_key: VerifyingKey | None = None,
+    received: Mapping[str, Any] | None = None,
 ) -> DataSubjectRequest:
     """The request, if signed by the key it names (and that is ``expected_key``, if given) over
-    exactly its canonical bytes; :class:`SignatureInvalid` otherwise."""
+    exactly the ``request`` object as it arrived (``received``: the signing rule);
+    :class:`SignatureInvalid` otherwise."""
     request = envelope.request
     key = verifying_key_from_jwk(request.principal.publicKey.model_dump())
     if key.kid != request.principal.kid:
@@ -131,11 +136,13 @@ def verify_signed_request(
         raise SignatureInvalid(
             f"The request is signed by key {key.kid}, not the expected key {expected_key.kid}."
         )
-    header, payload = key.verify_jws(envelope.signature)
-    if header.get("kid") not in (None, key.kid):
-        raise SignatureInvalid("The request signature's kid is not the signing key's thumbprint.")
-    if payload != canonical_wire(request):
-        raise SignatureInvalid("The request signature covers other bytes than the request.")
+    verify_signed_object(
+        key,
+        envelope.signature,
+        sent_object(received, request),
+        what="request",
+        mismatch="The request signature covers other bytes than the request.",
+    )
     return request
 
 
