@@ -30,6 +30,7 @@ JS_DIR = REPO / "interop" / "js"
 NPM_PACKAGES = ("jose", "ajv", "ajv-formats", "canonicalize")
 PASSPHRASE = "correct horse battery staple"
 EMAIL = "quokka@example.org"
+NEW_EMAIL = "new.quokka@example.org"
 # Members of an offer that the schema defaults, which the JavaScript vendor leaves out.
 DEFAULTED_OFFER_MEMBERS = {"@context", "@type", "isAlternative", "acceptsLoyaltyProposal"}
 START_TIMEOUT_SECONDS = 20
@@ -211,6 +212,9 @@ def test_lifecycle_broadcast_offer_without_defaults_accept_consent_revoke(
     offer_id = kept["id"]
     assert offer_id == sent["offer"]["id"] and kept["vendor"] == "js-vendor"
 
+    fetched = cli("offers", "fetch", intention_id)  # GET inbox.offers: the same signed offer
+    assert "0 new, 1 already known" in fetched.stdout + fetched.stderr, fetched
+
     cli("offers", "accept", "--yes", "--wait", "30", offer_id)
     assert js_vendor.state()["notices"] == [
         {"type": "OfferAccepted", "intention": intention_id, "offer": offer_id}
@@ -247,6 +251,11 @@ def test_consent_given_directly_is_countersigned_and_its_revocation_acknowledged
     assert f"acknowledged: {consent_id} (DisclosureAccepted" in granted.stderr
     assert js_vendor.state()["consents"][consent_id]["data"] == {"email": EMAIL}
 
+    cli("data", "set", "email", NEW_EMAIL)
+    updated = cli("consent", "update", "email", "--yes", "--wait", "30")
+    assert f"acknowledged: {consent_id} (UpdateAccepted" in updated.stdout
+    assert js_vendor.state()["consents"][consent_id]["data"] == {"email": NEW_EMAIL}
+
     # The JavaScript countersignature verifies with the wallet side's own receipt checker.
     export = tmp_path / "receipt.json"
     cli("consent", "receipt", consent_id, str(export), "--format", "json")
@@ -268,3 +277,14 @@ def test_consent_given_directly_is_countersigned_and_its_revocation_acknowledged
     assert js_vendor.state()["consents"][consent_id]["terminated"] is True
     detail = json.loads(cli("consent", "show", consent_id, "--json").stdout)
     assert detail["status"] == "revoked" and detail["terminated"] is not None
+
+
+def test_a_withdrawal_reaches_the_vendor_signed_by_the_intention_key(
+    cli: Cli, js_vendor: JsVendor
+) -> None:
+    intention_id = _add_and_broadcast(cli, js_vendor)
+    withdrawn = cli("intent", "withdraw", "--yes", "--wait", "30", intention_id)
+    assert "js-vendor: withdrawal delivered" in withdrawn.stdout, withdrawn
+    assert js_vendor.state()["notices"] == [
+        {"type": "IntentionWithdrawn", "intention": intention_id, "offer": None}
+    ]
