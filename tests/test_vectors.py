@@ -8,6 +8,8 @@ import base64
 import dataclasses
 import hashlib
 import json
+import shutil
+import subprocess
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -44,6 +46,8 @@ from wallet.wire.signing import (
 )
 from wallet.wire.terms import AgreementRecord, SignedTerms
 
+ROOT = DEFAULT_DIRECTORY.parent.parent
+JS_PACKAGES = ROOT / "interop" / "js"  # the JavaScript interop test's npm packages (make node-deps)
 KEYS = vector_keys()
 SETTING = Setting(now=VECTOR_NOW)
 CASES = all_cases(SETTING, KEYS)
@@ -160,6 +164,69 @@ def test_webhook_signatures_by_hand() -> None:
             )
             checked += 1
     assert checked >= 8
+
+
+# A stranger's JOSE: Node with the ``jose`` and ``canonicalize`` npm packages.
+JOSE_CHECK = """
+import { readFileSync } from 'node:fs';
+import { createPublicKey, verify } from 'node:crypto';
+import { CompactSign, compactVerify, importJWK } from 'jose';
+import canonicalize from 'canonicalize';
+const [dir, ...documents] = process.argv.slice(2);
+const keys = JSON.parse(readFileSync(`${dir}/keys.json`, 'utf8')).keys;
+const failures = [];
+let tokens = 0, webhooks = 0;
+for (const document of documents) {
+  const file = JSON.parse(readFileSync(`${dir}/${document}.json`, 'utf8'));
+  for (const entry of file.cases) {
+    const label = `${document}/${entry.name}`;
+    if (entry.expect.status === 200) {
+      const h = entry.headers;
+      const data = Buffer.concat([Buffer.from(`${h['webhook-id']}.${h['webhook-timestamp']}.`),
+                                  Buffer.from(entry.body, 'utf8')]);
+      const key = createPublicKey({ key: keys[file.signedBy].publicJwk, format: 'jwk' });
+      const signature = Buffer.from(h['webhook-signature'].slice(4), 'base64');
+      if (!verify(null, data, key, signature)) failures.push(`${label}: webhook signature`);
+      webhooks += 1;
+    }
+    if (!entry.signed) continue;
+    const signed = entry.signed;
+    const canonical = canonicalize(signed.json);
+    if (canonical !== signed.canonical) failures.push(`${label}: canonical form differs`);
+    const signer = Object.values(keys).find((key) => key.kid === signed.header.kid);
+    const jws = await new CompactSign(new TextEncoder().encode(canonical))
+      .setProtectedHeader(signed.header).sign(await importJWK(signer.privateJwk, 'Ed25519'));
+    if (jws !== signed.jws) failures.push(`${label}: jose signs another token`);
+    const publicKey = await importJWK(signer.publicJwk, 'Ed25519');
+    const { payload } = await compactVerify(signed.jws, publicKey, { algorithms: ['Ed25519'] });
+    if (new TextDecoder().decode(payload) !== canonical) failures.push(`${label}: payload`);
+    tokens += 1;
+  }
+}
+console.log(JSON.stringify({ tokens, webhooks, failures }));
+"""
+
+
+def test_node_jose_signs_and_verifies_the_good_vectors_alike() -> None:
+    """``jose`` signing each good document's canonical form with its header object and key
+    writes exactly the vector's JWS, and verifies it; ``node:crypto`` verifies the webhooks."""
+    node = shutil.which("node")
+    if node is None or not (JS_PACKAGES / "node_modules" / "jose").is_dir():
+        pytest.skip("Node or the interop npm packages are not installed (make node-deps)")
+    result = subprocess.run(
+        [node, "--input-type=module", "-", str(DEFAULT_DIRECTORY), *DOCUMENTS],
+        input=JOSE_CHECK,
+        cwd=JS_PACKAGES,  # bare imports resolve from the working directory's node_modules
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout)
+    assert outcome["failures"] == []
+    assert outcome["tokens"] == sum(case.signed is not None for case in CASES)
+    assert outcome["webhooks"] >= 8
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.signed is not None], ids=lambda c: c.label)

@@ -26,6 +26,7 @@ from typing import Any
 from aiohttp import web
 
 from vendorkit.catalog import default_catalog_path, load_catalog
+from vendorkit.conformance import add_conformance_command
 from vendorkit.keys import load_or_create_key, write_key_file
 from vendorkit.server import VendorApp, make_vendors
 from wallet.crypto.canonical import canonical_bytes
@@ -481,6 +482,8 @@ def build_parser() -> argparse.ArgumentParser:
     keygen.add_argument("--out", help="write the private JWK here (mode 0600)")
     keygen.add_argument("--force", action="store_true", help="replace an existing --out file")
     keygen.set_defaults(handler=cmd_keygen)
+
+    add_conformance_command(commands)
     return parser
 
 
