@@ -216,7 +216,9 @@ async def run(url: str, *, timeout: float = TIMEOUT_SECONDS) -> Report:
     (``timeout``: seconds for each request)."""
     where = metadata_url(url)
     limits = aiohttp.ClientTimeout(total=timeout)
-    async with aiohttp.ClientSession(timeout=limits) as session:
+    # One connection per case: a vendor may close one after refusing a body unread (413).
+    connector = aiohttp.TCPConnector(force_close=True)
+    async with aiohttp.ClientSession(timeout=limits, connector=connector) as session:
         vendor = await fetch_metadata(session, where)
         key = verifying_key_from_jwk(vendor.publicKey.model_dump())
         setting = Setting(
