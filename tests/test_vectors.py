@@ -152,8 +152,8 @@ def test_webhook_signatures_by_hand() -> None:
     checked = 0
     for content in _files().values():
         for entry in content["cases"]:
-            if entry.get("expect") != {"status": 200}:
-                continue
+            if entry.get("expect") != {"status": 200} or "headers" not in entry:
+                continue  # a refused message, or a GET
             headers = entry["headers"]
             body = entry["body"].encode("utf-8")
             signed = f"{headers['webhook-id']}.{headers['webhook-timestamp']}.".encode() + body
@@ -181,7 +181,7 @@ for (const document of documents) {
   const file = JSON.parse(readFileSync(`${dir}/${document}.json`, 'utf8'));
   for (const entry of file.cases) {
     const label = `${document}/${entry.name}`;
-    if (entry.expect.status === 200) {
+    if (entry.expect.status === 200 && entry.headers) {
       const h = entry.headers;
       const data = Buffer.concat([Buffer.from(`${h['webhook-id']}.${h['webhook-timestamp']}.`),
                                   Buffer.from(entry.body, 'utf8')]);
@@ -300,7 +300,7 @@ def vendor_verdict(case: Case) -> int | None:
     return None
 
 
-POSTED = [case for case in CASES if case.endpoint is not None]
+POSTED = [case for case in CASES if case.endpoint is not None and case.query is None]
 
 
 @pytest.mark.parametrize("case", POSTED, ids=lambda case: case.label)
@@ -481,6 +481,8 @@ def _schema_checked(case: Case) -> tuple[str, Any] | None:
         if case.stage != "accepted":
             return None
         return "consent-receipt", json.loads(_b64url_decode(case.body.decode().split(".")[1]))
+    if case.query is not None:
+        return None
     name = SCHEMA_OF_ENDPOINT.get(str(case.endpoint)) or SCHEMA_OF_DOCUMENT.get(case.document)
     if name is None or (case.stage != "accepted" and case.name not in NOT_THE_FORMAT):
         return None

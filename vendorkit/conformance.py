@@ -46,6 +46,7 @@ ACKNOWLEDGED = {
     "disclosure/update-good": "UpdateAccepted",
     "consent-notice/good": "ConsentTerminated",
 }
+SAME_OFFERS = {"intention/later-offers": "intention/good"}
 RETRIES = {
     "intention/retry": "intention/good",
     "disclosure/retry": "disclosure/good",
@@ -128,10 +129,14 @@ def _reason(body: bytes) -> str:
 async def send(session: aiohttp.ClientSession, outcome: Outcome) -> None:
     assert outcome.url is not None
     case = outcome.case
-    try:
-        async with session.post(
+    if case.query is not None:
+        request = session.get(f"{outcome.url}?{case.query}", allow_redirects=False)
+    else:
+        request = session.post(
             outcome.url, data=case.wire_body(), headers=case.headers, allow_redirects=False
-        ) as response:
+        )
+    try:
+        async with request as response:
             outcome.received = response.status
             outcome.body = await _read(response)
     except (aiohttp.ClientError, TimeoutError) as exc:
@@ -183,9 +188,26 @@ def check_answer(
         outcome.answer_problem = acknowledgement_problem(
             outcome.body, key, kind=ACKNOWLEDGED[label], receipt=receipt
         )
+    if outcome.case.query is not None:
+        outcome.answer_problem = offers_problem(outcome.body, key) or _same_offers(
+            outcome.body, earlier.get(SAME_OFFERS.get(label, ""))
+        )
     first = earlier.get(RETRIES.get(label, ""))
     if first is not None and first.received == 200 and first.body != outcome.body:
         outcome.answer_problem = "the retry's answer is not byte for byte the first answer"
+
+
+def _same_offers(body: bytes, first: Outcome | None) -> str:
+    """Why later offers are not those of the first answer ('' if they are; an empty list if
+    there was no first answer)."""
+    offers = json.loads(body)["offers"]  # parsed and checked by offers_problem first
+    if first is None:
+        return "" if offers == [] else "offers for an intention never sent"
+    if first.received != 200 or first.answer_problem:
+        return ""  # reported on the first answer already
+    if offers == json.loads(first.body)["offers"]:
+        return ""
+    return "the later offers are not the signed offers of the answer to the intention"
 
 
 # ---------------------------------------------------------------------------- running

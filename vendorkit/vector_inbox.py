@@ -283,6 +283,7 @@ def intention_cases(setting: Setting, keys: VectorKeys) -> list[Case]:
             stage="state",
         ),
     ]
+    cases += later_offers(setting)
     cases += common_bad(
         delivery,
         keys,
@@ -298,6 +299,42 @@ def intention_cases(setting: Setting, keys: VectorKeys) -> list[Case]:
     forged = small_order_token({"alg": "Ed25519", "kid": SMALL_ORDER_KID}, sign_input(small))
     cases.append(small_order_case(delivery, "intention", small, forged))
     return cases
+
+
+def later_offers(setting: Setting) -> list[Case]:
+    """``GET <inbox.offers>?intention=<id>``: the offers made for intention/good, the same signed
+    offers as in the answer to its POST; an empty list for an id the vendor never received."""
+    return [
+        Case(
+            "intention",
+            name,
+            description,
+            b"",
+            stage,
+            status=200,
+            endpoint="offers",
+            after=after,
+            received_at=setting.now,
+            query=f"intention={setting.urn(label)}",
+        )
+        for name, description, label, stage, after in (
+            (
+                "later-offers",
+                "GET inbox.offers for intention/good: 200 with the same signed offers as the "
+                "answer to its POST",
+                "intention",
+                "state",
+                ("intention/good",),
+            ),
+            (
+                "later-offers-unknown",
+                "GET inbox.offers for an intention id never sent: 200 with an empty list",
+                "intention-never-sent",
+                "accepted",
+                (),
+            ),
+        )
+    ]
 
 
 def sign_input(document: Json) -> bytes:

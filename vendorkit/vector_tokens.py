@@ -57,6 +57,7 @@ SMALL_ORDER_MEMBER = {"publicKey": SMALL_ORDER_JWK, "kid": SMALL_ORDER_KID}
 class Case:
     """One message of the vectors and the answer it must get.
 
+    A case with a ``query`` is a GET of ``endpoint`` with that query string (later offers).
     ``status`` is the HTTP status a vendor must answer (messages POSTed to ``endpoint``, a member
     of the vendor's ``inbox``); ``refusal`` is the wallet's verdict on a document it reads
     (``accepted`` or a refusal code). ``stage`` says which check decides: ``size``, ``headers``,
@@ -77,6 +78,11 @@ class Case:
     pad_to: int | None = None
     after: tuple[str, ...] = ()
     received_at: int | None = None
+    query: str | None = None  # a GET (inbox.offers): the query string; no body, no webhook
+
+    @property
+    def method(self) -> str:
+        return "POST" if self.query is None else "GET"
 
     @property
     def label(self) -> str:

@@ -119,6 +119,11 @@ def case_json(case: Case) -> dict[str, Any]:
     entry["stage"] = case.stage
     if case.after:
         entry["after"] = [*case.after]
+    if case.query is not None:
+        entry["endpoint"] = case.endpoint
+        entry["method"] = "GET"
+        entry["query"] = case.query
+        return entry
     if case.endpoint is not None:
         entry["endpoint"] = case.endpoint
         entry["receivedAt"] = case.received_at
