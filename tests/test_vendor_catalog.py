@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.intent_helpers import SHOE_ITEM
+from tests.terms_helpers import proffered_document, requirement
 from tests.wire_helpers import make_intention
 from vendorkit.catalog import (
     CENT,
@@ -25,6 +26,7 @@ from vendorkit.server import make_vendors
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import generate_signing_key
 from wallet.errors import InvalidInput
+from wallet.terms import verify_agreement
 from wallet.wire import Offer, OfferList, parse_wire, verify_signed_offer
 from wallet.wire.canonical import canonical_members, canonical_wire
 
@@ -62,11 +64,12 @@ def _answer_offers(body: bytes, signer: OfferSigner) -> list[Offer]:
 
 def test_every_vendors_spliced_answer_matches_offers_built_through_the_model() -> None:
     catalog = load_catalog()
-    intention, _ = make_intention()
+    intention, _ = make_intention(terms=requirement(proffered_document("PDC-INTENT")))
     plan = OfferPlan(catalog, intention)
     for signer in _signers(catalog, 7):  # the first builds the shared parts, the rest splice
         spliced = _answer_offers(plan.answer(signer, now=NOW), signer)
-        built = plan.offers(seller=signer.seller, index=signer.index, now=NOW)
+        built = plan.offers(seller=signer.seller, index=signer.index, now=NOW, key=signer.key)
+        assert any(offer.acceptsTerms for offer in built)  # each vendor's own signed record
         assert spliced, "the sample catalogue has shoes for this intention"
         assert [_without_id(offer.wire()) for offer in spliced] == [
             _without_id(offer.wire()) for offer in built
@@ -152,16 +155,17 @@ def test_answers_list_the_cheapest_offers_first_and_at_most_the_cap() -> None:
 
 def test_terms_loyalty_and_quantity_reach_every_vendors_offer() -> None:
     catalog = _catalog({"name": "Shoe", "price": "20.00", "acceptsLoyalty": True})
-    intention, _ = make_intention(
-        eligibleQuantity={"value": 3},
-        loyaltyProposal=None,
-    )
+    terms = requirement(proffered_document("SD-BASE"))
+    intention, _ = make_intention(eligibleQuantity={"value": 3}, loyaltyProposal=None, terms=terms)
     plan = OfferPlan(catalog, intention)
     for signer in _signers(catalog, 2):
         [offer] = _answer_offers(plan.answer(signer, now=NOW), signer)
         assert offer.eligibleQuantity.value == 3
         assert offer.price == str((vendor_factors(signer.index)[0] * 60).quantize(CENT))
-        assert offer.acceptsTerms is not None and offer.acceptsTerms.sha256 == "ab" * 32
+        assert offer.acceptsTerms is not None and offer.acceptsTerms.sha256 == terms["sha256"]
+        record = offer.acceptsTerms.record  # each vendor signs its own agreement record
+        assert record is not None and record.vendor.id == signer.seller.id
+        assert verify_agreement(record).raw == signer.key.verifying_key.raw
         assert offer.acceptsLoyaltyProposal is False  # no loyalty proposal in the intention
 
 

@@ -8,7 +8,20 @@ from typing import Any
 
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.wire.models import Intention, Offer
-from wallet.wire.terms import PublicJwk, utc_timestamp
+from wallet.wire.terms import PublicJwk, TermsDocument, terms_sha256, utc_timestamp
+
+# The terms every test intention proffers: the document travels with its hash (IEEE 7012).
+TERMS_DOCUMENT = TermsDocument(
+    type="VrmTerms",
+    id="urn:uuid:00000000-0000-4000-8000-000000000013",
+    version=1,
+    issued="2026-01-01T00:00:00Z",
+    catalogue_version=1,
+    language="en",
+    agreement="SD-BASE",
+    clauses=[],
+)
+TERMS_SHA256 = terms_sha256(TERMS_DOCUMENT)
 
 
 def make_intention(key: SigningKey | None = None, **changes: Any) -> tuple[Intention, SigningKey]:
@@ -34,7 +47,11 @@ def make_intention(key: SigningKey | None = None, **changes: Any) -> tuple[Inten
             "deliverBy": (date.today() + timedelta(days=10)).isoformat(),
         },
         "openToAlternatives": True,
-        "terms": {"agreements": ["SD-BASE"], "sha256": "ab" * 32},
+        "terms": {
+            "agreements": ["SD-BASE"],
+            "sha256": TERMS_SHA256,
+            "document": TERMS_DOCUMENT.wire(),
+        },
         "requester": {"publicKey": key.verifying_key.jwk, "kid": key.kid},
     }
     data.update(changes)
@@ -60,7 +77,7 @@ def make_offer(key: SigningKey, intention_id: str | None = None, **changes: Any)
         "eligibleQuantity": {"value": 1},
         "delivery": {"method": "delivery", "deliverBy": "2030-01-05", "leadTimeDays": 3},
         "areaServed": ["ES"],
-        "acceptsTerms": {"sha256": "ab" * 32},
+        "acceptsTerms": {"sha256": TERMS_SHA256},
         "acceptsLoyaltyProposal": False,
     }
     data.update(changes)

@@ -18,8 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from vendorkit.terms import TermsVerdict, answer_parts, judge_terms
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import SigningKey
 from wallet.files import read_bounded
@@ -39,11 +40,17 @@ from wallet.wire.models import (
     Name,
     Offer,
     SellerIdentity,
-    TermsAcceptance,
     decimal_of,
 )
 from wallet.wire.signing import check_seller_key, parse_wire
-from wallet.wire.terms import PublicJwk, utc_timestamp
+from wallet.wire.terms import (
+    AgreementId,
+    ClauseLimit,
+    CounterTerms,
+    PublicJwk,
+    TermsAcceptance,
+    utc_timestamp,
+)
 
 MAX_CATALOG_BYTES = 4 * 1024 * 1024
 MAX_OFFERS_PER_INTENTION = 20
@@ -122,7 +129,18 @@ class Catalog(BaseModel):
     vendorName: Name = "Demo Vendor"
     contact: str = Field(default="privacy@vendor.example", min_length=3, max_length=320)
     acceptedAgreements: list[Annotated[str, Field(pattern=AGREEMENT_PATTERN)]] = Field(
-        default_factory=list
+        default_factory=list,
+        description="roster agreements (e.g. SD-BASE) or hashes of terms documents it accepts",
+    )
+    acceptedClauses: list[ClauseLimit] = Field(
+        default_factory=list,
+        description="catalogue clauses it accepts added to an agreement, with the parameter "
+        "values it can honour (e.g. CC-RETENTION-DAYS with days at least its retention)",
+    )
+    counterAgreement: AgreementId | None = Field(
+        default=None,
+        description="the roster agreement it proposes when it cannot accept the person's terms "
+        "(one of acceptedAgreements); none: it declines",
     )
     offerValidHours: int = Field(default=72, ge=1, le=24 * 365)
     items: list[CatalogItem] = Field(default_factory=list)
@@ -133,6 +151,14 @@ class Catalog(BaseModel):
     )
 
     _offered: list[_Offered] | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _counter_is_accepted(self) -> Catalog:
+        if self.counterAgreement is not None and (
+            self.counterAgreement not in self.acceptedAgreements
+        ):
+            raise ValueError("counterAgreement must be one of acceptedAgreements")
+        return self
 
     @property
     def categories(self) -> list[str]:
@@ -209,7 +235,10 @@ class OfferSigner:
 
 # The members of an offer that differ between vendors and offers; every other one is the same in
 # every vendor's offer of an item for an intention.
-_OWN_MEMBERS = frozenset({"id", "issued", "validThrough", "seller", "price", "delivery"})
+_OWN_MEMBERS = frozenset(
+    {"id", "issued", "validThrough", "seller", "price", "delivery", "acceptsTerms", "counterTerms"}
+)
+_TermsParts = tuple[TermsAcceptance | None, CounterTerms | None]
 
 
 class OfferPlan:
@@ -231,18 +260,59 @@ class OfferPlan:
         self.catalog = catalog
         self.intention = intention
         self._max_price = decimal_of(intention.priceSpecification.maxPrice)
-        self._acceptance = _terms_acceptance(catalog, intention)
+        self._verdict = _terms_verdict(catalog, intention)
+        self._terms: dict[tuple[str, int], tuple[_TermsParts, dict[str, bytes]]] = {}
         self._matches = _matches(catalog, intention)
         self._shared: dict[int, dict[str, bytes]] = {}  # per match (by position)
         self._deliveries: dict[tuple[str, date, int], bytes] = {}
         self._stamps: tuple[int, bytes, bytes] | None = None  # second, issued, validThrough
 
+    @property
+    def terms_verdict(self) -> TermsVerdict | None:
+        """What the vendors answer to the intention's terms (None: it carries no terms)."""
+        return self._verdict
+
     def offers(
-        self, *, seller: SellerIdentity, index: int = 1, now: datetime | None = None
+        self,
+        *,
+        seller: SellerIdentity,
+        index: int = 1,
+        now: datetime | None = None,
+        key: SigningKey | None = None,
     ) -> list[Offer]:
-        """The (unsigned) offers vendor ``index`` makes, cheapest first, each a validated model."""
+        """The (unsigned) offers vendor ``index`` makes, cheapest first, each a validated model;
+        with the vendor's ``key``, they carry its signed terms answer (agreement record)."""
         now = now or datetime.now(UTC)
-        return [self._offer(priced, seller=seller, now=now) for priced in self._priced(index, now)]
+        terms = self._terms_parts(key, seller, now)[0] if key is not None else (None, None)
+        return [
+            self._offer(priced, seller=seller, now=now, terms=terms)
+            for priced in self._priced(index, now)
+        ]
+
+    def _terms_parts(
+        self, key: SigningKey, seller: SellerIdentity, now: datetime
+    ) -> tuple[_TermsParts, dict[str, bytes]]:
+        """The vendor's ``acceptsTerms`` / ``counterTerms`` (signed once per second), as models
+        and in canonical form."""
+        cache_key = (seller.id, int(now.timestamp()))
+        cached = self._terms.get(cache_key)
+        if cached is None:
+            if self._verdict is None:
+                parts: _TermsParts = (None, None)
+            else:
+                parts = answer_parts(self._verdict, key, seller, now=now)
+            accepts, counter = parts
+            encoded = {
+                "acceptsTerms": canonical_bytes(accepts.model_dump(mode="json"))
+                if accepts
+                else b"null"
+            }
+            if counter is not None:
+                encoded["counterTerms"] = canonical_bytes(counter.model_dump(mode="json"))
+            if len(self._terms) > 64:
+                self._terms.clear()
+            cached = self._terms[cache_key] = (parts, encoded)
+        return cached
 
     def answer(self, signer: OfferSigner, *, now: datetime | None = None) -> bytes:
         """``signer``'s answer: an ``OfferList`` body of the offers :meth:`offers` gives, each
@@ -280,9 +350,12 @@ class OfferPlan:
         chosen.sort(key=lambda priced: (priced.total, priced.lead))
         return chosen[:MAX_OFFERS_PER_INTENTION]
 
-    def _offer(self, priced: _Priced, *, seller: SellerIdentity, now: datetime) -> Offer:
+    def _offer(
+        self, priced: _Priced, *, seller: SellerIdentity, now: datetime, terms: _TermsParts
+    ) -> Offer:
         match = priced.match
         item = match.offered.item
+        accepts, counter = terms if item.acceptsTerms else (None, None)
         return Offer(
             id=uuid.uuid4().urn,
             intention=self.intention.id,
@@ -298,7 +371,8 @@ class OfferPlan:
                 method=match.method, deliverBy=priced.deliver_by, leadTimeDays=priced.lead
             ),
             areaServed=match.offered.area_served,
-            acceptsTerms=self._acceptance if item.acceptsTerms else None,
+            acceptsTerms=accepts,
+            counterTerms=counter,
             acceptsLoyaltyProposal=self.intention.loyaltyProposal is not None
             and item.acceptsLoyalty,
             dataRequested=item.dataRequested,
@@ -307,9 +381,10 @@ class OfferPlan:
     def _canonical_offer(self, priced: _Priced, signer: OfferSigner, now: datetime) -> bytes:
         position = priced.match.position
         shared = self._shared.get(position)
+        terms, terms_bytes = self._terms_parts(signer.key, signer.seller, now)
         if shared is None:
             # the first offer of this item: built and validated through the model
-            offer = self._offer(priced, seller=signer.seller, now=now)
+            offer = self._offer(priced, seller=signer.seller, now=now, terms=terms)
             document = offer.wire()
             self._shared[position] = {
                 key: canonical_bytes(value)
@@ -327,6 +402,7 @@ class OfferPlan:
                 "seller": signer.seller_bytes,
                 "price": b'"%s"' % str(priced.total).encode("ascii"),
                 "delivery": self._delivery(priced),
+                **(terms_bytes if priced.match.offered.item.acceptsTerms else _NO_TERMS),
             }
         )
 
@@ -354,14 +430,20 @@ class OfferPlan:
         return encoded
 
 
-def _terms_acceptance(catalog: Catalog, intention: Intention) -> TermsAcceptance | None:
-    """The one acceptance every item that accepts terms carries, if the catalogue accepts the
-    intention's terms (their hash, or every agreement they list)."""
-    terms = intention.terms
-    accepted = set(catalog.acceptedAgreements)
-    if terms is not None and (terms.sha256 in accepted or set(terms.agreements) <= accepted):
-        return TermsAcceptance(sha256=terms.sha256)
-    return None
+_NO_TERMS = {"acceptsTerms": b"null"}
+
+
+def _terms_verdict(catalog: Catalog, intention: Intention) -> TermsVerdict | None:
+    """The catalogue's answer to the intention's terms (the same for all its vendors)."""
+    if intention.terms is None:
+        return None
+    return judge_terms(
+        intention.terms,
+        agreements=catalog.acceptedAgreements,
+        clauses=catalog.acceptedClauses,
+        counter=catalog.counterAgreement,
+        now=datetime.now(UTC),
+    )
 
 
 def _matches(catalog: Catalog, intention: Intention) -> list[_Match]:

@@ -125,6 +125,7 @@ def _add_terms_sample(vault: Vault) -> None:
             ClauseChoice("CC-DELETE-ON-END"),
         ],
         language="en",
+        agreement="PDC-INTENT",
     )
 
 

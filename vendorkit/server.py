@@ -153,6 +153,7 @@ class Vendor:
             ),
             categories=catalog.categories,
             acceptedAgreements=list(catalog.acceptedAgreements),
+            acceptedClauses=list(catalog.acceptedClauses),
             policyUrl=f"{origin}{self.prefix}/policy",
             contact=catalog.contact,
             controller=controller_details(self.name, catalog),

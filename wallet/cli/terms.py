@@ -1,8 +1,10 @@
-"""``vrm-wallet-cli terms ...``: compose, show, compare and export the consumer's own terms.
+"""``vrm-wallet-cli terms ...``: compose, show, compare and export the consumer's own terms, and
+see the vendors' agreements and counter-offers (IEEE 7012, MyTerms).
 
-Clauses are given as ``--clause ID`` (defaults), ``--clause ID=VALUE`` (for a clause with one
-parameter) or ``--clause ID=NAME=VALUE,NAME=VALUE`` (any parameters), plus ``--free-text TEXT``.
-They are checked against the catalogue before the passphrase is asked for.
+The person proffers an agreement of the roster (``--agreement SD-BASE``; ``terms roster`` lists
+them) and may add catalogue clauses: ``--clause ID`` (defaults), ``--clause ID=VALUE`` (for a
+clause with one parameter) or ``--clause ID=NAME=VALUE,NAME=VALUE`` (any parameters), plus
+``--free-text TEXT``. They are checked before the passphrase is asked for.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from wallet.terms import (
     render_draft,
 )
 from wallet.terms.catalogue import CatalogueClause
+from wallet.terms.offered import CounterOffer, answer_counter, counter_offers
+from wallet.terms.roster import load_roster
 
 CLAUSE_SYNTAX = (
     "a clause: ID (default parameters), ID=VALUE (a clause with one parameter, e.g. "
@@ -118,14 +122,34 @@ def cmd_terms_clauses(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_terms_roster(args: argparse.Namespace) -> int:
+    """List the roster's standard agreements (IEEE 7012) you can proffer."""
+    roster = load_roster()
+    language: Language = args.lang
+    agreements = [
+        {"id": a.id, "title": a.title.get(language), "text": a.text.get(language)}
+        for a in roster.agreements
+    ]
+    if args.json:
+        print_json({"roster_version": roster.roster_version, "agreements": agreements})
+        return 0
+    for agreement in agreements:
+        print(f"{agreement['id']}: {agreement['title']}")
+        print(f"  {agreement['text']}")
+    return 0
+
+
 def cmd_terms_compose(args: argparse.Namespace) -> int:
-    """Save a new version of your terms from catalogue clauses and free text."""
+    """Save a new version of your terms: a roster agreement, catalogue clauses, free text."""
     catalogue = load_catalogue()
     choices = [parse_clause(text, catalogue) for text in args.clause or ()]
     choices += [ClauseChoice.free(text) for text in args.free_text or ()]
-    render_draft(choices, args.lang, catalogue)  # refuse bad clauses before asking a passphrase
+    # refuse a bad agreement or clause before asking for the passphrase
+    render_draft(choices, args.lang, catalogue, agreement=args.agreement)
     with unlocked(args) as vault:
-        saved = TermsBook(vault, catalogue=catalogue).compose(choices, language=args.lang)
+        saved = TermsBook(vault, catalogue=catalogue).compose(
+            choices, language=args.lang, agreement=args.agreement
+        )
     if args.json:
         print_json(_version_json(saved))
         return 0
@@ -140,6 +164,7 @@ def _version_json(version: TermsVersion) -> dict[str, Any]:
         "version": version.version,
         "issued": version.document.issued,
         "language": version.document.language,
+        "agreement": version.document.agreement,
         "clauses": len(version.document.clauses),
         "sha256": version.sha256,
         "kid": version.kid,
@@ -213,15 +238,34 @@ def cmd_terms_export(args: argparse.Namespace) -> int:
 
 
 def _agreement_json(agreement: StoredAgreement) -> dict[str, Any]:
+    """Who signed what and when: the vendor's half and the person's half of one agreement."""
+    kept = agreement.kept
     return {
-        **json.loads(agreement.record.model_dump_json()),
+        "status": agreement.status,
+        "agreement": agreement.agreement,
+        "terms_sha256": agreement.terms_sha256,
         "terms_version": agreement.terms_version,
+        "offer": kept.offer,
+        "vendor": {
+            "id": kept.vendor_id,
+            "name": kept.vendor_name,
+            "kid": agreement.vendor_kid,
+            "signed_at": kept.accepted_at,
+            "signed": "agreement record" if kept.record is not None else "offer",
+        },
+        "record": json.loads(kept.record.model_dump_json()) if kept.record else None,
+        "person": {
+            "signed": "counter-offer terms" if kept.counter is not None else "terms version",
+            "answer": kept.answer,
+            "answered_at": kept.answered_at,
+            "signature": kept.person_signature,
+        },
         "stored_at": iso(agreement.stored_at),
     }
 
 
 def cmd_terms_agreements(args: argparse.Namespace) -> int:
-    """List the vendors' verified agreements to your terms."""
+    """List the vendors' verified agreements to your terms (and counter-offers)."""
     with unlocked(args) as vault:
         agreements = TermsBook(vault).agreements()
     if args.json:
@@ -233,23 +277,74 @@ def cmd_terms_agreements(args: argparse.Namespace) -> int:
     rows = [
         (
             one_line(a.vendor_name, 30),
-            str(a.terms_version or "?"),
-            a.record.accepted_at,
+            a.status,
+            a.agreement or "-",
+            str(a.terms_version or "-"),
+            a.kept.accepted_at,
             a.vendor_kid[:16] + "…",
         )
         for a in agreements
     ]
-    print_table(("vendor", "version", "accepted at", "vendor key"), rows)
+    print_table(("vendor", "status", "agreement", "version", "vendor signed", "vendor key"), rows)
+    return 0
+
+
+def _counter_json(counter: CounterOffer, language: Language) -> dict[str, Any]:
+    proposed = load_roster().agreement(counter.agreement)
+    return {
+        "offer": counter.offer_id,
+        "vendor": counter.stored.vendor_name,
+        "agreement": counter.agreement,
+        "title": proposed.title.get(language),
+        "text": proposed.text.get(language),
+        "terms_sha256": counter.stored.terms_sha256,
+        "answer": counter.answer,
+    }
+
+
+def cmd_terms_counters(args: argparse.Namespace) -> int:
+    """List the vendors' counter-offers to your terms, with the agreement each proposes."""
+    with unlocked(args) as vault:
+        counters = counter_offers(vault)
+    listed = [_counter_json(counter, args.lang) for counter in counters]
+    if args.json:
+        print_json(listed)
+        return 0
+    if not listed:
+        print("No vendor has made a counter-offer to your terms.")
+        return 0
+    for item in listed:
+        answer = item["answer"] or "awaiting your answer"
+        print(f"{one_line(item['vendor'], 40)} proposes {item['agreement']} ({answer})")
+        print(f"  offer {item['offer']}")
+        print(f"  {item['title']}: {item['text']}")
+    return 0
+
+
+def cmd_terms_answer(args: argparse.Namespace) -> int:
+    """Accept or decline a vendor's counter-offer (answers are final)."""
+    with unlocked(args) as vault:
+        answered = answer_counter(vault, args.offer, accept=args.answer == "accept")
+    if args.json:
+        print_json(_counter_json(answered, "en"))
+        return 0
+    print(f"You {answered.answer} {answered.stored.vendor_name}'s counter-offer.")
     return 0
 
 
 def add_commands(commands: Any) -> None:
     """The ``terms`` command group."""
     terms = command_group(commands, "terms", "your own terms of service, signed, for vendors")
+    roster = command(terms, "roster", cmd_terms_roster, json_output=True)
+    roster.add_argument("--lang", type=_language, default="en", help="en, es or it")
+
     clauses = command(terms, "clauses", cmd_terms_clauses, json_output=True)
     clauses.add_argument("--lang", type=_language, default="en", help="en, es or it")
 
     compose = command(terms, "compose", cmd_terms_compose, json_output=True)
+    compose.add_argument(
+        "--agreement", metavar="ID", help="the roster agreement you proffer (see `terms roster`)"
+    )
     compose.add_argument("--clause", action="append", metavar="ID[=...]", help=CLAUSE_SYNTAX)
     compose.add_argument(
         "--free-text", action="append", metavar="TEXT", help="a clause in your own words"
@@ -275,3 +370,10 @@ def add_commands(commands: Any) -> None:
     export.add_argument("--force", action="store_true", help="replace an existing file")
 
     command(terms, "agreements", cmd_terms_agreements, json_output=True)
+
+    counters = command(terms, "counters", cmd_terms_counters, json_output=True)
+    counters.add_argument("--lang", type=_language, default="en", help="en, es or it")
+
+    answer = command(terms, "answer", cmd_terms_answer, json_output=True)
+    answer.add_argument("offer", metavar="OFFER", help="the offer holding the counter-offer")
+    answer.add_argument("answer", choices=("accept", "decline"), help="your answer")

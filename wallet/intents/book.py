@@ -44,11 +44,10 @@ from wallet.wire.models import (
     Quantity,
     RequesterKey,
     SignedIntention,
-    TermsRequirement,
 )
 from wallet.wire.notices import IntentionNotice, NoticeType, sign_notice
 from wallet.wire.signing import sign_intention, wire_bytes
-from wallet.wire.terms import PublicJwk, StandardClause, utc_timestamp
+from wallet.wire.terms import PublicJwk, TermsRequirement, utc_timestamp
 
 KEY_PURPOSE = "intention"
 KIND_INTENTION = "intention"
@@ -205,8 +204,7 @@ class IntentionBook:
                 "and save them first (the My terms page), or leave them out.",
                 cli_hint="`terms compose` composes them.",
             )
-        clause_ids = [c.id for c in latest.document.clauses if isinstance(c, StandardClause)]
-        return TermsRequirement(agreements=clause_ids, sha256=latest.sha256)
+        return latest.requirement()  # the document travels with its hash (IEEE 7012)
 
     def create(self, draft: IntentionDraft) -> IntentionRecord:
         """Sign a new intention with a fresh key and keep it as a ``draft``."""

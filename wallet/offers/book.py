@@ -23,6 +23,7 @@ from wallet.offers import store
 from wallet.offers.funnel import FunnelResult, FunnelWeights, removal_reason, run_funnel
 from wallet.offers.store import OfferStatus, RejectionRow
 from wallet.outbox import enqueue
+from wallet.terms.offered import counter_answers
 from wallet.vault.facade import Vault
 from wallet.wire.models import Offer, SignedOffer
 from wallet.wire.notices import NoticeType
@@ -110,6 +111,7 @@ class OfferBook:
             weights=chosen,
             history=self.history(),
             now=now,
+            counters=counter_answers(self._vault),
         )
         refused = store.rejections_for(self._vault.reader, intention_id)
         return FunnelView(record, result, chosen, refused)
@@ -136,7 +138,9 @@ class OfferBook:
                 )
             intention = record_of(intention_row).intention
             offer = SignedOffer.model_validate_json(row.signed).offer
-            why = removal_reason(intention, offer, now_utc=utc_timestamp(now))
+            why = removal_reason(
+                intention, offer, now_utc=utc_timestamp(now), counters=counter_answers(self._vault)
+            )
             if why is not None:
                 raise InvalidInput(f"This offer breaks your intention: {why[1]}")
             others = [o for o in store.offers_for(connection, row.intention_id) if o.id != offer_id]

@@ -11,7 +11,8 @@ wins:
 ``late_delivery``           it delivers after the intention's ``deliverBy`` date
 ``delivery_method``         another delivery method than the one asked for
 ``outside_region``          it does not serve the intention's region
-``terms_not_accepted``      it does not accept the consumer's terms (by their SHA-256)
+``terms_not_accepted``      it does not accept the consumer's terms (by their SHA-256), and
+                            makes no counter-offer the person accepted
 ``alternative_not_wanted``  a different item, and the intention is not open to alternatives
 ==========================  ===========================================================
 
@@ -115,11 +116,19 @@ def _serves(area: Sequence[str], region: str) -> bool:
 
 
 def removal_reason(
-    intention: Intention, offer: Offer, *, now_utc: str, max_price: Decimal | None = None
+    intention: Intention,
+    offer: Offer,
+    *,
+    now_utc: str,
+    max_price: Decimal | None = None,
+    counters: Mapping[str, str] | None = None,
 ) -> tuple[RemovalCode, str] | None:
     """Why ``offer`` breaks ``intention`` (code, sentence), or None if it does not.
 
     ``now_utc`` is a ``YYYY-MM-DDTHH:MM:SSZ`` timestamp (those compare as strings).
+    ``counters`` holds the person's answers (``accepted`` / ``declined``) to vendors'
+    counter-offers by the counter terms' hash: an offer whose counter-offer the person accepted
+    accepts terms.
     """
     limit = intention.priceSpecification
     wish = intention.delivery
@@ -150,12 +159,29 @@ def removal_reason(
     if terms is not None and (
         offer.acceptsTerms is None or offer.acceptsTerms.sha256 != terms.sha256
     ):
-        return "terms_not_accepted", "It does not accept your terms."
+        why = _terms_refusal(offer, counters or {})
+        if why is not None:
+            return "terms_not_accepted", why
     if offer.isAlternative and not intention.openToAlternatives:
         return "alternative_not_wanted", (
             "It proposes a different item, and this intention is not open to alternatives."
         )
     return None
+
+
+def _terms_refusal(offer: Offer, counters: Mapping[str, str]) -> str | None:
+    """Why an offer that does not accept the person's terms is removed (None: the person
+    accepted its counter-offer)."""
+    counter = offer.counterTerms
+    if counter is None:
+        return "It does not accept your terms."
+    answer = counters.get(counter.sha256)
+    agreement = counter.document.agreement
+    if answer == "accepted":
+        return None
+    if answer == "declined":
+        return f"It does not accept your terms, and you declined its counter-offer ({agreement})."
+    return f"It does not accept your terms; it proposes {agreement} instead (answer it)."
 
 
 def _rank(
@@ -203,8 +229,10 @@ def run_funnel(
     weights: FunnelWeights | None = None,
     history: Mapping[str, int] | None = None,
     now: datetime | None = None,
+    counters: Mapping[str, str] | None = None,
 ) -> FunnelResult:
-    """Split ``offers`` into ranked kept ones, ranked alternatives and removed ones."""
+    """Split ``offers`` into ranked kept ones, ranked alternatives and removed ones
+    (``counters``: the person's answers to counter-offers, see :func:`removal_reason`)."""
     weights = weights or FunnelWeights()
     history = history or {}
     now_utc = utc_timestamp(now or datetime.now(UTC))
@@ -213,7 +241,7 @@ def run_funnel(
     alternatives: list[Offer] = []
     removed: list[Removal] = []
     for offer in offers:
-        why = removal_reason(intention, offer, now_utc=now_utc, max_price=cap)
+        why = removal_reason(intention, offer, now_utc=now_utc, max_price=cap, counters=counters)
         if why is not None:
             removed.append(Removal(offer, why[0], why[1]))
         elif offer.isAlternative:

@@ -58,6 +58,7 @@ from wallet.outbox import store as outbox_store
 from wallet.outbox.dead_letters import mark_unreadable
 from wallet.storage.connection import Connection
 from wallet.terminal import printable
+from wallet.terms.offered import keep_offer_terms
 from wallet.transport import Transport
 from wallet.vault.facade import Vault
 from wallet.vendors import store as vendor_store
@@ -266,6 +267,9 @@ def _save(
             now=now,
         ):
             report.stored.append(checked.offer_id)
+            keep_offer_terms(  # the offer's answer to the person's terms (IEEE 7012)
+                vault, connection, checked.envelope, signed_json=checked.signed_json
+            )
         else:
             report.duplicates += 1
     for rejection in report.rejected:

@@ -1,11 +1,12 @@
-"""The consumer's own terms: a clause catalogue, signed versions, vendors' agreements.
+"""The consumer's own terms (IEEE 7012, MyTerms): a roster agreement with catalogue clauses,
+signed versions, vendors' agreements and counter-offers.
 
 Public API: :class:`TermsBook` (over an unlocked vault), :class:`ClauseChoice`, the wire models
 (:class:`TermsDocument`, :class:`SignedTerms`, :class:`AgreementRecord`) and the checks vendors
 use (:func:`verify_signed_terms`, :func:`verify_agreement`, :func:`sign_agreement`).
 """
 
-from wallet.terms.book import StoredAgreement, TermsBook, TermsVersion
+from wallet.terms.book import TermsBook, TermsVersion
 from wallet.terms.catalogue import Catalogue, CatalogueClause, CatalogueError, load_catalogue
 from wallet.terms.compose import (
     ClauseChoice,
@@ -17,6 +18,8 @@ from wallet.terms.compose import (
     render_document,
     render_draft,
 )
+from wallet.terms.records import KeptAgreement, StoredAgreement
+from wallet.terms.roster import Roster, RosterAgreement, load_roster
 from wallet.terms.signing import (
     AgreementRefused,
     sign_agreement,
@@ -43,7 +46,10 @@ __all__ = [
     "ClauseChoice",
     "DraftPreview",
     "FreeTextClause",
+    "KeptAgreement",
     "Language",
+    "Roster",
+    "RosterAgreement",
     "SignedTerms",
     "StandardClause",
     "StoredAgreement",
@@ -54,6 +60,7 @@ __all__ = [
     "choices_of",
     "diff_documents",
     "load_catalogue",
+    "load_roster",
     "preview_draft",
     "render_document",
     "render_draft",

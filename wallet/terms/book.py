@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from wallet import activity
 from wallet.activity import ActivityEvent
 from wallet.changes import Part
-from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
+from wallet.crypto.signing import SigningKey, VerifyingKey
 from wallet.errors import InvalidInput, NotFound, WalletError
 from wallet.files import atomic_write_bytes
 from wallet.terms import store
@@ -29,10 +29,12 @@ from wallet.terms.compose import (
     ClauseChoice,
     TermsDiff,
     build_clauses,
+    check_agreement,
     diff_documents,
     new_document,
     render_document,
 )
+from wallet.terms.records import KeptAgreement, StoredAgreement, parse_kept
 from wallet.terms.signing import AgreementRefused, sign_document, verify_agreement
 from wallet.vault.facade import Vault
 from wallet.wire.terms import (
@@ -41,6 +43,7 @@ from wallet.wire.terms import (
     PublicJwk,
     SignedTerms,
     TermsDocument,
+    TermsRequirement,
     parse_utc_timestamp,
 )
 
@@ -73,6 +76,13 @@ class TermsVersion:
     def fingerprint(self) -> str:
         return self.public_key.fingerprint
 
+    def requirement(self) -> TermsRequirement:
+        """What an intention carries: the proffered agreement, the hash, the document itself."""
+        agreement = self.document.agreement
+        return TermsRequirement(
+            agreements=[agreement] if agreement else [], sha256=self.sha256, document=self.document
+        )
+
     def signed(self) -> SignedTerms:
         return SignedTerms(
             document=self.document,
@@ -81,24 +91,6 @@ class TermsVersion:
             publicKey=PublicJwk.model_validate(self.public_key.jwk),
             kid=self.kid,
         )
-
-
-@dataclass(frozen=True, slots=True)
-class StoredAgreement:
-    """A verified agreement record as stored, and which of our versions it accepts."""
-
-    id: int
-    record: AgreementRecord
-    terms_version: int | None
-    stored_at: datetime
-
-    @property
-    def vendor_name(self) -> str:
-        return self.record.vendor.name
-
-    @property
-    def vendor_kid(self) -> str:
-        return verifying_key_from_jwk(self.record.vendor.publicKey.model_dump()).kid
 
 
 class TermsBook:
@@ -117,14 +109,24 @@ class TermsBook:
 
     # ------------------------------------------------------------------ versions
 
-    def compose(self, clauses: Sequence[ClauseChoice], *, language: Language) -> TermsVersion:
-        """Validate ``clauses``, then save, hash and sign them as the next version."""
+    def compose(
+        self,
+        clauses: Sequence[ClauseChoice],
+        *,
+        language: Language,
+        agreement: str | None = None,
+    ) -> TermsVersion:
+        """Validate the roster ``agreement`` and ``clauses``, then save, hash and sign them as
+        the next version."""
         catalogue = self.catalogue()
-        built = build_clauses(clauses, catalogue)
+        agreement = check_agreement(agreement)
+        built = build_clauses(clauses, catalogue, agreement=agreement)
         with self._vault.write() as connection:
             key = self._terms_key(connection)
             number = store.next_version(connection)
-            document = new_document(built, version=number, language=language, catalogue=catalogue)
+            document = new_document(
+                built, version=number, language=language, catalogue=catalogue, agreement=agreement
+            )
             signed = sign_document(document, key)
             store.add_version(
                 connection,
@@ -248,23 +250,16 @@ class TermsBook:
         return self._keep(parsed, number)
 
     def _keep(self, record: AgreementRecord, number: int) -> StoredAgreement:
-        keys = {
-            "vendor_id": record.vendor.id,
-            "terms_sha256": record.terms_sha256,
-            "accepted_at": record.accepted_at,
-        }
-        existing = store.find_agreement(self._vault.reader, **keys)
+        existing = store.find_agreement(
+            self._vault.reader,
+            vendor_id=record.vendor.id,
+            terms_sha256=record.terms_sha256,
+            accepted_at=record.accepted_at,
+        )
         if existing is not None:
-            return _stored(existing)
-        now = datetime.now(UTC)
+            return stored_of(existing, number)
         with self._vault.write() as connection:
-            row_id = store.add_agreement(
-                connection,
-                vendor_name=record.vendor.name,
-                record=record.model_dump_json(),
-                stored_at=now,
-                **keys,
-            )
+            row_id, now = keep_agreement(self._vault, connection, KeptAgreement(record=record))
             self._vault.record(
                 connection,
                 ActivityEvent(
@@ -273,29 +268,50 @@ class TermsBook:
                     reason=f"accepts version {number}",
                 ),
             )
-            self._vault.note_changed(Part.TERMS)
-        return StoredAgreement(row_id, record, number, now)
+        return StoredAgreement(row_id, KeptAgreement(record=record), number, now)
 
     def agreements(self) -> list[StoredAgreement]:
-        """Stored agreements, oldest first, each with the version it accepts."""
+        """Stored agreements and counter-offers, oldest first, each with the version it accepts
+        (None for a counter-offer's terms) and the roster agreement of those terms."""
         reader = self._vault.reader
+        documents = {row.sha256: row for row in store.versions(reader)}
         result = []
         for row in store.agreements(reader):
-            stored = _stored(row)
-            number = store.version_of_hash(reader, stored.record.terms_sha256)
-            result.append(StoredAgreement(stored.id, stored.record, number, stored.stored_at))
+            kept = parse_kept(row.record)
+            own = documents.get(kept.terms_sha256)
+            if own is not None:
+                agreement = TermsDocument.model_validate_json(own.canonical).agreement
+            else:
+                agreement = kept.counter.agreement if kept.counter is not None else None
+            number = own.version if own is not None else None
+            result.append(StoredAgreement(row.id, kept, number, row.stored_at, agreement))
         return result
 
 
-def _stored(row: store.AgreementRow) -> StoredAgreement:
-    return StoredAgreement(
-        row.id, AgreementRecord.model_validate_json(row.record), None, row.stored_at
+def keep_agreement(vault: Vault, connection: Any, kept: KeptAgreement) -> tuple[int, datetime]:
+    """Insert ``kept`` (already verified) inside the caller's write transaction."""
+    now = datetime.now(UTC)
+    row_id = store.add_agreement(
+        connection,
+        vendor_id=kept.vendor_id,
+        vendor_name=kept.vendor_name,
+        terms_sha256=kept.terms_sha256,
+        accepted_at=kept.accepted_at,
+        record=kept.model_dump_json(exclude_none=True),
+        stored_at=now,
     )
+    vault.note_changed(Part.TERMS)
+    return row_id, now
+
+
+def stored_of(row: store.AgreementRow, number: int | None = None) -> StoredAgreement:
+    return StoredAgreement(row.id, parse_kept(row.record), number, row.stored_at)
 
 
 def _clause_names(document: TermsDocument) -> tuple[str, ...]:
-    """Clause ids (names, never parameter values or free text) for the activity log."""
-    return tuple(getattr(clause, "id", "free text") for clause in document.clauses)
+    """The agreement and clause ids (names, never parameter values or free text) for the log."""
+    clauses = tuple(getattr(clause, "id", "free text") for clause in document.clauses)
+    return (document.agreement, *clauses) if document.agreement else clauses
 
 
 def _parse_record(record: AgreementRecord | Mapping[str, Any] | str) -> AgreementRecord:

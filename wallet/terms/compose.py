@@ -1,4 +1,5 @@
-"""Composing, rendering and comparing terms documents: pure functions over the catalogue.
+"""Composing, rendering and comparing terms documents: pure functions over the catalogue and
+the roster (IEEE 7012: a roster agreement, optionally with catalogue clauses added).
 
 Nothing here touches the vault, so the desktop app can preview a draft on every keystroke and the
 CLI can validate before asking for the passphrase.
@@ -14,6 +15,7 @@ from typing import Literal
 
 from wallet.errors import InvalidInput, WalletError
 from wallet.terms.catalogue import Catalogue
+from wallet.terms.roster import Roster, load_roster
 from wallet.wire.terms import (
     MAX_CLAUSES,
     MAX_FREE_TEXT,
@@ -48,10 +50,22 @@ class ClauseChoice:
         return self.text is not None
 
 
-def build_clauses(choices: Sequence[ClauseChoice], catalogue: Catalogue) -> list[Clause]:
-    """The document's clauses, validated: known ids, each once, parameters in range."""
-    if not choices:
-        raise InvalidInput("Pick at least one clause; empty terms would promise nothing.")
+def check_agreement(agreement: str | None, roster: Roster | None = None) -> str | None:
+    """``agreement`` as the roster spells it (or None), or :class:`InvalidInput` if unknown."""
+    if agreement is None or not agreement.strip():
+        return None
+    return (roster or load_roster()).agreement(agreement).id
+
+
+def build_clauses(
+    choices: Sequence[ClauseChoice], catalogue: Catalogue, *, agreement: str | None = None
+) -> list[Clause]:
+    """The document's clauses, validated: known ids, each once, parameters in range. Without a
+    roster ``agreement`` at least one clause is needed."""
+    if not choices and agreement is None:
+        raise InvalidInput(
+            "Pick an agreement or at least one clause; empty terms would promise nothing."
+        )
     if len(choices) > MAX_CLAUSES:
         raise InvalidInput(f"Terms can have at most {MAX_CLAUSES} clauses.")
     clauses: list[Clause] = []
@@ -84,7 +98,12 @@ def _free_text(text: str) -> FreeTextClause:
 
 
 def new_document(
-    clauses: Sequence[Clause], *, version: int, language: Language, catalogue: Catalogue
+    clauses: Sequence[Clause],
+    *,
+    version: int,
+    language: Language,
+    catalogue: Catalogue,
+    agreement: str | None = None,
 ) -> TermsDocument:
     return TermsDocument(
         type="VrmTerms",
@@ -93,16 +112,27 @@ def new_document(
         issued=utc_timestamp(),
         catalogue_version=catalogue.catalogue_version,
         language=language,
+        agreement=agreement,
         clauses=list(clauses),
     )
 
 
 def render_clauses(
-    clauses: Sequence[Clause], language: Language, catalogue: Catalogue, *, heading: str
+    clauses: Sequence[Clause],
+    language: Language,
+    catalogue: Catalogue,
+    *,
+    heading: str,
+    agreement: str | None = None,
 ) -> str:
-    """The full text for people: heading, preamble, then numbered clauses with their titles."""
+    """The full text for people: heading, preamble, the roster agreement (its title, id and
+    text), then numbered clauses with their titles."""
     labels = catalogue.labels
     parts = [heading, "", labels.preamble.get(language)]
+    if agreement is not None:
+        proffered = load_roster().agreement(agreement)
+        title = f"{proffered.title.get(language)} ({proffered.id})"
+        parts += ["", title, proffered.text.get(language)]
     for number, clause in enumerate(clauses, start=1):
         if isinstance(clause, FreeTextClause):
             title, text = labels.free_text_title.get(language), clause.text
@@ -123,13 +153,23 @@ def render_document(document: TermsDocument, language: Language, catalogue: Cata
     heading = catalogue.labels.heading.get(language).format(
         version=document.version, issued=document.issued[:10]
     )
-    return render_clauses(document.clauses, language, catalogue, heading=heading)
+    return render_clauses(
+        document.clauses, language, catalogue, heading=heading, agreement=document.agreement
+    )
 
 
-def render_draft(choices: Sequence[ClauseChoice], language: Language, catalogue: Catalogue) -> str:
+def render_draft(
+    choices: Sequence[ClauseChoice],
+    language: Language,
+    catalogue: Catalogue,
+    *,
+    agreement: str | None = None,
+) -> str:
     """The preview of unsaved choices; raises :class:`InvalidInput` like saving would."""
     heading = catalogue.labels.draft_heading.get(language)
-    return render_clauses(build_clauses(choices, catalogue), language, catalogue, heading=heading)
+    agreement = check_agreement(agreement)
+    clauses = build_clauses(choices, catalogue, agreement=agreement)
+    return render_clauses(clauses, language, catalogue, heading=heading, agreement=agreement)
 
 
 DraftState = Literal["empty", "invalid", "same", "new"]
@@ -160,20 +200,24 @@ def preview_draft(
     catalogue: Catalogue,
     *,
     latest: TermsDocument | None,
+    agreement: str | None = None,
 ) -> DraftPreview:
-    """The preview of unsaved ``choices`` next to the ``latest`` saved version (if any)."""
-    if not choices:
+    """The preview of unsaved ``choices`` (and roster ``agreement``) next to the ``latest``
+    saved version (if any)."""
+    if not choices and agreement is None:
         return DraftPreview("empty")
     try:
-        clauses = build_clauses(choices, catalogue)
+        agreement = check_agreement(agreement)
+        clauses = build_clauses(choices, catalogue, agreement=agreement)
     except WalletError as exc:
         return DraftPreview("invalid", str(exc))
-    if latest is not None and clauses == list(latest.clauses):
+    if latest is not None and clauses == list(latest.clauses) and agreement == latest.agreement:
         return DraftPreview(
             "same", render_document(latest, language, catalogue), same_as=latest.version
         )
     heading = catalogue.labels.draft_heading.get(language)
-    return DraftPreview("new", render_clauses(clauses, language, catalogue, heading=heading))
+    text = render_clauses(clauses, language, catalogue, heading=heading, agreement=agreement)
+    return DraftPreview("new", text)
 
 
 # ------------------------------------------------------------------------------ comparing
@@ -204,16 +248,20 @@ class TermsDiff:
     after: int
     differences: tuple[ClauseDifference, ...]
     language: tuple[Language, Language] | None = None
+    agreement: tuple[str | None, str | None] | None = None
 
     @property
     def is_empty(self) -> bool:
-        return not self.differences and self.language is None
+        return not self.differences and self.language is None and self.agreement is None
 
     def describe(self, catalogue: Catalogue, language: Language = "en") -> list[str]:
         """One line per difference: ``+`` added, ``-`` removed, ``~`` changed."""
         lines = []
         if self.language is not None:
             lines.append(f"~ language: {self.language[0]} → {self.language[1]}")
+        if self.agreement is not None:
+            before, after = (name or "none" for name in self.agreement)
+            lines.append(f"~ agreement: {before} → {after}")
         for difference in self.differences:
             sign = {"added": "+", "removed": "-", "changed": "~"}[difference.kind]
             if difference.clause_id is None:
@@ -259,7 +307,8 @@ def diff_documents(before: TermsDocument, after: TermsDocument) -> TermsDiff:
     differences += [ClauseDifference("removed", None, t) for t in old_texts if t not in new_texts]
     differences += [ClauseDifference("added", None, t) for t in new_texts if t not in old_texts]
     language = None if before.language == after.language else (before.language, after.language)
-    return TermsDiff(before.version, after.version, tuple(differences), language)
+    agreement = None if before.agreement == after.agreement else (before.agreement, after.agreement)
+    return TermsDiff(before.version, after.version, tuple(differences), language, agreement)
 
 
 def choices_of(document: TermsDocument) -> list[ClauseChoice]:

@@ -127,3 +127,37 @@ def agreements(connection: Connection) -> list[AgreementRow]:
     return [
         AgreementRow(int(row[0]), str(row[1]), datetime.fromisoformat(str(row[2]))) for row in rows
     ]
+
+
+def find_agreement_for(
+    connection: Connection, *, vendor_id: str, terms_sha256: str
+) -> AgreementRow | None:
+    """The first agreement kept with ``vendor_id`` for the terms ``terms_sha256``."""
+    row = connection.execute(
+        "SELECT id, record, stored_at FROM terms_agreements "
+        "WHERE vendor_id = ? AND terms_sha256 = ? ORDER BY id LIMIT 1",
+        (vendor_id, terms_sha256),
+    ).fetchone()
+    return (
+        AgreementRow(int(row[0]), str(row[1]), datetime.fromisoformat(str(row[2]))) if row else None
+    )
+
+
+def replace_agreement_record(connection: Connection, agreement_id: int, record: str) -> None:
+    """Write the person's answer to a counter-offer into its row (once: answers are final)."""
+    connection.execute(
+        "UPDATE terms_agreements SET record = ? WHERE id = ?", (record, agreement_id)
+    )
+
+
+def agreements_holding(connection: Connection, member: str) -> list[AgreementRow]:
+    """The agreements whose kept JSON has the top-level-style member ``member`` (a quick
+    pre-filter; callers parse and check): counter-offers hold ``counter``, answered ones
+    ``answer``."""
+    rows = connection.execute(
+        "SELECT id, record, stored_at FROM terms_agreements WHERE instr(record, ?) > 0 ORDER BY id",
+        (f'"{member}":',),
+    ).fetchall()
+    return [
+        AgreementRow(int(row[0]), str(row[1]), datetime.fromisoformat(str(row[2]))) for row in rows
+    ]

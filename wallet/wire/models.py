@@ -36,8 +36,11 @@ from wallet.wire.terms import (
     CLAUSE_ID_PATTERN,
     COMPACT_JWS_PATTERN,
     URN_UUID_PATTERN,
+    ClauseLimit,
+    CounterTerms,
     PublicJwk,
-    Sha256Hex,
+    TermsAcceptance,
+    TermsRequirement,
     UtcTimestamp,
     parse_utc_timestamp,
 )
@@ -168,7 +171,12 @@ class VendorMetadata(_Wire):
     acceptedAgreements: list[Annotated[str, Field(pattern=AGREEMENT_PATTERN)]] = Field(
         default_factory=list,
         max_length=MAX_LIST,
-        description="clause ids (e.g. SD-BASE) or SHA-256 hashes of terms documents it accepts",
+        description="roster agreement ids (e.g. SD-BASE) or SHA-256 hashes of terms it accepts",
+    )
+    acceptedClauses: list[ClauseLimit] = Field(
+        default_factory=list,
+        max_length=MAX_LIST,
+        description="catalogue clauses it accepts added to an agreement, with parameter limits",
     )
     policyUrl: HttpUrl
     contact: str = Field(min_length=3, max_length=320, description="an e-mail address or URL")
@@ -246,15 +254,6 @@ class DeliveryWish(_Wire):
     deliverBy: date | None = None
 
 
-class TermsRequirement(_Wire):
-    """The consumer's terms an offer must accept: clause ids and the signed document's hash."""
-
-    agreements: list[Annotated[str, Field(pattern=CLAUSE_ID_PATTERN)]] = Field(
-        default_factory=list, max_length=MAX_LIST
-    )
-    sha256: Sha256Hex
-
-
 class ReplyChannel(_Wire):
     """How offers come back: in the HTTP response to the POST (and later from the offers URL)."""
 
@@ -308,12 +307,6 @@ class DeliveryPromise(_Wire):
     leadTimeDays: int = Field(ge=0, le=3650)
 
 
-class TermsAcceptance(_Wire):
-    """The vendor accepts the consumer's terms document with this hash."""
-
-    sha256: Sha256Hex
-
-
 class DataRequest(_Wire):
     """A field of the consumer's data the vendor needs to fulfil the offer (asked, not sent)."""
 
@@ -348,6 +341,11 @@ class Offer(_Wire):
     delivery: DeliveryPromise
     areaServed: list[Region] = Field(default_factory=list, max_length=MAX_LIST)
     acceptsTerms: TermsAcceptance | None = None
+    counterTerms: CounterTerms | None = Field(
+        default=None,
+        description="instead of acceptsTerms: the vendor's one counter-offer (left out when none)",
+        exclude_if=lambda value: value is None,
+    )
     acceptsLoyaltyProposal: bool = False
     # Left out of the JSON when empty: offers signed before it existed keep their canonical bytes.
     dataRequested: list[DataRequest] = Field(
