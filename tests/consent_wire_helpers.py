@@ -37,6 +37,7 @@ def receipt_document(jwk: dict[str, str], kid: str, **changes: Any) -> dict[str,
                     {
                         "purpose": "Deliver the order",
                         "purposeCategory": ["2 - Core Function"],
+                        "consentType": "EXPLICIT",
                         "piiCategory": ["2 - Contact"],
                         "primaryPurpose": True,
                         "termination": "When revoked",

@@ -178,11 +178,6 @@ def _add_and_broadcast(cli: Cli, vendor: JsVendor) -> str:
     return intention_id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="waiting for strict schemas (issue 13, H2): `discriminator` is not a 2020-12 keyword, "
-    "and the hand-written Kantara schema uses a union type and `required` inside `then`",
-)
 def test_every_schema_compiles_with_ajv_2020_in_strict_mode(node: str) -> None:
     result = subprocess.run(
         [node, "compile-schemas.mjs"],

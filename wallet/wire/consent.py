@@ -17,14 +17,17 @@ Ed25519 key, used for nothing else, so two vendors cannot link the consumer by k
   *termination receipt*).
 
 Optional members that are absent are left out of the JSON (never ``null``), as Kantara receipts
-are read by other tools; :meth:`_ConsentWire.wire` is the one serialisation that is signed.
+are read by other tools; :meth:`_ConsentWire.wire` is the one serialisation that is signed. A
+receipt that writes ``null`` for one of them (:data:`Omittable`) is refused, by the model and by
+the published schema alike (protocol §9.2: "never null").
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from wallet.wire.models import (
     MAX_LIST,
@@ -56,10 +59,24 @@ CategoryLabel = Annotated[
 ]
 FieldKey = Annotated[str, Field(pattern=FIELD_KEY_PATTERN, description="a wallet field key")]
 Iri = Annotated[str, Field(pattern=IRI_PATTERN, description="an http(s) IRI, e.g. a DPV term")]
-EpochSeconds = Annotated[int, Field(ge=MIN_EPOCH, le=MAX_EPOCH, description="Unix seconds")]
+EpochSeconds = Annotated[StrictInt, Field(ge=MIN_EPOCH, le=MAX_EPOCH, description="Unix seconds")]
 ShortText = Annotated[str, Field(min_length=1, max_length=500)]
 Jurisdiction = Annotated[str, Field(min_length=2, max_length=64)]
 LanguageTag = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+_Value = TypeVar("_Value")
+
+
+def _not_null(value: object) -> object:
+    if value is None:
+        raise ValueError("an absent member is left out, never null")
+    return value
+
+
+# An optional member that is left out when absent: ``None`` in Python, never ``null`` in a
+# document (refused here, and not in the published schema). Declare it ``= None`` and leave it out
+# when building a document (an explicit None is refused like a null).
+Omittable = Annotated[_Value | SkipJsonSchema[None], BeforeValidator(_not_null)]
 
 
 class _ConsentWire(_Wire):
@@ -75,12 +92,12 @@ class PiiController(_ConsentWire):
     """Kantara ``piiControllers[]``: who decides about the data (the vendor)."""
 
     piiController: Name
-    onBehalf: bool | None = None
+    onBehalf: Omittable[StrictBool] = None
     contact: Annotated[str, Field(min_length=1, max_length=320)]
     address: ControllerAddress
     email: Annotated[str, Field(max_length=320)]
     phone: Annotated[str, Field(max_length=64)]
-    piiControllerUrl: HttpUrl | None = None
+    piiControllerUrl: Omittable[HttpUrl] = None
 
 
 class KantaraPurpose(_ConsentWire):
@@ -88,12 +105,12 @@ class KantaraPurpose(_ConsentWire):
 
     purpose: ShortText
     purposeCategory: list[CategoryLabel] = Field(min_length=1, max_length=16)
-    consentType: Literal["EXPLICIT", "IMPLICIT"] = "EXPLICIT"
+    consentType: Literal["EXPLICIT", "IMPLICIT"]
     piiCategory: list[CategoryLabel] = Field(min_length=1, max_length=16)
-    primaryPurpose: bool
+    primaryPurpose: StrictBool
     termination: ShortText
-    thirdPartyDisclosure: bool
-    thirdPartyName: Name | None = None
+    thirdPartyDisclosure: StrictBool
+    thirdPartyName: Omittable[Name] = None
 
     @model_validator(mode="after")
     def _third_party_named(self) -> KantaraPurpose:
@@ -125,8 +142,8 @@ class VrmScope(_ConsentWire):
     purposes: list[Iri] = Field(min_length=1, max_length=16, description="DPV purpose IRIs")
     validFrom: EpochSeconds
     validUntil: EpochSeconds
-    offer: UrnUuid | None = Field(default=None, description="the accepted offer, if any")
-    terms: Sha256Hex | None = Field(default=None, description="the consumer's terms document")
+    offer: Omittable[UrnUuid] = Field(default=None, description="the accepted offer, if any")
+    terms: Omittable[Sha256Hex] = Field(default=None, description="the consumer's terms document")
 
     @model_validator(mode="after")
     def _window(self) -> VrmScope:
@@ -139,11 +156,16 @@ class VrmScope(_ConsentWire):
 
 
 class ConsentReceipt(_ConsentWire):
-    """A Kantara Consent Receipt v1.1 issued by the consumer to one vendor."""
+    """A Kantara Consent Receipt v1.1 issued by the consumer to one vendor.
+
+    The members Kantara requires are required here too (``version`` and each purpose's
+    ``consentType`` included); ``language`` (default ``en``) and ``publicKey`` are Kantara's
+    optional ones, ``publicKey`` being required by this protocol.
+    """
 
     model_config = ConfigDict(title="ConsentReceipt")
 
-    version: Literal["KI-CR-v1.1.0"] = KANTARA_VERSION
+    version: Literal["KI-CR-v1.1.0"]
     jurisdiction: Jurisdiction
     consentTimestamp: EpochSeconds
     collectionMethod: ShortText
@@ -161,7 +183,7 @@ class ConsentReceipt(_ConsentWire):
     piiControllers: list[PiiController] = Field(min_length=1, max_length=MAX_LIST)
     policyUrl: HttpUrl
     services: list[KantaraService] = Field(min_length=1, max_length=MAX_LIST)
-    sensitive: bool
+    sensitive: StrictBool
     spiCat: list[CategoryLabel] = Field(max_length=16)
     vrm: VrmScope
 

@@ -8,11 +8,12 @@ Schema, so that the wire formats never depend on the loyalty feature.
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
+
+from wallet.wire.json_types import IsoDate
 
 MAX_TEXT = 200
 ShortText = Annotated[str, Field(max_length=MAX_TEXT)]
@@ -25,20 +26,25 @@ def one_line(text: str) -> str:
 
 
 class PurchasesCommitment(BaseModel):
-    """I commit to ``count`` purchases per period."""
+    """I commit to ``count`` purchases per period.
+
+    ``kind`` is required (no default): it tells the two commitments apart, and the published
+    schema's ``oneOf`` needs it present to say which one a document is.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kind: Literal["purchases"] = "purchases"
-    count: int = Field(gt=0, le=100_000)
+    kind: Literal["purchases"]
+    count: StrictInt = Field(gt=0, le=100_000)
 
 
 class AmountCommitment(BaseModel):
-    """I commit to spending ``amount`` (in ``currency``, ISO 4217) per period."""
+    """I commit to spending ``amount`` (in ``currency``, ISO 4217) per period (``kind`` is
+    required, as for :class:`PurchasesCommitment`)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kind: Literal["amount"] = "amount"
+    kind: Literal["amount"]
     amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
     currency: str = Field(description="ISO 4217 code, e.g. EUR")
 
@@ -98,8 +104,8 @@ class ProposalTerms(BaseModel):
     commitment: Commitment
     period: Period = "year"
     reward: Reward
-    valid_from: date
-    valid_until: date
+    valid_from: IsoDate
+    valid_until: IsoDate
 
     @field_validator("title", "vendor", "category")
     @classmethod

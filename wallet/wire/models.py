@@ -16,7 +16,6 @@ prefix, and the requester is only a fresh public key.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Annotated, Any, Literal
@@ -27,10 +26,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictInt,
     StrictStr,
     model_validator,
 )
 
+from wallet.wire.json_types import IsoDate, VersionOne
 from wallet.wire.loyalty import ProposalTerms
 from wallet.wire.terms import (
     CLAUSE_ID_PATTERN,
@@ -162,7 +164,7 @@ class VendorMetadata(_Wire):
     model_config = ConfigDict(title="VendorMetadata")
 
     type: Literal["VrmVendor"] = "VrmVendor"
-    version: Literal[1] = WIRE_VERSION
+    version: VersionOne = WIRE_VERSION
     id: str = Field(pattern=VENDOR_ID_PATTERN, description="the vendor's stable identifier")
     name: Name
     publicKey: PublicJwk = Field(description="the key that signs the vendor's offers")
@@ -210,7 +212,7 @@ class ItemSpec(_Wire):
 class Quantity(_Wire):
     """schema.org ``QuantitativeValue``: how many (UN/CEFACT ``C62`` = pieces)."""
 
-    value: int = Field(ge=1, le=1_000_000)
+    value: StrictInt = Field(ge=1, le=1_000_000)
     unitCode: str = Field(default="C62", pattern=r"^[A-Z0-9]{1,3}$")
 
 
@@ -251,7 +253,7 @@ class DeliveryWish(_Wire):
         pattern=POSTAL_PREFIX_PATTERN,
         description="at most the first 3 characters of a postal code",
     )
-    deliverBy: date | None = None
+    deliverBy: IsoDate | None = None
 
 
 class ReplyChannel(_Wire):
@@ -280,7 +282,7 @@ class Intention(_Wire):
     delivery: DeliveryWish = Field(default_factory=DeliveryWish)
     availabilityStarts: UtcTimestamp | None = None
     availabilityEnds: UtcTimestamp | None = None
-    openToAlternatives: bool = False
+    openToAlternatives: StrictBool = False
     terms: TermsRequirement | None = None
     loyaltyProposal: ProposalTerms | None = None
     requester: RequesterKey
@@ -303,15 +305,15 @@ class DeliveryPromise(_Wire):
     """How and by when the vendor delivers."""
 
     method: DeliveryMethod
-    deliverBy: date
-    leadTimeDays: int = Field(ge=0, le=3650)
+    deliverBy: IsoDate
+    leadTimeDays: StrictInt = Field(ge=0, le=3650)
 
 
 class DataRequest(_Wire):
     """A field of the consumer's data the vendor needs to fulfil the offer (asked, not sent)."""
 
     field: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
-    required: bool = True
+    required: StrictBool = True
     purpose: str | None = Field(default=None, max_length=200, description="why, in plain words")
 
 
@@ -332,7 +334,7 @@ class Offer(_Wire):
     validThrough: UtcTimestamp
     seller: SellerIdentity
     itemOffered: ItemSpec
-    isAlternative: bool = Field(
+    isAlternative: StrictBool = Field(
         default=False, description="a different item meeting the same need (openToAlternatives)"
     )
     price: DecimalString
@@ -346,7 +348,7 @@ class Offer(_Wire):
         description="instead of acceptsTerms: the vendor's one counter-offer (left out when none)",
         exclude_if=lambda value: value is None,
     )
-    acceptsLoyaltyProposal: bool = False
+    acceptsLoyaltyProposal: StrictBool = False
     # Left out of the JSON when empty: offers signed before it existed keep their canonical bytes.
     dataRequested: list[DataRequest] = Field(
         default_factory=list,

@@ -25,6 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
 
 from wallet.crypto.canonical import canonical_bytes
+from wallet.wire.json_types import OnlyTrue
 
 Language = Literal["en", "es", "it"]
 LANGUAGES: tuple[Language, ...] = ("en", "es", "it")
@@ -105,7 +106,7 @@ class StandardClause(_Wire):
 class FreeTextClause(_Wire):
     """A clause in the author's own words (in the document's language); never translated."""
 
-    free_text: Literal[True]
+    free_text: OnlyTrue
     text: str = Field(min_length=1, max_length=MAX_FREE_TEXT)
 
 
@@ -127,11 +128,11 @@ class TermsDocument(_Wire):
 
     type: Literal["VrmTerms"]
     id: str = Field(pattern=URN_UUID_PATTERN, description="this version's own id")
-    version: int = Field(
+    version: StrictInt = Field(
         ge=1, le=MAX_SAFE_INTEGER, description="1 for the first saved version, then 2, 3..."
     )
     issued: UtcTimestamp
-    catalogue_version: int = Field(
+    catalogue_version: StrictInt = Field(
         ge=1, le=MAX_SAFE_INTEGER, description="the clause catalogue the ids refer to"
     )
     language: Language = Field(description="the author's language (free text is written in it)")
