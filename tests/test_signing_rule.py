@@ -32,9 +32,13 @@ from wallet.crypto.signing import (
 )
 from wallet.errors import SignatureInvalid
 from wallet.offers.ingest import check_offers
+from wallet.terms.signing import sign_agreement
 from wallet.vendors.store import VendorRow
 from wallet.wire.consent import (
     ConsentAcknowledgement,
+    ConsentNotice,
+    ConsentReceipt,
+    Disclosure,
     SignedAcknowledgement,
     SignedConsentNotice,
     SignedDisclosure,
@@ -42,13 +46,16 @@ from wallet.wire.consent import (
 from wallet.wire.consent_signing import (
     receipt_sha256,
     sign_acknowledgement,
+    sign_consent_notice,
+    sign_receipt,
+    signed_disclosure_bytes,
     verify_receipt,
     verify_signed_acknowledgement,
     verify_signed_consent_notice,
     verify_signed_disclosure,
 )
-from wallet.wire.models import SellerIdentity, SignedIntention, SignedOffer
-from wallet.wire.notices import SignedNotice, verify_signed_notice
+from wallet.wire.models import RequesterKey, SellerIdentity, SignedIntention, SignedOffer
+from wallet.wire.notices import IntentionNotice, SignedNotice, sign_notice, verify_signed_notice
 from wallet.wire.signing import (
     sign_intention,
     sign_offer,
@@ -428,11 +435,50 @@ def test_our_signers_send_exactly_the_object_they_sign() -> None:
         receiptSha256="ab" * 32,
         fields=["email"],
     )
+    withdrawal = IntentionNotice(
+        type="IntentionWithdrawn",
+        intention=intention.id,
+        issued=utc_timestamp(),
+        requester=intention.requester,
+    )
+    pairwise = generate_signing_key()
+    receipt = ConsentReceipt.model_validate(
+        stranger_receipt(
+            Stranger(), publicKey=pairwise.verifying_key.jwk, piiPrincipalId=pairwise.kid
+        )
+    )
+    token, canonical = sign_receipt(receipt, pairwise)
+    disclosure = Disclosure(
+        type="Disclosure",
+        id=uuid.uuid4().urn,
+        consentReceiptID=receipt.consentReceiptID,
+        issued=utc_timestamp(),
+        receipt=token,
+        data={"email": "ada@example.org"},
+    )
+    revocation = ConsentNotice(
+        type="ConsentRevoked",
+        id=uuid.uuid4().urn,
+        consentReceiptID=receipt.consentReceiptID,
+        issued=utc_timestamp(),
+        principal=RequesterKey(
+            publicKey=PublicJwk.model_validate(pairwise.verifying_key.jwk), kid=pairwise.kid
+        ),
+    )
     sent = [
-        ("intention", sign_intention(intention, key)),
-        ("offer", sign_offer(make_offer(vendor, intention.id), vendor)),
-        ("acknowledgement", sign_acknowledgement(termination, vendor)),
+        ("intention", wire_bytes(sign_intention(intention, key))),
+        ("offer", wire_bytes(sign_offer(make_offer(vendor, intention.id), vendor))),
+        ("notice", wire_bytes(sign_notice(withdrawal, key))),
+        ("disclosure", signed_disclosure_bytes(disclosure, pairwise)),
+        ("notice", wire_bytes(sign_consent_notice(revocation, pairwise))),
+        ("acknowledgement", wire_bytes(sign_acknowledgement(termination, vendor))),
     ]
-    for member, signed in sent:
-        body = json.loads(wire_bytes(signed))
-        assert canonical_bytes(body[member]) == unverified_payload(body["signature"]), member
+    for member, body in sent:
+        document = json.loads(body)
+        assert canonical_bytes(document[member]) == unverified_payload(document["signature"])
+    # The receipt is its own payload; the countersignature covers the same bytes.
+    assert unverified_payload(token) == canonical == canonical_bytes(json.loads(canonical))
+    record = sign_agreement(vendor, terms_sha256="ab" * 32, vendor_id=SELLER_ID, vendor_name="S")
+    sent_record = record.model_dump(mode="json")
+    del sent_record["signature"]
+    assert canonical_bytes(sent_record) == unverified_payload(record.signature)

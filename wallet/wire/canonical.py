@@ -1,6 +1,8 @@
 """The canonical bytes (RFC 8785) of wire models, with a fast path each model earns from its schema.
 
-Every signature in the protocol covers ``canonical_bytes(model.wire())``. The general
+Our signers build the object they send once, ``model.wire()``, and sign ``canonical_wire(model)``,
+its RFC 8785 bytes (the signing rule of :mod:`wallet.wire.signing`: a verifier compares the
+payload with the object it *received*, never with a model of its own). The general
 :func:`~wallet.crypto.canonical.canonical_bytes` walks the whole document in Python to find the
 values for which sorted compact JSON is not already the RFC 8785 form (floats, integers beyond
 2^53, text that needs NFC). A wire model can rule the first two out by construction: if its
@@ -29,7 +31,8 @@ class _WireModel(Protocol):
 
 
 def canonical_wire(model: _WireModel) -> bytes:
-    """RFC 8785 bytes of ``model.wire()``: what a signature over ``model`` covers."""
+    """RFC 8785 bytes of ``model.wire()``: what our signature over ``model`` covers, since
+    ``model.wire()`` is the object we send."""
     assert isinstance(model, BaseModel)
     return canonical_document_bytes(type(model), model.wire())
 
