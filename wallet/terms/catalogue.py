@@ -13,7 +13,7 @@ import json
 import string
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -238,24 +238,39 @@ def catalogue_path() -> Path:
     return resources_dir() / "terms" / "catalogue.json"
 
 
-def parse_catalogue(data: bytes, *, source: str) -> Catalogue:
+DataModel = TypeVar("DataModel", bound=BaseModel)
+
+
+def parse_data_file(data: bytes, model: type[DataModel], *, source: str, what: str) -> DataModel:
+    """A terms data file (the catalogue, the roster) checked as strictly as input."""
     try:
-        return Catalogue.model_validate(json.loads(data))
+        return model.model_validate(json.loads(data))
     except (ValueError, UnicodeDecodeError) as exc:
         detail = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
         raise CatalogueError(
-            f"The clause catalogue {source} is damaged ({detail}); reinstall VRM Wallet."
+            f"The {what} {source} is damaged ({detail}); reinstall VRM Wallet."
         ) from None
 
 
 @functools.cache
-def _load_cached(path: Path) -> Catalogue:
-    data = read_resource(
-        path, max_bytes=MAX_CATALOGUE_BYTES, what="clause catalogue", error=CatalogueError
-    )
-    return parse_catalogue(data, source=str(path))
+def _read_data_file(path: Path, model: type[BaseModel], what: str, max_bytes: int) -> BaseModel:
+    data = read_resource(path, max_bytes=max_bytes, what=what, error=CatalogueError)
+    return parse_data_file(data, model, source=str(path), what=what)
+
+
+def load_data_file(path: Path, model: type[DataModel], *, what: str, max_bytes: int) -> DataModel:
+    """The data file at ``path`` (read once per path and cached: it never changes while the app
+    runs)."""
+    loaded = _read_data_file(path.resolve(), model, what, max_bytes)
+    assert isinstance(loaded, model)
+    return loaded
+
+
+def parse_catalogue(data: bytes, *, source: str) -> Catalogue:
+    return parse_data_file(data, Catalogue, source=source, what="clause catalogue")
 
 
 def load_catalogue(path: Path | None = None) -> Catalogue:
-    """The catalogue (read once per path and cached: it never changes while the app runs)."""
-    return _load_cached((path or catalogue_path()).resolve())
+    """The catalogue (read once per path and cached)."""
+    chosen = path or catalogue_path()
+    return load_data_file(chosen, Catalogue, what="clause catalogue", max_bytes=MAX_CATALOGUE_BYTES)

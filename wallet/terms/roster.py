@@ -8,15 +8,13 @@ checked as strictly as input: every agreement has a title and a text in every su
 
 from __future__ import annotations
 
-import functools
-import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from wallet.errors import InvalidInput
-from wallet.resources import read_resource, resources_dir
-from wallet.terms.catalogue import CatalogueError, LocalizedText
+from wallet.resources import resources_dir
+from wallet.terms.catalogue import LocalizedText, load_data_file, parse_data_file
 from wallet.wire.terms import CLAUSE_ID_PATTERN, LANGUAGES, Language
 
 MAX_ROSTER_BYTES = 256 * 1024
@@ -72,23 +70,14 @@ def roster_path() -> Path:
 
 
 def parse_roster(data: bytes, *, source: str) -> Roster:
-    try:
-        return Roster.model_validate(json.loads(data))
-    except (ValueError, UnicodeDecodeError) as exc:
-        detail = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-        raise CatalogueError(
-            f"The agreement roster {source} is damaged ({detail}); reinstall VRM Wallet."
-        ) from None
-
-
-@functools.cache
-def _load_cached(path: Path) -> Roster:
-    data = read_resource(
-        path, max_bytes=MAX_ROSTER_BYTES, what="agreement roster", error=CatalogueError
-    )
-    return parse_roster(data, source=str(path))
+    return parse_data_file(data, Roster, source=source, what="agreement roster")
 
 
 def load_roster(path: Path | None = None) -> Roster:
     """The roster (read once per path and cached: it never changes while the app runs)."""
-    return _load_cached((path or roster_path()).resolve())
+    return load_data_file(
+        (path or roster_path()).resolve(),
+        Roster,
+        what="agreement roster",
+        max_bytes=MAX_ROSTER_BYTES,
+    )
