@@ -78,15 +78,25 @@ def offer_cases(setting: Setting, keys: VectorKeys) -> list[Case]:
     pinned the vendor key."""
     good = sign("offer", docs.offer(setting, keys), keys.vendor)
     minimal = sign("offer-minimal", docs.minimal_offer(setting, keys), keys.vendor)
+    counter = sign("offer-counter", docs.counter_offer(setting, keys), keys.vendor)
     document = good.document
     cases = [
         _case(
             "offer",
             "good",
-            "every member present",
+            "every member present; accepts the terms with its signed agreement record",
             _offer_list({"offer": document, "signature": good.jws}),
             "accepted",
             signed=good,
+        ),
+        _case(
+            "offer",
+            "counter-offer",
+            "does not accept the person's terms; counterTerms: one roster agreement, its hash "
+            "and the vendor's signed record",
+            _offer_list({"offer": counter.document, "signature": counter.jws}),
+            "accepted",
+            signed=counter,
         ),
         _case(
             "offer",

@@ -142,6 +142,8 @@ def vendor_member(setting: Setting, key: SigningKey) -> Json:
 
 
 def terms_document(setting: Setting) -> Json:
+    """The person's terms: the roster agreement SD-BASE (IEEE 7012) with two catalogue clauses,
+    one of them with a parameter."""
     return {
         "type": "VrmTerms",
         "id": setting.urn("terms"),
@@ -149,10 +151,25 @@ def terms_document(setting: Setting) -> Json:
         "issued": setting.timestamp(-DAY),
         "catalogue_version": 1,
         "language": "en",
+        "agreement": "SD-BASE",
         "clauses": [
             {"id": "CC-NO-TRACKING", "params": {}},
             {"id": "CC-RETENTION-DAYS", "params": {"days": 30}},
         ],
+    }
+
+
+def counter_terms_document(setting: Setting) -> Json:
+    """The vendor's one counter-offer: a roster agreement alone, in a document it wrote."""
+    return {
+        "type": "VrmTerms",
+        "id": setting.urn("counter-terms"),
+        "version": 1,
+        "issued": setting.timestamp(1),
+        "catalogue_version": 1,
+        "language": "en",
+        "agreement": "PDC-INTENT",
+        "clauses": [],
     }
 
 
@@ -204,7 +221,11 @@ def intention(setting: Setting, keys: VectorKeys, *, key: SigningKey | None = No
         "availabilityStarts": None,
         "availabilityEnds": None,
         "openToAlternatives": True,
-        "terms": {"agreements": ["SD-BASE"], "sha256": terms_sha256(setting, keys)},
+        "terms": {
+            "agreements": ["SD-BASE"],
+            "sha256": terms_sha256(setting, keys),
+            "document": terms_document(setting),
+        },
         "loyaltyProposal": None,
         "requester": key_member(signer),
         "reply": {"method": "http-response"},
@@ -245,11 +266,31 @@ def offer(setting: Setting, keys: VectorKeys) -> Json:
         "eligibleQuantity": {"value": 1, "unitCode": "C62"},
         "delivery": {"method": "delivery", "deliverBy": setting.date(3), "leadTimeDays": 3},
         "areaServed": ["ES", "PT"],
-        "acceptsTerms": {"sha256": terms_sha256(setting, keys)},
+        "acceptsTerms": {
+            "sha256": terms_sha256(setting, keys),
+            "record": agreement(setting, keys)[0],
+        },
         "acceptsLoyaltyProposal": False,
         "dataRequested": [
             {"field": "postal_address", "required": True, "purpose": "where to deliver"}
         ],
+    }
+
+
+def counter_offer(setting: Setting, keys: VectorKeys) -> Json:
+    """:func:`offer` that does not accept the person's terms and makes its one counter-offer."""
+    counter = counter_terms_document(setting)
+    sha256 = hashlib.sha256(canonical_bytes(counter)).hexdigest()
+    document = {
+        name: value for name, value in offer(setting, keys).items() if name != "acceptsTerms"
+    }
+    return document | {
+        "id": setting.urn("offer-counter"),
+        "counterTerms": {
+            "sha256": sha256,
+            "document": counter,
+            "record": agreement(setting, keys, sha256=sha256)[0],
+        },
     }
 
 
@@ -428,11 +469,13 @@ def acknowledgement(
     return document
 
 
-def agreement(setting: Setting, keys: VectorKeys) -> tuple[Json, Signed]:
-    """The vendor's signed acceptance of the terms: the record as sent, and what is signed
-    (``{terms_sha256, accepted_at, vendor}``, the record without its ``signature``)."""
+def agreement(
+    setting: Setting, keys: VectorKeys, *, sha256: str | None = None
+) -> tuple[Json, Signed]:
+    """The vendor's signed acceptance of the terms (or of ``sha256``): the record as sent, and
+    what is signed (``{terms_sha256, accepted_at, vendor}``, the record without ``signature``)."""
     acceptance = {
-        "terms_sha256": terms_sha256(setting, keys),
+        "terms_sha256": sha256 or terms_sha256(setting, keys),
         "accepted_at": setting.timestamp(2),
         "vendor": {
             "id": setting.vendor_id,
