@@ -11,124 +11,37 @@ from __future__ import annotations
 
 import json
 import os
-import selectors
-import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-JS_DIR = REPO / "interop" / "js"
-NPM_PACKAGES = ("jose", "ajv", "ajv-formats", "canonicalize")
+from tests.js_vendor_helpers import JS_DIR, REPO, JsVendor, node_or_reason, running_js_vendor
+
 PASSPHRASE = "correct horse battery staple"
 EMAIL = "quokka@example.org"
 NEW_EMAIL = "new.quokka@example.org"
 # Members of an offer that the schema defaults, which the JavaScript vendor leaves out.
 DEFAULTED_OFFER_MEMBERS = {"@context", "@type", "isAlternative", "acceptsLoyaltyProposal"}
-START_TIMEOUT_SECONDS = 20
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def _node_problem() -> str | None:
-    """Why the JavaScript side cannot run here, or None when it can."""
-    node = shutil.which("node")
-    if node is None:
-        return "Node.js is not installed (the JavaScript interop vendor needs node >= 20 and npm)"
-    version = subprocess.run(
-        [node, "--version"], capture_output=True, text=True, timeout=20, check=False
-    ).stdout.strip()
-    major = version.lstrip("v").split(".")[0]
-    if not major.isdigit() or int(major) < 20:
-        return f"Node.js {version or '(unknown version)'} is too old: the interop vendor needs 20+"
-    missing = [name for name in NPM_PACKAGES if not (JS_DIR / "node_modules" / name).is_dir()]
-    if missing:
-        return (
-            f"the npm packages of interop/js are not installed ({', '.join(missing)}): "
-            "`make node-deps` runs `npm ci` there"
-        )
-    return None
-
-
 @pytest.fixture(scope="module")
 def node() -> str:
-    problem = _node_problem()
-    if problem is not None:
-        pytest.skip(problem)
-    found = shutil.which("node")
-    assert found is not None
+    found, reason = node_or_reason()
+    if found is None:
+        pytest.skip(reason)
     return found
-
-
-@dataclass
-class JsVendor:
-    """The running JavaScript vendor: its base URL, metadata URL and what it received."""
-
-    url: str
-    metadata_url: str
-
-    def get(self, path: str) -> Any:
-        with urllib.request.urlopen(self.url + path, timeout=10) as answer:
-            return json.load(answer)
-
-    def state(self) -> dict[str, Any]:
-        return dict(self.get("/interop/state"))
-
-
-def _ready_line(process: subprocess.Popen[bytes]) -> dict[str, Any]:
-    """The vendor's first stdout line (its JSON ready announcement), within the start timeout."""
-    assert process.stdout is not None
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    buffer = b""
-    with selectors.DefaultSelector() as selector:
-        selector.register(process.stdout, selectors.EVENT_READ)
-        while b"\n" not in buffer:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not selector.select(timeout=remaining):
-                raise AssertionError("the JavaScript vendor did not start in time")
-            chunk = os.read(process.stdout.fileno(), 4096)
-            if not chunk:
-                raise AssertionError(f"the JavaScript vendor exited ({process.wait()})")
-            buffer += chunk
-    return dict(json.loads(buffer.split(b"\n", 1)[0]))
 
 
 @pytest.fixture
 def js_vendor(node: str, tmp_path: Path) -> Iterator[JsVendor]:
-    log = tmp_path / "js-vendor.log"
-    with log.open("wb") as errors:
-        process = subprocess.Popen(
-            [node, "vendor.mjs", "--port", "0"],
-            cwd=JS_DIR,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=errors,
-        )
-        try:
-            try:
-                ready = _ready_line(process)
-            except AssertionError as problem:
-                raise AssertionError(f"{problem}: {log.read_text(errors='replace')}") from None
-            yield JsVendor(url=ready["url"], metadata_url=ready["metadata"])
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
-            assert process.stdout is not None
-            process.stdout.close()
-    crashes = [line for line in log.read_text(errors="replace").splitlines() if "Error" in line]
-    assert not crashes, log.read_text(errors="replace")  # a 500 inside the vendor fails the test
+    with running_js_vendor(node, tmp_path / "js-vendor.log") as vendor:
+        yield vendor
 
 
 @pytest.fixture

@@ -11,6 +11,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -24,7 +27,7 @@ import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from tests.js_vendor_helpers import JsVendor, node_or_reason, running_js_vendor
+from tests.js_vendor_helpers import REPO, JsVendor, node_or_reason, running_js_vendor
 
 SMALL_ORDER_POINT = bytes.fromhex("01" + "00" * 31)  # the identity point
 # With the identity as public key A, the signature R = identity, S = 0 passes [S]B = R + [k]A for
@@ -254,3 +257,16 @@ def test_notices_need_a_known_intention_and_its_own_key(js_vendor: JsVendor) -> 
     assert js_vendor.state()["notices"] == [
         {"type": "IntentionWithdrawn", "intention": intention["id"], "offer": None}
     ]
+
+
+def test_vrm_vendor_conformance_passes_against_the_javascript_vendor(js_vendor: JsVendor) -> None:
+    """Every good and bad case a wallet may send (``vrm-vendor conformance``) gets its status."""
+    result = subprocess.run(
+        [sys.executable, "-m", "vendorkit.cli", "conformance", "--json", js_vendor.metadata_url],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr

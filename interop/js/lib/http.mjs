@@ -27,13 +27,51 @@ function depth(value) {
   return 1 + children.reduce((deepest, child) => Math.max(deepest, depth(child)), 0);
 }
 
-/** The body parsed as a JSON object of at most 32 levels (400 otherwise). */
+/**
+ * The first member name repeated within one object of `text` (already valid JSON), or null.
+ * JSON.parse keeps the last of repeated members silently, so they are looked for separately.
+ */
+export function repeatedMember(text) {
+  const objects = []; // per open object {names, expectName}; null for an open array
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text[at];
+    const open = objects[objects.length - 1];
+    if (char === '"') {
+      let end = at + 1;
+      while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      if (open?.expectName) {
+        const name = JSON.parse(text.slice(at, end + 1));
+        if (open.names.has(name)) return name;
+        open.names.add(name);
+        open.expectName = false;
+      }
+      at = end;
+    } else if (char === "{") {
+      objects.push({ names: new Set(), expectName: true });
+    } else if (char === "[") {
+      objects.push(null);
+    } else if (char === "}" || char === "]") {
+      objects.pop();
+    } else if (char === "," && open) {
+      open.expectName = true;
+    }
+  }
+  return null;
+}
+
+/** The body parsed as a JSON object of at most 32 levels, no member repeated (400 otherwise). */
 export function parseJsonObject(body) {
+  let text;
   let value;
   try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    value = JSON.parse(text);
   } catch {
     throw new Refusal(400, "the body is not UTF-8 JSON");
+  }
+  const repeated = repeatedMember(text);
+  if (repeated !== null) {
+    throw new Refusal(400, `the body repeats the member ${JSON.stringify(repeated).slice(0, 40)}`);
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new Refusal(400, "the body is not a JSON object");
