@@ -88,3 +88,55 @@ def test_a_bad_draft_is_explained_and_cannot_be_saved(qtbot: QtBot, page: TermsP
     page.clause_rows["CC-DATA-REGION"].check.setChecked(True)
     assert page.save_button.isEnabled()
     assert "European Economic Area" in page.preview.toPlainText()
+
+
+def test_proffer_a_roster_agreement_then_answer_a_vendors_counter_offer(
+    qtbot: QtBot, page: TermsPage
+) -> None:
+    from tests.wire_helpers import make_intention
+    from vendorkit.catalog import Catalog, OfferPlan
+    from vendorkit.server import make_vendors
+    from wallet.crypto.signing import generate_signing_key
+    from wallet.terms import TermsBook
+    from wallet.terms.offered import keep_offer_terms
+    from wallet.wire import OfferList, parse_wire
+
+    page.agreement_combo.setCurrentIndex(page.agreement_combo.findData("PDC-INTENT"))
+    assert "Sharing my intent to buy (PDC-INTENT)" in page.preview.toPlainText()
+    page.clause_rows["CC-NO-MARKETING"].check.setChecked(True)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.versions_list.count() == 1)
+
+    catalog = Catalog.model_validate(
+        {
+            "acceptedAgreements": ["SD-BASE"],
+            "counterAgreement": "SD-BASE",
+            "items": [
+                {
+                    "name": "Shoe", "category": "shoes", "price": "20.00", "currency": "EUR",
+                    "leadTimeDays": 1, "regions": ["ES"], "deliveryMethods": ["delivery"],
+                }
+            ],
+        }
+    )  # fmt: skip
+
+    def receive_a_counter_offer(vault: Vault) -> None:
+        terms = TermsBook(vault).latest()
+        assert terms is not None
+        intention, _ = make_intention(terms=terms.requirement().model_dump(mode="json"))
+        [vendor] = make_vendors([generate_signing_key()], catalog)
+        body = OfferPlan(catalog, intention).answer(vendor.signer)
+        [envelope] = parse_wire(body, OfferList).offers
+        with vault.write() as connection:
+            keep_offer_terms(vault, connection, envelope, signed_json=envelope.model_dump_json)
+
+    page.run(receive_a_counter_offer)
+    tab = page.agreements
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1)
+    assert tab.table.item(0, 1).text() == "counter-offer: answer it"
+    assert not tab.accept_button.isEnabled()
+    tab.table.setCurrentCell(0, 0)
+    assert tab.accept_button.isEnabled() and "Service delivery only (SD-BASE)" in tab.details.text()
+    tab.accept_button.click()
+    qtbot.waitUntil(lambda: tab.table.item(0, 1).text() == "in force")
+    assert "You accepted" in page.status.text()

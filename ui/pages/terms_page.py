@@ -1,4 +1,5 @@
-"""My terms: compose the terms vendors must accept, preview them, keep signed versions.
+"""My terms: compose the terms vendors must accept (a roster agreement, IEEE 7012, with clauses),
+preview them, keep signed versions, and see the vendors' agreements and counter-offers.
 
 The clause picker and the live preview work on the catalogue alone (a small read-only data file,
 loaded once), so typing never waits on the vault. Saving, loading versions and exporting go
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import ask
 from ui.pages.base import Page
+from ui.pages.terms_agreements import AgreementsTab
 from ui.tasks import VaultRunner
 from wallet.changes import Changes, Part
 from wallet.terms import (
@@ -47,6 +49,7 @@ from wallet.terms import (
     choices_of,
     diff_documents,
     load_catalogue,
+    load_roster,
     preview_draft,
     render_document,
 )
@@ -140,7 +143,8 @@ class TermsPage(Page):
     Attributes (for tests): ``catalogue``, ``clause_rows`` (by clause id), ``free_text_edit``,
     ``add_free_text_button``, ``free_text_list``, ``remove_free_text_button``, ``language_combo``,
     ``preview``, ``save_button``, ``versions_list``, ``details``, ``diff_from``, ``diff_to``,
-    ``diff_view``, ``export_button``, ``edit_button``, ``tabs``, ``status``, ``error``.
+    ``diff_view``, ``export_button``, ``edit_button``, ``tabs``, ``status``, ``error``,
+    ``agreement_combo`` (the roster agreement proffered), ``agreements`` (the Agreements tab).
     """
 
     def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
@@ -151,6 +155,8 @@ class TermsPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_compose(), self.tr("Compose"))
         self.tabs.addTab(self._build_history(), self.tr("History"))
+        self.agreements = AgreementsTab(self)
+        self.tabs.addTab(self.agreements, self.tr("Agreements"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
@@ -167,6 +173,14 @@ class TermsPage(Page):
         for code, name in (("en", "English"), ("es", "Español"), ("it", "Italiano")):
             self.language_combo.addItem(name, code)
         self.language_combo.setToolTip(self.tr("The language of the preview and of your free text"))
+        self.agreement_combo = QComboBox()
+        self.agreement_combo.setToolTip(
+            self.tr("The standard agreement (IEEE 7012 roster) you proffer to vendors")
+        )
+        self.agreement_combo.addItem(self.tr("No standard agreement (clauses only)"), None)
+        for agreement in load_roster().agreements:
+            self.agreement_combo.addItem(agreement.title.get(self.language()), agreement.id)
+        self.agreement_combo.currentIndexChanged.connect(self.update_preview)
         self.clause_rows: dict[str, ClauseRow] = {}
         clauses = QWidget()
         clause_layout = QVBoxLayout(clauses)
@@ -203,7 +217,9 @@ class TermsPage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel(self.tr("Standard clauses")))
+        left_layout.addWidget(QLabel(self.tr("Agreement")))
+        left_layout.addWidget(self.agreement_combo)
+        left_layout.addWidget(QLabel(self.tr("Standard clauses added to it")))
         left_layout.addWidget(scroll, 1)
         left_layout.addWidget(QLabel(self.tr("Free-text clauses (kept as you write them)")))
         left_layout.addLayout(free_row)
@@ -289,6 +305,13 @@ class TermsPage(Page):
         )
         return code
 
+    def agreement(self) -> str | None:
+        """The roster agreement picked (None: clauses only)."""
+        if not hasattr(self, "agreement_combo"):
+            return None
+        picked: str | None = self.agreement_combo.currentData()
+        return picked
+
     def choices(self) -> list[ClauseChoice]:
         """What the picker currently says, in catalogue order, then the free text."""
         picked = [
@@ -302,9 +325,17 @@ class TermsPage(Page):
     def update_preview(self) -> None:
         """Render the draft in the chosen language (on the GUI thread: catalogue only)."""
         latest = self._versions[-1].document if self._versions else None
-        preview = preview_draft(self.choices(), self.language(), self.catalogue, latest=latest)
+        preview = preview_draft(
+            self.choices(),
+            self.language(),
+            self.catalogue,
+            latest=latest,
+            agreement=self.agreement(),
+        )
         if preview.state == "empty":
-            self.preview.setPlainText(self.tr("Pick clauses on the left to see your terms here."))
+            self.preview.setPlainText(
+                self.tr("Pick an agreement or clauses on the left to see your terms here.")
+            )
         elif preview.state == "same":
             # Saving the same clauses again would only add a version that changes nothing.
             text = self.tr("Same as your saved version %1").replace("%1", str(preview.same_as))
@@ -316,6 +347,9 @@ class TermsPage(Page):
     def _on_language_changed(self) -> None:
         for row in self.clause_rows.values():
             row.retitle(self.language())
+        for index, agreement in enumerate(load_roster().agreements, start=1):
+            self.agreement_combo.setItemText(index, agreement.title.get(self.language()))
+        self.agreements.set_language(self.language())
         self.update_preview()
         self._show_details(self.versions_list.currentRow())
         self.update_diff()
@@ -333,8 +367,12 @@ class TermsPage(Page):
             self.free_text_list.takeItem(row)
             self.update_preview()
 
-    def load_choices(self, choices: list[ClauseChoice]) -> None:
-        """Set the picker to ``choices`` (e.g. a saved version), then refresh the preview."""
+    def load_choices(self, choices: list[ClauseChoice], agreement: str | None = None) -> None:
+        """Set the picker to ``agreement`` and ``choices`` (e.g. a saved version), then refresh
+        the preview."""
+        self.agreement_combo.blockSignals(True)
+        self.agreement_combo.setCurrentIndex(max(0, self.agreement_combo.findData(agreement)))
+        self.agreement_combo.blockSignals(False)
         chosen = {choice.id: choice for choice in choices if choice.id}
         for clause_id, row in self.clause_rows.items():
             row.check.setChecked(clause_id in chosen)
@@ -348,12 +386,14 @@ class TermsPage(Page):
 
     def save(self) -> None:
         """Save the draft as a new signed version (on the vault worker)."""
-        choices, language = self.choices(), self.language()
+        choices, language, agreement = self.choices(), self.language(), self.agreement()
         self.save_button.setEnabled(False)
         self.error.clear()
 
         def compose(vault: Vault) -> TermsVersion:
-            return TermsBook(vault, catalogue=self.catalogue).compose(choices, language=language)
+            return TermsBook(vault, catalogue=self.catalogue).compose(
+                choices, language=language, agreement=agreement
+            )
 
         self.run(compose, on_success=self._on_saved, on_error=self._on_failed)
 
@@ -373,12 +413,13 @@ class TermsPage(Page):
     # ------------------------------------------------------------------ history
 
     def reload(self) -> None:
-        """Load the saved versions from the vault."""
+        """Load the saved versions and the vendors' agreements from the vault."""
         self.run(
             lambda vault: TermsBook(vault, catalogue=self.catalogue).versions(),
             on_success=self._show_versions,
             on_error=self._on_failed,
         )
+        self.agreements.reload()
 
     def _on_vault_changed(self, changes: Changes) -> None:
         if changes.touches(Part.TERMS):
@@ -460,7 +501,7 @@ class TermsPage(Page):
     def _edit_selected(self) -> None:
         chosen = self.selected_version()
         if chosen is not None:
-            self.load_choices(choices_of(chosen.document))
+            self.load_choices(choices_of(chosen.document), chosen.document.agreement)
             self.tabs.setCurrentIndex(0)
 
     def export_selected(self) -> None:
@@ -501,6 +542,7 @@ class TermsPage(Page):
         self.version_text.clear()
         self.diff_view.clear()
         self.load_choices([])
+        self.agreements.clear()
         self.clear_messages()
 
 
