@@ -9,7 +9,9 @@ we did not write), formats included where it checks them.
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -23,6 +25,7 @@ from tests.schema_documents import example_documents
 from wallet.schemas import SCHEMAS, model_of, schema_path
 
 Path = tuple[str | int, ...]
+TIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"
 EXAMPLES = [
     (name, index)
     for name, documents in sorted(example_documents().items())
@@ -163,3 +166,32 @@ def test_a_model_never_reads_a_value_of_another_json_type(name: str, index: int)
             if model_accepts(name, document) and schema_problems(name, document):
                 disagreements.append((path, value))
     assert disagreements == []
+
+
+IMPOSSIBLE_TIMES = [
+    "2030-02-30T12:00:00Z",
+    "2030-13-01T12:00:00Z",
+    "2030-01-01T24:00:00Z",
+    "2030-01-01T12:60:00Z",
+]
+
+
+@pytest.mark.parametrize(("name", "index"), EXAMPLES)
+def test_a_time_that_never_was_is_refused_like_a_date_time_validator_does(
+    name: str, index: int
+) -> None:
+    """Times fit ``YYYY-MM-DDTHH:MM:SSZ`` and are real moments (the ``date-time`` format)."""
+    original = example_documents()[name][index]
+    times = [
+        path
+        for path in member_paths(original)
+        if isinstance(at(original, path), str) and re.fullmatch(TIME, at(original, path))
+    ]
+    accepted = []
+    for path, impossible in itertools.product(times, IMPOSSIBLE_TIMES):
+        document = example_documents()[name][index]
+        *parent, key = path
+        at(document, tuple(parent))[key] = impossible
+        if model_accepts(name, document):
+            accepted.append((path, impossible))
+    assert accepted == []

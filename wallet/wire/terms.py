@@ -22,7 +22,15 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
 
 from wallet.crypto.canonical import canonical_bytes
 from wallet.wire.json_types import OnlyTrue
@@ -47,8 +55,21 @@ AgreementId = Annotated[
         description="a roster agreement id (IEEE 7012), e.g. SD-BASE or PDC-INTENT",
     ),
 ]
+
+
+def _real_moment(text: str) -> str:
+    # 2030-02-30T25:00:00Z fits the pattern, and a JSON Schema date-time check refuses it.
+    try:
+        parse_utc_timestamp(text)
+    except ValueError:
+        raise ValueError("is not a real date and time") from None
+    return text
+
+
 UtcTimestamp = Annotated[
-    str, Field(pattern=UTC_SECONDS_PATTERN, json_schema_extra={"format": "date-time"})
+    str,
+    Field(pattern=UTC_SECONDS_PATTERN, json_schema_extra={"format": "date-time"}),
+    AfterValidator(_real_moment),
 ]
 Sha256Hex = Annotated[str, Field(pattern=SHA256_PATTERN, description="lower-case hex SHA-256")]
 CompactJws = Annotated[str, Field(pattern=COMPACT_JWS_PATTERN, max_length=1024 * 1024)]
