@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jwcrypto import jwk as jwcrypto_jwk
 from jwcrypto import jws as jwcrypto_jws
 
@@ -19,6 +21,7 @@ from tests.wire_helpers import make_intention
 from vendorkit.catalog import Catalog, OfferPlan, load_catalog
 from vendorkit.server import make_vendors
 from vendorkit.terms import judge_terms
+from wallet import activity
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import generate_signing_key
 from wallet.errors import InvalidInput
@@ -299,3 +302,31 @@ def test_an_offer_accepting_by_hash_is_listed_as_an_agreement(vault: Vault) -> N
     listed = book.agreements()
     assert [a.kept.vendor_id for a in listed] == [envelope.offer.seller.id, "other-shop"]
     assert listed[1].record is None and listed[1].kept.accepted_at == bare.issued
+
+
+@given(days=st.integers(min_value=1, max_value=3650), honours=st.integers(0, 4000))
+@settings(max_examples=60, deadline=None)
+def test_a_retention_limit_is_accepted_exactly_when_the_vendor_can_honour_it(
+    days: int, honours: int
+) -> None:
+    document = proffered_document("PDC-INTENT", CC_RETENTION_DAYS={"days": days})
+    limits = [{"id": "CC-RETENTION-DAYS", "atLeast": {"days": honours}}]
+    verdict = _judge(document, acceptedClauses=limits)
+    assert (verdict.accepts == terms_sha256(document)) == (days >= honours)
+
+
+def test_a_record_signed_by_someone_else_is_refused_and_logged_not_kept(vault: Vault) -> None:
+    mine = TermsBook(vault).compose([ClauseChoice("CC-NO-MARKETING")], language="en")
+    intention, _ = make_intention(terms=mine.requirement().model_dump(mode="json"))
+    [envelope], _ = _signed_offers(_catalog(counterAgreement="SD-BASE"), intention)
+    [other], _ = _signed_offers(_catalog(counterAgreement="SD-BASE"), intention)
+    assert envelope.offer.counterTerms is not None and other.offer.counterTerms is not None
+    foreign = envelope.offer.counterTerms.model_copy(
+        update={"record": other.offer.counterTerms.record}
+    )
+    swapped = envelope.offer.model_copy(update={"counterTerms": foreign})
+    _keep(vault, SignedOffer(offer=swapped, signature=envelope.signature))
+    assert counter_offers(vault) == []
+    entry = vault.activity_page(limit=1)[0]
+    assert entry.type == activity.AGREEMENT_REFUSED and entry.result == activity.NOT_COMPLETED
+    assert "record accepts other terms" in (entry.reason or "")
