@@ -279,6 +279,8 @@ class VendorApp:
         self, request: web.Request
     ) -> tuple[str, int, str, bytes] | web.Response:
         """The webhook headers and raw body, or the error response (400/413)."""
+        if request.content_length is not None and request.content_length > MAX_WIRE_BYTES:
+            return _error(413, f"the body is larger than {MAX_WIRE_BYTES} bytes")
         message_id = request.headers.get(HEADER_ID, "")
         timestamp_text = request.headers.get(HEADER_TIMESTAMP, "")
         signature = request.headers.get(HEADER_SIGNATURE, "")
@@ -291,8 +293,6 @@ class VendorApp:
         timestamp = int(timestamp_text)
         if abs(int(time.time()) - timestamp) > TOLERANCE_SECONDS:
             return _error(400, f"webhook-timestamp is more than {TOLERANCE_SECONDS} s away")
-        if request.content_length is not None and request.content_length > MAX_WIRE_BYTES:
-            return _error(413, f"the body is larger than {MAX_WIRE_BYTES} bytes")
         try:
             body = await request.read()
         except web.HTTPRequestEntityTooLarge:
@@ -386,6 +386,8 @@ class VendorApp:
         vendor = self._vendor(request)
         if self.response_delay > 0:
             await asyncio.sleep(self.response_delay)
+        if request.content_length is not None and request.content_length > MAX_WIRE_BYTES:
+            return _error(413, f"the body is larger than {MAX_WIRE_BYTES} bytes")
         message_id = request.headers.get(HEADER_ID, "")
         timestamp_text = request.headers.get(HEADER_TIMESTAMP, "")
         signature = request.headers.get(HEADER_SIGNATURE, "")
@@ -403,8 +405,6 @@ class VendorApp:
                 f"webhook-timestamp is {now - timestamp:+d} s from the vendor's clock; at most "
                 f"{TOLERANCE_SECONDS} s either way is accepted (stale, replayed or clock skew)",
             )
-        if request.content_length is not None and request.content_length > MAX_WIRE_BYTES:
-            return _error(413, f"the body is larger than {MAX_WIRE_BYTES} bytes")
         try:
             body = await request.read()
         except web.HTTPRequestEntityTooLarge:

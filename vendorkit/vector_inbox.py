@@ -117,6 +117,16 @@ def common_bad(
             stage="size",
             pad_to=MAX_BODY_BYTES + 1,
         ),
+        delivery.case(
+            "oversize-without-headers",
+            f"{MAX_BODY_BYTES + 1} bytes and no webhook headers: the size is checked first, "
+            "before anything else is read",
+            body_of(member, document, good.jws),
+            status=413,
+            stage="size",
+            pad_to=MAX_BODY_BYTES + 1,
+            tweak=lambda headers: {"content-type": headers["content-type"]},
+        ),
     ]
     good_body = body_of(member, document, good.jws)
     cases += [
