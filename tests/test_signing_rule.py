@@ -228,7 +228,9 @@ def test_any_member_changed_after_signing_makes_the_offer_forged(
         changed["offer"][name] = value
     accepted, rejected = judged(seller, [changed])
     assert accepted == []
-    assert [refusal.code for refusal in rejected] == ["forged"], (name, value, rejected)
+    # 1 for true is refused by the signature check, or first by a strict schema (a boolean)
+    codes = {"forged", "invalid_offer"} if type(value) is int else {"forged"}
+    assert [refusal.code for refusal in rejected] in [[code] for code in codes], (name, value)
 
 
 # ---------------------------------------------------------------------------- intentions, notices
