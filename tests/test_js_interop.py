@@ -75,20 +75,29 @@ def cli(tmp_path: Path) -> Cli:
     return run
 
 
-def _add_and_broadcast(cli: Cli, vendor: JsVendor) -> str:
-    """The JS vendor added (its key pinned) and one intention broadcast to it; the intention id."""
+def _add_vendor(cli: Cli, vendor: JsVendor) -> None:
     added = cli("vendor", "add", "--yes", vendor.metadata_url)
     assert "Added vendor js-vendor." in added.stdout
+
+
+def _broadcast(cli: Cli, vendor: JsVendor, *options: str) -> str:
+    """One intention created (with ``options``) and broadcast to the JS vendor; its id."""
     intention_id = cli(
         "intent", "create", "--item", "Trail running shoes", "--category", "shoes",
         "--max-price", "120.00", "--currency", "EUR", "--region", "ES",
         "--deliver-by", (date.today() + timedelta(days=10)).isoformat(),
-        "--delivery-method", "delivery",
+        "--delivery-method", "delivery", *options,
     ).stdout.strip()  # fmt: skip
     broadcast = cli("intent", "broadcast", "--wait", "30", intention_id)
     assert "Delivered 1, failed 0" in broadcast.stdout, broadcast.stdout
-    assert vendor.state()["intentions"] == [intention_id]  # it verified and validated it
+    assert intention_id in vendor.state()["intentions"]  # it verified and validated it
     return intention_id
+
+
+def _add_and_broadcast(cli: Cli, vendor: JsVendor) -> str:
+    """The JS vendor added (its key pinned) and one intention broadcast to it; the intention id."""
+    _add_vendor(cli, vendor)
+    return _broadcast(cli, vendor)
 
 
 def test_every_schema_compiles_with_ajv_2020_in_strict_mode(node: str) -> None:
@@ -196,3 +205,27 @@ def test_a_withdrawal_reaches_the_vendor_signed_by_the_intention_key(
     assert js_vendor.state()["notices"] == [
         {"type": "IntentionWithdrawn", "intention": intention_id, "offer": None}
     ]
+
+
+def test_terms_travel_with_the_intention_and_the_vendor_accepts_a_roster_agreement_by_hash(
+    cli: Cli, js_vendor: JsVendor
+) -> None:
+    _add_vendor(cli, js_vendor)
+    cli("terms", "compose", "--agreement", "PDC-INTENT")
+    accepted = _broadcast(cli, js_vendor, "--terms", "latest")
+    funnel = json.loads(cli("--json", "offers", "list", accepted).stdout)
+    assert funnel["refused"] == [] and funnel["removed"] == []
+    [kept] = funnel["kept"]
+    [sent] = js_vendor.get(f"/inbox/offers?intention={accepted}")["offers"]
+    assert set(sent["offer"]["acceptsTerms"]) == {"sha256"}  # by hash: no record
+    [agreement] = json.loads(cli("--json", "terms", "agreements").stdout)
+    assert agreement["status"] == "in force" and agreement["agreement"] == "PDC-INTENT"
+    assert agreement["vendor"]["id"] == "js-vendor" and agreement["offer"] == kept["id"]
+    assert agreement["terms_sha256"] == sent["offer"]["acceptsTerms"]["sha256"]
+
+    # A clause this vendor does not list: it declines (no acceptsTerms), the funnel removes it.
+    cli("terms", "compose", "--agreement", "PDC-INTENT", "--clause", "CC-RETENTION-DAYS=30")
+    declined = _broadcast(cli, js_vendor, "--terms", "latest")
+    funnel = json.loads(cli("--json", "offers", "list", declined).stdout)
+    assert funnel["refused"] == [] and funnel["kept"] == []
+    assert [removal["code"] for removal in funnel["removed"]] == ["terms_not_accepted"]

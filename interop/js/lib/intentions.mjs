@@ -28,11 +28,18 @@ async function requesterKey(requester) {
   return { publicKey, kid };
 }
 
+/**
+ * §10: accept terms whose document hashes (RFC 8785, SHA-256) to `sha256`, proffers an agreement
+ * this vendor lists, and adds no clause (this vendor lists no acceptedClauses); terms without a
+ * document only when their hash is listed. Otherwise decline (no counter-offer).
+ */
 function acceptsTerms(vendor, terms) {
   if (!terms) return false;
   if (vendor.acceptedAgreements.includes(terms.sha256)) return true;
-  const agreements = terms.agreements ?? [];
-  return agreements.length > 0 && agreements.every((id) => vendor.acceptedAgreements.includes(id));
+  const document = terms.document;
+  if (!document || sha256Hex(canonicalBytes(document)) !== terms.sha256) return false;
+  const clauses = document.clauses ?? [];
+  return vendor.acceptedAgreements.includes(document.agreement) && clauses.length === 0;
 }
 
 /**
