@@ -280,6 +280,29 @@ def test_request_erasure_in_spanish_to_a_file_and_other_formats(
     assert all(entry["field_names"] == ["email", "postal_address"] for entry in log)
 
 
+@pytest.mark.parametrize("empty", ["", "   "])
+def test_an_empty_id_is_refused_with_one_line_naming_it(
+    offline: Path, run: Run, empty: str
+) -> None:
+    """``consent grant --offer ''`` answered "There is no vendor None" (issue 13)."""
+    grant_args = ("consent", "grant", "--purpose", "2", "--fields", "email", "--yes")
+    cases = [
+        ("offer id", (*grant_args, "--offer", empty)),
+        ("vendor id", (*grant_args, "--vendor", empty)),
+        ("third party's name", (*grant_args, "--vendor", VENDOR_ID, "--third-party", empty)),
+        ("consent id", ("consent", "show", empty)),
+        ("consent id", ("consent", "revoke", empty, "--yes")),
+        ("consent id", ("consent", "receipt", empty, "out.jws")),
+        ("field key", ("consent", "update", empty, "--yes")),
+        ("vendor id", ("request", "access", empty)),
+        ("vendor id", ("request", "erasure", empty)),
+        ("request id", ("request", "show", empty)),
+    ]
+    for what, args in cases:
+        fails(run(*args), expect=f"error: The {what} is empty; nothing was done.")
+    assert json.loads(ok(run("consent", "list", "--json"))) == []
+
+
 def test_request_refusals(offline: Path, run: Run) -> None:
     fails(run("request", "access", "nobody"), expect="There is no vendor 'nobody'")
     fails(

@@ -58,6 +58,14 @@ RECEIPT_FORMATS = {
 # ---------------------------------------------------------------------------- parsing
 
 
+def _given(value: str | None, what: str) -> str | None:
+    """``value``, unless it was given as empty or blank text: that is refused with one clear line
+    (an empty ``--offer`` once fell through to "There is no vendor None")."""
+    if value is not None and not value.strip():
+        raise CliError(f"The {what} is empty; nothing was done.")
+    return value
+
+
 def _purposes(texts: Sequence[str]) -> tuple[int, ...]:
     try:
         return tuple(parse_purpose(text).number for text in texts)
@@ -175,22 +183,28 @@ def _consent_json(record: ConsentRecord) -> dict[str, Any]:
 
 def cmd_consent_grant(args: argparse.Namespace) -> int:
     """Give a vendor chosen fields for stated purposes and a period; prints the consent id."""
+    offer_id, vendor_id = _given(args.offer, "offer id"), _given(args.vendor, "vendor id")
+    third_party = _given(args.third_party, "third party's name")
     purposes = _purposes(args.purpose)
     days = _days(args.days)
     fields = _field_keys(args.fields)
-    if args.vendor and fields is None:
+    if vendor_id is not None and fields is None:
         raise CliError("Name the fields to share with --fields KEY,KEY (see `data list`).")
     check_can_confirm("Granting a consent", assume_yes=args.yes)
     with unlocked(args) as vault:
         book = ConsentBook(vault)
-        plan = book.plan_from_offer(args.offer) if args.offer else book.plan_for_vendor(args.vendor)
+        if offer_id is not None:
+            plan = book.plan_from_offer(offer_id)
+        else:
+            assert vendor_id is not None  # argparse requires one of --offer and --vendor
+            plan = book.plan_for_vendor(vendor_id)
         changes: dict[str, object] = {"purposes": purposes}
         if fields is not None:
             changes["field_keys"] = fields
         if days is not None:
             changes["days"] = days
-        if args.third_party:
-            changes["third_party_name"] = args.third_party
+        if third_party is not None:
+            changes["third_party_name"] = third_party
         request = plan.request(**changes)
         summary = book.summary(request)  # refuses what grant would refuse, before asking
         labels = {field.key: field.label for field in plan.fields}
@@ -239,6 +253,7 @@ def _event_detail(detail: str) -> str:
 
 def cmd_consent_show(args: argparse.Namespace) -> int:
     """Show one consent: summary, scope, purposes, dates, acknowledgement and history."""
+    _given(args.id, "consent id")
     with unlocked(args) as vault:
         details = consent_details(vault, args.id)
     record, history, deliveries = details.record, details.events, details.deliveries
@@ -315,6 +330,7 @@ def cmd_consent_show(args: argparse.Namespace) -> int:
 
 def cmd_consent_revoke(args: argparse.Namespace) -> int:
     """Revoke a consent: the vendor is sent a signed notice to delete the data."""
+    _given(args.id, "consent id")
     check_can_confirm(f"Revoking {args.id}", assume_yes=args.yes)
     with unlocked(args) as vault:
         book = ConsentBook(vault)
@@ -337,6 +353,8 @@ def cmd_consent_revoke(args: argparse.Namespace) -> int:
 
 def cmd_consent_receipt(args: argparse.Namespace) -> int:
     """Export one consent's receipt (signed JWS, readable JSON, or a DPV record)."""
+    _given(args.id, "consent id")
+    _given(args.file, "file name")
     target = Path(args.file)
     _refuse_existing(target, args.force)
     with unlocked(args) as vault:
@@ -365,6 +383,7 @@ def cmd_consent_export_all(args: argparse.Namespace) -> int:
 
 def cmd_consent_update(args: argparse.Namespace) -> int:
     """Send a field's current value to the vendors holding it under an active consent."""
+    _given(args.field, "field key")
     check_can_confirm(f"Sending the new value of {args.field}", assume_yes=args.yes)
     with unlocked(args) as vault:
         info = vault.fields.info(args.field)
@@ -437,6 +456,7 @@ def _emit(record: DataRequestRecord, args: argparse.Namespace) -> None:
 
 
 def _cmd_request(args: argparse.Namespace, kind: str) -> int:
+    _given(args.vendor_id, "vendor id")
     if args.out:
         _refuse_existing(Path(args.out), args.force)
     with unlocked(args) as vault:
@@ -491,6 +511,7 @@ def cmd_request_list(args: argparse.Namespace) -> int:
 
 def cmd_request_show(args: argparse.Namespace) -> int:
     """Show a request you wrote, again (letter, mailto link or signed JSON)."""
+    _given(args.id, "request id")
     if args.out:
         _refuse_existing(Path(args.out), args.force)
     with unlocked(args) as vault:
