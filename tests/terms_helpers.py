@@ -20,7 +20,7 @@ def proffered_document(
         issued=utc_timestamp(),
         catalogue_version=1,
         language="en",
-        agreement=agreement,
+        **({"agreement": agreement} if agreement else {}),
         clauses=[
             StandardClause(id=name.replace("_", "-"), params=values)
             for name, values in params.items()

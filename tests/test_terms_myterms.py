@@ -113,6 +113,11 @@ def test_terms_without_an_agreement_keep_their_canonical_bytes() -> None:
     assert b"agreement" not in canonical_bytes(document.wire())
     with pytest.raises(ValueError, match="roster agreement, at least one clause"):
         TermsDocument.model_validate({**document.wire(), "clauses": []})
+    # absent is left out, never null: a null would drop out of the canonical form and the hash
+    with pytest.raises(ValueError, match="left out, never null"):
+        TermsDocument.model_validate({**document.wire(), "agreement": None})
+    with pytest.raises(ValueError, match="left out, never null"):
+        TermsRequirement.model_validate({**requirement(document), "document": None})
 
 
 # ---------------------------------------------------------------------------- the vendor

@@ -112,8 +112,8 @@ def new_document(
         issued=utc_timestamp(),
         catalogue_version=catalogue.catalogue_version,
         language=language,
-        agreement=agreement,
         clauses=list(clauses),
+        **({"agreement": agreement} if agreement is not None else {}),
     )
 
 

@@ -20,17 +20,19 @@ import hashlib
 import re
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictInt,
     StrictStr,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 from wallet.crypto.canonical import canonical_bytes
 from wallet.wire.json_types import OnlyTrue
@@ -138,6 +140,19 @@ def _absent(value: object) -> bool:
     return value is None
 
 
+def _not_null(value: object) -> object:
+    if value is None:
+        raise ValueError("an absent member is left out, never null")
+    return value
+
+
+_Present = TypeVar("_Present")
+# A member left out when absent, never null (like wallet.wire.consent.Omittable, which imports
+# this module): a null would be dropped from the canonical form and change the hash that
+# acceptance binds. Build documents without the member rather than with None.
+Omittable = Annotated[_Present | SkipJsonSchema[None], BeforeValidator(_not_null)]
+
+
 class TermsDocument(_Wire):
     """One version of the consumer's terms, as it is canonicalised, hashed and signed.
 
@@ -157,7 +172,7 @@ class TermsDocument(_Wire):
         ge=1, le=MAX_SAFE_INTEGER, description="the clause catalogue the ids refer to"
     )
     language: Language = Field(description="the author's language (free text is written in it)")
-    agreement: AgreementId | None = Field(
+    agreement: Omittable[AgreementId] = Field(
         default=None,
         description="the roster agreement proffered (left out when the terms are clauses only)",
         exclude_if=_absent,
@@ -253,7 +268,7 @@ class TermsRequirement(_Wire):
         description="the roster agreement the document proffers (empty: clauses only)",
     )
     sha256: Sha256Hex = Field(description="SHA-256 of the RFC 8785 form of document")
-    document: TermsDocument | None = Field(
+    document: Omittable[TermsDocument] = Field(
         default=None,
         description="the exact terms document (left out only by wallets older than the roster)",
         exclude_if=_absent,
@@ -265,7 +280,7 @@ class TermsAcceptance(_Wire):
     (``record``) its signed agreement record for that hash, which both sides keep."""
 
     sha256: Sha256Hex
-    record: AgreementRecord | None = Field(
+    record: Omittable[AgreementRecord] = Field(
         default=None,
         description="the vendor's signed AgreementRecord for sha256 (left out by vendors that "
         "accept by hash only; the signed offer is then the record)",
