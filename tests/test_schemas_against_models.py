@@ -195,3 +195,28 @@ def test_a_time_that_never_was_is_refused_like_a_date_time_validator_does(
         if model_accepts(name, document):
             accepted.append((path, impossible))
     assert accepted == []
+
+
+# URLs an Ajv ``uri`` format check (ajv-formats) refuses: checked with Node, Ajv 8 and
+# ajv-formats 3, and the model refuses each of them too.
+URLS_A_URI_CHECK_REFUSES = [
+    "http://a b/",
+    "http://example.com/\u00e9",
+    "http://example.com/%zz",
+    "http://example.com/a|b",
+    "http://example.com/{x}",
+    'http://example.com/a"b',
+]
+
+
+@pytest.mark.parametrize("url", URLS_A_URI_CHECK_REFUSES)
+def test_a_url_that_a_uri_check_refuses_is_refused_by_the_model(url: str) -> None:
+    metadata = example_documents()["vendor-metadata"][1]
+    model_of("vendor-metadata").model_validate(metadata)
+    for edit in (
+        lambda document: document.update(policyUrl=url),
+        lambda document: document["inbox"].update(consents=url),
+    ):
+        edited = example_documents()["vendor-metadata"][1]
+        edit(edited)
+        assert not model_accepts("vendor-metadata", edited)

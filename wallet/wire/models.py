@@ -16,6 +16,7 @@ prefix, and the requester is only a fresh public key.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 from typing import Annotated, Any, Literal
@@ -70,10 +71,22 @@ def _http_url(value: str) -> str:
     return value
 
 
+# RFC 3986 characters: unreserved, reserved (brackets only around an IPv6 address), %XX escapes.
+_URI_TEXT = re.compile(
+    r"(?:[A-Za-z0-9._~:/?#@!$&'()*+,;=-]|%[0-9A-Fa-f]{2}|\[[0-9A-Fa-f:.]+\])+", re.ASCII
+)
+
+
 @lru_cache(maxsize=4096)
 def _http_url_problem(value: str) -> str | None:
     """Why ``value`` is not an acceptable URL, or None; cached because the same vendor URLs are
     validated in every offer, receipt and metadata document (``urlsplit`` is pure Python)."""
+    if any(ord(character) < 32 or ord(character) == 127 for character in value):
+        return "must not contain a control character"
+    if not _URI_TEXT.fullmatch(value):
+        # What a JSON Schema "uri" check refuses (Ajv with ajv-formats): a space, non-ASCII text,
+        # a stray "%", quotes, braces... (percent-encode them).
+        return "must be written with URI characters only (RFC 3986)"
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return "must be an absolute http(s) URL"
