@@ -80,6 +80,20 @@ def disclosure_cases(setting: Setting, keys: VectorKeys) -> list[Case]:
             signed=update,
             after=("disclosure/good",),
         ),
+        resigned(
+            delivery,
+            "webhook-id-reused",
+            "the webhook-id of disclosure/good with another valid body (the update)",
+            "disclosure",
+            update.document,
+            keys.consent,
+            good,
+            status=409,
+            stage="state",
+            after=("disclosure/good",),
+            message_id=first,
+        ),
+        _other_receipt_same_id(setting, keys, delivery),
         _update_first(setting, keys, delivery),
         disclosed(
             "other-vendor",
@@ -117,6 +131,24 @@ def disclosure_cases(setting: Setting, keys: VectorKeys) -> list[Case]:
     )
     cases.append(_small_order(setting, keys, delivery))
     return cases
+
+
+def _other_receipt_same_id(setting: Setting, keys: VectorKeys, delivery: Delivery) -> Case:
+    """The receipt id of disclosure/good in another receipt by the same key (all valid)."""
+    longer = docs.signed_receipt(setting, keys, valid_days=365)
+    document = docs.disclosure(setting, keys, receipt_jws=longer.jws) | {
+        "id": setting.urn("consent-other-receipt")
+    }
+    signed = sign("disclosure-other-receipt", document, keys.consent)
+    return delivery.case(
+        "receipt-id-with-other-receipt",
+        "a new receipt (365 days instead of 90) under the receipt id of disclosure/good, signed "
+        "by the same key: a known receipt id cannot carry another receipt",
+        body_of("disclosure", signed.document, signed.jws),
+        status=409,
+        stage="state",
+        after=("disclosure/good",),
+    )
 
 
 def _update_first(setting: Setting, keys: VectorKeys, delivery: Delivery) -> Case:
@@ -278,6 +310,19 @@ def consent_notice_cases(setting: Setting, keys: VectorKeys) -> list[Case]:
             stage="accepted",
             signed=good,
             after=("disclosure/good",),
+        ),
+        resigned(
+            delivery,
+            "webhook-id-reused",
+            "the webhook-id of consent-notice/good with another valid notice (ConsentExpired)",
+            "notice",
+            docs.consent_notice(setting, keys) | {"type": "ConsentExpired"},
+            keys.consent,
+            good,
+            status=409,
+            stage="state",
+            after=("consent-notice/good",),
+            message_id=delivery.message_id("good"),
         ),
         delivery.case(
             "retry",

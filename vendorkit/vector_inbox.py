@@ -204,7 +204,9 @@ def resigned(
     status: int,
     stage: str = "schema",
     after: tuple[str, ...] = (),
+    message_id: str | None = None,
 ) -> Case:
+    """``document`` validly signed by ``key`` (JWS and webhook): only its content is wrong."""
     extra = {k: v for k, v in good.header.items() if k not in ("alg", "kid")} or None
     signed = sign(f"{good.name}-{name}", document, key, extra=extra)
     return delivery.case(
@@ -215,6 +217,7 @@ def resigned(
         stage=stage,
         after=after,
         key=key,
+        message_id=message_id,
     )
 
 
@@ -276,6 +279,18 @@ def intention_cases(setting: Setting, keys: VectorKeys) -> list[Case]:
             "intention",
             docs.intention(setting, keys, key=keys.other),
             keys.other,
+            good,
+            status=409,
+            stage="state",
+            after=("intention/good",),
+        ),
+        resigned(
+            delivery,
+            "id-with-other-content",
+            "the id of intention/good with another maxPrice, validly signed by the same key",
+            "intention",
+            changed(docs.intention(setting, keys), ("priceSpecification", "maxPrice"), "99.00"),
+            keys.intention,
             good,
             status=409,
             stage="state",
@@ -389,6 +404,19 @@ def notice_cases(setting: Setting, keys: VectorKeys) -> list[Case]:
             stage="accepted",
             signed=accepted,
             after=("intention/good",),
+        ),
+        resigned(
+            decisions,
+            "webhook-id-reused",
+            "the webhook-id of notice/good with another valid decision (OfferDeclined)",
+            "notice",
+            docs.notice(setting, keys, kind="OfferDeclined"),
+            keys.intention,
+            accepted,
+            status=409,
+            stage="state",
+            after=("notice/good",),
+            message_id=decisions.message_id("good"),
         ),
         resigned(
             decisions,
