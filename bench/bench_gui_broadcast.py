@@ -26,6 +26,7 @@ from bench import Figure
 from bench.bench_broadcast import VENDORS, directory, start_vendors, stop
 from bench.stall_watch import ENABLED as WATCH_STALLS
 from bench.stall_watch import StallWatch
+from ui.heap import preload_and_freeze
 from ui.network import NetworkRunner
 from ui.pages.intentions_page import IntentionsPage
 from ui.tasks import VaultRunner
@@ -138,7 +139,9 @@ def run() -> list[Figure]:
         vault_dir = Path(temp) / "vault"
         Vault.create(vault_dir, PASSPHRASE, kdf_target_seconds=0).vault.lock()
         process, base = start_vendors(VENDORS)
-        vaults, network = VaultRunner(), NetworkRunner()
+        # As the app does: the workspace's code is loaded and frozen before the vault opens.
+        vaults = VaultRunner(before_first_open=preload_and_freeze)
+        network = NetworkRunner()
         page: IntentionsPage | None = None
         try:
             # The vault's methods are only ever called on its thread (through the runners).

@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ui.heap import preload_and_freeze
 from ui.icons import APP_ICON, icon
 from ui.main_window import MainWindow
 from ui.tasks import VaultRunner
@@ -32,6 +33,7 @@ STYLE = "Fusion"
 APPLICATION_NAME = "VRM Wallet"
 ORGANIZATION_NAME = "vrm-wallet"
 DESKTOP_FILE_NAME = "vrm-wallet"
+PRELOAD_DELAY_MS = 300  # once the first window has painted
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 
@@ -144,7 +146,7 @@ def run(app: QApplication, options: Options, *, style_set: bool = False) -> int:
     ``style_set`` as for :func:`configure_application`.
     """
     configure_application(app, style_set=style_set)
-    runner = VaultRunner()
+    runner = VaultRunner(before_first_open=preload_and_freeze)
     demo_vendors = None
     if options.demo:
         from vendorkit.demo import start_demo_vendors
@@ -158,6 +160,9 @@ def run(app: QApplication, options: Options, *, style_set: bool = False) -> int:
         app.aboutToQuit.connect(demo_vendors.stop)
     quit_on_termination_signals(app)
     window.show()
+    # While the person reads the first window: load the workspace's code on the vault's worker
+    # and freeze it out of the garbage collector's way (ui.heap); an unlock queues it anyway.
+    QTimer.singleShot(PRELOAD_DELAY_MS, runner.prepare)
     return app.exec()
 
 

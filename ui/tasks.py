@@ -56,9 +56,18 @@ class VaultRunner(QObject):
     locked = Signal()
     error = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        before_first_open: Callable[[], object] | None = None,
+    ) -> None:
+        """``before_first_open`` runs once on the worker, ahead of the first open in its
+        queue (the app's :func:`ui.heap.preload_and_freeze`); :meth:`prepare` may run it
+        earlier."""
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault")
+        self._before_first_open = before_first_open
         self._vault: Vault | None = None  # read and written on the worker thread only
         self._is_unlocked = False  # GUI-thread mirror of "a vault is open"
         self._tickets = itertools.count(1)
@@ -113,6 +122,12 @@ class VaultRunner(QObject):
         what it changed is still emitted as ``changed`` on the GUI thread."""
         return self._executor.submit(lambda: self._perform(operation))
 
+    def prepare(self) -> None:
+        """Queue the ``before_first_open`` step now, if it has not been queued yet."""
+        step, self._before_first_open = self._before_first_open, None
+        if step is not None and not self._stopped:
+            self._executor.submit(step)
+
     def open(
         self,
         opener: Callable[[], Vault],
@@ -125,6 +140,8 @@ class VaultRunner(QObject):
         ``on_success`` receives the vault for reading plain attributes only; call its methods
         through :meth:`run`.
         """
+
+        self.prepare()  # one worker: the step runs before this open
 
         def call() -> Vault:
             if self._vault is not None:

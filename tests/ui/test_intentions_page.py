@@ -28,6 +28,7 @@ from ui.pages.intentions_page import IntentionsPage
 from ui.tasks import VaultRunner
 from vendorkit.server import BackgroundVendors
 from wallet.intents.status import delivery_status_text as row_status
+from wallet.offers import FunnelView, OfferBook
 from wallet.vault.facade import Vault
 
 WAIT_MS = 30_000
@@ -129,8 +130,16 @@ def test_composer_refuses_what_the_core_refuses(qtbot: QtBot, page: IntentionsPa
     dialog.reject()
 
 
+def _funnel(runner: VaultRunner, intention_id: str) -> FunnelView:
+    """The funnel as the page shows it, read from the vault (the page keeps only its rows)."""
+    return runner.submit_raw_vault(lambda vault: OfferBook(vault).funnel(intention_id)).result(
+        timeout=30
+    )
+
+
 def test_broadcast_funnel_weights_accept(
     qtbot: QtBot,
+    runner: VaultRunner,
     page: IntentionsPage,
     vendors: BackgroundVendors,
     monkeypatch: pytest.MonkeyPatch,
@@ -169,8 +178,7 @@ def test_broadcast_funnel_weights_accept(
     _screenshot(page, "broadcast")
 
     # Kept offers ranked, the cheapest first under the default weights.
-    view = page.view
-    assert view is not None
+    view = _funnel(runner, record.id)
     prices = [float(entry.offer.price) for entry in view.result.kept]
     assert prices == sorted(prices)
     assert page.ranked_offer_ids() == [entry.offer.id for entry in view.result.kept]
@@ -186,8 +194,8 @@ def test_broadcast_funnel_weights_accept(
     page.sliders["loyalty"].setValue(0)
     page.sliders["history"].setValue(0)
     qtbot.waitUntil(lambda: page.ranked_offer_ids() != by_price, timeout=WAIT_MS)
-    view = page.view
-    assert view is not None and view.weights.delivery == 1.0 and view.weights.price == 0.0
+    view = _funnel(runner, record.id)
+    assert view.weights.delivery == 1.0 and view.weights.price == 0.0
     dates = [entry.offer.delivery.deliverBy for entry in view.result.kept]
     assert dates == sorted(dates)
 

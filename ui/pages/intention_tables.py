@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,13 +33,20 @@ CHUNK_ROWS = 100  # rows made per event-loop turn: a few ms
 FIRST_ROWS = 20  # made at once: what a view shows, so that nothing visible waits a turn
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_BOLD = QFont()
-_BOLD.setBold(True)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _KEY = Qt.ItemDataRole.UserRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FONT = Qt.ItemDataRole.FontRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+
+
+@cache
+def _bold_font() -> QFont:
+    """Made on first use, on the GUI thread: the module may be imported on another
+    (:mod:`ui.heap`), where Qt does not promise fonts work."""
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +169,7 @@ class RowsModel(QStandardItemModel):
     def _set_cells(self, number: int, row: TableRow) -> None:
         """Every role of new row ``number``'s cells; the model makes the cells, in C++, from
         its prototype."""
-        font = _BOLD if row.bold else None
+        font = _bold_font() if row.bold else None
         for column, text in enumerate(row.cells):
             roles: dict[int, Any] = {_DISPLAY: text, _KEY: row.key, _FONT: font}
             roles[_TOOLTIP] = row.tooltips.get(column) or None
@@ -172,7 +180,7 @@ class RowsModel(QStandardItemModel):
     def _update_cells(self, number: int, row: TableRow, old: TableRow) -> None:
         """The roles of row ``number``'s cells that differ from ``old`` (through its items:
         asking for an index lets other threads take the GIL, for up to 5 ms each time)."""
-        font = _BOLD if row.bold else None
+        font = _bold_font() if row.bold else None
         for column, text in enumerate(row.cells):
             item = self.item(number, column)
             tip = row.tooltips.get(column) or None

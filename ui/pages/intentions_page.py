@@ -20,12 +20,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,8 +37,8 @@ from ui.pages.base import Page
 from ui.pages.intention_offers import OffersPanel
 from ui.pages.intention_progress import DeliveryProgress, ShownIntention, prepare_shown
 from ui.tasks import VaultRunner
-from ui.text import escape_html
 from ui.widgets.busy import BusyIndicator
+from ui.widgets.details_grid import DetailsGrid
 from ui.widgets.layout import content_or_empty
 from ui.widgets.messages import error_text
 from wallet.changes import Changes, Part
@@ -55,9 +53,10 @@ from wallet.intents.status import (
     was_broadcast,
 )
 from wallet.intents.views import ComposerChoices, composer_choices
-from wallet.offers import FunnelView, FunnelWeights, OfferBook
+from wallet.offers import FunnelWeights, OfferBook
 from wallet.offers.views import vendor_names
 from wallet.vault.facade import Vault
+from wallet.wire.models import Offer
 
 
 class IntentionsPage(Page):
@@ -67,8 +66,8 @@ class IntentionsPage(Page):
     ``broadcast_button``, ``withdraw_button``, ``export_button``, ``cancel_button``,
     ``progress_table``, ``offers`` (the :class:`OffersPanel`) and its ``kept_table``,
     ``alternatives_box``, ``alternatives_table``, ``removed_table``, ``sliders`` (name →
-    QSlider), ``accept_button``, ``consent_button``; ``status``, ``error``, ``view`` (the last
-    :class:`FunnelView`), ``delivery`` (the running delivery, or ``None``).
+    QSlider), ``accept_button``, ``consent_button``; ``status``, ``error``, ``delivery`` (the
+    running delivery, or ``None``).
 
     Signals:
         consent_requested(str): "Give consent…" on a chosen intention; the accepted offer's id.
@@ -87,7 +86,6 @@ class IntentionsPage(Page):
         self._delivering_id: str | None = None
         self._stale = False  # something changed during our delivery: refresh after it
         self._details_generation = 0
-        self.view: FunnelView | None = None
         self.last_dialog: IntentionDialog | None = None
         self._records: list[IntentionRecord] = []
         self._names: dict[str, str] = {}
@@ -110,10 +108,7 @@ class IntentionsPage(Page):
         left_layout.addWidget(self.new_button)
         left_layout.addWidget(self.list, 1)
 
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = DetailsGrid()
 
         self.progress_box = DeliveryProgress()
         self.progress_table = self.progress_box.table
@@ -243,7 +238,6 @@ class IntentionsPage(Page):
     def _on_selected(self) -> None:
         intention_id = self.selected_id()
         if intention_id is None:
-            self.view = None
             self.stack.setCurrentWidget(self.empty_label)
             self._update_buttons()
             return
@@ -264,7 +258,6 @@ class IntentionsPage(Page):
             self._show_record(shown.record)
             if self._delivering_id != intention_id:
                 self.progress_box.show_rows(shown.progress)
-            self.view = shown.funnel
             self.offers.show_offers(shown.funnel, shown.offers)
             self._update_buttons()
 
@@ -296,13 +289,7 @@ class IntentionsPage(Page):
             extras.append(self.tr("loyalty proposal attached"))
         if extras:
             rows.append((self.tr("Also"), ", ".join(extras)))
-        html = "".join(
-            f"<tr><td><b>{escape_html(label)}</b>&nbsp;&nbsp;</td>"
-            f"<td>{escape_html(value)}</td></tr>"
-            for label, value in rows
-            if value
-        )
-        self.details.setText(f"<table>{html}</table>")
+        self.details.set_rows([(label, value) for label, value in rows if value])
 
     # ------------------------------------------------------------------ composing
 
@@ -463,13 +450,15 @@ class IntentionsPage(Page):
         """Accept the selected offer (after confirming): the intention becomes chosen."""
         offer_id = self.offers.selected_offer_id()
         record = self.selected_record()
-        view = self.view
-        if offer_id is None or record is None or view is None or not is_open(record.status):
+        if offer_id is None or record is None or not is_open(record.status):
             return
-        ranked = [*view.result.kept, *view.result.alternatives]
-        offer = next((entry.offer for entry in ranked if entry.offer.id == offer_id), None)
-        if offer is None:
-            return
+        # The page keeps only the rows it shows (thousands of offers as models would make
+        # every full garbage collection slower): the offer to confirm is read again.
+        self.run(lambda vault: OfferBook(vault).get(offer_id).offer, on_success=self._confirm)
+
+    def _confirm(self, offer: Offer) -> None:
+        if offer.id != self.offers.selected_offer_id():
+            return  # another offer was selected meanwhile
         if not intention_dialogs.confirm_accept(
             self,
             vendor=offer.seller.name,
@@ -479,6 +468,7 @@ class IntentionsPage(Page):
         ):
             return
         name = offer.seller.name
+        offer_id = offer.id
 
         def accepted(_result: object) -> None:
             self.show_status(
@@ -570,7 +560,6 @@ class IntentionsPage(Page):
         self._stale = False
         self._details_generation += 1  # reads still on their way are not shown
         self._records = []
-        self.view = None
         self.list.clear()
         self.progress_box.clear()
         self.offers.clear()

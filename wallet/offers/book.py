@@ -92,6 +92,14 @@ class OfferBook:
             for row in store.offers_for(self._vault.reader, intention_id)
         ]
 
+    def get(self, offer_id: str) -> StoredOffer:
+        """One stored offer, or :class:`NotFound`."""
+        row = store.get_offer(self._vault.reader, offer_id)
+        if row is None:
+            raise _no_offer(offer_id)
+        offer = SignedOffer.model_validate_json(row.signed).offer
+        return StoredOffer(offer, row.vendor_id, row.status, row.received)
+
     def history(self) -> dict[str, int]:
         """Chosen offers per vendor so far (the funnel's vendor history)."""
         return store.chosen_counts(self._vault.reader)
@@ -126,9 +134,7 @@ class OfferBook:
         with self._vault.write() as connection:
             row = store.get_offer(connection, offer_id)
             if row is None:
-                raise NotFound(
-                    f"There is no offer {offer_id!r}.", cli_hint="`offers list ID` shows them."
-                )
+                raise _no_offer(offer_id)
             intention_row = intent_store.get(connection, row.intention_id)
             assert intention_row is not None  # offers reference their intention
             if not accepts_offers(intention_row.status):
@@ -178,3 +184,7 @@ class OfferBook:
                 tuple(message.vendor_id for message in notices.messages), tuple(notices.not_told)
             ),
         )
+
+
+def _no_offer(offer_id: str) -> NotFound:
+    return NotFound(f"There is no offer {offer_id!r}.", cli_hint="`offers list ID` shows them.")
