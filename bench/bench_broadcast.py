@@ -76,8 +76,9 @@ asyncio.run(main())
 """
 
 
-def _start_server(arguments: list[str]) -> tuple[subprocess.Popen[str], str]:
-    """A loopback server in a subprocess (its own GIL and core); returns it and its base URL."""
+def _start_server(arguments: list[str], *, niceness: int = 0) -> tuple[subprocess.Popen[str], str]:
+    """A loopback server in a subprocess (its own GIL and core), ``niceness`` steps below our
+    priority; returns it and its base URL."""
     process = subprocess.Popen(
         [sys.executable, *arguments],
         stdout=subprocess.PIPE,
@@ -85,6 +86,8 @@ def _start_server(arguments: list[str]) -> tuple[subprocess.Popen[str], str]:
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    if niceness:  # at once, before the server makes any thread (a niceness is per thread)
+        os.setpriority(os.PRIO_PROCESS, process.pid, os.getpriority(os.PRIO_PROCESS, 0) + niceness)
     assert process.stdout is not None
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
@@ -111,7 +114,9 @@ def kit_processes() -> int:
     return max(1, min(4, cores))
 
 
-def start_vendors(count: int, *, processes: int = 1) -> tuple[subprocess.Popen[str], str]:
+def start_vendors(
+    count: int, *, processes: int = 1, niceness: int = 0
+) -> tuple[subprocess.Popen[str], str]:
     """``vrm-vendor serve --vendors count --processes processes`` on a free port."""
     return _start_server(
         [
@@ -124,7 +129,8 @@ def start_vendors(count: int, *, processes: int = 1) -> tuple[subprocess.Popen[s
             str(count),
             "--processes",
             str(processes),
-        ]
+        ],
+        niceness=niceness,
     )
 
 

@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ui.priority import lower_this_threads_priority
+
 T = TypeVar("T")
 
 
@@ -44,7 +46,11 @@ class BackgroundCalls(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="background")
+        self._executor = ThreadPoolExecutor(
+            max_workers=1,
+            thread_name_prefix="background",
+            initializer=lower_this_threads_priority,
+        )
         self._tickets = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
         self._finished.connect(self._deliver)

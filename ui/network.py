@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ui.priority import lower_this_threads_priority
 from ui.tasks import VaultRunner
 from wallet.transport import Transport
 from wallet.vault.facade import Vault
@@ -150,6 +151,7 @@ class NetworkRunner(QObject):
     # ------------------------------------------------------------------ machinery
 
     def _run(self) -> None:
+        lower_this_threads_priority()
         asyncio.set_event_loop(self._loop)
         self._loop.run_forever()
 

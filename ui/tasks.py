@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ui.background import while_alive
+from ui.priority import lower_this_threads_priority
 from wallet.errors import VaultLocked, WalletError
 
 if TYPE_CHECKING:  # the vault's modules load on the worker, not before the first window
@@ -66,7 +67,9 @@ class VaultRunner(QObject):
         queue (the app's :func:`ui.heap.preload_and_freeze`); :meth:`prepare` may run it
         earlier."""
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault")
+        self._executor = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="vault", initializer=lower_this_threads_priority
+        )
         self._before_first_open = before_first_open
         self._vault: Vault | None = None  # read and written on the worker thread only
         self._is_unlocked = False  # GUI-thread mirror of "a vault is open"

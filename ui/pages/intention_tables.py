@@ -112,7 +112,11 @@ class RowsModel(QStandardItemModel):
     # ------------------------------------------------------------------ changing
 
     def set_rows(self, rows: list[TableRow]) -> None:
-        """Show ``rows`` instead: the first chunk now, the rest over the next turns."""
+        """Show ``rows`` instead: the first chunk now, the rest over the next turns. The same
+        keys in the same order only update the cells that changed."""
+        if self.filled and len(rows) == len(self._rows) and self._same_keys(rows):
+            self.put_rows(rows)
+            return
         self._fill.stop()
         self._rows = list(rows)
         self._positions = {row.key: number for number, row in enumerate(self._rows)}
@@ -129,7 +133,7 @@ class RowsModel(QStandardItemModel):
                 self._positions[row.key] = len(self._rows)
                 self._rows.append(row)
                 continue
-            if number < self.rowCount():
+            if number < self.rowCount() and row != self._rows[number]:
                 changed.append((number, row, self._rows[number]))
             self._rows[number] = row
         if changed:
@@ -138,6 +142,9 @@ class RowsModel(QStandardItemModel):
                     self._update_cells(number, row, old)
         if not self.filled and not self._fill.isActive():
             self._fill_chunk(FIRST_ROWS)
+
+    def _same_keys(self, rows: list[TableRow]) -> bool:
+        return all(row.key == shown.key for row, shown in zip(rows, self._rows, strict=True))
 
     def clear_rows(self) -> None:
         self.set_rows([])
@@ -182,16 +189,20 @@ class RowsModel(QStandardItemModel):
         asking for an index lets other threads take the GIL, for up to 5 ms each time)."""
         font = _bold_font() if row.bold else None
         for column, text in enumerate(row.cells):
-            item = self.item(number, column)
             tip = row.tooltips.get(column) or None
+            changed: dict[int, Any] = {}
             if text != old.cells[column]:
-                item.setData(text, _DISPLAY)
+                changed[_DISPLAY] = text
             if tip != (old.tooltips.get(column) or None):
-                item.setData(tip, _TOOLTIP)
+                changed[_TOOLTIP] = tip
             if row.key != old.key:
-                item.setData(row.key, _KEY)
+                changed[_KEY] = row.key
             if row.bold != old.bold:
-                item.setData(font, _FONT)
+                changed[_FONT] = font
+            if changed:  # an item only when needed: each call may wait for the GIL
+                item = self.item(number, column)
+                for role, value in changed.items():
+                    item.setData(value, role)
 
 
 def rows_view(model: RowsModel, *, selectable: bool = True) -> QTableView:
@@ -214,7 +225,9 @@ def rows_view(model: RowsModel, *, selectable: bool = True) -> QTableView:
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Columns are sized to their contents when rows come or go, not on every change of a cell
+    # (ResizeToContents would measure the rows on screen again for each progress update).
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setResizeContentsPrecision(0)  # size columns by the rows on screen only
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
@@ -224,7 +237,9 @@ def rows_view(model: RowsModel, *, selectable: bool = True) -> QTableView:
 
 
 def fit_rows(view: QTableView) -> None:
-    """Make ``view`` as tall as its rows, at most :data:`MAX_VISIBLE_ROWS` of them."""
+    """Make ``view`` as tall as its rows, at most :data:`MAX_VISIBLE_ROWS` of them, and its
+    columns as wide as the rows on screen need."""
+    view.resizeColumnsToContents()
     model = view.model()
     count = len(model.keys()) if isinstance(model, RowsModel) else model.rowCount()
     shown = min(max(count, 1), MAX_VISIBLE_ROWS)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import shiboken6
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -57,6 +57,10 @@ from wallet.offers import FunnelWeights, OfferBook
 from wallet.offers.views import vendor_names
 from wallet.vault.facade import Vault
 from wallet.wire.models import Offer
+
+# A timer, not a zero-delay call (which Qt runs in the same pass of its event queue), so that
+# painting and other timers run between two halves of a large update.
+NEXT_TURN_MS = 1
 
 
 class IntentionsPage(Page):
@@ -251,15 +255,25 @@ class IntentionsPage(Page):
         generation = self._details_generation
         texts = self.offers.texts
 
+        def current() -> bool:
+            return generation == self._details_generation and self.selected_id() == intention_id
+
         def show(shown: ShownIntention) -> None:
-            if generation != self._details_generation or self.selected_id() != intention_id:
+            if not current():
                 return
             self._names = shown.names
             self._show_record(shown.record)
             if self._delivering_id != intention_id:
                 self.progress_box.show_rows(shown.progress)
-            self.offers.show_offers(shown.funnel, shown.offers)
             self._update_buttons()
+            # The offers at the next turn: laying out and painting the record, the progress and
+            # thousands of offers in one turn would hold the window for more than a frame.
+            QTimer.singleShot(NEXT_TURN_MS, self, lambda: show_offers(shown))
+
+        def show_offers(shown: ShownIntention) -> None:
+            if current():
+                self.offers.show_offers(shown.funnel, shown.offers)
+                self._update_buttons()
 
         self.run(lambda vault: prepare_shown(vault, intention_id, texts), on_success=show)
 
