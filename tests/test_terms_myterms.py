@@ -105,6 +105,10 @@ def test_an_agreement_with_parameterised_clauses_is_hashed_with_its_parameters(
         book.compose([], language="en")
     with pytest.raises(InvalidInput, match="Unknown agreement 'NOPE'"):
         book.compose([ClauseChoice("CC-NO-TRACKING")], language="en", agreement="NOPE")
+    long_texts = [ClauseChoice.free(f"{n} " + "x" * 3990) for n in range(20)]
+    with pytest.raises(InvalidInput, match="terms travel with every intention"):
+        book.compose(long_texts, language="en", agreement="SD-BASE")
+    assert [v.version for v in book.versions()] == [1, 2, 3]  # nothing saved
 
 
 def test_terms_without_an_agreement_keep_their_canonical_bytes() -> None:

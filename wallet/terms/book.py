@@ -49,6 +49,8 @@ from wallet.wire.terms import (
 
 KEY_PURPOSE = "terms"
 MAX_REASON = 200
+# The terms travel inside every intention (at most 256 KiB on the wire), with room to spare.
+MAX_TERMS_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,12 @@ class TermsBook:
                 built, version=number, language=language, catalogue=catalogue, agreement=agreement
             )
             signed = sign_document(document, key)
+            if len(signed.canonical) > MAX_TERMS_BYTES:
+                raise InvalidInput(
+                    f"These terms are {len(signed.canonical) // 1024} KiB; terms travel with "
+                    f"every intention and can be at most {MAX_TERMS_BYTES // 1024} KiB. Shorten "
+                    "the free-text clauses."
+                )
             store.add_version(
                 connection,
                 store.VersionRow(
