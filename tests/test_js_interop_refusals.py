@@ -176,7 +176,11 @@ def test_a_minimal_intention_gets_an_offer_signed_over_exactly_what_was_sent(
     other_body = signed_intention(requester, changed)
     reused = send_raw(js_vendor, "/inbox/intentions", requester, other_body, message_id=message_id)
     assert reused[0] == 409, reused
-    stranger = Requester()  # the same intention id with another key
+    # The same intention again under a new webhook-id (sent anew): the same offers.
+    assert send_raw(js_vendor, "/inbox/intentions", requester, body)[1] == raw
+    # The same intention id with other content, or with another key: 409.
+    assert send(js_vendor, "/inbox/intentions", requester, other_body)[0] == 409
+    stranger = Requester()
     taken = signed_intention(stranger, {**intention, "requester": stranger.identity})
     assert send(js_vendor, "/inbox/intentions", stranger, taken)[0] == 409
 

@@ -39,7 +39,7 @@ class Vendor {
     this.validators = validators;
     this.seller = { id, name, publicKey: key.jwk, kid: key.kid };
     this.acceptedAgreements = ROSTER;
-    this.intentions = new Map(); // intention id -> {kid, offers, bodySha256}
+    this.intentions = new Map(); // intention id -> {kid, offers, intentionSha256}
     this.consents = new Map(); // consentReceiptID -> held consent
     this.notices = [];
     this.answers = new Map(); // webhook-id -> {bodySha256, bytes}

@@ -90,7 +90,11 @@ export async function receiveIntention(vendor, { webhook, body, document, now })
   if (known && known.kid !== kid) {
     throw new Refusal(409, "this intention id was received with another requester key");
   }
-  const record = known ?? { kid, offers: [], bodySha256: sha256Hex(body) };
+  const intentionSha256 = sha256Hex(canonicalBytes(intention));
+  if (known && known.intentionSha256 !== intentionSha256) {
+    throw new Refusal(409, "this intention id was received with another intention");
+  }
+  const record = known ?? { kid, offers: [], intentionSha256 };
   vendor.intentions.set(intention.id, record);
   if (record.offers.length === 0) {
     const offer = offerFor(vendor, intention, now);
