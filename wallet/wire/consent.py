@@ -24,10 +24,9 @@ the published schema alike (protocol §9.2: "never null").
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, model_validator
-from pydantic.json_schema import SkipJsonSchema
+from pydantic import ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from wallet.wire.models import (
     MAX_LIST,
@@ -40,7 +39,7 @@ from wallet.wire.models import (
     UrnUuid,
     _Wire,
 )
-from wallet.wire.terms import PublicJwk, Sha256Hex, UtcTimestamp
+from wallet.wire.terms import Omittable, PublicJwk, Sha256Hex, UtcTimestamp
 
 KANTARA_VERSION: Literal["KI-CR-v1.1.0"] = "KI-CR-v1.1.0"
 UUID4_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
@@ -63,20 +62,6 @@ EpochSeconds = Annotated[StrictInt, Field(ge=MIN_EPOCH, le=MAX_EPOCH, descriptio
 ShortText = Annotated[str, Field(min_length=1, max_length=500)]
 Jurisdiction = Annotated[str, Field(min_length=2, max_length=64)]
 LanguageTag = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-
-_Value = TypeVar("_Value")
-
-
-def _not_null(value: object) -> object:
-    if value is None:
-        raise ValueError("an absent member is left out, never null")
-    return value
-
-
-# An optional member that is left out when absent: ``None`` in Python, never ``null`` in a
-# document (refused here, and not in the published schema). Declare it ``= None`` and leave it out
-# when building a document (an explicit None is refused like a null).
-Omittable = Annotated[_Value | SkipJsonSchema[None], BeforeValidator(_not_null)]
 
 
 class _ConsentWire(_Wire):

@@ -147,8 +147,8 @@ def _not_null(value: object) -> object:
 
 
 _Present = TypeVar("_Present")
-# A member left out when absent, never null (like wallet.wire.consent.Omittable, which imports
-# this module): a null would be dropped from the canonical form and change the hash that
+# A member left out when absent, never null (the consent receipt's optional members too, in
+# wallet.wire.consent): a null would be dropped from the canonical form and change the hash that
 # acceptance binds. Build documents without the member rather than with None.
 Omittable = Annotated[_Present | SkipJsonSchema[None], BeforeValidator(_not_null)]
 
