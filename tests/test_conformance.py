@@ -83,23 +83,16 @@ def test_a_vendor_among_several_is_tested_at_its_own_metadata_url() -> None:
     assert report.mismatches == []
 
 
-# protocol.md §3: 409 when an intention id was already used with a different body; the
-# JavaScript vendor compares the key only.
-JS_VENDOR_DEVIATIONS = {"intention/id-with-other-content": 200}
-
-
 def test_the_javascript_vendor_passes_too(tmp_path: Path) -> None:
-    """A second stack (interop/js: Node, jose, Ajv; no wallet code) answers the cases as the
-    protocol requires, but for the deviations listed: the cases test the text, not our reference
-    vendor's habits."""
+    """A second stack (interop/js: Node, jose, Ajv; no wallet code) answers every case as the
+    protocol requires: the cases test the text, not our reference vendor's habits."""
     node, reason = node_or_reason()
     if node is None:
         pytest.skip(reason)
     with running_js_vendor(node, tmp_path / "vendor.log") as vendor:
         report = asyncio.run(run(vendor.metadata_url))
-    mismatches = {item.case.label: item.received for item in report.mismatches}
-    # Known, reported to its author (H6): remove an entry when the vendor is fixed (this fails).
-    assert mismatches == JS_VENDOR_DEVIATIONS
+    assert {item.case.label: item.received for item in report.mismatches} == {}
+    assert report.summary()["asExpected"] == len(LABELS)
 
 
 def test_the_metadata_url_is_found_from_a_base_url() -> None:
