@@ -21,10 +21,12 @@ from tests.fixtures.make_fixture_vault import (
     FIXTURE_PASSPHRASE,
 )
 from tests.intent_helpers import add_vendors, create, save_terms, serve
+from tests.test_consents_requests import VENDOR_ID, add_offline_vendor, fill
 from tests.test_outbox import FakeClock, _enqueue, _key, _run, _worker
 from tests.webhook_servers import Receiver
 from vendorkit.server import BackgroundVendors
 from wallet import activity
+from wallet.consents import ConsentBook, GrantRequest
 from wallet.delivery.cycle import deliver_pending
 from wallet.errors import InvalidInput, NotFound
 from wallet.intents import IntentionBook
@@ -262,6 +264,42 @@ def test_outbox_list_and_retry_from_the_command_line(home: Path, run: Run) -> No
     assert "Queued again: 1 message(s)" in out
     code, out, _ = run("outbox", "list", "--failed", "--json")
     assert [item["state"] for item in json.loads(out)] == ["failed"]
+
+
+def test_a_blocked_message_is_listed_and_discarding_its_dead_letter_frees_it(
+    home: Path, run: Run
+) -> None:
+    vault = Vault.create(home, PASSPHRASE, kdf_target_seconds=0).vault
+    try:
+        fill(vault)
+        add_offline_vendor(vault)
+        book = ConsentBook(vault)
+        request = GrantRequest(vendor_id=VENDOR_ID, field_keys=("email",), purposes=(2,), days=9)
+        consent_id = book.grant(request).id
+        vault.fields.set("email", "new@example.org")
+        book.propagate("email")
+        disclosure, update = book.deliveries(consent_id)
+        with vault.write() as connection:
+            outbox_store.mark_dead(connection, disclosure.id, "the wallet could not send it")
+    finally:
+        vault.lock()
+
+    code, out, err = run("outbox", "list", "--failed")
+    assert code == 0, err
+    assert "blocked" in out and "retry it, or `outbox discard ID`" in out
+    code, out, _ = run("outbox", "list", "--failed", "--json")
+    listed = {item["id"]: item for item in json.loads(out)}
+    assert listed[update.id]["state"] == "blocked"
+    assert listed[update.id]["waits_for"] == disclosure.id
+    code, _, err = run("outbox", "discard", str(update.id))
+    assert code == 1 and "cannot be discarded" in err and err.count("\n") == 1
+    code, out, err = run("outbox", "discard", str(disclosure.id))
+    assert code == 0 and "Discarded: 1 message(s)" in out, err
+    code, out, _ = run("outbox", "list", "--json")
+    listed = {item["id"]: item for item in json.loads(out)}
+    assert (listed[update.id]["state"], listed[update.id]["waits_for"]) == ("pending", None)
+    assert listed[disclosure.id]["state"] == "failed"
+    assert "discarded by you" in listed[disclosure.id]["reason"]
 
 
 # ---------------------------------------------------------------------------- schema 7
