@@ -48,6 +48,11 @@ def keep_offer_terms(
     ``signed_json`` gives the signed offer as it arrived (kept when it is the only record)."""
     offer = envelope.offer
     accepts, counter = offer.acceptsTerms, offer.counterTerms
+    answered = accepts or counter
+    if answered is None or store.find_agreement_for(
+        connection, vendor_id=offer.seller.id, terms_sha256=answered.sha256
+    ):
+        return  # no answer, or this vendor's answer for these terms is kept already (checked once)
     try:
         if accepts is not None:
             if store.version_of_hash(connection, accepts.sha256) is None:
@@ -75,10 +80,6 @@ def keep_offer_terms(
             ),
         )
         return
-    if store.find_agreement_for(
-        connection, vendor_id=kept.vendor_id, terms_sha256=kept.terms_sha256
-    ):
-        return  # this vendor's agreement (or counter-offer) for these terms is kept already
     keep_agreement(vault, connection, kept)
     what = f"counter-offer {counter.document.agreement}" if counter else "accepts your terms"
     vault.record(
