@@ -34,7 +34,13 @@ from wallet.terms import (
     load_catalogue,
     verify_agreement,
 )
-from wallet.terms.offered import answer_counter, counter_answers, counter_offers, keep_offer_terms
+from wallet.terms.offered import (
+    agreed_terms_sha256,
+    answer_counter,
+    counter_answers,
+    counter_offers,
+    keep_offer_terms,
+)
 from wallet.terms.roster import load_roster, parse_roster
 from wallet.vault.facade import Vault
 from wallet.wire import OfferList, parse_wire
@@ -274,6 +280,8 @@ def test_a_counter_offer_is_seen_answered_and_then_counts_in_the_funnel(vault: V
     token.deserialize(kept.kept.person_signature)
     token.verify(jwcrypto_jwk.JWK(**kept.kept.person_key.model_dump()))
     assert bytes(token.payload) == canonical_bytes(envelope.offer.counterTerms.document.wire())  # type: ignore[union-attr]
+    # the terms both agreed are what a consent given on this offer names
+    assert agreed_terms_sha256(vault, envelope.offer) == envelope.offer.counterTerms.sha256  # type: ignore[union-attr]
 
 
 def test_a_declined_counter_offer_keeps_the_offer_removed(vault: Vault) -> None:
@@ -285,6 +293,7 @@ def test_a_declined_counter_offer_keeps_the_offer_removed(vault: Vault) -> None:
     [removed] = run_funnel(intention, [envelope.offer], counters=counter_answers(vault)).removed
     assert "you declined its counter-offer (SD-BASE)" in removed.reason
     assert [a.status for a in TermsBook(vault).agreements()] == ["declined"]
+    assert agreed_terms_sha256(vault, envelope.offer) is None  # a consent names no terms
 
 
 def test_an_offer_accepting_by_hash_is_listed_as_an_agreement(vault: Vault) -> None:

@@ -33,6 +33,7 @@ from wallet.crypto.signing import SigningKey
 from wallet.outbox import OutboxMessage, enqueue
 from wallet.personal_data import FieldSnapshot
 from wallet.storage.connection import Connection
+from wallet.terms.offered import agreed_terms_sha256
 from wallet.vault.facade import Vault
 from wallet.vendors.store import VendorRow
 from wallet.wire.consent import ConsentReceipt, Disclosure
@@ -116,7 +117,7 @@ def _grant_one(
             principal_key=key.verifying_key,
             service=offer.itemOffered.name if offer else f"Relationship with {vendor.name}",
             offer_id=request.offer_id,
-            terms_sha256=offer.acceptsTerms.sha256 if offer and offer.acceptsTerms else None,
+            terms_sha256=agreed_terms_sha256(vault, offer) if offer else None,
             third_party_name=request.third_party_name,
         )
     )

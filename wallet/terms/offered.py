@@ -25,7 +25,7 @@ from wallet.terms.book import KEY_PURPOSE, keep_agreement, stored_of
 from wallet.terms.records import Answer, KeptAgreement, StoredAgreement, parse_kept
 from wallet.terms.signing import sign_document, verify_agreement
 from wallet.vault.facade import Vault
-from wallet.wire.models import SignedOffer
+from wallet.wire.models import Offer, SignedOffer
 from wallet.wire.terms import (
     AgreementRecord,
     PublicJwk,
@@ -126,6 +126,18 @@ def counter_answers(vault: Vault) -> dict[str, Answer]:
         for counter in counter_offers(vault, answered_only=True)
         if counter.answer is not None
     }
+
+
+def agreed_terms_sha256(vault: Vault, offer: Offer) -> str | None:
+    """The hash of the terms both sides agreed in ``offer``: the person's, which it accepted,
+    or its counter-offer once the person accepted that; else ``None`` (what a consent receipt
+    given on this offer names)."""
+    if offer.acceptsTerms is not None:
+        return offer.acceptsTerms.sha256
+    counter = offer.counterTerms
+    if counter is not None and counter_answers(vault).get(counter.sha256) == "accepted":
+        return counter.sha256
+    return None
 
 
 def answer_counter(vault: Vault, offer_id: str, *, accept: bool) -> CounterOffer:
