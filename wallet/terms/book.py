@@ -37,6 +37,7 @@ from wallet.terms.compose import (
 from wallet.terms.records import KeptAgreement, StoredAgreement, parse_kept
 from wallet.terms.signing import AgreementRefused, sign_document, verify_agreement
 from wallet.vault.facade import Vault
+from wallet.wire.signing import load_json
 from wallet.wire.terms import (
     AgreementRecord,
     Language,
@@ -235,7 +236,7 @@ class TermsBook:
         party = _vendor_name(record)
         try:
             parsed = _parse_record(record)
-            verify_agreement(parsed)
+            verify_agreement(parsed, received=_as_received(record))
             number = store.version_of_hash(self._vault.reader, parsed.terms_sha256)
             if number is None:
                 raise NotFound(
@@ -335,6 +336,17 @@ def _parse_record(record: AgreementRecord | Mapping[str, Any] | str) -> Agreemen
         raise InvalidInput(
             f"It is not a valid agreement record ({where}: {first['msg']})."
         ) from None
+
+
+def _as_received(record: AgreementRecord | Mapping[str, Any] | str) -> Mapping[str, Any] | None:
+    """The record's JSON object as it arrived (what its signature is checked against, by the
+    signing rule), or ``None`` for a record built here."""
+    if isinstance(record, AgreementRecord):
+        return None
+    if isinstance(record, str):
+        loaded = load_json(record.encode("utf-8"), what="agreement record")
+        return loaded if isinstance(loaded, dict) else None
+    return record
 
 
 def _vendor_name(record: AgreementRecord | Mapping[str, Any] | str) -> str:

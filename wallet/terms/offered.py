@@ -12,8 +12,10 @@ declined, it stays removed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from wallet import activity
 from wallet.activity import ActivityEvent
@@ -61,9 +63,11 @@ def keep_offer_terms(
             if accepts.record is None:
                 kept = KeptAgreement(signed_offer=signed_json(), offer=offer.id)
             else:
-                _check_record(accepts.record, envelope, accepts.sha256)
+                received = _received_record(signed_json(), "acceptsTerms")
+                _check_record(accepts.record, envelope, accepts.sha256, received=received)
         elif counter is not None:
-            _check_record(counter.record, envelope, counter.sha256)
+            received = _received_record(signed_json(), "counterTerms")
+            _check_record(counter.record, envelope, counter.sha256, received=received)
             if terms_sha256(counter.document) != counter.sha256:
                 raise InvalidInput("the counter-offer's sha256 is not the hash of its terms")
             kept = KeptAgreement(record=counter.record, offer=offer.id, counter=counter.document)
@@ -87,14 +91,29 @@ def keep_offer_terms(
     )
 
 
-def _check_record(record: AgreementRecord, envelope: SignedOffer, sha256: str) -> None:
-    """The record verifies, is the offer's seller's, and accepts ``sha256``."""
+def _received_record(signed_offer: str, member: str) -> dict[str, Any] | None:
+    """The agreement record inside the offer's ``member`` as it arrived (the stored offer is
+    kept exactly as it came: the signing rule checks the record's signature against it)."""
+    offer = json.loads(signed_offer).get("offer", {})
+    record = offer.get(member, {}).get("record") if isinstance(offer, dict) else None
+    return record if isinstance(record, dict) else None
+
+
+def _check_record(
+    record: AgreementRecord,
+    envelope: SignedOffer,
+    sha256: str,
+    *,
+    received: Mapping[str, Any] | None,
+) -> None:
+    """The record verifies (against ``received``, as it arrived), is the offer's seller's, and
+    accepts ``sha256``."""
     seller = envelope.offer.seller
     if record.terms_sha256 != sha256:
         raise InvalidInput("the agreement record accepts other terms than the offer says")
     if record.vendor.id != seller.id or record.vendor.publicKey != seller.publicKey:
         raise InvalidInput("the agreement record is not the offer's seller's")
-    verify_agreement(record)
+    verify_agreement(record, received=received)
 
 
 @dataclass(frozen=True, slots=True)
