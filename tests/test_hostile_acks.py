@@ -101,6 +101,13 @@ HOSTILE_ANSWERS: dict[str, Answer] = {
         k,
     ),
     "lone surrogate in a field key": _with("fields", ["email\ud800"]),
+    "a vendor kid naming another key": lambda d, k: signed(
+        {
+            **acknowledgement(d, k),
+            "vendor": {**acknowledgement(d, k)["vendor"], "kid": generate_signing_key().kid},
+        },
+        k,
+    ),
 }
 
 

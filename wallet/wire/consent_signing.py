@@ -244,6 +244,8 @@ def verify_signed_acknowledgement(
             f"The acknowledgement names vendor key {named.kid}, not the pinned key "
             f"{pinned_key.kid}."
         )
+    if acknowledgement.vendor.kid != pinned_key.kid:  # as for an offer's seller
+        raise SignatureInvalid("The acknowledgement's vendor kid is not the thumbprint of its key.")
     sent = sent_object(received, acknowledgement)
     verify_signed_object(pinned_key, envelope.signature, sent, what="acknowledgement")
     if acknowledgement.receiptSha256 != receipt_sha256(canonical_receipt):
