@@ -104,6 +104,8 @@ def _broadcast_stall(
             and shown is not None
             and shown.status == "offers_in"
             and len(page.ranked_offer_ids()) > 0
+            and page.offers.settled  # every group and row of the funnel shown
+            and page.progress_box.model.filled
         )
 
     ticks: list[float] = []

@@ -182,6 +182,7 @@ def test_broadcast_funnel_weights_accept(
     prices = [float(entry.offer.price) for entry in view.result.kept]
     assert prices == sorted(prices)
     assert page.ranked_offer_ids() == [entry.offer.id for entry in view.result.kept]
+    qtbot.waitUntil(lambda: page.offers.settled, timeout=WAIT_MS)
     assert page.alternatives_box.isVisibleTo(page) and page.ranked_offer_ids(alternatives=True)
     reasons = page.removed_reasons()
     assert "maximum" in reasons["Golden shoes"].lower() or "price" in reasons["Golden shoes"]

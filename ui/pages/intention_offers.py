@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.pages.intention_tables import RowsModel, TableRow, rows_view, select_key, selected_key
+from ui.pages.intention_tables import (
+    NEXT_TURN_MS,
+    RowsModel,
+    TableRow,
+    rows_view,
+    select_key,
+    selected_key,
+)
 from wallet.offers import FunnelView, FunnelWeights, Ranked, Removal
 
 WEIGHTS_DEBOUNCE_MS = 300
@@ -146,6 +153,8 @@ class OffersPanel(QWidget):
         self.kept_box = _boxed(self.tr("Offers (best first)"), self.kept_table)
         self.alternatives_box = _boxed(self.tr("Alternatives"), self.alternatives_table)
         self.removed_box = _boxed(self.tr("Removed"), self.removed_table)
+        self._showing = 0  # shows asked for (a later one cancels an earlier one's turns)
+        self._shown = 0  # the last show whose every group is shown
         self._weights_timer = QTimer(self)
         self._weights_timer.setSingleShot(True)
         self._weights_timer.setInterval(WEIGHTS_DEBOUNCE_MS)
@@ -201,20 +210,42 @@ class OffersPanel(QWidget):
     # ------------------------------------------------------------------ showing
 
     def show_offers(self, view: FunnelView, rows: OfferRows) -> None:
-        """Show the funnel's rows (prepared by :func:`offer_rows`), keeping the selection."""
+        """Show the funnel's rows (prepared by :func:`offer_rows`), keeping the selection.
+
+        The best offers at once; the alternatives and the removed ones at the next timer turns:
+        a group shown for the first time is laid out and painted whole, and three at once take
+        more than a frame. :attr:`settled` says when all are shown."""
+        self._showing += 1
+        showing = self._showing
         selected = self.selected_offer_id()
-        self.kept_model.set_rows(rows.kept)
-        self.alternatives_model.set_rows(rows.alternatives)
-        self.removed_model.set_rows(rows.removed)
-        select_key(self.kept_table, selected)
-        if self.selected_offer_id() is None:
-            select_key(self.alternatives_table, selected)
         result = view.result
+        self.kept_model.set_rows(rows.kept)
+        select_key(self.kept_table, selected)
         self.kept_box.setVisible(bool(result.kept or result.alternatives or result.removed))
         self.weights_box.setVisible(bool(result.kept or result.alternatives))
-        self.alternatives_box.setVisible(bool(result.alternatives))
-        self.removed_box.setVisible(bool(result.removed))
         self.show_weights(view.weights)
+
+        def alternatives() -> None:
+            if showing == self._showing:
+                self.alternatives_model.set_rows(rows.alternatives)
+                if self.selected_offer_id() is None:
+                    select_key(self.alternatives_table, selected)
+                self.alternatives_box.setVisible(bool(result.alternatives))
+                QTimer.singleShot(NEXT_TURN_MS, self, removed)
+
+        def removed() -> None:
+            if showing == self._showing:
+                self.removed_model.set_rows(rows.removed)
+                self.removed_box.setVisible(bool(result.removed))
+                self._shown = showing
+
+        QTimer.singleShot(NEXT_TURN_MS, self, alternatives)
+
+    @property
+    def settled(self) -> bool:
+        """Whether the last offers given are all shown, every row made."""
+        models = (self.kept_model, self.alternatives_model, self.removed_model)
+        return self._shown == self._showing and all(model.filled for model in models)
 
     def show_weights(self, weights: FunnelWeights) -> None:
         for name in WEIGHT_NAMES:
@@ -228,6 +259,8 @@ class OffersPanel(QWidget):
 
     def clear(self) -> None:
         self._weights_timer.stop()
+        self._showing += 1  # later turns of an earlier show do nothing
+        self._shown = self._showing
         for model in (self.kept_model, self.alternatives_model, self.removed_model):
             model.clear_rows()
 

@@ -29,7 +29,10 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 MAX_VISIBLE_ROWS = 12
-CHUNK_ROWS = 100  # rows made per event-loop turn: a few ms
+CHUNK_ROWS = 40  # rows made per event-loop turn: a few ms
+# A timer, not a zero-delay call (which Qt runs in the same pass of its event queue), so that
+# painting and other timers run between two parts of a large update.
+NEXT_TURN_MS = 1
 FIRST_ROWS = 20  # made at once: what a view shows, so that nothing visible waits a turn
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

@@ -36,6 +36,7 @@ from ui.network import NetworkRunner
 from ui.pages.base import Page
 from ui.pages.intention_offers import OffersPanel
 from ui.pages.intention_progress import DeliveryProgress, ShownIntention, prepare_shown
+from ui.pages.intention_tables import NEXT_TURN_MS
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.details_grid import DetailsGrid
@@ -57,10 +58,6 @@ from wallet.offers import FunnelWeights, OfferBook
 from wallet.offers.views import vendor_names
 from wallet.vault.facade import Vault
 from wallet.wire.models import Offer
-
-# A timer, not a zero-delay call (which Qt runs in the same pass of its event queue), so that
-# painting and other timers run between two halves of a large update.
-NEXT_TURN_MS = 1
 
 
 class IntentionsPage(Page):
