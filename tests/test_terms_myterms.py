@@ -25,6 +25,7 @@ from wallet import activity
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import generate_signing_key
 from wallet.errors import InvalidInput
+from wallet.offers.counters import answer_counter
 from wallet.offers.funnel import run_funnel
 from wallet.terms import (
     LANGUAGES,
@@ -36,7 +37,6 @@ from wallet.terms import (
 )
 from wallet.terms.offered import (
     agreed_terms_sha256,
-    answer_counter,
     counter_answers,
     counter_offers,
     keep_offer_terms,

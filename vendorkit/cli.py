@@ -25,6 +25,7 @@ from typing import Any
 
 from aiohttp import web
 
+from vendorkit.agreements import add_agreements_command
 from vendorkit.catalog import default_catalog_path, load_catalog
 from vendorkit.conformance import add_conformance_command
 from vendorkit.keys import load_or_create_key, write_key_file
@@ -90,7 +91,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         keys = [generate_signing_key() for _ in range(args.vendors)]
     # Made before any worker is forked, so every process serves the same vendors and keys.
-    vendor_app = VendorApp(make_vendors(keys, catalog), catalog)
+    records = Path(args.records) if args.records else None
+    vendor_app = VendorApp(make_vendors(keys, catalog), catalog, records_dir=records)
     if args.processes == 1:
         return asyncio.run(_serve(vendor_app, args.host, args.port))
     return _serve_processes(vendor_app, args.host, args.port, args.processes)
@@ -459,6 +461,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve from N processes sharing the port (Linux; for load tests: each process "
         "remembers only the deliveries it received)",
     )
+    serve.add_argument(
+        "--records", help="directory to log agreement records in (for `vrm-vendor agreements`)"
+    )
     serve.set_defaults(handler=cmd_serve)
 
     validate = commands.add_parser("validate", help="check an intention, offer or metadata file")
@@ -484,6 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
     keygen.set_defaults(handler=cmd_keygen)
 
     add_conformance_command(commands)
+    add_agreements_command(commands)
     return parser
 
 

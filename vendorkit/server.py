@@ -11,7 +11,9 @@ body: 409), expiry (422), then offers from the catalogue, signed with the vendor
 Notices (``/inbox/withdrawals`` and ``/inbox/decisions``, POST a ``SignedNotice``) are checked the
 same way (size, timestamp, structure, webhook signature and JWS by the notice's requester key),
 then the key must be the one the vendor bound to the intention id (401), the intention must be
-known (404), and a repeated ``webhook-id`` with the same body answers the same again.
+known (404), and a repeated ``webhook-id`` with the same body answers the same again. A
+``TermsAccepted`` decision must carry the person's valid signature over the counter-offer the
+vendor made in that offer (404, 401, 409: :func:`~vendorkit.terms.checked_counter_acceptance`).
 
 Consents (``/inbox/consents``, POST a ``SignedDisclosure`` or update; ``/inbox/revocations``, POST
 a ``SignedConsentNotice``) are handled by :class:`~vendorkit.consents.ConsentInbox`: the
@@ -35,12 +37,15 @@ from collections import OrderedDict
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
 from vendorkit.catalog import Catalog, OfferPlan, OfferSigner, seller_identity
 from vendorkit.consents import ConsentInbox
+from vendorkit.terms import AcceptanceRefused, agreement_entries, append_log
+from vendorkit.terms import checked_counter_acceptance as checked_acceptance
 from wallet.crypto.signing import SigningKey, VerifyingKey
 from wallet.errors import InvalidKey, SignatureInvalid
 from wallet.webhooks import HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, verify_webhook
@@ -114,6 +119,7 @@ class Vendor:
     intentions: OrderedDict[str, _IntentionRecord] = field(default_factory=OrderedDict)
     notices: OrderedDict[str, IntentionNotice] = field(default_factory=OrderedDict)
     notice_bodies: dict[str, str] = field(default_factory=dict)
+    acceptances: dict[str, dict[str, Any]] = field(default_factory=dict)  # "intention sha256"
     _signer: OfferSigner | None = field(default=None, repr=False)
 
     @property
@@ -133,6 +139,11 @@ class Vendor:
             )
             self._signer = OfferSigner(key=self.key, seller=seller, index=self.index)
         return self._signer
+
+    def agreements(self) -> list[dict[str, Any]]:
+        """Its agreement records (from the offers it serves) and the person's acceptances."""
+        served = {intention: record.response for intention, record in self.intentions.items()}
+        return agreement_entries(self.vendor_id, served, self.acceptances)
 
     @property
     def metadata_path(self) -> str:
@@ -207,14 +218,21 @@ class VendorApp:
     """The aiohttp application serving ``vendors`` from ``catalog``."""
 
     def __init__(
-        self, vendors: list[Vendor], catalog: Catalog, *, response_delay: float = 0.0
+        self,
+        vendors: list[Vendor],
+        catalog: Catalog,
+        *,
+        response_delay: float = 0.0,
+        records_dir: Path | None = None,
     ) -> None:
-        """``response_delay`` seconds are waited before answering an intention (slow vendors)."""
+        """``response_delay`` seconds are waited before answering an intention (slow vendors);
+        ``records_dir`` logs the agreement records there (``vrm-vendor agreements``)."""
         if not vendors:
             raise ValueError("serve at least one vendor")
         self.vendors = vendors
         self.catalog = catalog
         self.response_delay = response_delay
+        self.records_dir = records_dir
         self._by_prefix = {vendor.prefix: vendor for vendor in vendors}
         self._verified_bodies: OrderedDict[str, _CheckedIntention] = OrderedDict()
         self.consents = ConsentInbox(
@@ -303,7 +321,9 @@ class VendorApp:
         return await self._handle_notice(request, ("IntentionWithdrawn",))
 
     async def handle_decision(self, request: web.Request) -> web.Response:
-        return await self._handle_notice(request, ("OfferAccepted", "OfferDeclined"))
+        return await self._handle_notice(
+            request, ("OfferAccepted", "OfferDeclined", "TermsAccepted")
+        )
 
     async def _handle_notice(self, request: web.Request, kinds: tuple[str, ...]) -> web.Response:
         vendor = self._vendor(request)
@@ -342,9 +362,34 @@ class VendorApp:
         if seen is not None and seen != body_sha256:
             return _error(409, "this webhook-id was already used with a different body")
         if seen is None:
+            refused = self._keep_acceptance(vendor, record.response, notice, received["notice"])
+            if refused is not None:
+                return refused
             vendor.notice_bodies[message_id] = body_sha256
             _remember(vendor.notices, message_id, notice)
         return _ok(b'{"ok":true}')
+
+    def _keep_acceptance(
+        self, vendor: Vendor, served: bytes, notice: IntentionNotice, received: dict[str, Any]
+    ) -> web.Response | None:
+        """Keep a ``TermsAccepted`` notice's checked acceptance beside the vendor's record
+        (None; nothing for other notices), or the refusal (404, 401, 409)."""
+        if notice.termsAcceptance is None:
+            return None
+        try:
+            sha256 = checked_acceptance(served, notice.offer or "", notice.termsAcceptance)
+        except AcceptanceRefused as exc:
+            return _error(exc.status, exc.reason)
+        accepted, key = received["termsAcceptance"], f"{notice.intention} {sha256}"
+        kept = vendor.acceptances.get(key)
+        if kept is not None and kept != accepted:
+            return _error(409, "another acceptance of this counter-offer is kept already")
+        if kept is None:
+            vendor.acceptances[key] = accepted
+            if self.records_dir is not None:
+                line = {"vendor": vendor.vendor_id, "accepted": key, "termsAcceptance": accepted}
+                append_log(self.records_dir, vendor.index, line)
+        return None
 
     def _checked_intention(self, body: bytes, body_sha256: str) -> _CheckedIntention | web.Response:
         """The signed intention in ``body``, checked; or the error response (400 not an
@@ -454,6 +499,9 @@ class VendorApp:
             _IntentionRecord(key.kid, checked.intention_sha256, response),
         )
         _remember(vendor.deliveries, message_id, _Delivery(body_sha256, response))
+        if self.records_dir is not None and checked.plan.terms_verdict is not None:
+            served = {"vendor": vendor.vendor_id, "intention": intention.id}
+            append_log(self.records_dir, vendor.index, served | {"served": json.loads(response)})
         return _ok(response)
 
 

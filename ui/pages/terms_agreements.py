@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.pages.base import Page
+from wallet.offers.counters import answer_counter
 from wallet.terminal import printable
 from wallet.terms import Language, StoredAgreement, TermsBook, load_roster
-from wallet.terms.offered import CounterOffer, answer_counter
+from wallet.terms.offered import CounterOffer
 from wallet.vault.facade import Vault
 
 

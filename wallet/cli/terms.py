@@ -26,6 +26,7 @@ from wallet.cli.support import (
     print_table,
     unlocked,
 )
+from wallet.offers.counters import answer_counter
 from wallet.terms import (
     LANGUAGES,
     Catalogue,
@@ -38,7 +39,7 @@ from wallet.terms import (
     render_draft,
 )
 from wallet.terms.catalogue import CatalogueClause
-from wallet.terms.offered import CounterOffer, answer_counter, counter_offers
+from wallet.terms.offered import CounterOffer, counter_offers
 from wallet.terms.roster import load_roster
 
 CLAUSE_SYNTAX = (

@@ -45,7 +45,7 @@ from wallet.wire.models import (
     RequesterKey,
     SignedIntention,
 )
-from wallet.wire.notices import IntentionNotice, NoticeType, sign_notice
+from wallet.wire.notices import CounterAcceptance, IntentionNotice, NoticeType, sign_notice
 from wallet.wire.signing import sign_intention, wire_bytes
 from wallet.wire.terms import PublicJwk, TermsRequirement, utc_timestamp
 
@@ -113,8 +113,10 @@ def notice_messages(
     *,
     endpoint: str,
     kind: str,
+    terms_acceptance: CounterAcceptance | None = None,
 ) -> _Notices:
-    """Signed notices (vendor id, type, offer id) for vendors that list ``inbox[endpoint]``."""
+    """Signed notices (vendor id, type, offer id) for vendors that list ``inbox[endpoint]``
+    (``terms_acceptance``: what a ``TermsAccepted`` notice carries)."""
     key = vault.signing_key(row.kid)
     intention = SignedIntention.model_validate_json(row.signed).intention
     result = _Notices()
@@ -134,6 +136,7 @@ def notice_messages(
             offer=offer_id,
             issued=issued,
             requester=intention.requester,
+            **({"termsAcceptance": terms_acceptance} if terms_acceptance else {}),
         )
         result.messages.append(
             OutboxMessage(

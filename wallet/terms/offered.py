@@ -5,8 +5,9 @@ declines).
 When an offer is stored, :func:`keep_offer_terms` keeps (once per vendor and terms) the vendor's
 signed agreement record for one of the person's versions, or the signed offer itself from a
 vendor that accepts by hash only, and keeps a counter-offer as awaiting the person's answer. The
-person answers a counter-offer with :func:`answer_counter`: accepted, the person signs the
-counter terms with their terms key and the offer counts as accepting terms in the funnel;
+person answers a counter-offer with ``wallet.offers.counters.answer_counter`` (which uses
+:func:`record_counter_answer`): accepted, the person signs the counter terms with their terms key,
+the vendor is sent that signature, and the offer counts as accepting terms in the funnel;
 declined, it stays removed.
 """
 
@@ -28,6 +29,7 @@ from wallet.terms.records import Answer, KeptAgreement, StoredAgreement, parse_k
 from wallet.terms.signing import sign_document, verify_agreement
 from wallet.vault.facade import Vault
 from wallet.wire.models import Offer, SignedOffer
+from wallet.wire.notices import CounterAcceptance
 from wallet.wire.terms import (
     AgreementRecord,
     PublicJwk,
@@ -159,8 +161,8 @@ def agreed_terms_sha256(vault: Vault, offer: Offer) -> str | None:
     return None
 
 
-def answer_counter(vault: Vault, offer_id: str, *, accept: bool) -> CounterOffer:
-    """The person's answer to the counter-offer in ``offer_id`` (final once given)."""
+def find_counter(vault: Vault, offer_id: str) -> CounterOffer:
+    """The counter-offer in ``offer_id``, not yet answered (answers are final)."""
     found = next((c for c in counter_offers(vault) if c.offer_id == offer_id), None)
     if found is None:
         raise NotFound(
@@ -169,29 +171,43 @@ def answer_counter(vault: Vault, offer_id: str, *, accept: bool) -> CounterOffer
         )
     if found.answer is not None:
         raise InvalidInput(f"You already {found.answer} this counter-offer; answers are final.")
+    return found
+
+
+def record_counter_answer(
+    vault: Vault, connection: Connection, found: CounterOffer, *, accept: bool
+) -> tuple[CounterOffer, CounterAcceptance | None]:
+    """Keep the person's answer to ``found`` (from :func:`find_counter`) inside the caller's
+    write transaction; accepted, also the person's signed acceptance the vendor is sent
+    (``wallet.offers.counters.answer_counter`` queues it: the whole answer)."""
     kept = found.stored.kept
     assert kept.counter is not None
     answer: Answer = "accepted" if accept else "declined"
     update: dict[str, object] = {"answer": answer, "answered_at": utc_timestamp()}
-    with vault.write() as connection:
-        if accept:
-            key = vault.latest_signing_key(KEY_PURPOSE) or vault.new_signing_key(
-                connection, purpose=KEY_PURPOSE
-            )
-            update["person_signature"] = sign_document(kept.counter, key).signature
-            update["person_key"] = PublicJwk.model_validate(key.verifying_key.jwk)
-        answered = kept.model_copy(update=update)
-        store.replace_agreement_record(
-            connection, found.stored.id, answered.model_dump_json(exclude_none=True)
+    acceptance = None
+    if accept:
+        key = vault.latest_signing_key(KEY_PURPOSE) or vault.new_signing_key(
+            connection, purpose=KEY_PURPOSE
         )
-        vault.record(
-            connection,
-            ActivityEvent(
-                activity.AGREEMENT_STORED,
-                party=kept.vendor_name,
-                reason=f"counter-offer {found.agreement}: you {answer} it",
-            ),
+        signed = sign_document(kept.counter, key)
+        public_key = PublicJwk.model_validate(key.verifying_key.jwk)
+        update["person_signature"] = signed.signature
+        update["person_key"] = public_key
+        acceptance = CounterAcceptance(
+            sha256=signed.sha256, signature=signed.signature, publicKey=public_key, kid=key.kid
         )
-        vault.note_changed(Part.TERMS)
+    answered = kept.model_copy(update=update)
+    store.replace_agreement_record(
+        connection, found.stored.id, answered.model_dump_json(exclude_none=True)
+    )
+    vault.record(
+        connection,
+        ActivityEvent(
+            activity.AGREEMENT_STORED,
+            party=kept.vendor_name,
+            reason=f"counter-offer {found.agreement}: you {answer} it",
+        ),
+    )
+    vault.note_changed(Part.TERMS)
     stored = StoredAgreement(found.stored.id, answered, None, found.stored.stored_at)
-    return CounterOffer(stored, offer_id, found.agreement, answer)
+    return CounterOffer(stored, found.offer_id, found.agreement, answer), acceptance

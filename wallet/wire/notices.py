@@ -1,10 +1,12 @@
-"""Follow-up notices about an intention: withdrawn, offer accepted, offer declined.
+"""Follow-up notices about an intention: withdrawn, offer accepted, offer declined, and the
+person's acceptance of a vendor's counter-offer (``TermsAccepted``, with ``termsAcceptance``).
 
 A notice is ``{"notice": {...}, "signature": "<compact JWS>"}``. It is signed by the intention's
 own requester key (the same key as the intention and its webhook signature) and names that key,
 so a vendor checks both that the JWS verifies and that the key is the one it bound to the
 intention id when the intention arrived: only whoever wrote an intention can withdraw it or
-decide on its offers. It carries no personal data: ids, the decision and a time.
+decide on its offers. It carries no personal data: ids, the decision and a time (and, for
+``TermsAccepted``, the person's terms key and signature over the counter terms).
 """
 
 from __future__ import annotations
@@ -17,11 +19,22 @@ from pydantic import ConfigDict, Field, model_validator
 from wallet.crypto.signing import SigningKey, VerifyingKey, verifying_key_from_jwk
 from wallet.errors import InvalidInput, SignatureInvalid
 from wallet.wire.canonical import canonical_wire
-from wallet.wire.models import CompactJws, RequesterKey, UrnUuid, _Wire
+from wallet.wire.models import CompactJws, Kid, RequesterKey, UrnUuid, _Wire
 from wallet.wire.signing import sent_object, verify_signed_object
-from wallet.wire.terms import UtcTimestamp
+from wallet.wire.terms import Omittable, PublicJwk, Sha256Hex, UtcTimestamp, _absent
 
-NoticeType = Literal["IntentionWithdrawn", "OfferAccepted", "OfferDeclined"]
+NoticeType = Literal["IntentionWithdrawn", "OfferAccepted", "OfferDeclined", "TermsAccepted"]
+
+
+class CounterAcceptance(_Wire):
+    """The person's signed acceptance of the counter-offer in ``offer``: their compact JWS (header
+    ``cty`` ``json``) by their terms key over the RFC 8785 form of the counter terms document the
+    vendor sent, and that document's hash (the vendor's half is its own agreement record)."""
+
+    sha256: Sha256Hex = Field(description="SHA-256 of the RFC 8785 form of the counter terms")
+    signature: CompactJws = Field(description="the person's JWS over the counter terms")
+    publicKey: PublicJwk = Field(description="the person's terms key")
+    kid: Kid
 
 
 class IntentionNotice(_Wire):
@@ -34,11 +47,18 @@ class IntentionNotice(_Wire):
     offer: UrnUuid | None = Field(default=None, description="the offer decided on (decisions)")
     issued: UtcTimestamp
     requester: RequesterKey
+    termsAcceptance: Omittable[CounterAcceptance] = Field(
+        default=None,
+        description="TermsAccepted only: the person's acceptance of the offer's counter-offer",
+        exclude_if=_absent,
+    )
 
     @model_validator(mode="after")
     def _offer_for_decisions(self) -> IntentionNotice:
         if (self.type == "IntentionWithdrawn") != (self.offer is None):
             raise ValueError("decisions name an offer; a withdrawal does not")
+        if (self.type == "TermsAccepted") != (self.termsAcceptance is not None):
+            raise ValueError("a TermsAccepted notice, and only it, carries termsAcceptance")
         return self
 
 
