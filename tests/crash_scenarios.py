@@ -130,7 +130,9 @@ class Worker:
             if update.status == "delivered":
                 delivered.append(update.item_id)
 
-        deliver_pending(self.vault, deadline=20, timeout=5, on_progress=progress)
+        # One child runs at a time, so a short lease is safe: the next child takes up the messages
+        # a killed one was sending within a second instead of after a request timeout.
+        deliver_pending(self.vault, deadline=20, timeout=5, on_progress=progress, lease_seconds=1.0)
         self.emit(["commit", "delivered", delivered])
 
     def broadcast(self) -> None:

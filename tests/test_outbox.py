@@ -284,14 +284,14 @@ def test_a_cycle_claims_and_records_batch_after_batch_while_requests_fly(vault: 
     records: list[int] = []
 
     class CountingOutbox(Outbox):
-        def claim(self, now: float, limit: int) -> Any:
-            claimed, skipped = super().claim(now, limit)
+        def claim(self, now: float, limit: int, **lease: Any) -> Any:
+            claimed, skipped = super().claim(now, limit, **lease)
             claims.append(len(claimed))
             return claimed, skipped
 
-        def record(self, outcomes: Any, now: float) -> None:
+        def record(self, outcomes: Any, now: float, **lease: Any) -> Any:
             records.append(len(outcomes))
-            super().record(outcomes, now)
+            return super().record(outcomes, now, **lease)
 
     async def scenario(base: str, transport: Transport) -> Any:
         _enqueue(vault, key, base, names, clock.now)

@@ -43,6 +43,7 @@ async def deliver_pending_async(
     concurrency: int = DEFAULT_CONCURRENCY,
     run_db: DbRunner[object] = inline_runner,
     transport: Transport | None = None,
+    lease_seconds: float | None = None,
 ) -> DeliveryReport:
     """Run the delivery worker until nothing is due, then ingest the offers in the answers.
 
@@ -52,13 +53,21 @@ async def deliver_pending_async(
     nothing is lost). Reading the answers that did come in follows; it is local work only.
 
     Every database call (claiming, recording, ingesting) goes through ``run_db``, which must run
-    it on the vault's thread; ``transport`` (if given) is used and left open.
+    it on the vault's thread; ``transport`` (if given) is used and left open. ``lease_seconds``
+    is how long a message being sent stays this run's without a renewal (see
+    :class:`~wallet.outbox.DeliveryWorker`): another process takes up the messages of a run that
+    was killed once their lease runs out.
     """
     until = None if deadline is None else time.time() + deadline
 
     async def run(http: Transport) -> RunSummary:
         worker = DeliveryWorker(
-            Outbox(vault), http, vault.signing_key, run_db=run_db, on_progress=on_progress
+            Outbox(vault),
+            http,
+            vault.signing_key,
+            run_db=run_db,
+            on_progress=on_progress,
+            lease_seconds=lease_seconds,
         )
         remaining = None if until is None else max(0.0, until - time.time())
         return await worker.run(deadline=until, time_limit=remaining)
@@ -85,6 +94,7 @@ def deliver_pending(
     on_progress: Callable[[DeliveryProgress], None] | None = None,
     timeout: float = DEFAULT_TIMEOUT_SECONDS,
     concurrency: int = DEFAULT_CONCURRENCY,
+    lease_seconds: float | None = None,
 ) -> DeliveryReport:
     """:func:`deliver_pending_async` on a fresh event loop (call on the vault's thread)."""
     return asyncio.run(
@@ -94,5 +104,6 @@ def deliver_pending(
             on_progress=on_progress,
             timeout=timeout,
             concurrency=concurrency,
+            lease_seconds=lease_seconds,
         )
     )

@@ -8,6 +8,10 @@ apart: each row is handled alone, and the row that still fails becomes a *dead l
 ``dead``, a short reason naming no remote text) that the person can see and retry
 (:mod:`wallet.outbox.dead_letters`). A failure that is not one row's (the vault locked, the disk
 full) fails the lone rows too and is raised as it was.
+
+A worker claims rows under a lease (its ``owner`` id and a time the lease runs until; see
+:mod:`wallet.outbox.store`) and records outcomes only for the rows it still holds: an outcome of a
+row another worker took over (its lease ran out) is not written over that worker's.
 """
 
 from __future__ import annotations
@@ -96,32 +100,59 @@ class Outbox:
     def pending_count(self) -> int:
         return store.pending_count(self._vault.reader)
 
-    def resume(self) -> int:
-        """Rows a stopped run left ``delivering`` are pending again; returns how many."""
+    def next_wake_at(self) -> float | None:
+        """When a waiting worker has something to do: a pending row falls due, or the lease of
+        a row being sent runs out (see :func:`wallet.outbox.store.next_due_at`)."""
+        return store.next_due_at(self._vault.reader, leases=True)
+
+    def resume(self, *, now: float | None = None, owner: str | None = None) -> int:
+        """Rows a stopped run left ``delivering`` are pending again; returns how many.
+
+        With ``now``, only those whose lease ran out, and ``owner``'s own (see
+        :func:`wallet.outbox.store.resume`); without, all of them."""
         with self._vault.write() as connection:
-            resumed = store.resume(connection)
+            resumed = store.resume(connection, now=now, owner=owner)
             if resumed:
                 self._vault.note_changed(Part.OUTBOX)
             return resumed
 
+    def renew_leases(self, owner: str, until: float) -> int:
+        """Worker ``owner`` still sends its rows: they stay its own until ``until``."""
+        with self._vault.write() as connection:
+            return store.renew_leases(connection, owner, until)
+
+    def release_leases(self, owner: str) -> int:
+        """Worker ``owner`` no longer sends its rows: any worker may take them up now."""
+        with self._vault.write() as connection:
+            return store.release_leases(connection, owner)
+
     # ------------------------------------------------------------------ claiming
 
-    def claim(self, now: float, limit: int) -> tuple[list[OutboxRow], list[DeliveryOutcome]]:
-        """Due rows, now ``delivering``; rows of disabled vendors are closed as ``disabled``.
+    def claim(
+        self, now: float, limit: int, *, owner: str = "", lease_until: float = 0.0
+    ) -> tuple[list[OutboxRow], list[DeliveryOutcome]]:
+        """Due rows, now ``delivering`` under ``owner``'s lease until ``lease_until``; rows of
+        disabled vendors are closed as ``disabled``.
 
-        A due row that cannot be read back becomes a dead letter, and the others are claimed.
+        With an ``owner``, rows of other workers whose lease ran out are taken up first (their
+        worker is gone). A due row that cannot be read back becomes a dead letter, and the
+        others are claimed.
         """
         try:
-            return self._claim(now, limit)
+            return self._claim(now, limit, owner, lease_until)
         except VaultLocked:
             raise
         except Exception:
             if not self._bury_unreadable_due_rows(now, limit):
                 raise  # not one row's fault
-            return self._claim(now, limit)
+            return self._claim(now, limit, owner, lease_until)
 
-    def _claim(self, now: float, limit: int) -> tuple[list[OutboxRow], list[DeliveryOutcome]]:
+    def _claim(
+        self, now: float, limit: int, owner: str, lease_until: float
+    ) -> tuple[list[OutboxRow], list[DeliveryOutcome]]:
         with self._vault.write() as connection:
+            if owner and store.resume_abandoned(connection, now, owner):
+                self._vault.note_changed(Part.OUTBOX)
             rows = store.due(connection, now, limit=limit)
             gone = store.disabled_vendor_ids(connection, sorted({row.vendor_id for row in rows}))
             skipped = [
@@ -130,7 +161,9 @@ class Outbox:
                 if row.vendor_id in gone
             ]
             claimed = [row for row in rows if row.vendor_id not in gone]
-            store.mark_delivering(connection, [row.id for row in claimed])
+            store.mark_delivering(
+                connection, [row.id for row in claimed], owner=owner, until=lease_until
+            )
             self._record(connection, skipped, now)
             if rows:
                 self._vault.note_changed(Part.OUTBOX)
@@ -151,22 +184,38 @@ class Outbox:
 
     # ------------------------------------------------------------------ recording
 
-    def record(self, outcomes: Sequence[DeliveryOutcome], now: float) -> list[DeliveryOutcome]:
+    def record(
+        self, outcomes: Sequence[DeliveryOutcome], now: float, *, owner: str | None = None
+    ) -> list[DeliveryOutcome]:
         """Store the outcomes of one batch in one transaction (with the activity log).
 
-        Returns the outcomes that could not be recorded and became dead letters instead (none,
-        unless recording one of them raised).
+        With ``owner``, only outcomes of rows that worker still holds are stored. Returns those
+        that were not stored as given: each one that could not be recorded, as the dead letter
+        it became (only if recording it raised), and each of a row another worker took over,
+        with status ``delivering`` (that worker's outcome will be recorded instead).
         """
+        lost: list[DeliveryOutcome] = []
         try:
             with self._vault.write() as connection:
-                self._record(connection, outcomes, now)
+                kept = outcomes
+                if owner is not None:
+                    held = store.held_by(connection, [o.item_id for o in outcomes], owner)
+                    kept = [outcome for outcome in outcomes if outcome.item_id in held]
+                    lost = [
+                        replace(o, status="delivering") for o in outcomes if o.item_id not in held
+                    ]
+                self._record(connection, kept, now)
         except VaultLocked:
             raise
         except Exception as exc:
             if len(outcomes) == 1:
                 return [self._bury_outcome(outcomes[0], exc)]
-            return [buried for outcome in outcomes for buried in self.record([outcome], now)]
-        return []
+            return [
+                replaced
+                for outcome in outcomes
+                for replaced in self.record([outcome], now, owner=owner)
+            ]
+        return lost
 
     def _bury_outcome(self, outcome: DeliveryOutcome, error: BaseException) -> DeliveryOutcome:
         reason = dead_reason("record the answer to", error)

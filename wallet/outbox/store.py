@@ -11,6 +11,13 @@ a row is not due while an earlier row of its key is pending (a retry included), 
 dead letter. Rows with no key (a broadcast's) go out concurrently. The rule is in the SQL that
 finds due rows, so it holds across restarts and across processes sharing the vault.
 
+**Leases** (schema 9). A row being sent is ``delivering`` with a lease: ``lease_owner`` (the id of
+the worker sending it) and ``lease_until`` (epoch seconds; the worker renews it while the request
+is in flight). Only a row whose lease has run out, or whose owner asks, goes back to ``pending``
+(:func:`resume`), and a worker records an outcome only for rows it still holds (:func:`held_by`):
+two processes delivering the same vault never reset, resend or overtake each other's messages,
+while a killed process's rows are taken up again once its lease runs out.
+
 Times that drive scheduling (``next_attempt_at``) are epoch seconds from the worker's clock, so a
 test can inject one; ``created`` and ``delivered_at`` are ISO 8601 UTC for people.
 """
@@ -184,13 +191,22 @@ def due_ids(connection: Connection, now: float, *, limit: int = 100) -> list[int
     return [int(row[0]) for row in found]
 
 
-def next_due_at(connection: Connection) -> float | None:
+def next_due_at(connection: Connection, *, leases: bool = False) -> float | None:
     """When the earliest pending row that nothing holds back becomes due (None when there is
-    none: nothing is pending, or every pending row waits behind an earlier one)."""
+    none: nothing is pending, or every pending row waits behind an earlier one).
+
+    With ``leases``, also when the earliest lease of a row being sent runs out (a worker waiting
+    for another's rows wakes then to take them up if their owner is gone)."""
     value = connection.execute(
         "SELECT min(o.next_attempt_at) FROM outbox o "
         f"WHERE o.status = 'pending' AND {_NOT_HELD_BACK}"
     ).fetchone()[0]
+    if leases:
+        lease = connection.execute(
+            "SELECT min(lease_until) FROM outbox WHERE status = 'delivering'"
+        ).fetchone()[0]
+        if lease is not None and (value is None or lease < value):
+            value = lease
     return None if value is None else float(value)
 
 
@@ -233,11 +249,48 @@ def pending_count(connection: Connection) -> int:
     )
 
 
-def mark_delivering(connection: Connection, ids: Sequence[int]) -> None:
+def mark_delivering(
+    connection: Connection, ids: Sequence[int], *, owner: str = "", until: float = 0.0
+) -> None:
+    """Rows ``ids`` are being sent by worker ``owner``, which holds them until ``until``."""
     connection.executemany(
-        "UPDATE outbox SET status = 'delivering' WHERE id = ? AND status = 'pending'",
-        [(item_id,) for item_id in ids],
+        "UPDATE outbox SET status = 'delivering', lease_owner = ?, lease_until = ? "
+        "WHERE id = ? AND status = 'pending'",
+        [(owner, until, item_id) for item_id in ids],
     )
+
+
+def held_by(connection: Connection, ids: Sequence[int], owner: str) -> set[int]:
+    """Those of ``ids`` that worker ``owner`` is still sending (its lease was not taken over)."""
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    found = connection.execute(
+        f"SELECT id FROM outbox WHERE id IN ({marks}) AND status = 'delivering' "
+        "AND lease_owner = ?",
+        (*ids, owner),
+    )
+    return {int(row[0]) for row in found}
+
+
+def renew_leases(connection: Connection, owner: str, until: float) -> int:
+    """Worker ``owner`` still sends its rows: their lease runs until ``until``."""
+    cursor = connection.execute(
+        "UPDATE outbox SET lease_until = ? WHERE status = 'delivering' AND lease_owner = ?",
+        (until, owner),
+    )
+    return int(cursor.rowcount)
+
+
+def release_leases(connection: Connection, owner: str) -> int:
+    """Worker ``owner`` stopped sending its rows (their requests were cancelled): they stay
+    ``delivering``, but any worker may take them up at once."""
+    cursor = connection.execute(
+        "UPDATE outbox SET lease_owner = '', lease_until = 0 "
+        "WHERE status = 'delivering' AND lease_owner = ?",
+        (owner,),
+    )
+    return int(cursor.rowcount)
 
 
 def finish_many(
@@ -294,9 +347,35 @@ def discard_dead(connection: Connection, item_id: int, reason: str) -> bool:
     return bool(cursor.rowcount)
 
 
-def resume(connection: Connection) -> int:
-    """Rows left ``delivering`` by a process that died go back to ``pending``; returns how many."""
-    cursor = connection.execute("UPDATE outbox SET status = 'pending' WHERE status = 'delivering'")
+def resume(connection: Connection, *, now: float | None = None, owner: str | None = None) -> int:
+    """Rows left ``delivering`` go back to ``pending``; returns how many.
+
+    Without ``now``, every such row (only for a vault no worker is delivering). With ``now``,
+    the rows whose lease ran out by then (their worker died or gave them up), and those of
+    ``owner`` if given (a worker taking up what an earlier run of its own left)."""
+    values: tuple[float | str, ...] = ()
+    if now is None:
+        condition = ""
+    elif owner is None:
+        condition, values = " AND lease_until <= ?", (now,)
+    else:
+        condition, values = " AND (lease_until <= ? OR lease_owner = ?)", (now, owner)
+    cursor = connection.execute(
+        "UPDATE outbox SET status = 'pending', lease_owner = '', lease_until = 0 "
+        f"WHERE status = 'delivering'{condition}",
+        values,
+    )
+    return int(cursor.rowcount)
+
+
+def resume_abandoned(connection: Connection, now: float, owner: str) -> int:
+    """Rows of other workers whose lease ran out by ``now`` go back to ``pending`` (``owner``'s
+    own rows are in flight with it); returns how many."""
+    cursor = connection.execute(
+        "UPDATE outbox SET status = 'pending', lease_owner = '', lease_until = 0 "
+        "WHERE status = 'delivering' AND lease_until <= ? AND lease_owner != ?",
+        (now, owner),
+    )
     return int(cursor.rowcount)
 
 

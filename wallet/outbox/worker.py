@@ -43,19 +43,27 @@ letter thus holds the later ones back until the person retries it (they follow i
 query that finds due rows (:mod:`wallet.outbox.store`), so it holds across restarts and between
 workers; messages of different keys, and those with no key, still go out concurrently.
 
+**Leases.** Several processes may deliver the same vault at once (the desktop app and the CLI).
+A worker claims rows under a lease: its own random ``lease_owner`` id and a ``lease_until`` time
+(the transport's request timeout plus :data:`LEASE_MARGIN_SECONDS` from now, renewed every third
+of that while requests are in flight). Another worker neither takes up a row whose lease runs,
+nor sends the later rows of its key; and a worker records an outcome only for a row it still
+holds. A row whose lease ran out (its process was killed) goes back to ``pending``, at the start
+of :meth:`DeliveryWorker.run` and at each claim, and is sent again with the same ``webhook-id``,
+so an idempotent receiver accepts each message exactly once; a waiting run wakes when a lease
+runs out.
+
 ``last_error`` is a short status or failure kind; response bodies of failures are not kept, so
-no vendor-supplied text or personal data ends up there. Rows left ``delivering`` by a killed
-process go back to ``pending`` when a worker starts (:meth:`DeliveryWorker.run`): they are sent
-again with the same ``webhook-id``, so an idempotent receiver accepts each message exactly once.
+no vendor-supplied text or personal data ends up there.
 Final outcomes are written to the activity log (vendor id and message kind, never the body):
 the deliveries of one recorded batch as one ``delivery.batch`` entry with counts per kind, each
 failed or disabled row as its own entry.
 
 :meth:`DeliveryWorker.run` can be bounded in real time (``time_limit``, what ``--wait N`` means):
-at the limit, requests still in flight are cancelled and their rows stay ``delivering`` for the
-next run, so nothing is lost. The database side (claiming, recording, dead letters) is
-:class:`~wallet.outbox.ledger.Outbox`; retry timing and ``Retry-After`` are in
-:mod:`wallet.outbox.retry`.
+at the limit, requests still in flight are cancelled and their rows stay ``delivering``, with
+their lease given up, for the next run (of any process), so nothing is lost. The database side
+(claiming, recording, dead letters) is :class:`~wallet.outbox.ledger.Outbox`; retry timing and
+``Retry-After`` are in :mod:`wallet.outbox.retry`.
 
 Progress is reported per item through ``on_progress`` (called on the loop's thread) so a UI can
 show live per-vendor status.
@@ -92,6 +100,8 @@ ProgressStatus = Literal["delivering", "delivered", "retrying", "failed", "disab
 Key = SigningKey | Exception | None
 DEFAULT_BATCH = 128  # rows claimed, and outcomes recorded, per database call
 RETRY_STATUSES = frozenset({408, 429})
+# How much longer than one request a lease runs: room for the database work around it.
+LEASE_MARGIN_SECONDS = 15.0
 
 
 async def inline_runner(work: Callable[[], T]) -> T:
@@ -216,7 +226,12 @@ class DeliveryWorker:
         rand: Random = random.random,
         on_progress: Callable[[DeliveryProgress], None] | None = None,
         batch: int = DEFAULT_BATCH,
+        lease_seconds: float | None = None,
     ) -> None:
+        """``lease_seconds``: how long a claimed row stays this worker's without a renewal
+        (default: the transport's request timeout plus :data:`LEASE_MARGIN_SECONDS`)."""
+        if lease_seconds is not None and lease_seconds <= 0:
+            raise ValueError("lease_seconds must be > 0")
         self._outbox = outbox
         self._transport = transport
         self._sign = sign
@@ -226,6 +241,10 @@ class DeliveryWorker:
         self._rand = rand
         self._on_progress = on_progress
         self._batch = batch
+        self.lease_owner = uuid.uuid4().hex  # who holds the rows this worker claims
+        self.lease_seconds = (
+            transport.timeout + LEASE_MARGIN_SECONDS if lease_seconds is None else lease_seconds
+        )
 
     async def _db(self, work: Callable[[], T]) -> T:
         return await self._run_db(work)  # type: ignore[return-value]
@@ -248,7 +267,9 @@ class DeliveryWorker:
         )
 
     def _claim(self, now: float) -> tuple[list[OutboxRow], list[DeliveryOutcome], dict[str, Key]]:
-        claimed, skipped = self._outbox.claim(now, self._batch)
+        claimed, skipped = self._outbox.claim(
+            now, self._batch, owner=self.lease_owner, lease_until=now + self.lease_seconds
+        )
         keys: dict[str, Key] = {}
         for kid in {row.signing_kid for row in claimed}:
             try:
@@ -323,7 +344,7 @@ class DeliveryWorker:
                     in_flight += len(claimed)
                 if not in_flight:
                     return
-                in_flight -= collect(await arrivals.get())
+                in_flight -= collect(await self._next_arrival(arrivals))
                 if len(unrecorded) >= self._batch or not in_flight:
                     await self._record(unrecorded, results)
         finally:
@@ -332,22 +353,41 @@ class DeliveryWorker:
             collect()
             if unrecorded:
                 await self._record(unrecorded, results)
+            if tasks:  # no request of ours is in flight any more: any worker may resume them
+                await self._db(lambda: self._outbox.release_leases(self.lease_owner))
+
+    async def _next_arrival(self, arrivals: asyncio.Queue[DeliveryOutcome]) -> DeliveryOutcome:
+        """The next outcome to come in, renewing this worker's leases while it waits."""
+        while True:
+            try:
+                return await asyncio.wait_for(arrivals.get(), self.lease_seconds / 3)
+            except TimeoutError:
+                await self._db(self._renew_leases)
+
+    def _renew_leases(self) -> int:
+        return self._outbox.renew_leases(self.lease_owner, self._clock() + self.lease_seconds)
 
     async def _record(
         self, outcomes: list[DeliveryOutcome], results: list[DeliveryOutcome]
     ) -> None:
         """Record ``outcomes`` in one transaction and empty the list; an outcome that could not
-        be recorded (its row is now a dead letter) replaces the one in ``results``."""
+        be recorded (its row is now a dead letter) replaces the one in ``results``, and one of a
+        row another worker took over leaves ``results``."""
         batch = list(outcomes)
         outcomes.clear()
         finished = self._clock()
-        buried = await self._db(lambda: self._outbox.record(batch, finished))
-        if buried:
-            dead = {outcome.item_id: outcome for outcome in buried}
-            results[:] = [dead.get(outcome.item_id, outcome) for outcome in results]
-            for outcome in buried:
-                with contextlib.suppress(Exception):
-                    self._emit(outcome)
+        replaced = await self._db(
+            lambda: self._outbox.record(batch, finished, owner=self.lease_owner)
+        )
+        if replaced:
+            by_id = {outcome.item_id: outcome for outcome in replaced}
+            kept = [by_id.get(outcome.item_id, outcome) for outcome in results]
+            # a row another worker took over is its outcome, not ours
+            results[:] = [outcome for outcome in kept if outcome.status != "delivering"]
+            for outcome in replaced:
+                if outcome.status == "dead":
+                    with contextlib.suppress(Exception):
+                        self._emit(outcome)
 
     async def run(
         self,
@@ -365,7 +405,10 @@ class DeliveryWorker:
         ``delivering`` and the next run resumes them; outcomes already in are recorded.
         ``sleep`` is injectable so tests never sleep.
         """
-        summary = RunSummary(resumed=await self._db(self._outbox.resume))
+        now = self._clock()
+        summary = RunSummary(
+            resumed=await self._db(lambda: self._outbox.resume(now=now, owner=self.lease_owner))
+        )
         outcomes: list[DeliveryOutcome] = []
         timer = asyncio.timeout(time_limit)
         try:
@@ -392,7 +435,7 @@ class DeliveryWorker:
             await self._cycle(outcomes)
             if len(outcomes) > before:
                 continue
-            next_at = await self._db(self._outbox.next_due_at)
+            next_at = await self._db(self._outbox.next_wake_at)
             if next_at is None:  # nothing pending, or all of it waits behind a dead letter
                 return await self._db(self._outbox.pending_count)
             now = self._clock()

@@ -482,6 +482,16 @@ _V8_OUTBOX_ORDER: tuple[str, ...] = (
     "CREATE INDEX outbox_by_ordering_key ON outbox (ordering_key, id)",
 )
 
+# Owned by wallet/outbox/: a row being sent carries a lease, so that two processes delivering the
+# same vault never put each other's messages back in the queue. `lease_owner` is the id of the
+# worker sending it, `lease_until` when its lease runs out (epoch seconds, renewed while the
+# request is in flight); only a row whose lease ran out is taken up again. Rows left `delivering`
+# before this version have no lease (0): the next worker takes them up.
+_V9_OUTBOX_LEASES: tuple[str, ...] = (
+    "ALTER TABLE outbox ADD COLUMN lease_owner TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE outbox ADD COLUMN lease_until REAL NOT NULL DEFAULT 0",
+)
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -514,6 +524,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         8, "outbox messages about one consent delivered in order", _run_all(_V8_OUTBOX_ORDER)
     ),
+    Migration(9, "outbox rows being sent carry a lease", _run_all(_V9_OUTBOX_LEASES)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
