@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from jwcrypto import jwk as jwcrypto_jwk
 from jwcrypto import jws as jwcrypto_jws
+from pydantic import ValidationError
 
 from tests.intent_helpers import add_vendors, create
 from tests.test_cli import PASSPHRASE, Cli, cli, home, init, ok  # noqa: F401 (fixtures)
@@ -145,3 +146,35 @@ def test_the_vendor_keeps_the_persons_signed_acceptance_of_its_counter_offer(
     assert bytes(token.payload) == canonical_bytes(kept.kept.counter.wire())
     assert vendor_main(["agreements", str(records)]) == 0
     assert "year-shop  in force  SD-BASE" in capsys.readouterr().out
+
+
+def test_only_a_terms_accepted_notice_carries_an_acceptance_and_never_as_null() -> None:
+    key = generate_signing_key()
+    acceptance = {
+        "sha256": "a" * 64,
+        "signature": key.sign_jws(b"{}", header={"cty": "json"}),
+        "publicKey": key.verifying_key.jwk,
+        "kid": key.kid,
+    }
+    base = {
+        "intention": uuid.uuid4().urn,
+        "offer": uuid.uuid4().urn,
+        "issued": utc_timestamp(),
+        "requester": {"publicKey": key.verifying_key.jwk, "kid": key.kid},
+    }
+    notice = IntentionNotice.model_validate(
+        base | {"type": "TermsAccepted", "termsAcceptance": acceptance}
+    )
+    assert notice.wire()["termsAcceptance"] == acceptance
+    assert (
+        "termsAcceptance"
+        not in IntentionNotice.model_validate(base | {"type": "OfferAccepted"}).wire()
+    )  # left out of the other notices, so their signed bytes do not change
+    for spoiled in (
+        base | {"type": "TermsAccepted"},
+        base | {"type": "TermsAccepted", "termsAcceptance": None},
+        base | {"type": "OfferAccepted", "termsAcceptance": acceptance},
+        base | {"type": "TermsAccepted", "termsAcceptance": acceptance | {"extra": 1}},
+    ):
+        with pytest.raises(ValidationError):
+            IntentionNotice.model_validate(spoiled)
