@@ -27,7 +27,8 @@ from wallet.vault.facade import Vault
 from wallet.delivery.cycle import deliver_pending
 vault = Vault.open_with_passphrase(Path(sys.argv[1]), sys.argv[2])
 print("delivering", flush=True)
-deliver_pending(vault, deadline=60, concurrency=1)
+# a short lease: the killed run's messages are taken up a second after it dies
+deliver_pending(vault, deadline=60, concurrency=1, lease_seconds=1.0)
 print("finished", flush=True)
 """
 

@@ -116,6 +116,15 @@ class Outbox:
                 self._vault.note_changed(Part.OUTBOX)
             return resumed
 
+    def take_up_abandoned(self, now: float, owner: str) -> int:
+        """Rows of other workers whose lease ran out by ``now`` (their worker is gone) are
+        pending again, for ``owner`` to claim; returns how many."""
+        with self._vault.write() as connection:
+            taken = store.resume_abandoned(connection, now, owner)
+            if taken:
+                self._vault.note_changed(Part.OUTBOX)
+            return taken
+
     def renew_leases(self, owner: str, until: float) -> int:
         """Worker ``owner`` still sends its rows: they stay its own until ``until``."""
         with self._vault.write() as connection:
@@ -134,9 +143,7 @@ class Outbox:
         """Due rows, now ``delivering`` under ``owner``'s lease until ``lease_until``; rows of
         disabled vendors are closed as ``disabled``.
 
-        With an ``owner``, rows of other workers whose lease ran out are taken up first (their
-        worker is gone). A due row that cannot be read back becomes a dead letter, and the
-        others are claimed.
+        A due row that cannot be read back becomes a dead letter, and the others are claimed.
         """
         try:
             return self._claim(now, limit, owner, lease_until)
@@ -151,8 +158,6 @@ class Outbox:
         self, now: float, limit: int, owner: str, lease_until: float
     ) -> tuple[list[OutboxRow], list[DeliveryOutcome]]:
         with self._vault.write() as connection:
-            if owner and store.resume_abandoned(connection, now, owner):
-                self._vault.note_changed(Part.OUTBOX)
             rows = store.due(connection, now, limit=limit)
             gone = store.disabled_vendor_ids(connection, sorted({row.vendor_id for row in rows}))
             skipped = [

@@ -242,6 +242,7 @@ class DeliveryWorker:
         self._on_progress = on_progress
         self._batch = batch
         self.lease_owner = uuid.uuid4().hex  # who holds the rows this worker claims
+        self._taken_up = 0  # rows of stopped workers this one took up after its run started
         self.lease_seconds = (
             transport.timeout + LEASE_MARGIN_SECONDS if lease_seconds is None else lease_seconds
         )
@@ -267,6 +268,7 @@ class DeliveryWorker:
         )
 
     def _claim(self, now: float) -> tuple[list[OutboxRow], list[DeliveryOutcome], dict[str, Key]]:
+        self._taken_up += self._outbox.take_up_abandoned(now, self.lease_owner)
         claimed, skipped = self._outbox.claim(
             now, self._batch, owner=self.lease_owner, lease_until=now + self.lease_seconds
         )
@@ -409,6 +411,7 @@ class DeliveryWorker:
         summary = RunSummary(
             resumed=await self._db(lambda: self._outbox.resume(now=now, owner=self.lease_owner))
         )
+        taken_before = self._taken_up
         outcomes: list[DeliveryOutcome] = []
         timer = asyncio.timeout(time_limit)
         try:
@@ -418,6 +421,7 @@ class DeliveryWorker:
             if not timer.expired():
                 raise
             summary.pending = await self._db(self._outbox.pending_count)
+        summary.resumed += self._taken_up - taken_before
         summary.count(outcomes)
         return summary
 
