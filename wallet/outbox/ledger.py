@@ -119,6 +119,8 @@ class Outbox:
     def take_up_abandoned(self, now: float, owner: str) -> int:
         """Rows of other workers whose lease ran out by ``now`` (their worker is gone) are
         pending again, for ``owner`` to claim; returns how many."""
+        if not store.any_abandoned(self._vault.reader, now, owner):
+            return 0  # the usual case: no write transaction for nothing
         with self._vault.write() as connection:
             taken = store.resume_abandoned(connection, now, owner)
             if taken:

@@ -368,6 +368,18 @@ def resume(connection: Connection, *, now: float | None = None, owner: str | Non
     return int(cursor.rowcount)
 
 
+def any_abandoned(connection: Connection, now: float, owner: str) -> bool:
+    """Whether :func:`resume_abandoned` would take any row up (a read: no write transaction)."""
+    return (
+        connection.execute(
+            "SELECT 1 FROM outbox WHERE status = 'delivering' AND lease_until <= ? "
+            "AND lease_owner != ? LIMIT 1",
+            (now, owner),
+        ).fetchone()
+        is not None
+    )
+
+
 def resume_abandoned(connection: Connection, now: float, owner: str) -> int:
     """Rows of other workers whose lease ran out by ``now`` go back to ``pending`` (``owner``'s
     own rows are in flight with it); returns how many."""
