@@ -82,23 +82,14 @@ class OfferBook:
     # ------------------------------------------------------------------ reading
 
     def offers(self, intention_id: str) -> list[StoredOffer]:
-        return [
-            StoredOffer(
-                SignedOffer.model_validate_json(row.signed).offer,
-                row.vendor_id,
-                row.status,
-                row.received,
-            )
-            for row in store.offers_for(self._vault.reader, intention_id)
-        ]
+        return [_stored(row) for row in store.offers_for(self._vault.reader, intention_id)]
 
     def get(self, offer_id: str) -> StoredOffer:
         """One stored offer, or :class:`NotFound`."""
         row = store.get_offer(self._vault.reader, offer_id)
         if row is None:
             raise _no_offer(offer_id)
-        offer = SignedOffer.model_validate_json(row.signed).offer
-        return StoredOffer(offer, row.vendor_id, row.status, row.received)
+        return _stored(row)
 
     def history(self) -> dict[str, int]:
         """Chosen offers per vendor so far (the funnel's vendor history)."""
@@ -188,3 +179,9 @@ class OfferBook:
 
 def _no_offer(offer_id: str) -> NotFound:
     return NotFound(f"There is no offer {offer_id!r}.", cli_hint="`offers list ID` shows them.")
+
+
+def _stored(row: store.OfferRow) -> StoredOffer:
+    """A stored row as the verified offer it keeps (stored only after verifying)."""
+    offer = SignedOffer.model_validate_json(row.signed).offer
+    return StoredOffer(offer, row.vendor_id, row.status, row.received)
