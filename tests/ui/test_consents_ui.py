@@ -706,6 +706,16 @@ def test_thousands_of_consents_load_a_page_at_a_time(
     assert _shown_status(workspace, ids[middle]) == "Revoked"  # stored index 1 499
     assert consents.export_button.isEnabled() and not consents.revoke_button.isEnabled()
 
+    # A row chosen while a reload is on its way (the rows shown are the previous load's) stays
+    # chosen once the reload arrives, and its details show.
+    consents.reload()
+    consents.table.selectRow(2)
+    qtbot.waitUntil(
+        lambda: consents.shown is not None and consents.shown.record.id == ids[2],
+        timeout=WAIT_MS,
+    )
+    assert _selected_rows(workspace) == [2] and consents.selected_id() == ids[2]
+
     # Filtered in the core; asking for a consent the filter hides shows every consent again.
     consents.status_combo.setCurrentIndex(consents.status_combo.findData("revoked"))
     qtbot.waitUntil(lambda: model.rowCount() == (MANY_CONSENTS - 1) // 3, timeout=WAIT_MS)

@@ -72,9 +72,7 @@ class ConsentList(QWidget):
         self.table.setColumnWidth(ConsentColumn.STATUS, 110)
         self.table.setColumnWidth(ConsentColumn.GRANTED, 140)
         self.table.setColumnWidth(ConsentColumn.EXPIRES, 100)
-        self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.selection_changed.emit()
-        )
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.stack, self.empty_label = content_or_empty(
             self.table,
             self.tr(
@@ -138,6 +136,13 @@ class ConsentList(QWidget):
         else:
             self.selection_changed.emit()
         self.reloaded.emit()
+
+    def _on_selection_changed(self) -> None:
+        if self._loading and self._select_after_load is None and self.selected_index() is not None:
+            # Chosen while a reload is on its way (its reset would drop the choice): a newer
+            # reload, focused on the chosen row, supersedes it.
+            self._load()
+        self.selection_changed.emit()
 
     def _on_page_loaded(self, page: int) -> None:
         row = self.selected_index()
