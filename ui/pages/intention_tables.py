@@ -68,10 +68,11 @@ class RowsModel(QStandardItemModel):
     the event loop later (:data:`CHUNK_ROWS` at a time).
 
     Signals:
-        resized(): rows were added or removed (once per chunk, not once per row).
+        resized(int): rows were added or removed (once per chunk, not once per row); the first
+            row that changed.
     """
 
-    resized = Signal()
+    resized = Signal(int)
 
     def __init__(
         self,
@@ -93,7 +94,7 @@ class RowsModel(QStandardItemModel):
         self.setItemPrototype(prototype)
         self._fill = QTimer(self)
         self._fill.setSingleShot(True)
-        self._fill.setInterval(0)
+        self._fill.setInterval(NEXT_TURN_MS)
         self._fill.timeout.connect(self._fill_chunk)
 
     # ------------------------------------------------------------------ reading
@@ -162,7 +163,7 @@ class RowsModel(QStandardItemModel):
                     self._set_cells(number, row)
         if not self.filled:
             self._fill.start()
-        self.resized.emit()
+        self.resized.emit(start)
 
     @contextmanager
     def _quietly(self, first: int, last: int) -> Iterator[None]:
@@ -234,15 +235,17 @@ def rows_view(model: RowsModel, *, selectable: bool = True) -> QTableView:
     header.setResizeContentsPrecision(0)  # size columns by the rows on screen only
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
-    model.resized.connect(lambda v=view: fit_rows(v))
+    model.resized.connect(lambda first, v=view: fit_rows(v, first_changed=first))
     fit_rows(view)
     return view
 
 
-def fit_rows(view: QTableView) -> None:
+def fit_rows(view: QTableView, *, first_changed: int = 0) -> None:
     """Make ``view`` as tall as its rows, at most :data:`MAX_VISIBLE_ROWS` of them, and its
-    columns as wide as the rows on screen need."""
-    view.resizeColumnsToContents()
+    columns as wide as the rows on screen need (measured again only when rows from
+    ``first_changed`` on can be on screen: rows added below it change no width)."""
+    if first_changed <= _last_row_on_screen(view):
+        view.resizeColumnsToContents()
     model = view.model()
     count = len(model.keys()) if isinstance(model, RowsModel) else model.rowCount()
     shown = min(max(count, 1), MAX_VISIBLE_ROWS)
@@ -257,6 +260,13 @@ def fit_rows(view: QTableView) -> None:
     )
     view.setVerticalScrollBarPolicy(policy)
     view.setFixedHeight(height)
+
+
+def _last_row_on_screen(view: QTableView) -> int:
+    """The last row the view can show at its scroll position (a row past the end if the view
+    has room for more rows than it has)."""
+    last = view.rowAt(view.viewport().height() - 1)
+    return last if last >= 0 else view.model().rowCount()
 
 
 def selected_key(view: QTableView) -> str | None:
