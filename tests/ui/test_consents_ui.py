@@ -190,7 +190,9 @@ def test_grant_from_an_accepted_offer(
     assert not dialog.confirm_button.isEnabled() and dialog.summary_for is None
     qtbot.waitUntil(lambda: _summary_ready(dialog), timeout=WAIT_MS)
     summary = dialog.summary_label.text()
-    assert summary.startswith(shop.name) and "Postal address and Email address" in summary
+    # Privacy by default (issue 14): only the field the offer requires starts ticked.
+    assert summary.startswith(shop.name) and "Postal address" in summary
+    assert "Email" not in summary
 
     # The field the offer needs is ticked and stays ticked, whatever the user clicks.
     items = _field_items(dialog)
@@ -211,10 +213,17 @@ def test_grant_from_an_accepted_offer(
     assert missing.checkState(0) == Qt.CheckState.Unchecked
     assert not missing.flags() & Qt.ItemFlag.ItemIsUserCheckable
     assert "Not in your vault" in missing.text(2)
-    # Fields nobody asked for start unticked.
+    # Fields nobody asked for start unticked; so does the optional email, shown with its reason.
     assert items["phone"].checkState(0) == Qt.CheckState.Unchecked
+    assert items["email"].checkState(0) == Qt.CheckState.Unchecked
+    assert items["email"].text(2) == "Optional: to send the tracking number"
 
-    # Untick the optional email: Confirm waits for the new summary, which leaves it out.
+    # Tick the optional email: the summary names it.
+    items["email"].setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: _summary_ready(dialog), timeout=WAIT_MS)
+    assert "Postal address and Email address" in dialog.summary_label.text()
+
+    # Untick it again: Confirm waits for the new summary, which leaves it out.
     items["email"].setCheckState(0, Qt.CheckState.Unchecked)
     assert not dialog.confirm_button.isEnabled()
     dialog.days_spin.setValue(30)

@@ -1,8 +1,9 @@
 """The grant dialog: which fields a vendor may use, why, for how long, said in plain words first.
 
 It starts from a :class:`~wallet.consents.GrantPlan` (from an accepted offer, or for a vendor the
-person picks in the dialog). Fields the offer needs are checked and cannot be unchecked; fields
-the vault does not hold are flagged. Every change asks the core, on the vault worker, for the
+person picks in the dialog). Fields the offer needs are checked and cannot be unchecked; optional
+ones are shown with the vendor's reason, unchecked (privacy by default); fields the vault does not
+hold are flagged. Every change asks the core, on the vault worker, for the
 plain-language summary of exactly what would be granted (:meth:`ConsentBook.summary`, which
 checks the request as :meth:`~wallet.consents.ConsentBook.grant` would); **Give consent** is
 enabled only while the summary shown is the one of the current choices. Confirming grants on the
@@ -236,10 +237,7 @@ class GrantDialog(QDialog):
         self._changed()
 
     def _field_item(self, planned: PlannedField, previous: set[str]) -> QTreeWidgetItem:
-        why = planned.reason
-        if planned.required:
-            why = self.tr("Needed for the offer") + (f": {why}" if why else "")
-        item = QTreeWidgetItem([planned.label, planned.category_label, why])
+        item = QTreeWidgetItem([planned.label, planned.category_label, self._why(planned)])
         item.setData(0, _KEY_ROLE, planned.key)
         item.setToolTip(0, planned.key)
         if not planned.present:
@@ -264,9 +262,26 @@ class GrantDialog(QDialog):
             item.setToolTip(2, self.tr("The offer cannot be fulfilled without it"))
             return item
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        # Privacy by default: an optional field starts unticked (the core plans it so), unless
+        # the person ticked it before choosing another vendor.
         chosen = planned.selected or planned.key in previous
         item.setCheckState(0, Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        if planned.asked:
+            item.setToolTip(2, self.tr("Optional: the offer can be fulfilled without it"))
         return item
+
+    def _why(self, planned: PlannedField) -> str:
+        """Why the vendor asks for a field, in the vendor's words, and whether it must have it."""
+        reason = planned.reason
+        if planned.required:
+            label = (
+                self.tr("Needed for the offer: %1") if reason else self.tr("Needed for the offer")
+            )
+        elif planned.asked:
+            label = self.tr("Optional: %1") if reason else self.tr("Optional (no reason given)")
+        else:
+            return ""
+        return label.replace("%1", reason)
 
     def _show_heading(self) -> None:
         plan = self.plan

@@ -78,7 +78,7 @@ class ConsentBook:
     # ------------------------------------------------------------------ planning and granting
 
     def plan_from_offer(self, offer_id: str) -> GrantPlan:
-        """Fields pre-selected from what the accepted offer asks for; purposes suggested."""
+        """Fields the accepted offer requires pre-selected (not optional ones); purposes too."""
         return planning.plan_from_offer(self._vault.reader, offer_id)
 
     def plan_for_vendor(self, vendor_id: str) -> GrantPlan:

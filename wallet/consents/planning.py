@@ -1,7 +1,8 @@
 """Planning a grant: what the grant dialog starts from, and the checks every grant passes.
 
-A plan comes from an accepted offer (the fields it asks for pre-selected, purposes suggested) or
-from a vendor of the directory (every field, none selected). :func:`checked_request` refuses a
+A plan comes from an accepted offer (the fields it requires pre-selected, the optional ones it asks
+for listed with their reason but not selected: privacy by default; purposes suggested) or from a
+vendor of the directory (every field, none selected). :func:`checked_request` refuses a
 request that cannot be granted, saying why, before anything is signed or written.
 """
 
@@ -36,7 +37,7 @@ def _offer(connection: Connection, offer_id: str) -> tuple[Offer, str, str]:
 
 
 def plan_from_offer(connection: Connection, offer_id: str) -> GrantPlan:
-    """Fields pre-selected from what the accepted offer asks for; purposes suggested."""
+    """Fields the accepted offer requires pre-selected (optional ones not); purposes suggested."""
     offer, vendor_id, status = _offer(connection, offer_id)
     if status != "chosen":
         raise InvalidInput(
@@ -56,8 +57,10 @@ def plan_from_offer(connection: Connection, offer_id: str) -> GrantPlan:
                 category_label=snapshot.category_label if snapshot else "",
                 present=snapshot is not None,
                 required=wish.required,
-                selected=snapshot is not None,
+                # Privacy by default: only what the offer cannot do without starts chosen.
+                selected=wish.required and snapshot is not None,
                 reason=wish.purpose or "",
+                asked=True,
             )
         )
     purposes = (2, 3) if offer.delivery.method == "delivery" else (2,)

@@ -60,6 +60,7 @@ class PlannedField:
     required: bool
     selected: bool
     reason: str = ""
+    asked: bool = False  # the offer asks for it (required or optional)
 
 
 @dataclass(frozen=True, slots=True)
