@@ -39,6 +39,7 @@ from wallet.offers import (
     Ranked,
     fetch_offers,
 )
+from wallet.offers.summary import OfferSummary, offer_summary
 from wallet.outbox import DeliveryProgress, RunSummary
 from wallet.terminal import printable
 from wallet.transport import Transport
@@ -287,6 +288,85 @@ def cmd_offers_list(args: argparse.Namespace) -> int:
     return 0
 
 
+_TERMS_TEXT = {
+    "accepted": "accepts your terms",
+    "countered": "makes a counter-offer to your terms",
+    "not_accepted": "does not accept your terms",
+    "none_sent": "no terms were sent",
+}
+_LOYALTY_TEXT = {
+    "accepted": "accepts your loyalty proposal",
+    "not_accepted": "does not accept your loyalty proposal",
+    "none_sent": "no loyalty proposal was sent",
+}
+
+
+def _summary_json(summary: OfferSummary) -> dict[str, Any]:
+    return {
+        "id": summary.offer_id,
+        "vendor": summary.vendor_name,
+        "item": summary.item,
+        "description": summary.description,
+        "specs": dict(summary.specs),
+        "isAlternative": summary.is_alternative,
+        "price": summary.price,
+        "currency": summary.currency,
+        "quantity": summary.quantity,
+        "delivery": {
+            "method": summary.delivery_method,
+            "deliverBy": summary.deliver_by.isoformat(),
+            "leadTimeDays": summary.lead_time_days,
+        },
+        "terms": summary.terms,
+        "loyalty": summary.loyalty,
+        "dataRequested": [
+            {"field": a.key, "label": a.label, "required": a.required, "purpose": a.purpose}
+            for a in summary.asked
+        ],
+        "status": summary.status,
+        "score": summary.score,
+        "scoreParts": {p.name: {"score": p.score, "weight": p.weight} for p in summary.score_parts},
+        "removed": summary.removal,
+    }
+
+
+def _asked_line(label: str, *, required: bool, purpose: str | None) -> str:
+    need = "required" if required else "optional"
+    return f"  {one_line(label, 40)} ({need})" + (f": {one_line(purpose, 100)}" if purpose else "")
+
+
+def cmd_offers_show(args: argparse.Namespace) -> int:
+    """One offer as a person weighs it: item, price, delivery, terms and loyalty, the data the
+    vendor will ask for and why, and how its score was made."""
+    with unlocked(args) as vault:
+        summary = offer_summary(vault, args.offer_id)
+    if args.json:
+        print_json(_summary_json(summary))
+        return 0
+    kind = " (an alternative)" if summary.is_alternative else ""
+    print(f"{one_line(summary.item)}{kind} from {one_line(summary.vendor_name)}")
+    if summary.description:
+        print(f"  {one_line(summary.description, 200)}")
+    for name, value in summary.specs:
+        print(f"  {one_line(name, 40)}: {one_line(value, 80)}")
+    print(f"Price: {printable(summary.price)} {summary.currency} for {summary.quantity}")
+    print(
+        f"Delivery: {summary.delivery_method} by {summary.deliver_by.isoformat()} "
+        f"({summary.lead_time_days} days after the order)"
+    )
+    print(f"Terms: {_TERMS_TEXT[summary.terms]}; loyalty: {_LOYALTY_TEXT[summary.loyalty]}")
+    print("Data the vendor will ask for if you accept:" if summary.asked else "Asks for no data.")
+    for asked in summary.asked:
+        print(_asked_line(asked.label, required=asked.required, purpose=asked.purpose))
+    if summary.score is not None:
+        parts = ", ".join(f"{p.name} {p.score:.2f} x {p.weight:g}" for p in summary.score_parts)
+        print(f"Score: {summary.score:.2f} ({parts})")
+    if summary.removal is not None:
+        print(f"Removed by the funnel: {summary.removal}")
+    print(f"Status: {summary.status}")
+    return 0
+
+
 def cmd_offers_accept(args: argparse.Namespace) -> int:
     """Accept an offer: the intention is chosen; the vendors are told (accepted/declined)."""
     check_can_confirm(f"Accepting {args.offer_id}", assume_yes=args.yes)
@@ -392,6 +472,8 @@ def add_commands(commands: Any) -> None:
     offers = command_group(commands, "offers", "vendors' offers for your intentions")
     listing = command(offers, "list", cmd_offers_list, json_output=True)
     listing.add_argument("id", metavar="ID", help="the intention's id")
+    show = command(offers, "show", cmd_offers_show, json_output=True)
+    show.add_argument("offer_id", metavar="OFFER_ID")
     accept = command(offers, "accept", cmd_offers_accept)
     accept.add_argument("offer_id", metavar="OFFER_ID")
     accept.add_argument("--yes", action="store_true", help="do not ask for confirmation")
