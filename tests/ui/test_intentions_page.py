@@ -147,7 +147,7 @@ def test_broadcast_funnel_weights_accept(
     _compose(qtbot, page)
     record = page.selected_record()
     assert record is not None and record.status == "draft"
-    assert page.status_text(record.id).endswith("draft")
+    assert page.status_text(record.id).endswith("not sent yet")
     qtbot.waitUntil(page.broadcast_button.isEnabled, timeout=WAIT_MS)
 
     # The event loop keeps ticking during the whole broadcast.
@@ -211,13 +211,31 @@ def test_broadcast_funnel_weights_accept(
     best = view.result.kept[0].offer
     page.kept_table.selectRow(0)
     assert page.accept_button.isEnabled()
+    # What the offer is and asks for shows before accepting (issue 14, deliverable 5).
+    details = page.offers.details
+    qtbot.waitUntil(lambda: details.shown_id == best.id, timeout=WAIT_MS)
+    shown = details.text()
+    assert f"Vendor: {best.seller.name}" in shown and f"Item: {best.itemOffered.name}" in shown
+    assert "Will ask for: " in shown and "Score: " in shown and "of 1: " in shown
+    assert "Decision: Not decided yet" in shown and details.note.isVisibleTo(page)
     page.accept_button.click()
-    qtbot.waitUntil(lambda: page.status_text(record.id).endswith("chosen"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.status_text(record.id).endswith("offer accepted"), timeout=WAIT_MS)
     assert asked and asked[0]["vendor"] == best.seller.name
     chosen = page.selected_record()
     assert chosen is not None and chosen.chosen_offer_id == best.id
     qtbot.waitUntil(lambda: not page.broadcast_button.isEnabled(), timeout=WAIT_MS)
     assert not page.withdraw_button.isEnabled()
+
+    # The accepted offer and the declined others are marked in words.
+    def decisions() -> dict[str, str]:
+        return {row.key: row.cells[-1] for row in page.offers.kept_model.rows()}
+
+    qtbot.waitUntil(lambda: decisions().get(best.id) == "Accepted", timeout=WAIT_MS)
+    others = decisions()
+    del others[best.id]
+    assert others and set(others.values()) == {"Declined"}
+    qtbot.waitUntil(lambda: "Decision: You accepted this offer" in details.text(), timeout=WAIT_MS)
+    assert not details.note.isVisibleTo(page)
     # the vendor of the chosen offer is told (decision notices go out in the background)
     qtbot.waitUntil(
         lambda: any(
@@ -238,11 +256,17 @@ def test_withdraw_after_confirming(
     assert record is not None
     monkeypatch.setattr(intention_dialogs, "confirm_withdraw", lambda _parent, **_shown: False)
     page.withdraw_button.click()
-    assert page.status_text(record.id).endswith("draft")
+    assert page.status_text(record.id).endswith("not sent yet")
     monkeypatch.setattr(intention_dialogs, "confirm_withdraw", lambda _parent, **_shown: True)
     page.withdraw_button.click()
     qtbot.waitUntil(lambda: page.status_text(record.id).endswith("withdrawn"), timeout=WAIT_MS)
     assert not page.broadcast_button.isEnabled()
+    # What was said of this intention is not left under another one.
+    assert page.status.isVisibleTo(page)
+    _compose(qtbot, page, item="Hiking boots")
+    page.list.setCurrentRow(page.list.count() - 1 - page.list.currentRow())
+    qtbot.waitUntil(lambda: page.selected_id() == record.id, timeout=WAIT_MS)
+    assert not page.status.isVisibleTo(page)
 
 
 def test_progress_rows_name_a_set_aside_message_in_words_and_point_to_its_retry() -> None:

@@ -31,6 +31,7 @@ from ui.pages.intention_tables import (
     select_key,
     selected_key,
 )
+from ui.pages.offer_details import OfferDetails, money, short_date
 from wallet.offers import FunnelView, FunnelWeights, Ranked, Removal
 
 WEIGHTS_DEBOUNCE_MS = 300
@@ -43,6 +44,8 @@ class OfferTexts:
 
     accepted: str  # tooltip of the accepted offer's mark
     scores: str  # "price %1 · delivery %2 · loyalty %3 · history %4"
+    chosen: str  # the decision column of the accepted offer
+    declined: str  # … and of the others, once one is accepted
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +67,15 @@ def ranked_rows(ranked: list[Ranked], chosen_id: str | None, texts: OfferTexts) 
             .replace("%4", f"{entry.history:.2f}")
         )
         tooltips = {5: score_tip, **({0: texts.accepted} if chosen else {})}
+        decision = "" if chosen_id is None else texts.chosen if chosen else texts.declined
         cells = (
             "✓" if chosen else str(index),
             offer.seller.name,
             offer.itemOffered.name,
-            f"{offer.price} {offer.priceCurrency}",
-            offer.delivery.deliverBy.isoformat(),
+            money(offer.price, offer.priceCurrency),
+            short_date(offer.delivery.deliverBy),
             f"{entry.score:.2f}",
+            decision,
         )
         rows.append(TableRow(cells, offer.id, tooltips, bold=chosen))
     return rows
@@ -82,7 +87,7 @@ def removed_rows(removed: list[Removal]) -> list[TableRow]:
             (
                 removal.offer.seller.name,
                 removal.offer.itemOffered.name,
-                f"{removal.offer.price} {removal.offer.priceCurrency}",
+                money(removal.offer.price, removal.offer.priceCurrency),
                 removal.reason,
             ),
             removal.offer.id,
@@ -126,6 +131,8 @@ class OffersPanel(QWidget):
         self.texts = OfferTexts(
             self.tr("The offer you accepted"),
             self.tr("price %1 · delivery %2 · loyalty %3 · history %4"),
+            self.tr("Accepted"),
+            self.tr("Declined"),
         )
         offer_headers = [
             self.tr("#"),
@@ -134,6 +141,7 @@ class OffersPanel(QWidget):
             self.tr("Price"),
             self.tr("Delivered by"),
             self.tr("Score"),
+            self.tr("Decision"),
         ]
         self.kept_model = RowsModel(offer_headers, right_aligned=(0, 3, 5), parent=self)
         self.alternatives_model = RowsModel(offer_headers, right_aligned=(0, 3, 5), parent=self)
@@ -173,10 +181,12 @@ class OffersPanel(QWidget):
         accept_row.addWidget(self.accept_button)
         accept_row.addWidget(self.consent_button)
 
+        self.details = OfferDetails()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.weights_box)
         layout.addWidget(self.kept_box)
+        layout.addWidget(self.details)
         layout.addLayout(accept_row)
         layout.addWidget(self.alternatives_box)
         layout.addWidget(self.removed_box)
@@ -205,6 +215,15 @@ class OffersPanel(QWidget):
             grid.addWidget(value, 1, column * 2 + 1)
             self.sliders[name] = slider
             self._slider_values[name] = value
+        explained = QLabel(
+            self.tr(
+                "Each offer's score, from 0 to 1 (best): how it compares with the others on "
+                "price, delivery date, your loyalty proposal and your history with the vendor, "
+                "each counting as much as you set here."
+            )
+        )
+        explained.setWordWrap(True)
+        grid.addWidget(explained, 2, 0, 1, 2 * len(WEIGHT_NAMES))
         return box
 
     # ------------------------------------------------------------------ showing
@@ -263,6 +282,7 @@ class OffersPanel(QWidget):
         self._shown = self._showing
         for model in (self.kept_model, self.alternatives_model, self.removed_model):
             model.clear_rows()
+        self.details.clear()
 
     # ------------------------------------------------------------------ reading (tests too)
 

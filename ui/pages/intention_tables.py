@@ -68,8 +68,8 @@ class RowsModel(QStandardItemModel):
     the event loop later (:data:`CHUNK_ROWS` at a time).
 
     Signals:
-        resized(int): rows were added or removed (once per chunk, not once per row); the first
-            row that changed.
+        resized(int): rows were added or removed (once per chunk, not once per row), or a
+            cell's text grew; the first row concerned.
     """
 
     resized = Signal(int)
@@ -144,6 +144,9 @@ class RowsModel(QStandardItemModel):
             with self._quietly(min(c[0] for c in changed), max(c[0] for c in changed)):
                 for number, row, old in changed:
                     self._update_cells(number, row, old)
+            longer = [number for number, row, old in changed if _grew(row, old)]
+            if longer:  # a cell's text grew: its column may need widening to stay readable
+                self.resized.emit(min(longer))
         if not self.filled and not self._fill.isActive():
             self._fill_chunk(FIRST_ROWS)
 
@@ -207,6 +210,11 @@ class RowsModel(QStandardItemModel):
                 item = self.item(number, column)
                 for role, value in changed.items():
                     item.setData(value, role)
+
+
+def _grew(row: TableRow, old: TableRow) -> bool:
+    """Whether a cell of ``row`` holds a longer text than the same cell of ``old``."""
+    return any(len(new) > len(was) for new, was in zip(row.cells, old.cells, strict=False))
 
 
 def rows_view(model: RowsModel, *, selectable: bool = True) -> QTableView:

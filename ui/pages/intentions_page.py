@@ -36,7 +36,9 @@ from ui.network import NetworkRunner
 from ui.pages.base import Page
 from ui.pages.intention_offers import OffersPanel
 from ui.pages.intention_progress import DeliveryProgress, ShownIntention, prepare_shown
+from ui.pages.intention_record import intention_status_text, record_rows
 from ui.pages.intention_tables import NEXT_TURN_MS
+from ui.pages.offer_details import money, short_date
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.details_grid import DetailsGrid
@@ -47,14 +49,10 @@ from wallet.delivery.cycle import DeliveryReport
 from wallet.errors import VaultLocked
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
 from wallet.intents.book import BroadcastPlan, NoticePlan
-from wallet.intents.status import (
-    accepts_offers,
-    is_open,
-    status_text,
-    was_broadcast,
-)
+from wallet.intents.status import accepts_offers, is_open, was_broadcast
 from wallet.intents.views import ComposerChoices, composer_choices
 from wallet.offers import FunnelWeights, OfferBook
+from wallet.offers.summary import OfferSummary, offer_summary
 from wallet.offers.views import vendor_names
 from wallet.vault.facade import Vault
 from wallet.wire.models import Offer
@@ -87,6 +85,7 @@ class IntentionsPage(Page):
         self._delivering_id: str | None = None
         self._stale = False  # something changed during our delivery: refresh after it
         self._details_generation = 0
+        self._shown_id: str | None = None  # the intention whose details are shown
         self.last_dialog: IntentionDialog | None = None
         self._records: list[IntentionRecord] = []
         self._names: dict[str, str] = {}
@@ -119,6 +118,7 @@ class IntentionsPage(Page):
         self.offers.accept_requested.connect(self.accept_selected)
         self.offers.consent_requested.connect(self._request_consent)
         self.offers.selection_changed.connect(self._update_buttons)
+        self.offers.selection_changed.connect(self._load_offer_summary)
         panel = self.offers  # its parts, under the names the page always had
         self.kept_table, self.alternatives_table = panel.kept_table, panel.alternatives_table
         self.removed_table, self.kept_box = panel.removed_table, panel.kept_box
@@ -199,7 +199,7 @@ class IntentionsPage(Page):
             row = -1
             for index, record in enumerate(records):
                 text = self.tr("%1 — %2").replace("%1", record.intention.itemOffered.name)
-                text = text.replace("%2", status_text(record.status))
+                text = text.replace("%2", intention_status_text(record.status))
                 item = QListWidgetItem(text, self.list)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 item.setToolTip(record.id)
@@ -238,6 +238,9 @@ class IntentionsPage(Page):
 
     def _on_selected(self) -> None:
         intention_id = self.selected_id()
+        if intention_id != self._shown_id:  # what was said of another intention is stale
+            self._shown_id = intention_id
+            self.clear_messages()
         if intention_id is None:
             self.stack.setCurrentWidget(self.empty_label)
             self._update_buttons()
@@ -271,36 +274,13 @@ class IntentionsPage(Page):
             if current():
                 self.offers.show_offers(shown.funnel, shown.offers)
                 self._update_buttons()
+                if self.offers.details.shown_id is not None:  # its decision may have changed
+                    self._load_offer_summary()
 
         self.run(lambda vault: prepare_shown(vault, intention_id, texts), on_success=show)
 
     def _show_record(self, record: IntentionRecord) -> None:
-        intention = record.intention
-        price = intention.priceSpecification
-        delivery = intention.delivery
-        rows = [
-            (self.tr("Item"), intention.itemOffered.name),
-            (self.tr("Category"), intention.itemOffered.category),
-            (self.tr("Quantity"), str(intention.eligibleQuantity.value)),
-            (self.tr("At most"), f"{price.maxPrice} {price.priceCurrency}"),
-            (self.tr("Delivery"), delivery.method),
-            (self.tr("Where"), " ".join(filter(None, [delivery.region, delivery.postalPrefix]))),
-            (self.tr("Deliver by"), str(delivery.deliverBy or "")),
-            (self.tr("Valid until"), intention.validThrough),
-            (self.tr("Status"), status_text(record.status)),
-        ]
-        if intention.itemOffered.description:
-            rows.insert(2, (self.tr("Description"), intention.itemOffered.description))
-        extras = []
-        if intention.openToAlternatives:
-            extras.append(self.tr("open to alternatives"))
-        if intention.terms is not None:
-            extras.append(self.tr("your terms attached"))
-        if intention.loyaltyProposal is not None:
-            extras.append(self.tr("loyalty proposal attached"))
-        if extras:
-            rows.append((self.tr("Also"), ", ".join(extras)))
-        self.details.set_rows([(label, value) for label, value in rows if value])
+        self.details.set_rows(record_rows(record))
 
     # ------------------------------------------------------------------ composing
 
@@ -347,7 +327,7 @@ class IntentionsPage(Page):
         def queued(result: tuple[BroadcastPlan, dict[str, str]]) -> None:
             plan, names = result
             self._names = names
-            message = self.tr("Sending to %1 vendor(s)…").replace("%1", str(len(plan.vendor_ids)))
+            message = self.tr("Sending to %n vendor(s)…", "", len(plan.vendor_ids))
             if plan.already_sent:
                 message += " " + self.tr("%1 already had it.").replace(
                     "%1", str(len(plan.already_sent))
@@ -417,11 +397,8 @@ class IntentionsPage(Page):
 
     def _on_delivered(self, report: DeliveryReport) -> None:
         summary = report.summary
-        message = (
-            self.tr("Delivered to %1 vendor(s); %2 new offer(s).")
-            .replace("%1", str(summary.delivered))
-            .replace("%2", str(len(report.offers.stored)))
-        )
+        message = self.tr("Delivered to %n vendor(s).", "", summary.delivered)
+        message += " " + self.tr("%n new offer(s).", "", len(report.offers.stored))
         if summary.failed or summary.disabled:
             message += " " + self.tr("%1 could not be reached.").replace(
                 "%1", str(summary.failed + summary.disabled)
@@ -474,8 +451,8 @@ class IntentionsPage(Page):
             self,
             vendor=offer.seller.name,
             item=offer.itemOffered.name,
-            price=f"{offer.price} {offer.priceCurrency}",
-            deliver_by=offer.delivery.deliverBy.isoformat(),
+            price=money(offer.price, offer.priceCurrency),
+            deliver_by=short_date(offer.delivery.deliverBy),
         ):
             return
         name = offer.seller.name
@@ -488,6 +465,19 @@ class IntentionsPage(Page):
             self._send_notices()
 
         self.run(lambda vault: OfferBook(vault).accept(offer_id), on_success=accepted)
+
+    def _load_offer_summary(self) -> None:
+        """Show what the selected offer is and asks for (read on the vault's thread)."""
+        offer_id = self.offers.selected_offer_id()
+        if offer_id is None:
+            self.offers.details.clear()
+            return
+
+        def show(summary: OfferSummary) -> None:
+            if self.offers.selected_offer_id() == offer_id:
+                self.offers.details.show_summary(summary)
+
+        self.run(lambda vault: offer_summary(vault, offer_id), on_success=show)
 
     def _request_consent(self) -> None:
         record = self.selected_record()
@@ -510,9 +500,7 @@ class IntentionsPage(Page):
         intention_id = record.id
 
         def withdrawn(plan: NoticePlan) -> None:
-            message = self.tr("Withdrawn. %1 vendor(s) will be told.").replace(
-                "%1", str(len(plan.told))
-            )
+            message = self.tr("Withdrawn. %n vendor(s) will be told.", "", len(plan.told))
             self.show_status(message)
             self._send_notices()
 
