@@ -228,8 +228,9 @@ class OffersPanel(QWidget):
 
     # ------------------------------------------------------------------ showing
 
-    def show_offers(self, view: FunnelView, rows: OfferRows) -> None:
-        """Show the funnel's rows (prepared by :func:`offer_rows`), keeping the selection.
+    def show_offers(self, rows: OfferRows, *, weights: FunnelWeights) -> None:
+        """Show the funnel's rows (prepared by :func:`offer_rows`) and the weights that ranked
+        them, keeping the selection.
 
         The best offers at once; the alternatives and the removed ones at the next timer turns:
         a group shown for the first time is laid out and painted whole, and three at once take
@@ -237,25 +238,24 @@ class OffersPanel(QWidget):
         self._showing += 1
         showing = self._showing
         selected = self.selected_offer_id()
-        result = view.result
         self.kept_model.set_rows(rows.kept)
         select_key(self.kept_table, selected)
-        self.kept_box.setVisible(bool(result.kept or result.alternatives or result.removed))
-        self.weights_box.setVisible(bool(result.kept or result.alternatives))
-        self.show_weights(view.weights)
+        self.kept_box.setVisible(bool(rows.kept or rows.alternatives or rows.removed))
+        self.weights_box.setVisible(bool(rows.kept or rows.alternatives))
+        self.show_weights(weights)
 
         def alternatives() -> None:
             if showing == self._showing:
                 self.alternatives_model.set_rows(rows.alternatives)
                 if self.selected_offer_id() is None:
                     select_key(self.alternatives_table, selected)
-                self.alternatives_box.setVisible(bool(result.alternatives))
+                self.alternatives_box.setVisible(bool(rows.alternatives))
                 QTimer.singleShot(NEXT_TURN_MS, self, removed)
 
         def removed() -> None:
             if showing == self._showing:
                 self.removed_model.set_rows(rows.removed)
-                self.removed_box.setVisible(bool(result.removed))
+                self.removed_box.setVisible(bool(rows.removed))
                 self._shown = showing
 
         QTimer.singleShot(NEXT_TURN_MS, self, alternatives)

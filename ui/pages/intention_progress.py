@@ -16,7 +16,7 @@ from wallet.intents.book import KIND_INTENTION
 from wallet.intents.models import IntentionRecord
 from wallet.intents.status import delivery_status_text
 from wallet.intents.views import IntentionDelivery
-from wallet.offers import FunnelView
+from wallet.offers import FunnelWeights
 from wallet.offers.views import intention_details
 from wallet.vault.facade import Vault
 
@@ -31,10 +31,14 @@ def progress_row(delivery: IntentionDelivery, names: dict[str, str]) -> TableRow
 @dataclass(frozen=True, slots=True)
 class ShownIntention:
     """What the page shows about one intention, every table row prepared (on the vault's
-    thread: thousands of rows must not cost the GUI a frame)."""
+    thread: thousands of rows must not cost the GUI a frame).
+
+    It holds rows, not the offers: the funnel's thousands of parsed offers are made and freed
+    on the vault's thread (freeing them where the GUI drops its reference took a frame).
+    """
 
     record: IntentionRecord
-    funnel: FunnelView
+    weights: FunnelWeights
     names: dict[str, str]
     progress: list[TableRow]
     offers: OfferRows
@@ -45,7 +49,7 @@ def prepare_shown(vault: Vault, intention_id: str, texts: OfferTexts) -> ShownIn
     names = details.vendor_names
     return ShownIntention(
         details.record,
-        details.funnel,
+        details.funnel.weights,
         names,
         [progress_row(delivery, names) for delivery in details.deliveries],
         offer_rows(details.funnel, texts),

@@ -272,7 +272,7 @@ class IntentionsPage(Page):
 
         def show_offers(shown: ShownIntention) -> None:
             if current():
-                self.offers.show_offers(shown.funnel, shown.offers)
+                self.offers.show_offers(shown.offers, weights=shown.weights)
                 self._update_buttons()
                 if self.offers.details.shown_id is not None:  # its decision may have changed
                     self._load_offer_summary()
