@@ -29,8 +29,10 @@ from ui.autolock import AutoLock
 from ui.background import BackgroundCalls
 from ui.icons import icon
 from ui.pages.unlock import UnlockPage
+from ui.shortcuts import WorkspaceShortcuts
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
+from ui.widgets.focus_ring import install_focus_ring
 from ui.widgets.messages import InlineMessage, error_text
 
 if TYPE_CHECKING:  # loaded when first needed (see ui.app: the first window imports only these)
@@ -112,6 +114,7 @@ class Workspace(QWidget):
         self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setIconSize(QSize(22, 22))
         self.sidebar.setSpacing(2)
+        self._titles: dict[QWidget, str] = {}
         for title, icon_name, page in (
             (self.tr("My data"), "my-data", self.my_data),
             (self.tr("Overview"), "overview", self.overview),
@@ -125,6 +128,8 @@ class Workspace(QWidget):
         ):
             QListWidgetItem(icon(icon_name), title, self.sidebar)
             self.pages.addWidget(page)
+            self._titles[page] = title
+        self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
         self._connect_consents()
@@ -133,10 +138,32 @@ class Workspace(QWidget):
         self.lock_button.clicked.connect(self.lock_clicked)
         side = QVBoxLayout()
         side.addWidget(self.sidebar, 1)
-        side.addWidget(self.lock_button)
         layout = QHBoxLayout(self)
         layout.addLayout(side)
         layout.addWidget(self.pages, 1)
+        side.addWidget(self.lock_button)  # last, so that Tab goes sidebar → page → Lock
+        self._prepare_for_keyboard()
+
+    def _prepare_for_keyboard(self) -> None:
+        """Every control has a name and Tab leaves text boxes and grids (ui.accessibility), on
+        each page again when shown (pages build some of their parts later)."""
+        from ui.accessibility import prepare_for_keyboard
+
+        intentions = self.intentions  # its module is the lead's: names set here until it does
+        intentions.list.setAccessibleName(self.tr("Your intentions"))
+        details = intentions.stack.widget(0)  # the scrolling details (see content_or_empty)
+        if details is not None:
+            details.setAccessibleName(self.tr("The intention chosen"))
+        prepare_for_keyboard(self)
+
+        def prepare_page(index: int) -> None:
+            page = self.pages.widget(index)
+            if page is not None:
+                prepare_for_keyboard(page, fallback_name=self._titles.get(page, ""))
+
+        for index in range(self.pages.count()):
+            prepare_page(index)
+        self.pages.currentChanged.connect(prepare_page)
 
     def _connect_consents(self) -> None:
         """Consents are given from Intentions, updated from My data, opened from the Overview."""
@@ -218,6 +245,7 @@ class MainWindow(QMainWindow):
             self.screens.addWidget(self.welcome_page)
         self._build_menu()
         self._build_status_bar()
+        install_focus_ring()
         self._connect_signals()
         self._start()
 
@@ -232,6 +260,9 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.lock_action.triggered.connect(lambda: self.lock())
         vault_menu.addAction(self.lock_action)
+        vault_menu.addSeparator()
+        self.shortcuts = WorkspaceShortcuts(self, workspace=lambda: self.workspace)
+        vault_menu.addActions(self.shortcuts.actions)
         vault_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit)])
@@ -336,6 +367,7 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.workspace)
         self.workspace.reload()
         self.lock_action.setEnabled(True)
+        self.shortcuts.set_enabled(True)
         self.autolock.start()
         self._apply_settings()
 
@@ -379,6 +411,7 @@ class MainWindow(QMainWindow):
     def _on_locked(self) -> None:
         self.autolock.stop()
         self.lock_action.setEnabled(False)
+        self.shortcuts.set_enabled(False)
         _clear_copied_secrets()
         self._close_other_windows()
         self._clear_status_error()

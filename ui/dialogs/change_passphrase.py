@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import prepare_for_keyboard
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.messages import InlineMessage, error_text
@@ -51,6 +52,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        prepare_for_keyboard(self)  # Tab leaves text boxes; every control has a name
 
     def _update_button(self) -> None:
         ready = bool(self.current.text()) and self.form.is_acceptable()

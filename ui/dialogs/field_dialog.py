@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import prepare_for_keyboard
 from ui.models.fields_model import MASK
 from ui.widgets.messages import InlineMessage
 from ui.widgets.tooltip import plain_tooltip
@@ -75,6 +76,8 @@ class FieldDialog(QDialog):
             self._pick_field(self.field_picker.currentIndex())
         else:
             self._show_existing(existing)
+        self.value_edit.setTabChangesFocus(True)
+        prepare_for_keyboard(self)  # Tab leaves text boxes; every control has a name
 
     # ------------------------------------------------------------------ public API
 

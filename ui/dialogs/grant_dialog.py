@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import prepare_for_keyboard
 from ui.tasks import VaultRunner
 from ui.text import escape_html
 from ui.widgets.messages import InlineMessage, error_text
@@ -163,6 +164,7 @@ class GrantDialog(QDialog):
         self.days_spin.setValue(DEFAULT_DAYS)
         self.days_spin.setSuffix(self.tr(" days"))
         self.days_spin.valueChanged.connect(self._days_changed)
+        self.days_spin.setAccessibleName(self.tr("Days"))
         self.until_edit = QDateEdit()
         self.until_edit.setCalendarPopup(True)
         self.until_edit.setDisplayFormat("yyyy-MM-dd")
@@ -171,6 +173,7 @@ class GrantDialog(QDialog):
             _qdate(today + timedelta(days=1)), _qdate(today + timedelta(days=MAX_DAYS))
         )
         self.until_edit.dateChanged.connect(self._until_changed)
+        self.until_edit.setAccessibleName(self.tr("Until"))
         period = QHBoxLayout()
         period.addWidget(QLabel(self.tr("For")))
         period.addWidget(self.days_spin)
@@ -213,6 +216,7 @@ class GrantDialog(QDialog):
         layout.addWidget(self.buttons)
         self._days_changed(self.days_spin.value())
         self._show_heading()
+        prepare_for_keyboard(self)  # Tab leaves text boxes; every control has a name
 
     # ------------------------------------------------------------------ the plan
 

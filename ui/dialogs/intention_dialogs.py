@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import prepare_for_keyboard
 from ui.dialogs import ask
 from ui.widgets.messages import InlineMessage
 from wallet.intents import IntentionDraft
@@ -118,6 +120,7 @@ class IntentionDialog(QDialog):
         self.price_edit.setPlaceholderText(self.tr("e.g. 120.00"))
         self.currency_combo = QComboBox()
         self.currency_combo.addItems(CURRENCIES)
+        self.currency_combo.setAccessibleName(self.tr("Currency"))
         price_row = QHBoxLayout()
         price_row.addWidget(self.price_edit, 1)
         price_row.addWidget(self.currency_combo)
@@ -133,6 +136,7 @@ class IntentionDialog(QDialog):
         self.deliver_by_edit.setDate(QDate(soon.year, soon.month, soon.day))
         self.deliver_by_edit.setMinimumDate(QDate.currentDate())
         self.deliver_by_edit.setEnabled(False)
+        self.deliver_by_edit.setAccessibleName(self.tr("Deliver by"))
         self.deliver_by_check.toggled.connect(self.deliver_by_edit.setEnabled)
         deliver_row = QHBoxLayout()
         deliver_row.addWidget(self.deliver_by_check)
@@ -163,7 +167,10 @@ class IntentionDialog(QDialog):
         form.addRow(self.tr("&Category:"), self.category_edit)
         form.addRow(self.tr("&Description:"), self.description_edit)
         form.addRow(self.tr("&Quantity:"), self.quantity_spin)
-        form.addRow(self.tr("&Maximum price:"), price_row)
+        # A row of two fields: the label's buddy is the price (Alt+M), and the "&" no literal.
+        price_label = QLabel(self.tr("&Maximum price:"))
+        price_label.setBuddy(self.price_edit)
+        form.addRow(price_label, price_row)
         form.addRow(self.tr("&Region:"), self.region_edit)
         form.addRow(self.tr("&Postal prefix:"), self.postal_edit)
         form.addRow(self.tr("Deliver:"), deliver_row)
@@ -185,6 +192,8 @@ class IntentionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.description_edit.setTabChangesFocus(True)  # Tab goes on to the next field
+        prepare_for_keyboard(self)  # Tab leaves text boxes; every control has a name
 
     def draft(self) -> IntentionDraft:
         """The draft as typed; raises :class:`ValueError` with every problem in words."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import prepare_for_keyboard
 from ui.text import escape_html
 from wallet.consents import Holder
 
@@ -101,6 +102,7 @@ class PropagateDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.holders_list)
         layout.addWidget(self.buttons)
+        prepare_for_keyboard(self)  # Tab leaves text boxes; every control has a name
 
     def chosen_consent_ids(self) -> list[str]:
         """The consents whose vendors are ticked."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import clipboard
+from ui.accessibility import prepare_for_keyboard
 from ui.dialogs import ask
 from ui.tasks import VaultRunner
 from ui.text import escape_html
@@ -120,6 +121,7 @@ class RequestDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._update_buttons()
+        prepare_for_keyboard(self)  # Tab leaves text boxes; every control has a name
 
     def write(self) -> None:
         """Write, sign, store and log the request in the chosen language (once)."""

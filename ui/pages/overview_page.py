@@ -130,6 +130,8 @@ class OverviewPage(Page):
         table.setWordWrap(False)
         table.setCornerButtonEnabled(False)
         table.setMouseTracking(True)
+        table.setTabKeyNavigation(False)  # arrows move among cells; Tab leaves the grid
+        table.setAccessibleName(self.tr("Vendors and the fields they hold"))
         # Fixed sizes: the view never measures rows or columns (never ResizeToContents, which
         # would read every cell of a 1 000 × 50 matrix).
         rows = table.verticalHeader()

@@ -227,6 +227,7 @@ class TermsPage(Page):
 
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(self.tr("Preview"))
         self.save_button = QPushButton(self.tr("&Save as new version"))
         self.save_button.setToolTip(self.tr("Sign these terms and keep them as a new version"))
         self.save_button.clicked.connect(self.save)

@@ -110,13 +110,20 @@ class UnlockPage(QWidget):
         recovery_row.addStretch(1)
         layout = QVBoxLayout(mode)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Passphrase:")))
+        label = QLabel(self.tr("Passphrase:"))
+        label.setBuddy(self.passphrase)
+        self.passphrase.line_edit.setAccessibleName(self.tr("Passphrase"))
+        layout.addWidget(label)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.error)
         layout.addWidget(self.demo_hint)
         layout.addLayout(buttons)
         layout.addLayout(recovery_row)
         layout.addStretch(1)
+        # Tab: passphrase, Show, Unlock, then the other ways in (the layout puts them first).
+        QWidget.setTabOrder(self.passphrase.toggle, self.unlock_button)
+        QWidget.setTabOrder(self.unlock_button, self.keyring_button)
+        QWidget.setTabOrder(self.keyring_button, self.use_recovery_button)
         return mode
 
     def _build_recovery_mode(self) -> QWidget:
@@ -157,6 +164,10 @@ class UnlockPage(QWidget):
         layout.addWidget(self.recovery_error)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        self.new_passphrase.repeat.returnPressed.connect(self.reset_with_recovery_key)
+        from ui.accessibility import prepare_for_keyboard
+
+        prepare_for_keyboard(mode)
         return mode
 
     # ------------------------------------------------------------------ state

@@ -107,6 +107,12 @@ class WelcomePage(QWidget):
         self.next_button.setDefault(True)
         self.next_button.setEnabled(False)
         self.next_button.clicked.connect(self.create_vault)
+        # Enter: in the first entry goes on to the second; in the second, creates the vault
+        # (a page has no default button: that is a dialog's).
+        self.form.passphrase.returnPressed.connect(self.form.repeat.setFocus)
+        self.form.repeat.returnPressed.connect(self._submit)
+        self.form.passphrase.line_edit.setAccessibleName(self.tr("Passphrase"))
+        self.form.repeat.line_edit.setAccessibleName(self.tr("Repeat the passphrase"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
@@ -151,6 +157,10 @@ class WelcomePage(QWidget):
 
     def _update_next_button(self) -> None:
         self.next_button.setEnabled(self.form.is_acceptable() and not self.busy.is_busy)
+
+    def _submit(self) -> None:
+        if self.next_button.isEnabled():
+            self.create_vault()
 
     def create_vault(self) -> None:
         """Create the vault on the worker with the chosen passphrase."""

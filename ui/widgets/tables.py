@@ -23,6 +23,7 @@ def windowed_table_view(model: QAbstractItemModel, parent: QWidget | None = None
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.setCornerButtonEnabled(False)
+    table.setTabKeyNavigation(False)  # arrows move among rows; Tab leaves the table
     rows = table.verticalHeader()
     rows.hide()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -61,6 +62,7 @@ def small_table(headers: list[str], *, selectable: bool = True) -> QTableWidget:
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)

@@ -1,0 +1,75 @@
+"""Keyboard shortcuts of the unlocked workspace, on the Vault menu (where they are shown).
+
+Lock (Ctrl+L) lives with the main window, which has it from the start; these two need a vault:
+
+- **New intention** (Ctrl+N): shows Intentions and opens its composer.
+- **Find on this page** (Ctrl+F): puts the focus in the shown page's search field (a page's
+  ``search_edit``), or says in the status bar that the page has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QWidget
+
+if TYPE_CHECKING:
+    from ui.main_window import Workspace
+
+NEW_INTENTION_SHORTCUT = "Ctrl+N"
+FIND_SHORTCUT = "Ctrl+F"
+NO_SEARCH_MESSAGE_MS = 4000
+
+
+class WorkspaceShortcuts(QObject):
+    """The workspace's shortcut actions for ``window``; ``workspace`` returns the one shown.
+
+    Attributes: ``new_intention_action``, ``find_action``, ``actions`` (both, in menu order).
+    """
+
+    def __init__(self, window: QMainWindow, *, workspace: Callable[[], Workspace | None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._workspace = workspace
+        self.new_intention_action = self._action(
+            self.tr("&New intention…"), NEW_INTENTION_SHORTCUT, self.new_intention
+        )
+        self.find_action = self._action(self.tr("&Find on this page"), FIND_SHORTCUT, self.find)
+        self.actions = [self.new_intention_action, self.find_action]
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self._window)
+        # setShortcuts([one]): see MainWindow._build_menu (no Qt namespace at the first window).
+        action.setShortcuts([QKeySequence(shortcut)])
+        action.setEnabled(False)
+        action.triggered.connect(slot)
+        return action
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Enable the actions while a vault is unlocked."""
+        for action in self.actions:
+            action.setEnabled(enabled)
+
+    def new_intention(self) -> None:
+        """Show Intentions and open its composer."""
+        workspace = self._workspace()
+        if workspace is not None:
+            workspace.show_page(workspace.pages.indexOf(workspace.intentions))
+            workspace.intentions.compose()
+
+    def find(self) -> None:
+        """Focus the shown page's search field, or say there is none."""
+        workspace = self._workspace()
+        page = workspace.pages.currentWidget() if workspace is not None else None
+        field = getattr(page, "search_edit", None)
+        if not isinstance(field, QWidget):
+            self._window.statusBar().showMessage(
+                self.tr("This page has no search."), NO_SEARCH_MESSAGE_MS
+            )
+            return
+        field.setFocus()
+        if isinstance(field, QLineEdit):
+            field.selectAll()
