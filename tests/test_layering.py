@@ -26,7 +26,10 @@ CORE_LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("wire formats", ("wire", "schemas")),
     ("records", ("activity", "personal_data", "settings")),
     ("vault", ("vault",)),
-    ("features", ("terms", "loyalty", "outbox", "vendors", "intents", "offers", "consents")),
+    (
+        "features",
+        ("terms", "loyalty", "outbox", "vendors", "intents", "offers", "consents", "reminders"),
+    ),
     ("delivery", ("delivery",)),
     ("command line", ("cli",)),
 )

@@ -18,6 +18,9 @@ class VaultSettings(BaseModel):
     auto_lock_minutes: int = Field(default=5, ge=0, le=24 * 60, description="0 = never")
     lock_on_screen_lock: bool = True
     clipboard_clear_seconds: int = Field(default=30, ge=5, le=600)
+    reminder_lead_days: int = Field(
+        default=7, ge=1, le=90, description="remind this many days before a consent or card ends"
+    )
 
 
 def setting_range(name: str) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from wallet.cli import keyring as cli_keyring
 from wallet.cli import log as cli_log
 from wallet.cli import loyalty as cli_loyalty
 from wallet.cli import outbox as cli_outbox
+from wallet.cli import reminders as cli_reminders
 from wallet.cli import settings as cli_settings
 from wallet.cli import terms as cli_terms
 from wallet.cli import vault as cli_vault
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_log.add_commands(commands)
     cli_keyring.add_commands(commands)
     cli_settings.add_commands(commands)
+    cli_reminders.add_commands(commands)
     cli_loyalty.add_commands(commands)
     cli_terms.add_commands(commands)
     cli_vendors.add_commands(commands)

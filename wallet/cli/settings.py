@@ -22,6 +22,7 @@ SETTING_HELP = {
     "auto_lock_minutes": "lock after this many idle minutes (0 = never)",
     "lock_on_screen_lock": "lock when the screen locks (true/false)",
     "clipboard_clear_seconds": "clear a copied value from the clipboard after this many seconds",
+    "reminder_lead_days": "remind this many days before a consent or loyalty card ends",
 }
 
 

@@ -349,3 +349,29 @@ def vendor_names(connection: Connection) -> dict[str, str]:
 def row_id_of(connection: Connection, consent_id: str) -> int | None:
     row = connection.execute("SELECT rowid FROM consents WHERE id = ?", (consent_id,)).fetchone()
     return None if row is None else int(row[0])
+
+
+def ending_before(connection: Connection, before: int) -> list[ConsentRow]:
+    """Active consents that end before ``before`` (Unix seconds), soonest first."""
+    return _rows_where(
+        connection, "status = 'active' AND expires_at < ? ORDER BY expires_at, id", before
+    )
+
+
+def unconfirmed_revocations(connection: Connection, revoked_before: int) -> list[ConsentRow]:
+    """Consents revoked before ``revoked_before`` whose vendor has not confirmed the end (no
+    termination receipt yet), oldest first."""
+    return _rows_where(
+        connection,
+        "status = 'revoked' AND termination IS NULL AND ended_at < ? ORDER BY ended_at, id",
+        revoked_before,
+    )
+
+
+def _rows_where(connection: Connection, condition: str, moment: int) -> list[ConsentRow]:
+    ids = [
+        str(row[0])
+        for row in connection.execute(f"SELECT id FROM consents WHERE {condition}", (moment,))
+    ]
+    found = (get(connection, consent_id) for consent_id in ids)
+    return [row for row in found if row is not None]

@@ -146,3 +146,15 @@ def set_setting(connection: Connection, name: str, value: str) -> None:
         "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
         (name, value),
     )
+
+
+def waiting_offers(connection: Connection) -> list[tuple[str, str, int]]:
+    """Open intentions with offers awaiting the person's decision: (intention id, item name,
+    how many), most recent intention first."""
+    rows = connection.execute(
+        "SELECT intentions.id, intentions.item_name, count(*) FROM offers JOIN intentions "
+        "ON intentions.id = offers.intention_id WHERE offers.status = 'received' "
+        "AND intentions.status IN ('broadcast', 'offers_in') "
+        "GROUP BY intentions.id ORDER BY intentions.created DESC, intentions.id"
+    ).fetchall()
+    return [(str(row[0]), str(row[1]), int(row[2])) for row in rows]

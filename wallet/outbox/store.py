@@ -455,3 +455,15 @@ def cancel_for_subject(
         (reason, subject, kind),
     )
     return int(cursor.rowcount)
+
+
+def struggling_vendors(connection: Connection, *, min_attempts: int) -> list[tuple[str, int]]:
+    """Vendors with messages that keep failing: still to deliver after at least
+    ``min_attempts`` attempts, or set aside (dead); (vendor id, how many), most first."""
+    rows = connection.execute(
+        "SELECT vendor_id, count(*) FROM outbox WHERE (status IN ('pending', 'delivering') "
+        "AND attempts >= ?) OR status = 'dead' "
+        "GROUP BY vendor_id ORDER BY count(*) DESC, vendor_id",
+        (min_attempts,),
+    ).fetchall()
+    return [(str(row[0]), int(row[1])) for row in rows]
