@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ui.heap import preload_and_freeze
@@ -155,6 +155,7 @@ def run(app: QApplication, options: Options, *, style_set: bool = False) -> int:
     window = create_main_window(
         options, runner, demo_vendors_url=demo_vendors.base_url if demo_vendors else None
     )
+    window.remember_geometry(QSettings())  # the app's settings: its size and place
     app.aboutToQuit.connect(window.shutdown)  # locks the vault when the app quits
     if demo_vendors is not None:
         app.aboutToQuit.connect(demo_vendors.stop)

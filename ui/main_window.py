@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.focus_ring import install_focus_ring
 from ui.widgets.messages import InlineMessage, error_text
+from ui.window_geometry import open_at_default, restore_geometry, save_geometry
 
 if TYPE_CHECKING:  # loaded when first needed (see ui.app: the first window imports only these)
     from PySide6.QtGui import QCloseEvent
@@ -224,7 +225,8 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self._parked_questions: list[QDialog] = []
         self.setWindowTitle(self.tr("VRM Wallet (demo)") if demo else self.tr("VRM Wallet"))
-        self.resize(1000, 680)
+        self._geometry_settings: QSettings | None = None  # see remember_geometry
+        open_at_default(self)  # fits the screen (a 1024×640 laptop)
         self.screens = QStackedWidget()
         self.setCentralWidget(self.screens)
         self.unlock_page = UnlockPage(
@@ -509,6 +511,7 @@ class MainWindow(QMainWindow):
         if event.spontaneous() and not self.may_quit():
             event.ignore()
             return
+        self._save_geometry()
         super().closeEvent(event)
 
     def request_quit(self) -> None:
@@ -533,8 +536,19 @@ class MainWindow(QMainWindow):
             action=self.tr("Quit anyway"),
         )
 
+    def remember_geometry(self, settings: QSettings) -> None:
+        """Open where ``settings`` says the window was (if a screen still shows it), and save its
+        size and place there when it closes or the app quits (ui.window_geometry)."""
+        self._geometry_settings = settings
+        restore_geometry(self, settings)
+
+    def _save_geometry(self) -> None:
+        if self._geometry_settings is not None:
+            save_geometry(self, self._geometry_settings)
+
     def shutdown(self) -> None:
         """Lock and stop the workers (the app is quitting); waits for a running operation."""
+        self._save_geometry()
         self.autolock.stop()
         _clear_copied_secrets()
         if self._network is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from ui.accessibility import prepare_for_keyboard
 from ui.tasks import VaultRunner
 from ui.text import escape_html
+from ui.widgets.layout import size_for_screen
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, GrantRequest, PlannedField
 from wallet.consents.book import DEFAULT_DAYS, MAX_DAYS
@@ -89,8 +90,9 @@ class GrantDialog(QDialog):
         self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_DEBOUNCE_MS)
         self._summary_timer.timeout.connect(self._ask_summary)
         self.setWindowTitle(self.tr("Give consent"))
-        self.setMinimumSize(760, 720)
         self._build(vendors)
+        # A comfortable size where there is room; on a small screen the trees scroll instead.
+        self.resize(size_for_screen(self, QSize(760, 720)))
         if plan is not None:
             self.set_plan(plan)
         self._update_confirm()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from ui.accessibility import prepare_for_keyboard
 from ui.dialogs import ask
 from ui.tasks import VaultRunner
 from ui.text import escape_html
+from ui.widgets.layout import size_for_screen
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.consents.requests import DataRequestBook, DataRequestRecord, RequestKind
 from wallet.errors import VaultLocked
@@ -70,7 +71,6 @@ class RequestDialog(QDialog):
             if erasure
             else self.tr("Ask what they hold (GDPR Art. 15)")
         )
-        self.setMinimumSize(640, 560)
         intro = QLabel(
             (
                 self.tr(
@@ -122,6 +122,7 @@ class RequestDialog(QDialog):
         layout.addWidget(buttons)
         self._update_buttons()
         prepare_for_keyboard(self)  # Tab leaves text boxes; every control has a name
+        self.resize(size_for_screen(self, QSize(640, 560)))  # smaller on a small screen
 
     def write(self) -> None:
         """Write, sign, store and log the request in the chosen language (once)."""

@@ -116,6 +116,9 @@ class ClauseRow(QWidget):
                     editor.setItemText(index, option.label.get(language))
 
 
+MIN_COMBO_CHARACTERS = 14
+
+
 def _editor_for(param: ParamSpec, language: Language) -> ParamEditor:
     if param.type == "int":
         spin = QSpinBox()
@@ -130,6 +133,9 @@ def _editor_for(param: ParamSpec, language: Language) -> ParamEditor:
         for option in param.options:
             combo.addItem(option.label.get(language), option.value)
         combo.setCurrentIndex(max(0, combo.findData(param.default)))
+        # As wide as the column leaves it (the list shows whole labels): the page fits a laptop.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(MIN_COMBO_CHARACTERS)
         return combo
     line = QLineEdit(str(param.default))
     line.setMaxLength(param.max_length)

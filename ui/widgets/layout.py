@@ -7,6 +7,7 @@ the first use of PySide6's ``Qt`` namespace (``Qt.TextFormat.PlainText``) builds
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 CARD_WIDTH = 520
@@ -85,3 +86,17 @@ def content_or_empty(content: QWidget, message: str) -> tuple[QStackedWidget, QL
     stack.addWidget(empty)
     stack.setCurrentWidget(empty)
     return stack, empty
+
+
+WINDOW_FRAME_ALLOWANCE = 48  # title bar and borders the window manager adds around a window
+
+
+def size_for_screen(widget: QWidget, preferred: QSize) -> QSize:
+    """``preferred``, made smaller where the screen ``widget`` is on (or the primary one) has
+    less room: what a window or dialog should open at instead of a fixed minimum size, so that
+    it fits a 1024×640 laptop screen and larger fonts."""
+    from PySide6.QtGui import QGuiApplication
+
+    room = (widget.screen() or QGuiApplication.primaryScreen()).availableGeometry().size()
+    room = QSize(room.width() - WINDOW_FRAME_ALLOWANCE // 2, room.height() - WINDOW_FRAME_ALLOWANCE)
+    return preferred.boundedTo(room).expandedTo(widget.minimumSizeHint())
