@@ -18,7 +18,15 @@ from wallet.consents import ConsentBook, GrantRequest
 from wallet.loyalty.book import LoyaltyBook
 from wallet.loyalty.models import MembershipDraft
 from wallet.offers import OfferBook
-from wallet.reminders import CONFIRMATION_GRACE_DAYS, FAILING_ATTEMPTS, due_reminders
+from wallet.reminders import (
+    CONFIRMATION_GRACE_DAYS,
+    FAILING_ATTEMPTS,
+    due_reminders,
+    mark_told,
+    untold,
+)
+from wallet.reminders.notified import NOTIFIED_SETTING
+from wallet.storage import settings_store
 from wallet.vault.facade import Vault
 
 NOW = datetime.now(UTC)
@@ -126,3 +134,23 @@ def test_reminders_command_prints_and_lists_json(
 
 def test_an_empty_vault_needs_nothing(vault: Vault) -> None:
     assert due_reminders(vault, lead_days=90, now=NOW + timedelta(days=3650)) == []
+
+
+def test_each_reminder_is_told_once_and_forgotten_once_resolved(vault: Vault) -> None:
+    intention_id, kept_id, _removed = _offers(vault)
+    due = due_reminders(vault, lead_days=7)
+    assert untold(vault, due) == due and len(due) == 1
+    mark_told(vault, told=due, due=due)
+    assert untold(vault, due_reminders(vault, lead_days=7)) == []
+    assert vault.settings().reminder_lead_days == 7  # the stored keys are no setting
+    # Something new to say (another offer) is told again; a resolved reminder is forgotten.
+    fill(vault)
+    add_offline_vendor(vault)
+    consent_id = _grant(vault, days=2)
+    fresh = untold(vault, due_reminders(vault, lead_days=7))
+    assert [r.subject for r in fresh] == [consent_id]
+    OfferBook(vault).accept(kept_id)
+    now_due = due_reminders(vault, lead_days=7)
+    mark_told(vault, told=fresh, due=now_due)
+    assert settings_store.load(vault.reader)[NOTIFIED_SETTING] == [fresh[0].key]
+    assert intention_id not in {r.subject for r in now_due}

@@ -13,6 +13,7 @@ from wallet.reminders.due import (
     ReminderKind,
     due_reminders,
 )
+from wallet.reminders.notified import mark_told, untold
 
 __all__ = [
     "CONFIRMATION_GRACE_DAYS",
@@ -20,4 +21,6 @@ __all__ = [
     "Reminder",
     "ReminderKind",
     "due_reminders",
+    "mark_told",
+    "untold",
 ]
