@@ -1,0 +1,114 @@
+"""Reminders in the desktop app (issue 16.4, issue 14.8): the home page lists what needs
+attention, opening one asks for its page, and each new reminder raises one desktop notification,
+received by a notification service on a real session bus through ``notify-send``."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.test_consents_requests import VENDOR_ID, add_offline_vendor, fill
+from tests.ui.notification_service import NotificationService
+from ui.pages.home_page import HomePage
+from ui.reminders.watch import ReminderWatch
+from ui.tasks import VaultRunner
+from wallet.consents import ConsentBook, GrantRequest
+from wallet.vault.facade import Vault
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def notifications() -> Iterator[NotificationService]:
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        pytest.skip("no D-Bus session bus (make test runs the suite inside dbus-run-session)")
+    if shutil.which("notify-send") is None:
+        pytest.skip("notify-send is not installed (libnotify-bin; make system-deps installs it)")
+    service = NotificationService()
+    service.start()
+    try:
+        yield service
+    finally:
+        service.stop()
+
+
+def _open(qtbot: QtBot, runner: VaultRunner, directory: Path) -> None:
+    with qtbot.waitSignal(runner.unlocked):
+        runner.open(lambda: Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault)
+
+
+def _grant(vault: Vault) -> str:
+    fill(vault)
+    add_offline_vendor(vault)
+    request = GrantRequest(vendor_id=VENDOR_ID, field_keys=("email",), purposes=(2,), days=3)
+    return ConsentBook(vault).grant(request).id
+
+
+def test_home_lists_what_needs_attention_and_opens_it(
+    qtbot: QtBot, runner: VaultRunner, tmp_path: Path
+) -> None:
+    _open(qtbot, runner, tmp_path / "vault")
+    watch = ReminderWatch(runner)
+    home = HomePage(watch)
+    qtbot.addWidget(home)
+    home.show()
+    assert home.stack.currentWidget() is home.empty_label
+    with qtbot.waitSignal(watch.checked, timeout=WAIT_MS):
+        watch.check_now()
+    assert home.stack.currentWidget() is home.empty_label
+
+    granted: list[str] = []
+    with qtbot.waitSignal(watch.checked, timeout=WAIT_MS):  # a change brings a check
+        runner.run(_grant, on_success=granted.append)
+    consent_id = granted[0]
+    (text,) = home.texts()
+    assert "Your consent to Fixture Books ends on" in text
+    assert home.open_button.text() == "Open the consent" and home.open_button.isEnabled()
+    with qtbot.waitSignal(home.open_requested) as opened:
+        home.open_button.click()
+    assert opened.args == ["consent_expiring", consent_id]
+
+    with qtbot.waitSignal(watch.checked, timeout=WAIT_MS):
+        runner.lock()
+    assert home.texts() == [] and home.stack.currentWidget() is home.empty_label
+
+
+def test_each_new_reminder_raises_one_notification_without_names(
+    qtbot: QtBot, runner: VaultRunner, tmp_path: Path, notifications: NotificationService
+) -> None:
+    _open(qtbot, runner, tmp_path / "vault")
+    runner.submit_raw_vault(_grant).result(timeout=30)
+    watch = ReminderWatch(runner)
+    with qtbot.waitSignal(watch.notified, timeout=WAIT_MS) as raised:
+        watch.check_now()
+    assert raised.args == ["1 thing(s) need your attention", "A consent you gave ends soon."]
+    qtbot.waitUntil(lambda: len(notifications.received) == 1, timeout=WAIT_MS)
+    received = notifications.received[0]
+    assert received.app_name == "VRM Wallet"
+    assert received.summary == "1 thing(s) need your attention"
+    assert "Fixture Books" not in received.summary + received.body
+
+    # Checked again (and after a new unlock): nothing new, so nothing raised.
+    with (
+        qtbot.assertNotEmitted(watch.notified),
+        qtbot.waitSignal(watch.checked, timeout=WAIT_MS),
+    ):
+        watch.check_now()
+    runner.lock()
+    with qtbot.waitSignal(runner.unlocked):
+        runner.open(lambda: Vault.open_with_passphrase(tmp_path / "vault", PASSPHRASE))
+    with (
+        qtbot.assertNotEmitted(watch.notified),
+        qtbot.waitSignal(watch.checked, timeout=WAIT_MS),
+    ):
+        watch.check_now()
+    assert len(notifications.received) == 1
