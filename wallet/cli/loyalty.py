@@ -32,6 +32,7 @@ from wallet.loyalty.book import (
     parse_mapping,
     validated,
 )
+from wallet.loyalty.expiry import CardExpiry
 from wallet.loyalty.models import (
     BARCODE_TYPES,
     PROPOSAL_STATUSES,
@@ -73,10 +74,20 @@ def _points(text: str) -> int | Decimal | None:
         raise argparse.ArgumentTypeError(f"{shown!r} is not a points balance ({reason})") from None
 
 
-def _membership_json(membership: Membership) -> dict[str, Any]:
+def _membership_json(membership: Membership, expiry: CardExpiry) -> dict[str, Any]:
     data = membership.model_dump(mode="json")
     data["created"], data["updated"] = iso(membership.created), iso(membership.updated)
+    data["expiry_state"] = expiry.state  # "valid", "expiring" (within the lead time), "expired"
+    data["barcode_text"] = membership.code_value  # exactly what the code encodes
     return data
+
+
+def _expiry_text(expiry: CardExpiry) -> str:
+    """ "2027-01-31", "2026-12-10 (expiring)", "2026-11-30 (expired)"."""
+    if expiry.expiry is None:
+        return ""
+    day = expiry.expiry.isoformat()
+    return day if expiry.state == "valid" else f"{day} ({expiry.state})"
 
 
 def _proposal_json(proposal: Proposal) -> dict[str, Any]:
@@ -137,9 +148,9 @@ def cmd_loyalty_add(args: argparse.Namespace) -> int:
 def cmd_loyalty_list(args: argparse.Namespace) -> int:
     """Your loyalty memberships."""
     with unlocked(args) as vault:
-        memberships = LoyaltyBook(vault).memberships()
+        memberships = LoyaltyBook(vault).memberships_with_expiry()
     if args.json:
-        print_json([_membership_json(m) for m in memberships])
+        print_json([_membership_json(m, expiry) for m, expiry in memberships])
         return 0
     rows = [
         (
@@ -149,9 +160,9 @@ def cmd_loyalty_list(args: argparse.Namespace) -> int:
             m.member_number,
             m.tier,
             "" if m.points_balance is None else str(m.points_balance),
-            m.expiry.isoformat() if m.expiry else "",
+            _expiry_text(expiry),
         )
-        for m in memberships
+        for m, expiry in memberships
     ]
     print_table(("id", "program", "vendor", "member number", "tier", "points", "expiry"), rows)
     return 0
@@ -160,9 +171,11 @@ def cmd_loyalty_list(args: argparse.Namespace) -> int:
 def cmd_loyalty_show(args: argparse.Namespace) -> int:
     """One membership in full."""
     with unlocked(args) as vault:
-        membership = LoyaltyBook(vault).membership(args.id)
+        book = LoyaltyBook(vault)
+        membership = book.membership(args.id)
+        expiry = book.expiry(membership)
     if args.json:
-        print_json(_membership_json(membership))
+        print_json(_membership_json(membership, expiry))
         return 0
     for name, value in (
         ("Program", membership.program),
@@ -170,7 +183,7 @@ def cmd_loyalty_show(args: argparse.Namespace) -> int:
         ("Member number", membership.member_number),
         ("Tier", membership.tier),
         ("Points", "" if membership.points_balance is None else str(membership.points_balance)),
-        ("Expiry", membership.expiry.isoformat() if membership.expiry else ""),
+        ("Expiry", _expiry_text(expiry)),
         ("Barcode", f"{membership.barcode_type}: {membership.code_value}"),
         ("Notes", membership.notes),
         ("Updated", local(membership.updated)),

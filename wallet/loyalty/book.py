@@ -23,6 +23,7 @@ from wallet.errors import InvalidInput, NotFound
 from wallet.files import atomic_write_bytes
 from wallet.loyalty import store
 from wallet.loyalty.csv_format import memberships_csv
+from wallet.loyalty.expiry import CardExpiry, expiry_state, local_day
 from wallet.loyalty.formats import parse_file
 from wallet.loyalty.json_formats import memberships_json
 from wallet.loyalty.models import (
@@ -152,6 +153,25 @@ class LoyaltyBook:
     def memberships(self) -> list[Membership]:
         """Every membership, by program then vendor."""
         return store.list_memberships(self._vault.reader)
+
+    def memberships_with_expiry(
+        self, *, now: datetime | None = None
+    ) -> list[tuple[Membership, CardExpiry]]:
+        """Every membership with its expiry state at ``now`` (the current time if ``None``)."""
+        today, lead_days = local_day(now), self.expiry_lead_days()
+        return [
+            (card, expiry_state(card.expiry, today=today, lead_days=lead_days))
+            for card in self.memberships()
+        ]
+
+    def expiry(self, membership: Membership, *, now: datetime | None = None) -> CardExpiry:
+        """Whether ``membership`` is expired, expiring soon or valid at ``now``."""
+        lead_days = self.expiry_lead_days()
+        return expiry_state(membership.expiry, today=local_day(now), lead_days=lead_days)
+
+    def expiry_lead_days(self) -> int:
+        """How many days before its expiry a card counts as expiring: the reminders' lead time."""
+        return self._vault.settings().reminder_lead_days
 
     def membership(self, membership_id: int) -> Membership:
         found = store.get_membership(self._vault.reader, membership_id)

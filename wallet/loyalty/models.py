@@ -10,7 +10,6 @@ intentions carry its terms and offers accept them, so :class:`ProposalTerms` is 
 from __future__ import annotations
 
 import math
-import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
@@ -18,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from wallet.loyalty.bounds import MAX_POINTS_CHARS, MAX_POINTS_DECIMALS, MAX_POINTS_INTEGER_DIGITS
+from wallet.loyalty.codes import barcode_problem, encoded_value
 from wallet.wire.loyalty import ProposalTerms, ShortText, one_line
 
 BarcodeType = Literal["qr", "code128", "ean13", "upca", "code39", "pdf417", "aztec"]
@@ -34,7 +34,6 @@ BARCODE_TYPES: tuple[BarcodeType, ...] = (
 TEXT_ONLY_BARCODE_TYPES: frozenset[str] = frozenset({"pdf417", "aztec"})
 MAX_NOTES = 2_000
 MAX_BARCODE_VALUE = 1_000
-_CODE39_CHARACTERS = re.compile(r"[0-9A-Z \-.$/+%]+")
 
 Points = int | Decimal
 
@@ -109,28 +108,6 @@ def normalised_key(program: str, member_number: str) -> str:
     return "".join(program.split()).casefold() + "\x1f" + "".join(member_number.split()).casefold()
 
 
-def ean_check_digit(digits: str) -> str:
-    """The GS1 check digit of an EAN-13 (12 digits) or UPC-A (11 digits) body."""
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits)))
-    return str((10 - total % 10) % 10)
-
-
-def barcode_problem(kind: str, value: str) -> str | None:
-    """Why ``value`` cannot be encoded as a ``kind`` code, or ``None`` if it can."""
-    if kind in ("ean13", "upca"):
-        body = 12 if kind == "ean13" else 11
-        name = "EAN-13" if kind == "ean13" else "UPC-A"
-        if not value.isdigit() or len(value) not in (body, body + 1):
-            return f"an {name} code is {body} or {body + 1} digits"
-        if len(value) == body + 1 and ean_check_digit(value[:-1]) != value[-1]:
-            return f"the {name} check digit is wrong"
-    elif kind == "code39" and not _CODE39_CHARACTERS.fullmatch(value):
-        return "Code 39 takes only digits, capital letters, spaces and - . $ / + %"
-    elif kind == "code128" and not all(32 <= ord(c) < 127 for c in value):
-        return "Code 128 takes only printable ASCII characters"
-    return None
-
-
 def amount_value(value: object) -> Decimal:
     """A money amount (a purchase, a commitment) read and bounded like :func:`points_value`."""
     number = points_value(value)
@@ -184,15 +161,19 @@ class MembershipDraft(BaseModel):
         if not self.vendor:
             # A card without a named vendor belongs to its program's host.
             object.__setattr__(self, "vendor", self.program)
-        problem = barcode_problem(self.barcode_type, self.code_value)
+        problem = barcode_problem(self.barcode_type, self.barcode_value or self.member_number)
         if problem:
             raise ValueError(f"the barcode cannot be drawn: {problem}")
         return self
 
     @property
     def code_value(self) -> str:
-        """What the scannable code encodes."""
-        return self.barcode_value or self.member_number
+        """Exactly what the scannable code encodes, and so the text printed under it.
+
+        The barcode value, or else the member number; an EAN-13 or UPC-A body gets its check
+        digit (:func:`wallet.loyalty.codes.encoded_value`).
+        """
+        return encoded_value(self.barcode_type, self.barcode_value or self.member_number)
 
     @property
     def key(self) -> str:
