@@ -27,6 +27,7 @@ from ui.icons import APP_ICON, icon
 from ui.main_window import MainWindow
 from ui.tasks import VaultRunner
 from wallet.paths import resolve_vault_dir
+from wallet.resources import resources_dir
 from wallet.vault.layout import vault_exists
 
 STYLE = "Fusion"
@@ -34,7 +35,7 @@ APPLICATION_NAME = "VRM Wallet"
 ORGANIZATION_NAME = "vrm-wallet"
 DESKTOP_FILE_NAME = "vrm-wallet"
 PRELOAD_DELAY_MS = 300  # once the first window has painted
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS_DIR = resources_dir() / "translations"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QIcon
 
-ICONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+from wallet.resources import resources_dir
+
 APP_ICON = "vrm-wallet"
 
 
 def icon(name: str) -> QIcon:
     """The icon ``resources/icons/<name>.svg`` (an empty icon if the file is missing)."""
-    path = ICONS_DIR / f"{name}.svg"
+    path = resources_dir() / "icons" / f"{name}.svg"
     return QIcon(str(path)) if path.exists() else QIcon()

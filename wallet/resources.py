@@ -1,10 +1,14 @@
-"""Where the app's data files live: the repository's ``resources/`` directory.
+"""Where the app's data files live: the package ``vrm_wallet_resources``.
 
-``VRM_WALLET_RESOURCES`` points elsewhere (a frozen build, a test). Nothing happens at import time.
+The repository keeps them in its top-level ``resources/`` directory, which the wheel installs as
+that package (``setup.py``); so they are found the same way from an installed wheel, the
+editable install of a checkout, and a frozen app. ``VRM_WALLET_RESOURCES`` points elsewhere (a
+test, a distribution that puts them under ``/usr/share``). Nothing happens at import time.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 from pathlib import Path
 
@@ -12,14 +16,31 @@ from wallet.errors import WalletError
 from wallet.files import read_bounded
 
 RESOURCES_ENV = "VRM_WALLET_RESOURCES"
+RESOURCES_PACKAGE = "vrm_wallet_resources"
 
 
 def resources_dir() -> Path:
-    """The ``resources/`` directory (icons, catalogues, JSON Schemas)."""
+    """The data files' directory (icons, catalogues, JSON Schemas, letters, translations)."""
     override = os.environ.get(RESOURCES_ENV)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[1] / "resources"
+    return _package_dir()
+
+
+def _package_dir() -> Path:
+    """The directory of the package ``vrm_wallet_resources``; without it (a checkout run
+    through ``PYTHONPATH``, an editable install made before the package existed) the
+    checkout's ``resources/`` next to ``wallet/``."""
+    try:
+        found = importlib.resources.files(RESOURCES_PACKAGE)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[1] / "resources"
+    if not isinstance(found, Path):  # a zip import: its files have no path to open
+        raise WalletError(
+            f"VRM Wallet's data files are inside an archive ({found}); install it unpacked "
+            f"or set {RESOURCES_ENV} to its resources directory."
+        )
+    return found
 
 
 def read_resource(path: Path, *, max_bytes: int, what: str, error: type[WalletError]) -> bytes:
