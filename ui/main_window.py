@@ -64,7 +64,8 @@ def question_types() -> tuple[type[QMessageBox], type[QFileDialog], type[QInputD
 class Workspace(QWidget):
     """The unlocked vault: a sidebar choosing among the pages, and a Lock button below it.
 
-    Attributes: ``sidebar``, ``pages``, ``my_data``, ``overview``, ``intentions``,
+    Attributes: ``sidebar``, ``pages``, ``home``, ``reminders`` (the
+    :class:`~ui.reminders.watch.ReminderWatch`), ``my_data``, ``overview``, ``intentions``,
     ``consents``, ``terms``, ``loyalty``, ``vendors``, ``activity``, ``settings``,
     ``lock_button``.
     """
@@ -88,6 +89,7 @@ class Workspace(QWidget):
 
         from ui.pages.activity_page import ActivityPage
         from ui.pages.consents_page import ConsentsPage
+        from ui.pages.home_page import HomePage
         from ui.pages.intentions_page import IntentionsPage
         from ui.pages.loyalty_page import LoyaltyPage
         from ui.pages.my_data import MyDataPage
@@ -95,7 +97,10 @@ class Workspace(QWidget):
         from ui.pages.settings_page import SettingsPage
         from ui.pages.terms_page import TermsPage
         from ui.pages.vendors_page import VendorsPage
+        from ui.reminders.watch import ReminderWatch
 
+        self.reminders = ReminderWatch(runner, self)
+        self.home = HomePage(self.reminders)
         self.my_data = MyDataPage(runner)
         self.overview = OverviewPage(runner)
         self.intentions = IntentionsPage(runner, network)
@@ -117,6 +122,7 @@ class Workspace(QWidget):
         self.sidebar.setSpacing(2)
         self._titles: dict[QWidget, str] = {}
         for title, icon_name, page in (
+            (self.tr("Home"), "home", self.home),
             (self.tr("My data"), "my-data", self.my_data),
             (self.tr("Overview"), "overview", self.overview),
             (self.tr("Intentions"), "intentions", self.intentions),
@@ -134,6 +140,9 @@ class Workspace(QWidget):
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
         self._connect_consents()
+        self.home.open_requested.connect(self.open_reminder)
+        self.home.compose_requested.connect(self.compose_intention)
+        self.reminders.start()
         self.lock_button = QPushButton(icon("lock"), self.tr("Lock"))
         self.lock_button.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_clicked)
@@ -150,11 +159,6 @@ class Workspace(QWidget):
         each page again when shown (pages build some of their parts later)."""
         from ui.accessibility import prepare_for_keyboard
 
-        intentions = self.intentions  # its module is the lead's: names set here until it does
-        intentions.list.setAccessibleName(self.tr("Your intentions"))
-        details = intentions.stack.widget(0)  # the scrolling details (see content_or_empty)
-        if details is not None:
-            details.setAccessibleName(self.tr("The intention chosen"))
         prepare_for_keyboard(self)
 
         def prepare_page(index: int) -> None:
@@ -173,22 +177,34 @@ class Workspace(QWidget):
         self.overview.consent_activated.connect(self.open_consent)
         self.consents.consent_granted.connect(self.open_consent)
 
+    def compose_intention(self) -> None:
+        """Show Intentions and open its composer."""
+        self.show_page(self.pages.indexOf(self.intentions))
+        self.intentions.compose()
+
+    def open_reminder(self, kind: str, subject: str) -> None:
+        """Show what a reminder of the Home page is about (a consent, an intention's offers,
+        the messages set aside on Activity, a loyalty card)."""
+        if kind in ("consent_expiring", "end_unconfirmed"):
+            return self.open_consent(subject)
+        pages = {"offers_waiting": self.intentions, "delivery_failing": self.activity}
+        self.show_page(self.pages.indexOf(pages.get(kind, self.loyalty)))
+        if kind == "offers_waiting":
+            self.intentions.reload(select=subject)
+
     def open_consent(self, consent_id: str) -> None:
         """Show the Consents page with ``consent_id`` selected."""
         self.show_page(self.pages.indexOf(self.consents))
         self.consents.show_consent(consent_id)
 
     def reload(self) -> None:
-        """Load every page's content from the vault (Overview and Consents when shown)."""
-        self.my_data.reload()
-        self.overview.reload()
-        self.intentions.reload()
-        self.consents.reload()
-        self.terms.reload()
-        self.loyalty.reload()
-        self.vendors.reload()
-        self.activity.reload()
-        self.settings.reload()
+        """Load every page's content from the vault (Overview and Consents when shown), and
+        check the reminders."""
+        for page in (self.my_data, self.overview, self.intentions, self.consents, self.terms):
+            page.reload()
+        for page in (self.loyalty, self.vendors, self.activity, self.settings):
+            page.reload()
+        self.reminders.check_now()
 
     def show_page(self, row: int) -> None:
         self.sidebar.setCurrentRow(row)

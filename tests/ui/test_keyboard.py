@@ -188,7 +188,7 @@ def test_tab_order_of_the_workspace_goes_sidebar_page_lock(
     qtbot: QtBot, make_window: MakeWindow, locked_vault: tuple[Path, str]
 ) -> None:
     workspace = _workspace(qtbot, make_window, locked_vault)
-    page = workspace.my_data
+    page = workspace.pages.currentWidget()  # the first page: Home
     chain = _tab_chain(workspace.sidebar, 200)
     in_page = [page.isAncestorOf(widget) for widget in chain]
     lock = chain.index(workspace.lock_button)

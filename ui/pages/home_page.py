@@ -34,9 +34,11 @@ class HomePage(QWidget):
 
     Signals:
         open_requested(str, str): open what a reminder is about (its kind and subject).
+        compose_requested(): "New intention…", the next step when nothing needs attention.
     """
 
     open_requested = Signal(str, str)
+    compose_requested = Signal()
 
     def __init__(self, watch: ReminderWatch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,19 +55,25 @@ class HomePage(QWidget):
             self.tr(
                 "Nothing needs your attention. Consents and loyalty cards about to end, offers "
                 "waiting for your decision, messages that keep failing and vendors that have not "
-                "confirmed the end of a consent show here. To start, say what you want on the "
-                "Intentions page."
+                "confirmed the end of a consent show here."
             )
         )
         self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.compose_button = QPushButton(self.tr("Say what you want: &new intention…"))
+        self.compose_button.clicked.connect(self.compose_requested)
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.compose_button, 0, Qt.AlignmentFlag.AlignLeft)
+        empty_layout.addStretch(1)
         filled = QWidget()
         filled_layout = QVBoxLayout(filled)
         filled_layout.setContentsMargins(0, 0, 0, 0)
         filled_layout.addWidget(self.list, 1)
         filled_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(empty)
         self.stack.addWidget(filled)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -86,7 +94,7 @@ class HomePage(QWidget):
         keys = [reminder.key for reminder in self._reminders]
         row = keys.index(chosen.key) if chosen is not None and chosen.key in keys else 0
         self.list.setCurrentRow(row if self._reminders else -1)
-        self.stack.setCurrentIndex(1 if self._reminders else 0)
+        self.stack.setCurrentIndex(1 if self._reminders else 0)  # 0: nothing, and a next step
         self._update_button()
 
     def selected(self) -> Reminder | None:

@@ -101,6 +101,7 @@ class IntentionsPage(Page):
         self.new_button = QPushButton(self.tr("&New intention…"))
         self.new_button.clicked.connect(self.compose)
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Your intentions"))
         self.list.currentRowChanged.connect(lambda _row: self._on_selected())
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -140,6 +141,7 @@ class IntentionsPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(right)
+        scroll.setAccessibleName(self.tr("The intention chosen"))
 
         self.stack, self.empty_label = content_or_empty(
             scroll,

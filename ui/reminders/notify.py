@@ -12,7 +12,8 @@ import shutil
 
 from PySide6.QtCore import QProcess
 
-from ui.icons import APP_ICON, ICONS_DIR
+from ui.icons import APP_ICON
+from wallet.resources import resources_dir
 
 NOTIFY_SEND = "notify-send"
 APP_NAME = "VRM Wallet"
@@ -25,7 +26,7 @@ def notify(summary: str, body: str) -> bool:
         return False
     arguments = [
         f"--app-name={APP_NAME}",
-        f"--icon={ICONS_DIR / f'{APP_ICON}.svg'}",
+        f"--icon={resources_dir() / 'icons' / f'{APP_ICON}.svg'}",
         "--",  # what follows is text, never an option
         summary,
         body,
