@@ -14,7 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,9 +43,11 @@ from ui.dialogs.loyalty_dialogs import (
 from ui.pages.base import Page
 from ui.tasks import VaultRunner
 from ui.text import escape_html
-from ui.widgets.barcode import CodeView
+from ui.widgets.till_card import CARD_WIDTH, MembershipCard
+from ui.widgets.till_view import TillView
 from wallet.changes import Changes, Part
 from wallet.loyalty.book import ImportPreview, ImportResult, LoyaltyBook
+from wallet.loyalty.expiry import CardExpiry
 from wallet.loyalty.models import (
     Membership,
     MembershipDraft,
@@ -56,56 +58,15 @@ from wallet.loyalty.models import (
 from wallet.vault.facade import Vault
 from wallet.wire.loyalty import ProposalTerms
 
-CARD_WIDTH = 300
 ProposalRowData = tuple[Proposal, ProposalProgress]
+CardData = tuple[Membership, CardExpiry]
+# Keys that show the selected card at the till.
+TILL_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space}
 
 
-def _load(vault: Vault) -> tuple[list[Membership], list[ProposalRowData]]:
+def _load(vault: Vault) -> tuple[list[CardData], list[ProposalRowData]]:
     book = LoyaltyBook(vault)
-    return book.memberships(), book.proposals_with_progress()
-
-
-class MembershipCard(QFrame):
-    """One card: program, vendor, tier, points, expiry, its code, and Edit / Delete buttons.
-
-    Attributes: ``membership``, ``code_view``, ``edit_button``, ``delete_button``.
-    """
-
-    def __init__(self, membership: Membership, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.membership = membership
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedWidth(CARD_WIDTH)
-        title = QLabel(f"<b>{escape_html(membership.program)}</b>")
-        vendor = QLabel(escape_html(membership.vendor))
-        details = []
-        if membership.tier:
-            details.append(self.tr("Tier: %1").replace("%1", membership.tier))
-        if membership.points_balance is not None:
-            details.append(self.tr("Points: %1").replace("%1", str(membership.points_balance)))
-        if membership.expiry:
-            details.append(self.tr("Expires %1").replace("%1", membership.expiry.isoformat()))
-        info = QLabel(" · ".join(details))
-        number = QLabel(membership.member_number)
-        for label in (info, number):  # text from imported files: never read as HTML
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_view = CodeView()
-        self.code_view.set_code(membership.barcode_type, membership.code_value)
-        self.edit_button = QToolButton()
-        self.edit_button.setText(self.tr("Edit…"))
-        self.delete_button = QToolButton()
-        self.delete_button.setText(self.tr("Delete…"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(number, 1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(vendor)
-        layout.addWidget(info)
-        layout.addWidget(self.code_view)
-        layout.addLayout(buttons)
+    return book.memberships_with_expiry(), book.proposals_with_progress()
 
 
 class ProposalRow(QFrame):
@@ -200,14 +161,17 @@ class LoyaltyPage(Page):
 
     Attributes (for tests): ``tabs``, ``cards`` (the grid), ``add_button``, ``import_button``,
     ``export_button``, ``cards_stack``, ``empty_label``, ``proposals`` (the list),
-    ``add_proposal_button``, ``status``, ``error``, ``last_dialog``; :meth:`card_widgets` and
-    :meth:`proposal_rows`.
+    ``add_proposal_button``, ``status``, ``error``, ``last_dialog``, ``till_view`` (the card
+    shown at the till, if any); :meth:`card_widgets` and :meth:`proposal_rows`.
+
+    A card is shown at the till by its button, or by Enter or Space on the selected card.
     """
 
     def __init__(self, runner: VaultRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self._open_dialogs: set[QDialog] = set()
         self.last_dialog: QDialog | None = None  # the newest dialog opened (for tests)
+        self.till_view: TillView | None = None
         self._build_cards_tab()
         self._build_proposals_tab()
         self.tabs = QTabWidget()
@@ -240,7 +204,10 @@ class LoyaltyPage(Page):
         self.cards.setResizeMode(QListView.ResizeMode.Adjust)
         self.cards.setMovement(QListView.Movement.Static)
         self.cards.setSpacing(8)
-        self.cards.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.cards.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.cards.setAccessibleName(self.tr("Loyalty cards"))
+        self.cards.installEventFilter(self)
+        self.cards.itemActivated.connect(self._show_current_at_till)
         self.empty_label = QLabel(
             self.tr(
                 "<h3>No loyalty cards yet</h3><p>Add the cards you carry, or import them from a "
@@ -285,14 +252,16 @@ class LoyaltyPage(Page):
         self.run(_load, on_success=self._show)
 
     def _on_vault_changed(self, changes: Changes) -> None:
-        if changes.touches(Part.LOYALTY):
+        # The settings hold the lead time after which a card counts as expiring.
+        if changes.touches(Part.LOYALTY) or changes.touches(Part.SETTINGS):
             self.reload()
 
-    def _show(self, loaded: tuple[list[Membership], list[ProposalRowData]]) -> None:
+    def _show(self, loaded: tuple[list[CardData], list[ProposalRowData]]) -> None:
         memberships, proposals = loaded
         self.cards.clear()
-        for membership in memberships:
-            card = MembershipCard(membership)
+        for membership, expiry in memberships:
+            card = MembershipCard(membership, expiry=expiry)
+            card.till_button.clicked.connect(lambda _c=False, c=card: self.show_at_till(c))
             card.edit_button.clicked.connect(lambda _c=False, m=membership: self._edit_card(m))
             card.delete_button.clicked.connect(lambda _c=False, m=membership: self._delete(m))
             item = QListWidgetItem(self.cards)
@@ -318,6 +287,42 @@ class LoyaltyPage(Page):
         items = (self.proposals.item(i) for i in range(self.proposals.count()))
         found = [self.proposals.itemWidget(item) for item in items]
         return [row for row in found if isinstance(row, ProposalRow)]
+
+    # ------------------------------------------------------------------ at the till
+
+    def show_at_till(self, card: MembershipCard) -> TillView:
+        """Show ``card``'s code full-screen, large and black on white, until a key or a click."""
+        view = TillView(card.membership, expiry=card.expiry, parent=self)
+        self.till_view = view
+        self._open_dialogs.add(view)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.finished.connect(lambda _result: self._till_closed(view))
+        view.show_full_screen()
+        return view
+
+    def _till_closed(self, view: TillView) -> None:
+        self._open_dialogs.discard(view)
+        if self.till_view is view:
+            self.till_view = None
+
+    def _show_current_at_till(self) -> None:
+        item = self.cards.currentItem()
+        card = self.cards.itemWidget(item) if item is not None else None
+        if isinstance(card, MembershipCard):
+            self.show_at_till(card)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter or Space on the selected card shows it at the till."""
+        if (
+            watched is self.cards
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and Qt.Key(event.key()) in TILL_KEYS
+            and self.cards.currentItem() is not None
+        ):
+            self._show_current_at_till()
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_locked(self) -> None:
         for dialog in list(self._open_dialogs):

@@ -1,34 +1,41 @@
 """Scannable codes for loyalty cards, drawn in memory: QR with segno, 1-D codes with python-barcode.
 
-python-barcode computes the bar pattern (check digits, start/stop symbols); we paint the modules
-ourselves, crisp and with the standard quiet zones, so no image library is needed. PDF417 and Aztec
-have no renderer here: the card then shows the value as text and says that it cannot draw it.
+python-barcode computes the bar pattern (start/stop symbols, parity); we paint the modules
+ourselves, crisp and with the standard quiet zones, so no image library is needed. What a code
+encodes comes from the core (:func:`wallet.loyalty.codes.encoded_value`): an EAN-13 card typed
+with 12 digits is drawn, and printed, with its 13th. PDF417 and Aztec have no renderer here: the
+card then shows the value as text and says that it cannot draw it.
+
+:func:`fitted_code_image` draws a code as large as a given area allows with whole pixels per
+module (never scaled afterwards: a smoothed module edge is what makes a scanner hesitate).
 """
 
 from __future__ import annotations
 
 import barcode
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from ui.widgets.qr import qr_pixmap
+from ui.widgets.qr import qr_image, qr_modules, qr_pixmap
 from ui.widgets.tooltip import plain_tooltip
-from wallet.loyalty.models import TEXT_ONLY_BARCODE_TYPES, barcode_problem
+from wallet.loyalty.codes import encoded_value
+from wallet.loyalty.models import TEXT_ONLY_BARCODE_TYPES
 
 LINEAR_QUIET_MODULES = 10
 LINEAR_MODULE_PIXELS = 2
 LINEAR_HEIGHT_PIXELS = 70
+# A 1-D code drawn to fit an area is at most this high for its width (bars taller than that add
+# nothing a scanner needs).
+LINEAR_HEIGHT_RATIO = 0.4
 _LIBRARY_NAMES = {"code128": "code128", "ean13": "ean13", "upca": "upca", "code39": "code39"}
 
 
 def linear_modules(kind: str, value: str) -> str:
     """The bar pattern of a 1-D code: "1" for a dark module, "0" for a light one."""
-    problem = barcode_problem(kind, value)
-    if problem:
-        raise ValueError(problem)
+    encoded = encoded_value(kind, value)  # raises ValueError with the core's reason
     code_class = barcode.get_barcode_class(_LIBRARY_NAMES[kind])
-    code = code_class(value, add_checksum=False) if kind == "code39" else code_class(value)
+    code = code_class(encoded, add_checksum=False) if kind == "code39" else code_class(encoded)
     return "".join(code.build())
 
 
@@ -57,9 +64,32 @@ def linear_image(
     return image
 
 
+def can_draw(kind: str, value: str) -> bool:
+    """Whether this app draws a ``kind`` code (PDF417 and Aztec are shown as text)."""
+    return bool(value) and kind not in TEXT_ONLY_BARCODE_TYPES
+
+
+def fitted_code_image(kind: str, value: str, area: QSize) -> QImage | None:
+    """The code as large as fits in ``area``, whole pixels per module, quiet zones included.
+
+    ``None`` for a type that is not drawn here, or an area too small for one pixel per module.
+    """
+    if not can_draw(kind, value):
+        return None
+    if kind == "qr":
+        scale = min(area.width(), area.height()) // qr_modules(value)
+        return qr_image(value, scale=scale) if scale >= 1 else None
+    total = len(linear_modules(kind, value)) + 2 * LINEAR_QUIET_MODULES
+    module_pixels = area.width() // total
+    if module_pixels < 1:
+        return None
+    height = min(area.height(), round(total * module_pixels * LINEAR_HEIGHT_RATIO))
+    return linear_image(kind, value, module_pixels=module_pixels, height=height)
+
+
 def code_pixmap(kind: str, value: str) -> QPixmap | None:
-    """The code as a pixmap, or ``None`` for a type that is not drawn here."""
-    if kind in TEXT_ONLY_BARCODE_TYPES or not value:
+    """The code at its size on a card, or ``None`` for a type that is not drawn here."""
+    if not can_draw(kind, value):
         return None
     if kind == "qr":
         return qr_pixmap(value, scale=4)

@@ -6,7 +6,7 @@ import io
 
 import segno
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 QUIET_ZONE_MODULES = 4
@@ -18,6 +18,21 @@ def qr_png_bytes(text: str, *, scale: int = 6) -> bytes:
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=scale, border=QUIET_ZONE_MODULES)
     return buffer.getvalue()
+
+
+def qr_modules(text: str) -> int:
+    """How many modules wide (and high) the QR code of ``text`` is, quiet zone included."""
+    width, _height = segno.make_qr(text, error="m", boost_error=False).symbol_size(
+        scale=1, border=QUIET_ZONE_MODULES
+    )
+    return int(width)
+
+
+def qr_image(text: str, *, scale: int = 6) -> QImage:
+    """``text`` as a QR code image, ``scale`` pixels per module (null if rendering failed)."""
+    image = QImage()
+    image.loadFromData(qr_png_bytes(text, scale=scale), "PNG")
+    return image
 
 
 def qr_pixmap(text: str, *, scale: int = 6) -> QPixmap:
