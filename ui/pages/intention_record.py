@@ -11,19 +11,15 @@ from ui.pages.offer_details import delivery_method_text, money, short_date
 from wallet.intents import IntentionRecord
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IntentionRecord", text)
-
-
 def intention_status_text(status: str) -> str:
     """An intention's status in the person's language."""
     texts = {
-        "draft": _tr("not sent yet"),
-        "broadcast": _tr("sent, waiting for offers"),
-        "offers_in": _tr("offers in"),
-        "chosen": _tr("offer accepted"),
-        "expired": _tr("expired"),
-        "withdrawn": _tr("withdrawn"),
+        "draft": QCoreApplication.translate("IntentionRecord", "not sent yet"),
+        "broadcast": QCoreApplication.translate("IntentionRecord", "sent, waiting for offers"),
+        "offers_in": QCoreApplication.translate("IntentionRecord", "offers in"),
+        "chosen": QCoreApplication.translate("IntentionRecord", "offer accepted"),
+        "expired": QCoreApplication.translate("IntentionRecord", "expired"),
+        "withdrawn": QCoreApplication.translate("IntentionRecord", "withdrawn"),
     }
     return texts.get(status, status)
 
@@ -44,26 +40,48 @@ def record_rows(record: IntentionRecord) -> list[tuple[str, str]]:
     price = intention.priceSpecification
     delivery = intention.delivery
     where = " ".join(filter(None, [delivery.region, delivery.postalPrefix]))
-    method = _tr("any way") if delivery.method == "any" else delivery_method_text(delivery.method)
+    method = (
+        QCoreApplication.translate("IntentionRecord", "any way")
+        if delivery.method == "any"
+        else delivery_method_text(delivery.method)
+    )
     rows = [
-        (_tr("Item"), intention.itemOffered.name),
-        (_tr("Description"), intention.itemOffered.description),
-        (_tr("Category"), intention.itemOffered.category),
-        (_tr("Quantity"), QLocale().toString(intention.eligibleQuantity.value)),
-        (_tr("At most"), money(str(price.maxPrice), price.priceCurrency)),
-        (_tr("Delivery"), method),
-        (_tr("Where"), where),
-        (_tr("Deliver by"), short_date(delivery.deliverBy) if delivery.deliverBy else ""),
-        (_tr("Valid until"), local_time(intention.validThrough)),
-        (_tr("Status"), intention_status_text(record.status)),
+        (QCoreApplication.translate("IntentionRecord", "Item"), intention.itemOffered.name),
+        (
+            QCoreApplication.translate("IntentionRecord", "Description"),
+            intention.itemOffered.description,
+        ),
+        (QCoreApplication.translate("IntentionRecord", "Category"), intention.itemOffered.category),
+        (
+            QCoreApplication.translate("IntentionRecord", "Quantity"),
+            QLocale().toString(intention.eligibleQuantity.value),
+        ),
+        (
+            QCoreApplication.translate("IntentionRecord", "At most"),
+            money(str(price.maxPrice), price.priceCurrency),
+        ),
+        (QCoreApplication.translate("IntentionRecord", "Delivery"), method),
+        (QCoreApplication.translate("IntentionRecord", "Where"), where),
+        (
+            QCoreApplication.translate("IntentionRecord", "Deliver by"),
+            short_date(delivery.deliverBy) if delivery.deliverBy else "",
+        ),
+        (
+            QCoreApplication.translate("IntentionRecord", "Valid until"),
+            local_time(intention.validThrough),
+        ),
+        (
+            QCoreApplication.translate("IntentionRecord", "Status"),
+            intention_status_text(record.status),
+        ),
     ]
     extras = []
     if intention.openToAlternatives:
-        extras.append(_tr("open to alternatives"))
+        extras.append(QCoreApplication.translate("IntentionRecord", "open to alternatives"))
     if intention.terms is not None:
-        extras.append(_tr("your terms attached"))
+        extras.append(QCoreApplication.translate("IntentionRecord", "your terms attached"))
     if intention.loyaltyProposal is not None:
-        extras.append(_tr("loyalty proposal attached"))
+        extras.append(QCoreApplication.translate("IntentionRecord", "loyalty proposal attached"))
     if extras:
-        rows.append((_tr("Also"), ", ".join(extras)))
+        rows.append((QCoreApplication.translate("IntentionRecord", "Also"), ", ".join(extras)))
     return [(label, value) for label, value in rows if value]

@@ -15,10 +15,6 @@ from ui.widgets.details_grid import DetailsGrid
 from wallet.offers.summary import AskedField, OfferSummary, ScorePart
 
 
-def _tr(text: str, disambiguation: str | None = None, count: int = -1) -> str:
-    return QCoreApplication.translate("OfferDetails", text, disambiguation, count)
-
-
 def money(amount: str, currency: str) -> str:
     """``amount`` (a decimal string) in the locale's format, with its currency code."""
     try:
@@ -38,57 +34,75 @@ def short_date(day: date) -> str:
 
 def delivery_method_text(method: str) -> str:
     texts = {
-        "delivery": _tr("delivered to you"),
-        "pickup": _tr("picked up by you"),
-        "digital": _tr("sent digitally"),
+        "delivery": QCoreApplication.translate("OfferDetails", "delivered to you"),
+        "pickup": QCoreApplication.translate("OfferDetails", "picked up by you"),
+        "digital": QCoreApplication.translate("OfferDetails", "sent digitally"),
     }
     return texts.get(method, method)
 
 
 def _terms_text(state: str) -> str:
     return {
-        "accepted": _tr("Accepts your terms"),
-        "countered": _tr("Proposes its own terms instead of yours"),
-        "not_accepted": _tr("Does not accept your terms"),
-        "none_sent": _tr("You sent no terms"),
+        "accepted": QCoreApplication.translate("OfferDetails", "Accepts your terms"),
+        "countered": QCoreApplication.translate(
+            "OfferDetails", "Proposes its own terms instead of yours"
+        ),
+        "not_accepted": QCoreApplication.translate("OfferDetails", "Does not accept your terms"),
+        "none_sent": QCoreApplication.translate("OfferDetails", "You sent no terms"),
     }[state]
 
 
 def _loyalty_text(state: str) -> str:
     return {
-        "accepted": _tr("Accepts your loyalty proposal"),
-        "not_accepted": _tr("Does not accept your loyalty proposal"),
-        "none_sent": _tr("You sent no loyalty proposal"),
+        "accepted": QCoreApplication.translate("OfferDetails", "Accepts your loyalty proposal"),
+        "not_accepted": QCoreApplication.translate(
+            "OfferDetails", "Does not accept your loyalty proposal"
+        ),
+        "none_sent": QCoreApplication.translate("OfferDetails", "You sent no loyalty proposal"),
     }[state]
 
 
 def _status_text(status: str) -> str:
     return {
-        "chosen": _tr("You accepted this offer"),
-        "declined": _tr("Declined: you accepted another offer"),
-        "received": _tr("Not decided yet"),
+        "chosen": QCoreApplication.translate("OfferDetails", "You accepted this offer"),
+        "declined": QCoreApplication.translate(
+            "OfferDetails", "Declined: you accepted another offer"
+        ),
+        "received": QCoreApplication.translate("OfferDetails", "Not decided yet"),
     }[status]
 
 
 def _asked_text(asked: tuple[AskedField, ...]) -> str:
     if not asked:
-        return _tr("Nothing")
+        return QCoreApplication.translate("OfferDetails", "Nothing")
     lines = []
     for field in asked:
-        need = _tr("required") if field.required else _tr("optional")
-        line = _tr("%1 (%2)").replace("%1", field.label).replace("%2", need)
+        need = (
+            QCoreApplication.translate("OfferDetails", "required")
+            if field.required
+            else QCoreApplication.translate("OfferDetails", "optional")
+        )
+        line = (
+            QCoreApplication.translate("OfferDetails", "%1 (%2)")
+            .replace("%1", field.label)
+            .replace("%2", need)
+        )
         if field.purpose:
-            line = _tr("%1: %2").replace("%1", line).replace("%2", field.purpose)
+            line = (
+                QCoreApplication.translate("OfferDetails", "%1: %2")
+                .replace("%1", line)
+                .replace("%2", field.purpose)
+            )
         lines.append(line)
     return "\n".join(lines)
 
 
 def _criterion(name: str) -> str:
     return {
-        "price": _tr("price"),
-        "delivery": _tr("delivery"),
-        "loyalty": _tr("loyalty"),
-        "history": _tr("history"),
+        "price": QCoreApplication.translate("OfferDetails", "price"),
+        "delivery": QCoreApplication.translate("OfferDetails", "delivery"),
+        "loyalty": QCoreApplication.translate("OfferDetails", "loyalty"),
+        "history": QCoreApplication.translate("OfferDetails", "history"),
     }[name]
 
 
@@ -96,7 +110,7 @@ def _score_text(score: float, parts: tuple[ScorePart, ...]) -> str:
     locale = QLocale()
     total = sum(part.weight for part in parts) or 1.0
     pieces = [
-        _tr("%1 %2 (counts %3 %)")
+        QCoreApplication.translate("OfferDetails", "%1 %2 (counts %3 %)")
         .replace("%1", _criterion(part.name))
         .replace("%2", locale.toString(part.score, "f", 2))
         .replace("%3", locale.toString(round(100 * part.weight / total)))
@@ -104,7 +118,7 @@ def _score_text(score: float, parts: tuple[ScorePart, ...]) -> str:
         if part.weight > 0
     ]
     return (
-        _tr("%1 of 1: %2")
+        QCoreApplication.translate("OfferDetails", "%1 of 1: %2")
         .replace("%1", locale.toString(score, "f", 2))
         .replace("%2", ", ".join(pieces))
     )
@@ -114,29 +128,42 @@ def summary_rows(summary: OfferSummary) -> list[tuple[str, str]]:
     """The label–value rows shown for ``summary``."""
     item = summary.item
     if summary.is_alternative:
-        item = _tr("%1 (an alternative to what you asked for)").replace("%1", item)
-    price = _tr("%1 for %n", "", summary.quantity).replace(
-        "%1", money(summary.price, summary.currency)
-    )
+        item = QCoreApplication.translate(
+            "OfferDetails", "%1 (an alternative to what you asked for)"
+        ).replace("%1", item)
+    price = money(summary.price, summary.currency)
+    if summary.quantity != 1:
+        price = (
+            QCoreApplication.translate("OfferDetails", "%1 (quantity: %2)")
+            .replace("%1", price)
+            .replace("%2", QLocale().toString(summary.quantity))
+        )
     delivery = (
-        _tr("%1, by %2")
+        QCoreApplication.translate("OfferDetails", "%1, by %2")
         .replace("%1", delivery_method_text(summary.delivery_method))
         .replace("%2", short_date(summary.deliver_by))
     )
     rows = [
-        (_tr("Vendor"), summary.vendor_name),
-        (_tr("Item"), item),
-        (_tr("Description"), summary.description),
+        (QCoreApplication.translate("OfferDetails", "Vendor"), summary.vendor_name),
+        (QCoreApplication.translate("OfferDetails", "Item"), item),
+        (QCoreApplication.translate("OfferDetails", "Description"), summary.description),
         *((name, value) for name, value in summary.specs),
-        (_tr("Price"), price),
-        (_tr("Delivery"), delivery),
-        (_tr("Your terms"), _terms_text(summary.terms)),
-        (_tr("Loyalty"), _loyalty_text(summary.loyalty)),
-        (_tr("Will ask for"), _asked_text(summary.asked)),
+        (QCoreApplication.translate("OfferDetails", "Price"), price),
+        (QCoreApplication.translate("OfferDetails", "Delivery"), delivery),
+        (QCoreApplication.translate("OfferDetails", "Your terms"), _terms_text(summary.terms)),
+        (QCoreApplication.translate("OfferDetails", "Loyalty"), _loyalty_text(summary.loyalty)),
+        (QCoreApplication.translate("OfferDetails", "Will ask for"), _asked_text(summary.asked)),
     ]
     if summary.score is not None:
-        rows.append((_tr("Score"), _score_text(summary.score, summary.score_parts)))
-    rows.append((_tr("Decision"), _status_text(summary.status)))
+        rows.append(
+            (
+                QCoreApplication.translate("OfferDetails", "Score"),
+                _score_text(summary.score, summary.score_parts),
+            )
+        )
+    rows.append(
+        (QCoreApplication.translate("OfferDetails", "Decision"), _status_text(summary.status))
+    )
     return [(label, value) for label, value in rows if value]
 
 
@@ -144,13 +171,14 @@ class OfferDetails(QGroupBox):
     """The selected offer's summary (hidden while no offer is selected)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Selected offer"), parent)
+        super().__init__(QCoreApplication.translate("OfferDetails", "Selected offer"), parent)
         self.grid = DetailsGrid()
         self.note = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "OfferDetails",
                 "Accepting tells this vendor yes and the others no. The data above is only "
                 "asked for: you choose what to give, and for how long, in the consent that "
-                "follows."
+                "follows.",
             )
         )
         self.note.setWordWrap(True)

@@ -3,13 +3,9 @@ without names for a notification."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
 
 from wallet.reminders import Reminder
-
-
-def _tr(text: str, count: int = -1) -> str:
-    return QCoreApplication.translate("Reminders", text, None, count)
 
 
 def _day(reminder: Reminder) -> str:
@@ -20,19 +16,40 @@ def _day(reminder: Reminder) -> str:
     return QLocale().toString(day, QLocale.FormatType.LongFormat)
 
 
+class ReminderTexts(QObject):
+    """Sentences with a number in them (Qt's plurals, ``%n``, need a ``tr`` of a class)."""
+
+    def failing(self, count: int) -> str:
+        return self.tr("%n message(s) to %1 keep failing.", "", count)
+
+    def waiting(self, count: int) -> str:
+        return self.tr("%n offer(s) for “%1” wait for your decision.", "", count)
+
+    def attention(self, count: int) -> str:
+        return self.tr("%n thing(s) need your attention", "", count)
+
+
 def reminder_text(reminder: Reminder) -> str:
     """One sentence saying what needs attention (the names are remote or the person's text,
     to be shown as plain text)."""
     name, day, count = reminder.name, _day(reminder), reminder.count
+    numbered = ReminderTexts()
     texts = {
-        "consent_expiring": lambda: _tr("Your consent to %1 ends on %2."),
-        "card_expired": lambda: _tr("Your %1 card expired on %2."),
-        "card_expiring": lambda: _tr("Your %1 card expires on %2."),
-        "end_unconfirmed": lambda: _tr(
-            "%1 has not confirmed that it stopped using your data (you revoked the consent on %2)."
+        "consent_expiring": lambda: QCoreApplication.translate(
+            "Reminders", "Your consent to %1 ends on %2."
         ),
-        "delivery_failing": lambda: _tr("%n message(s) to %1 keep failing.", count),
-        "offers_waiting": lambda: _tr("%n offer(s) for “%1” wait for your decision.", count),
+        "card_expired": lambda: QCoreApplication.translate(
+            "Reminders", "Your %1 card expired on %2."
+        ),
+        "card_expiring": lambda: QCoreApplication.translate(
+            "Reminders", "Your %1 card expires on %2."
+        ),
+        "end_unconfirmed": lambda: QCoreApplication.translate(
+            "Reminders",
+            "%1 has not confirmed that it stopped using your data (you revoked the consent on %2).",
+        ),
+        "delivery_failing": lambda: numbered.failing(count),
+        "offers_waiting": lambda: numbered.waiting(count),
     }
     return texts[reminder.kind]().replace("%1", name).replace("%2", day)
 
@@ -40,12 +57,12 @@ def reminder_text(reminder: Reminder) -> str:
 def action_text(reminder: Reminder) -> str:
     """What opening the reminder does."""
     texts = {
-        "consent_expiring": _tr("Open the consent"),
-        "card_expired": _tr("Open the card"),
-        "card_expiring": _tr("Open the card"),
-        "end_unconfirmed": _tr("Open the consent"),
-        "delivery_failing": _tr("See the messages"),
-        "offers_waiting": _tr("See the offers"),
+        "consent_expiring": QCoreApplication.translate("Reminders", "Open the consent"),
+        "card_expired": QCoreApplication.translate("Reminders", "Open the card"),
+        "card_expiring": QCoreApplication.translate("Reminders", "Open the card"),
+        "end_unconfirmed": QCoreApplication.translate("Reminders", "Open the consent"),
+        "delivery_failing": QCoreApplication.translate("Reminders", "See the messages"),
+        "offers_waiting": QCoreApplication.translate("Reminders", "See the offers"),
     }
     return texts[reminder.kind]
 
@@ -56,14 +73,20 @@ def notification_text(reminders: list[Reminder]) -> tuple[str, str]:
     kinds = {reminder.kind for reminder in reminders}
     lines = []
     if kinds & {"consent_expiring"}:
-        lines.append(_tr("A consent you gave ends soon."))
+        lines.append(QCoreApplication.translate("Reminders", "A consent you gave ends soon."))
     if kinds & {"card_expired", "card_expiring"}:
-        lines.append(_tr("A loyalty card expires soon or has expired."))
+        lines.append(
+            QCoreApplication.translate("Reminders", "A loyalty card expires soon or has expired.")
+        )
     if "end_unconfirmed" in kinds:
-        lines.append(_tr("A vendor has not confirmed the end of a consent."))
+        lines.append(
+            QCoreApplication.translate(
+                "Reminders", "A vendor has not confirmed the end of a consent."
+            )
+        )
     if "delivery_failing" in kinds:
-        lines.append(_tr("Messages to a vendor keep failing."))
+        lines.append(QCoreApplication.translate("Reminders", "Messages to a vendor keep failing."))
     if "offers_waiting" in kinds:
-        lines.append(_tr("New offers wait for your decision."))
-    summary = _tr("%n thing(s) need your attention", len(reminders))
+        lines.append(QCoreApplication.translate("Reminders", "New offers wait for your decision."))
+    summary = ReminderTexts().attention(len(reminders))
     return summary, "\n".join(lines)
