@@ -22,6 +22,7 @@ from typing import Any
 from wallet import activity
 from wallet.activity import ActivityEvent
 from wallet.changes import Part
+from wallet.crypto.sealing import generate_sealing_key
 from wallet.errors import InvalidInput, NotFound
 from wallet.files import atomic_write_bytes
 from wallet.intents import store
@@ -31,6 +32,7 @@ from wallet.intents.store import IntentionRow
 from wallet.loyalty.book import LoyaltyBook
 from wallet.outbox import OutboxMessage, enqueue
 from wallet.outbox import store as outbox_store
+from wallet.storage import keys
 from wallet.storage.connection import Connection
 from wallet.terms.book import TermsBook
 from wallet.vault.facade import Vault
@@ -43,6 +45,7 @@ from wallet.wire.models import (
     PriceLimit,
     Quantity,
     RequesterKey,
+    SealingJwk,
     SignedIntention,
 )
 from wallet.wire.notices import CounterAcceptance, IntentionNotice, NoticeType, sign_notice
@@ -219,6 +222,14 @@ class IntentionBook:
         issued = now.replace(microsecond=0)
         with self._vault.write() as connection:
             key = self._vault.new_signing_key(connection, purpose=KEY_PURPOSE)
+            sealing = generate_sealing_key()  # offers over the relay are sealed to it
+            keys.add_sealing(
+                connection,
+                kid=sealing.kid,
+                private=sealing.private,
+                intention_kid=key.kid,
+                created=now,
+            )
             intention = Intention(
                 id=uuid.uuid4().urn,
                 issued=utc_timestamp(issued),
@@ -245,6 +256,7 @@ class IntentionBook:
                 requester=RequesterKey(
                     publicKey=PublicJwk.model_validate(key.verifying_key.jwk), kid=key.kid
                 ),
+                sealingKey=SealingJwk.model_validate(sealing.jwk),
             )
             signed = sign_intention(intention, key)
             store.insert(

@@ -1,4 +1,8 @@
-"""SQL for the vault's own Ed25519 signing keys (seeds stored inside the encrypted database)."""
+"""SQL for the vault's own Ed25519 signing keys (seeds stored inside the encrypted database).
+
+The same table keeps each intention's X25519 sealing key (:func:`add_sealing`), purpose
+``sealing:<the intention's signing kid>``: offers coming back over the relay are sealed to it.
+"""
 
 from __future__ import annotations
 
@@ -43,3 +47,22 @@ def latest_for(connection: Connection, purpose: str) -> StoredKey | None:
     if row is None:
         return None
     return StoredKey(SigningKey(bytes(row[0])), str(row[1]), datetime.fromisoformat(str(row[2])))
+
+
+def add_sealing(
+    connection: Connection, *, kid: str, private: bytes, intention_kid: str, created: datetime
+) -> None:
+    """Keep an intention's X25519 private key (``kid``: its RFC 7638 thumbprint) beside the
+    intention's signing key ``intention_kid``."""
+    connection.execute(
+        "INSERT INTO signing_keys (kid, purpose, seed, created) VALUES (?, ?, ?, ?)",
+        (kid, f"sealing:{intention_kid}", private, created.isoformat()),
+    )
+
+
+def sealing_for(connection: Connection, intention_kid: str) -> bytes | None:
+    """The X25519 private key of the intention signed by ``intention_kid``, if it has one."""
+    row = connection.execute(
+        "SELECT seed FROM signing_keys WHERE purpose = ?", (f"sealing:{intention_kid}",)
+    ).fetchone()
+    return None if row is None else bytes(row[0])

@@ -236,6 +236,15 @@ class RequesterKey(_Wire):
     kid: Kid
 
 
+class SealingJwk(_Wire):
+    """An X25519 public key as a JWK (RFC 8037): offers answering the intention over the relay
+    are sealed to it (a compact JWE, ECDH-ES with A256GCM; docs/protocol.md, "Relay")."""
+
+    kty: Literal["OKP"]
+    crv: Literal["X25519"]
+    x: str = Field(pattern=r"^[A-Za-z0-9_-]{43}$", description="the 32-byte key, base64url")
+
+
 class SellerIdentity(_Wire):
     """The vendor that makes the offer, and the key it signs with (must be the pinned one)."""
 
@@ -300,6 +309,13 @@ class Intention(_Wire):
     loyaltyProposal: ProposalTerms | None = None
     requester: RequesterKey
     reply: ReplyChannel = Field(default_factory=ReplyChannel)
+    # Left out of the JSON when absent: intentions signed before it existed keep their bytes.
+    sealingKey: SealingJwk | None = Field(
+        default=None,
+        description="a fresh X25519 key made for this intention only: offers coming back over "
+        "the relay are sealed to it (left out when none)",
+        exclude_if=lambda value: value is None,
+    )
 
     @model_validator(mode="after")
     def _windows(self) -> Intention:
