@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
@@ -153,8 +153,11 @@ def test_the_focus_ring_follows_the_focus_in_a_colour_that_stands_out(
     assert install_focus_ring() is ring  # one for the whole app
     for widget in (window.unlock_page.unlock_button, window.unlock_page.passphrase.line_edit):
         _focus(qtbot, widget)
-        assert ring.frame is not None and ring.frame.widget() is widget
-        assert ring.frame.isVisible()
+        qtbot.waitUntil(lambda: ring.ring is not None and ring.ring.isVisible(), timeout=WAIT_MS)
+        assert ring.target is widget and ring.ring is not None
+        around = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        assert ring.ring.geometry().contains(around)  # just outside the control, all round
+        assert not ring.ring.mask().contains(around.center() - ring.ring.pos())
         background = widget.palette().color(QPalette.ColorRole.Window)
         assert contrast_ratio(ring_colour(widget.palette()), background) >= MIN_CONTRAST
 

@@ -1,10 +1,12 @@
 """A focus ring that can be seen: a 2 px frame around whichever control has the keyboard focus.
 
 Fusion marks the focused control with a faint outline (issue 14: "focus rings are nearly
-invisible"). One :class:`QFocusFrame` follows the focus through every window of the app; its
-colour is the palette's highlight when that stands out from the window's background (a contrast
-of at least 3:1, WCAG's rule for what is not text), else the text colour, so it reads in light and
-dark palettes alike. Only the frame is styled: the controls keep Fusion's look.
+invisible"). One ring follows the focus through every window of the app: a transparent widget
+on top of the focused control's window that paints only a frame just outside the control (Qt's
+QFocusFrame lives in the control's parent, which cuts it off where the control fills its parent,
+as a page's table does). Its colour is the palette's highlight when that stands out from the
+window's background (a contrast of at least 3:1, WCAG's rule for what is not text), else the text
+colour, so it reads in light and dark palettes alike. The controls keep Fusion's look.
 
 The ring also applies :mod:`ui.accessibility`'s rules to the control that takes the focus (Tab
 leaves it; it has a name), so a widget built after its window was prepared follows them too.
@@ -13,46 +15,139 @@ leaves it; it has a name), so a widget built after its window was prepared follo
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer
+from PySide6.QtGui import QColor, QPalette, QRegion
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from ui.accessibility import prepare_control
 
 RING_WIDTH = 2
 MIN_CONTRAST = 3.0
+# What moves or hides the focused control: then the ring follows (after the layout settles).
+_FOLLOWED_EVENTS = frozenset(
+    int(getattr(kind, "value", kind))
+    for kind in (
+        QEvent.Type.Move,
+        QEvent.Type.Resize,
+        QEvent.Type.Show,
+        QEvent.Type.Hide,
+        QEvent.Type.ParentChange,
+    )
+)
+
+
+class RingWidget(QWidget):
+    """The painted ring: a band :data:`RING_WIDTH` wide just outside the control.
+
+    The widget is masked to the band, so clicks inside the control reach it (and no attribute
+    from PySide6's Qt namespace is needed, which the first window must not pay for).
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        # Filled with its palette's window colour (no paintEvent: QPainter's overloads would
+        # build the Qt namespace at the first window's first paint).
+        self.setAutoFillBackground(True)
+
+    @property
+    def colour(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Window)
+
+    @colour.setter
+    def colour(self, colour: QColor) -> None:
+        if colour != self.colour:
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.Window, colour)
+            self.setPalette(palette)
+
+    def surround(self, around: QRect, shown: QRect) -> None:
+        """Draw around ``around`` (in the parent's coordinates), only within ``shown``."""
+        self.setGeometry(shown)
+        outer = around.translated(-shown.topLeft())
+        inner = outer.adjusted(RING_WIDTH, RING_WIDTH, -RING_WIDTH, -RING_WIDTH)
+        self.setMask(QRegion(outer).subtracted(QRegion(inner)))
 
 
 class FocusRing(QObject):
     """Draws the ring around the focused control of any window of ``app``.
 
-    Attributes (for tests): ``frame`` (the current frame, or ``None`` before the first focus;
-    a frame goes when the window holding it is deleted, and a new one is made).
+    Attributes (for tests): ``ring`` (the :class:`RingWidget`, or ``None`` before the first
+    focus; it lives in the focused control's window, and a new one is made when that window is
+    deleted), ``target`` (the control it surrounds, or ``None``).
     """
 
     def __init__(self, app: QApplication, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.frame: QFocusFrame | None = None
-        self._colour = ""
+        self.ring: RingWidget | None = None
+        self.target: QWidget | None = None
+        self._watched: list[QWidget] = []
+        self._place_timer = QTimer(self, singleShot=True, interval=0)
+        self._place_timer.timeout.connect(self._place)
         app.focusChanged.connect(self._follow)
 
     def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
-        frame = self.frame if self.frame is not None and shiboken6.isValid(self.frame) else None
-        if new is None or new.isWindow():
-            if frame is not None:
-                frame.setWidget(None)  # type: ignore[arg-type]  # None lets go of the widget
+        self._unwatch()
+        self.target = None if new is None or new.isWindow() else new
+        if self.target is not None:
+            prepare_control(self.target, focused=True)
+            self._watch(self.target)
+        self._place()
+
+    def _watch(self, widget: QWidget) -> None:
+        current: QWidget | None = widget
+        while current is not None and not current.isWindow():
+            current.installEventFilter(self)
+            self._watched.append(current)
+            current = current.parentWidget()
+
+    def _unwatch(self) -> None:
+        for widget in self._watched:
+            if shiboken6.isValid(widget):
+                widget.removeEventFilter(self)
+        self._watched.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if int(getattr(kind, "value", kind)) in _FOLLOWED_EVENTS:
+            self._place_timer.start()
+        return False
+
+    def _place(self) -> None:
+        target = self.target
+        ring = self.ring if self.ring is not None and shiboken6.isValid(self.ring) else None
+        if target is None or not shiboken6.isValid(target) or not target.isVisible():
+            if ring is not None:
+                ring.hide()
             return
-        prepare_control(new, focused=True)
-        if frame is None:
-            frame = self.frame = QFocusFrame()
-            self._colour = ""
-        colour = ring_colour(new.palette()).name()
-        if colour != self._colour:
-            self._colour = colour
-            frame.setStyleSheet(
-                f"QFocusFrame {{ border: {RING_WIDTH}px solid {colour}; border-radius: 3px; }}"
-            )
-        frame.setWidget(new)
+        window = target.window()
+        if ring is None or ring.parentWidget() is not window:
+            if ring is not None:
+                ring.hide()
+                ring.deleteLater()
+            ring = self.ring = RingWidget(window)
+        around = QRect(target.mapTo(window, QPoint(0, 0)), target.size())
+        around = around.adjusted(-RING_WIDTH, -RING_WIDTH, RING_WIDTH, RING_WIDTH)
+        shown = around.intersected(_visible_area(target, window))
+        if shown.isEmpty():
+            ring.hide()
+            return
+        ring.colour = ring_colour(target.palette())
+        ring.surround(around, shown)
+        ring.raise_()
+        ring.show()
+        ring.update()
+
+
+def _visible_area(widget: QWidget, window: QWidget) -> QRect:
+    """The part of ``window`` where ``widget`` can show: inside every scroll area around it."""
+    area = window.rect()
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            viewport = parent.viewport()
+            area = area.intersected(QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size()))
+        parent = parent.parentWidget()
+    return area
 
 
 def ring_colour(palette: QPalette) -> QColor:
