@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
+from ui.dialogs.loyalty_dialogs import MembershipDialog
 from ui.pages.loyalty_page import LoyaltyPage, MembershipCard
 from ui.tasks import VaultRunner
 from ui.widgets.till_view import TillView
@@ -142,3 +143,18 @@ def test_expired_and_expiring_cards_are_flagged_in_words(qtbot: QtBot, page: Loy
         f"This card expired on {short(TODAY - timedelta(days=3))}"
     )
     view.close()
+
+
+def test_the_card_dialog_says_what_the_code_will_read(qtbot: QtBot, page: LoyaltyPage) -> None:
+    page.add_button.click()
+    dialog = page.last_dialog
+    assert isinstance(dialog, MembershipDialog)
+    dialog.barcode_type_combo.setCurrentIndex(dialog.barcode_type_combo.findData("ean13"))
+    dialog.number_edit.setText("400638133393")
+    assert dialog.encoded_label.text() == "The code will read: 4006381333931"
+    dialog.number_edit.setText("4006381333932")
+    assert "wrong check digit (its last digit would be 1)" in dialog.encoded_label.text()
+    dialog.program_edit.setText("Fresh Mart 2")
+    dialog.accept()
+    assert "wrong check digit" in dialog.error_label.text()
+    dialog.reject()

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.errors import VaultLocked
 from wallet.loyalty.book import ImportPreview
+from wallet.loyalty.codes import encoded_value
 from wallet.loyalty.models import (
     BARCODE_TYPES,
     MEMBERSHIP_FIELDS,
@@ -136,6 +137,10 @@ class MembershipDialog(_SavingDialog):
         form.addRow(self.tr("&Expiry:"), self.expiry_edit)
         form.addRow(self.tr("&Barcode type:"), self.barcode_type_combo)
         form.addRow(self.tr("Barcode &value:"), self.barcode_value_edit)
+        self.encoded_label = QLabel()  # what the code will encode, as the card will print it
+        self.encoded_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.encoded_label.setWordWrap(True)
+        form.addRow("", self.encoded_label)
         form.addRow(self.tr("&Notes:"), self.notes_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -152,6 +157,24 @@ class MembershipDialog(_SavingDialog):
             self.barcode_type_combo.setCurrentIndex(BARCODE_TYPES.index(existing.barcode_type))
             self.barcode_value_edit.setText(existing.barcode_value)
             self.notes_edit.setPlainText(existing.notes)
+        for edit in (self.number_edit, self.barcode_value_edit):
+            edit.textChanged.connect(self._show_encoded)
+        self.barcode_type_combo.currentIndexChanged.connect(self._show_encoded)
+        self._show_encoded()
+
+    def _show_encoded(self) -> None:
+        """Say what the code will encode (an EAN-13 typed with 12 digits gets its 13th)."""
+        kind = str(self.barcode_type_combo.currentData())
+        typed = self.barcode_value_edit.text().strip() or self.number_edit.text().strip()
+        if not typed:
+            self.encoded_label.clear()
+            return
+        try:
+            encoded = encoded_value(kind, typed)
+        except ValueError as exc:
+            self.encoded_label.setText(str(exc))
+            return
+        self.encoded_label.setText(self.tr("The code will read: %1").replace("%1", encoded))
 
     def value(self) -> Any:
         return draft_from_texts(

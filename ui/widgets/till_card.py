@@ -63,7 +63,8 @@ class MembershipCard(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(vendor)
-        layout.addWidget(info)
+        if details:
+            layout.addWidget(info)
         layout.addLayout(self._expiry_row(expiry))
         layout.addWidget(self.code_view)
         layout.addWidget(self.code_text)

@@ -14,7 +14,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPalette, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.widgets.barcode import can_draw, fitted_code_image
@@ -158,7 +167,14 @@ class TillView(QDialog):
         self.accept()
 
     def show_full_screen(self) -> None:
-        """Show over the whole screen (where the window manager allows, else maximized)."""
+        """Show over the whole screen of the parent window.
+
+        The geometry is set as well as the full-screen state: without a window manager (a kiosk
+        session, Xvfb) the state alone leaves a small window.
+        """
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        self.setGeometry(screen.geometry())
         self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
         self.show()
         self.activateWindow()
