@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
-from vendorkit.demo import DEMO_PASSPHRASE, SAMPLE_FIELDS, default_demo_dir, open_demo_vault
+from vendorkit.demo import (
+    DEMO_CARD_ENDS_IN_DAYS,
+    DEMO_PASSPHRASE,
+    SAMPLE_FIELDS,
+    default_demo_dir,
+    open_demo_vault,
+)
 from wallet.personal_data import STANDARD_FIELDS
+from wallet.reminders import due_reminders
 from wallet.vault.facade import Vault, vault_exists
 from wallet.vendors.directory import VendorDirectory
 
@@ -100,3 +108,11 @@ def test_demo_vault_with_vendors_has_a_sample_consent_the_vendor_countersigns(
             assert len(ConsentBook(vault).list()) == 1  # not granted again
     finally:
         server.stop()
+
+
+def test_the_demo_has_a_card_about_to_end_whatever_the_day(tmp_path: Path) -> None:
+    with open_demo_vault(tmp_path / "demo") as demo:
+        due = due_reminders(demo, lead_days=demo.settings().reminder_lead_days)
+    (card,) = [reminder for reminder in due if reminder.kind == "card_expiring"]
+    assert card.name == "Cinema Friends"
+    assert card.when == date.today() + timedelta(days=DEMO_CARD_ENDS_IN_DAYS)

@@ -21,6 +21,7 @@ from wallet.consents import ConsentBook, GrantRequest
 from wallet.crypto.signing import SigningKey
 from wallet.intents import IntentionBook, IntentionDraft
 from wallet.loyalty.book import LoyaltyBook
+from wallet.loyalty.models import MembershipDraft
 from wallet.paths import APP_NAME
 from wallet.resources import resources_dir
 from wallet.terms.book import TermsBook
@@ -129,10 +130,24 @@ def _add_terms_sample(vault: Vault) -> None:
     )
 
 
+DEMO_CARD_ENDS_IN_DAYS = 5
+
+
 def _add_loyalty_samples(vault: Vault) -> None:
     """Made-up loyalty cards (``resources/loyalty/sample-memberships.csv``) and one proposal."""
     book = LoyaltyBook(vault)
     book.import_rows(book.preview(resources_dir() / "loyalty" / "sample-memberships.csv"))
+    # One card about to end, whenever the demo is made: the Home page has something to say.
+    ending = date.today() + timedelta(days=DEMO_CARD_ENDS_IN_DAYS)
+    book.add(
+        MembershipDraft(
+            program="Cinema Friends",
+            vendor="Star Cinemas",
+            member_number="CF-DEMO-42",
+            expiry=ending,
+            notes="Made-up demo card that ends soon",
+        )
+    )
     start = date.today().replace(month=1, day=1)
     terms = ProposalTerms.model_validate(
         {
