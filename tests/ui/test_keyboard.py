@@ -196,3 +196,17 @@ def test_tab_order_of_the_workspace_goes_sidebar_page_lock(
     in_page = [page.isAncestorOf(widget) for widget in chain]
     lock = chain.index(workspace.lock_button)
     assert all(in_page[:lock]) and lock > 0  # the whole page, then Lock
+
+
+def test_tab_order_of_the_first_run_form(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    page = _welcome_page(make_window, tmp_path)
+    page.form.passphrase.setText(STRONG_PASSPHRASE)
+    page.form.repeat.setText(STRONG_PASSPHRASE)
+    qtbot.waitUntil(page.next_button.isEnabled, timeout=WAIT_MS)
+    form = page.form
+    chain = _tab_chain(form.passphrase.line_edit, 4)
+    assert chain[:3] == [form.passphrase.toggle, form.repeat.line_edit, form.repeat.toggle]
+    rest = _tab_chain(form.repeat.toggle, 3)
+    assert page.next_button in rest  # then (the keyring box when it applies) Create vault
