@@ -158,3 +158,18 @@ def test_the_card_dialog_says_what_the_code_will_read(qtbot: QtBot, page: Loyalt
     dialog.accept()
     assert "wrong check digit" in dialog.error_label.text()
     dialog.reject()
+
+
+def test_a_card_can_be_selected_for_the_till_and_stays_selected(
+    qtbot: QtBot, page: LoyaltyPage
+) -> None:
+    cinema = card_of(page, "Cinema Plus").membership.id
+    page.tabs.setCurrentIndex(1)
+    page.select_card(cinema)
+    assert page.tabs.currentIndex() == 0
+    current = page.cards.itemWidget(page.cards.currentItem())
+    assert isinstance(current, MembershipCard) and current.membership.id == cinema
+    page.reload()
+    qtbot.waitUntil(lambda: card_of(page, "Cinema Plus") is not current)
+    current = page.cards.itemWidget(page.cards.currentItem())
+    assert isinstance(current, MembershipCard) and current.membership.id == cinema

@@ -172,6 +172,7 @@ class LoyaltyPage(Page):
         self._open_dialogs: set[QDialog] = set()
         self.last_dialog: QDialog | None = None  # the newest dialog opened (for tests)
         self.till_view: TillView | None = None
+        self._card_to_select: int | None = None  # asked for before the cards were loaded
         self._build_cards_tab()
         self._build_proposals_tab()
         self.tabs = QTabWidget()
@@ -258,6 +259,10 @@ class LoyaltyPage(Page):
 
     def _show(self, loaded: tuple[list[CardData], list[ProposalRowData]]) -> None:
         memberships, proposals = loaded
+        current = self.cards.currentItem()
+        selected = self.cards.itemWidget(current) if current is not None else None
+        if self._card_to_select is None and isinstance(selected, MembershipCard):
+            self._card_to_select = selected.membership.id  # the selection survives a reload
         self.cards.clear()
         for membership, expiry in memberships:
             card = MembershipCard(membership, expiry=expiry)
@@ -278,6 +283,24 @@ class LoyaltyPage(Page):
             item = QListWidgetItem(self.proposals)
             item.setSizeHint(row.sizeHint())
             self.proposals.setItemWidget(item, row)
+        self._select_pending_card()
+
+    def select_card(self, membership_id: int) -> None:
+        """Show the Cards tab with the card ``membership_id`` selected and scrolled into view
+        (Enter then shows it at the till); once the cards are loaded if they are not yet."""
+        self._card_to_select = membership_id
+        self.tabs.setCurrentWidget(self._cards_tab)
+        self.cards.setFocus()
+        self._select_pending_card()
+
+    def _select_pending_card(self) -> None:
+        cards = self.card_widgets()
+        for row, card in enumerate(cards):
+            if card.membership.id == self._card_to_select:
+                self.cards.setCurrentRow(row)
+                self.cards.scrollToItem(self.cards.item(row))
+        if cards:  # not yet loaded: keep it for when they are
+            self._card_to_select = None
 
     def card_widgets(self) -> list[MembershipCard]:
         found = [self.cards.itemWidget(self.cards.item(i)) for i in range(self.cards.count())]
