@@ -84,3 +84,10 @@ def test_the_icon_exists_at_every_usual_size_as_a_png_of_that_size() -> None:
         assert bit_depth == 8 and colour_type == 6, path  # 8-bit RGBA: a transparent background
     scalable = HICOLOR / "scalable" / "apps" / f"{name}.svg"
     assert scalable.read_bytes() == (ROOT / "resources" / "icons" / f"{name}.svg").read_bytes()
+
+
+def test_the_app_names_its_desktop_entry_so_the_desktop_matches_its_windows() -> None:
+    from ui.app import APP_ICON, DESKTOP_FILE_NAME
+
+    assert (ROOT / "packaging" / f"{DESKTOP_FILE_NAME}.desktop") == DESKTOP_ENTRY
+    assert _icon_name() == APP_ICON

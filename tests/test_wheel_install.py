@@ -157,6 +157,8 @@ def test_the_wheel_carries_the_data_files_and_is_found_through_the_package(
         "vrm_wallet_resources/loyalty/sample-memberships.csv",
         "vrm_wallet_resources/vendor/sample-catalog.json",
         "vrm_wallet_resources/icons/vrm-wallet.svg",
+        "vrm_wallet_resources/icons/hicolor/256x256/apps/vrm-wallet.png",
+        "vrm_wallet_resources/icons/hicolor/scalable/apps/vrm-wallet.svg",
         "wallet/py.typed",
     ):
         assert expected in names, expected

@@ -33,7 +33,7 @@ from wallet.vault.layout import vault_exists
 STYLE = "Fusion"
 APPLICATION_NAME = "VRM Wallet"
 ORGANIZATION_NAME = "vrm-wallet"
-DESKTOP_FILE_NAME = "vrm-wallet"
+DESKTOP_FILE_NAME = "io.github.vrm_wallet.VrmWallet"  # packaging/<this>.desktop
 PRELOAD_DELAY_MS = 300  # once the first window has painted
 TRANSLATIONS_DIR = resources_dir() / "translations"
 
