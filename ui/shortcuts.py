@@ -4,7 +4,8 @@ Lock (Ctrl+L) lives with the main window, which has it from the start; these two
 
 - **New intention** (Ctrl+N): shows Intentions and opens its composer.
 - **Find on this page** (Ctrl+F): puts the focus in the shown page's search field (a page's
-  ``search_edit``), or says in the status bar that the page has none.
+  ``search_edit``) or, without one, its filter (``status_combo``), or says in the status bar
+  that the page has neither.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 NEW_INTENTION_SHORTCUT = "Ctrl+N"
 FIND_SHORTCUT = "Ctrl+F"
 NO_SEARCH_MESSAGE_MS = 4000
+FIND_FIELDS = ("search_edit", "status_combo")  # page attributes, the first found wins
 
 
 class WorkspaceShortcuts(QObject):
@@ -64,8 +66,9 @@ class WorkspaceShortcuts(QObject):
         """Focus the shown page's search field, or say there is none."""
         workspace = self._workspace()
         page = workspace.pages.currentWidget() if workspace is not None else None
-        field = getattr(page, "search_edit", None)
-        if not isinstance(field, QWidget):
+        fields = (getattr(page, name, None) for name in FIND_FIELDS)
+        field = next((found for found in fields if isinstance(found, QWidget)), None)
+        if field is None:
             self._window.statusBar().showMessage(
                 self.tr("This page has no search."), NO_SEARCH_MESSAGE_MS
             )

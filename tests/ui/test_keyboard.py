@@ -133,6 +133,9 @@ def test_shortcuts_find_and_new_intention_are_on_the_menu(
     workspace.show_page(workspace.pages.indexOf(workspace.activity))
     shortcuts.find_action.trigger()
     qtbot.waitUntil(workspace.activity.search_edit.hasFocus, timeout=WAIT_MS)
+    workspace.show_page(workspace.pages.indexOf(workspace.consents))
+    shortcuts.find_action.trigger()  # no search there: its filter
+    qtbot.waitUntil(workspace.consents.status_combo.hasFocus, timeout=WAIT_MS)
     workspace.show_page(workspace.pages.indexOf(workspace.vendors))
     shortcuts.find_action.trigger()  # no search there: said in the status bar
     assert window.statusBar().currentMessage() == "This page has no search."
