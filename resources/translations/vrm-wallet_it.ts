@@ -5,2396 +5,2397 @@
     <name>ActivityModel</name>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Completato</translation>
     </message>
     <message>
         <source>Not completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Non completato</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Esito</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte</translation>
     </message>
     <message>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Campi</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Dettagli</translation>
     </message>
     <message>
         <source>Entry #%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Voce n. %1 (%2)</translation>
     </message>
     <message>
         <source>Vault created</source>
-        <translation type="unfinished"></translation>
+        <translation>Cassaforte creata</translation>
     </message>
     <message>
         <source>Vault unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Cassaforte sbloccata</translation>
     </message>
     <message>
         <source>Unlock attempt failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentativo di sblocco non riuscito</translation>
     </message>
     <message>
         <source>Vault locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Cassaforte bloccata</translation>
     </message>
     <message>
         <source>Passphrase changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase cambiata</translation>
     </message>
     <message>
         <source>Passphrase reset with the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase reimpostata con la chiave di recupero</translation>
     </message>
     <message>
         <source>Remembered on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricordata su questo dispositivo</translation>
     </message>
     <message>
         <source>Forgotten on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimenticata su questo dispositivo</translation>
     </message>
     <message>
         <source>Backup created</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup creato</translation>
     </message>
     <message>
         <source>Vault restored from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Cassaforte ripristinata da un backup</translation>
     </message>
     <message>
         <source>Settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Impostazioni modificate</translation>
     </message>
     <message>
         <source>Field added</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo aggiunto</translation>
     </message>
     <message>
         <source>Field updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo aggiornato</translation>
     </message>
     <message>
         <source>Field deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo eliminato</translation>
     </message>
     <message>
         <source>Field value revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Valore del campo mostrato</translation>
     </message>
     <message>
         <source>Field value copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Valore del campo copiato</translation>
     </message>
     <message>
         <source>Fields imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Campi importati</translation>
     </message>
     <message>
         <source>Data exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Dati esportati</translation>
     </message>
     <message>
         <source>Activity log verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro attività verificato</translation>
     </message>
     <message>
         <source>Activity log exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro attività esportato</translation>
     </message>
     <message>
         <source>Terms saved as a new version</source>
-        <translation type="unfinished"></translation>
+        <translation>Condizioni salvate come nuova versione</translation>
     </message>
     <message>
         <source>Terms exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Condizioni esportate</translation>
     </message>
     <message>
         <source>Vendor&apos;s acceptance of your terms stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Accettazione delle tue condizioni da parte del venditore salvata</translation>
     </message>
     <message>
         <source>Vendor&apos;s acceptance of your terms refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Accettazione delle tue condizioni da parte del venditore rifiutata</translation>
     </message>
     <message>
         <source>Loyalty card added</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta fedeltà aggiunta</translation>
     </message>
     <message>
         <source>Loyalty card updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta fedeltà aggiornata</translation>
     </message>
     <message>
         <source>Loyalty card deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta fedeltà eliminata</translation>
     </message>
     <message>
         <source>Loyalty cards imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte fedeltà importate</translation>
     </message>
     <message>
         <source>Loyalty cards exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte fedeltà esportate</translation>
     </message>
     <message>
         <source>Loyalty proposal saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposta fedeltà salvata</translation>
     </message>
     <message>
         <source>Loyalty proposal deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposta fedeltà eliminata</translation>
     </message>
     <message>
         <source>Purchase recorded for a proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquisto registrato per una proposta</translation>
     </message>
     <message>
         <source>Vendor added</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditore aggiunto</translation>
     </message>
     <message>
         <source>Vendor details refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>Dati del venditore aggiornati</translation>
     </message>
     <message>
         <source>Vendor&apos;s changed key refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiave cambiata del venditore rifiutata</translation>
     </message>
     <message>
         <source>Vendor&apos;s new key approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuova chiave del venditore approvata</translation>
     </message>
     <message>
         <source>Vendor endpoint disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Indirizzo del venditore disattivato</translation>
     </message>
     <message>
         <source>Vendor removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditore rimosso</translation>
     </message>
     <message>
         <source>Vendors imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditori importati</translation>
     </message>
     <message>
         <source>Vendors exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditori esportati</translation>
     </message>
     <message>
         <source>Messages delivered to vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggi consegnati ai venditori</translation>
     </message>
     <message>
         <source>Message delivered to a vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggio consegnato a un venditore</translation>
     </message>
     <message>
         <source>Message delivery failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna del messaggio non riuscita</translation>
     </message>
     <message>
         <source>Message not delivered: endpoint gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggio non consegnato: indirizzo non più esistente</translation>
     </message>
     <message>
         <source>Intention created</source>
-        <translation type="unfinished"></translation>
+        <translation>Intenzione creata</translation>
     </message>
     <message>
         <source>Intention broadcast to vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Intenzione inviata ai venditori</translation>
     </message>
     <message>
         <source>Intention withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Intenzione ritirata</translation>
     </message>
     <message>
         <source>Intention expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Intenzione scaduta</translation>
     </message>
     <message>
         <source>Intention exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Intenzione esportata</translation>
     </message>
     <message>
         <source>Offers received</source>
-        <translation type="unfinished"></translation>
+        <translation>Offerte ricevute</translation>
     </message>
     <message>
         <source>Offer refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Offerta rifiutata</translation>
     </message>
     <message>
         <source>Offer accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Offerta accettata</translation>
     </message>
     <message>
         <source>Offer ranking weights changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesi per la classifica delle offerte modificati</translation>
     </message>
     <message>
         <source>Consent given (data queued for the vendor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consenso dato (dati in coda per il venditore)</translation>
     </message>
     <message>
         <source>Vendor acknowledged (signed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conferma del venditore (firmata)</translation>
     </message>
     <message>
         <source>Vendor answer refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Risposta del venditore rifiutata</translation>
     </message>
     <message>
         <source>Changed value queued for a vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Valore modificato in coda per un venditore</translation>
     </message>
     <message>
         <source>Consent revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Consenso revocato</translation>
     </message>
     <message>
         <source>Consent expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Consenso scaduto</translation>
     </message>
     <message>
         <source>Vendor confirmed deletion (signed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Il venditore ha confermato la cancellazione (firmata)</translation>
     </message>
     <message>
         <source>Consent receipts exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricevute di consenso esportate</translation>
     </message>
     <message>
         <source>Data-subject request written</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiesta dell&apos;interessato scritta</translation>
     </message>
 </context>
 <context>
     <name>ActivityPage</name>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutti gli eventi</translation>
     </message>
     <message>
         <source>Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Cassaforte</translation>
     </message>
     <message>
         <source>Personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dati personali</translation>
     </message>
     <message>
         <source>My terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mie condizioni</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Fedeltà</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Impostazioni</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Filter by event, party, field or detail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtra per evento, parte, campo o dettaglio…</translation>
     </message>
     <message>
         <source>&amp;Verify integrity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verifica integrità</translation>
     </message>
     <message>
         <source>Check that no entry was edited, removed or reordered since it was written</source>
-        <translation type="unfinished"></translation>
+        <translation>Controlla che nessuna voce sia stata modificata, rimossa o riordinata dopo la scrittura</translation>
     </message>
     <message>
         <source>Intact: %1 entries verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integro: %1 voci verificate.</translation>
     </message>
     <message>
         <source>Broken at entry #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrotto alla voce n. %1: %2</translation>
     </message>
     <message>
         <source>(The current filter hides that entry.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Il filtro attuale nasconde quella voce.)</translation>
     </message>
 </context>
 <context>
     <name>AgreementsTab</name>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditore</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Accordo</translation>
     </message>
     <message>
         <source>Your version</source>
-        <translation type="unfinished"></translation>
+        <translation>Tua versione</translation>
     </message>
     <message>
         <source>Vendor signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmato dal venditore</translation>
     </message>
     <message>
         <source>Vendor key</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiave del venditore</translation>
     </message>
     <message>
         <source>&amp;Accept counter-offer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accetta la controproposta</translation>
     </message>
     <message>
         <source>&amp;Decline counter-offer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rifiuta la controproposta</translation>
     </message>
     <message>
         <source>in force</source>
-        <translation type="unfinished"></translation>
+        <translation>in vigore</translation>
     </message>
     <message>
         <source>counter-offer: answer it</source>
-        <translation type="unfinished"></translation>
+        <translation>controproposta: rispondi</translation>
     </message>
     <message>
         <source>declined</source>
-        <translation type="unfinished"></translation>
+        <translation>rifiutato</translation>
     </message>
     <message>
         <source>Vendors that accept your terms, or propose others, appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui compaiono i venditori che accettano le tue condizioni o ne propongono altre.</translation>
     </message>
     <message>
         <source>%1 signed on %2 for the terms with SHA-256 %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ha firmato il %2 le condizioni con SHA-256 %3.</translation>
     </message>
     <message>
         <source>You signed these terms as your version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai firmato queste condizioni come tua versione %1.</translation>
     </message>
     <message>
         <source>You accepted and signed them on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le hai accettate e firmate il %1.</translation>
     </message>
     <message>
         <source>You accepted %1&apos;s counter-offer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai accettato la controproposta di %1.</translation>
     </message>
     <message>
         <source>You declined %1&apos;s counter-offer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai rifiutato la controproposta di %1.</translation>
     </message>
 </context>
 <context>
     <name>BusyIndicator</name>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elaborazione…</translation>
     </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambia passphrase</translation>
     </message>
     <message>
         <source>Current passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase attuale:</translation>
     </message>
 </context>
 <context>
     <name>CodeView</name>
     <message>
         <source>Scannable code: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Codice da scansionare: %1</translation>
     </message>
     <message>
         <source>This app cannot draw %1 codes; show the number instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questa app non sa disegnare codici %1; mostra il numero.</translation>
     </message>
 </context>
 <context>
     <name>ConsentDetailsPanel</name>
     <message>
         <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revoca…</translation>
     </message>
     <message>
         <source>End this consent; the vendor gets a signed notice to delete your data</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina questo consenso; il venditore riceve un avviso firmato di cancellare i tuoi dati</translation>
     </message>
     <message>
         <source>E&amp;xport receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;sporta ricevuta</translation>
     </message>
     <message>
         <source>Signed receipt (.jws)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricevuta firmata (.jws)…</translation>
     </message>
     <message>
         <source>Readable receipt with both signatures (.json)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricevuta leggibile con entrambe le firme (.json)…</translation>
     </message>
     <message>
         <source>DPV consent record (.json)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro del consenso DPV (.json)…</translation>
     </message>
     <message>
         <source>Request &amp;erasure…</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiedi la &amp;cancellazione…</translation>
     </message>
     <message>
         <source>Write a GDPR Art. 17 erasure request to this vendor, naming what it got</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrivi a questo venditore una richiesta di cancellazione ai sensi dell&apos;art. 17 GDPR, indicando cosa ha ricevuto</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggio</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentativi</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Messages to the vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggi al venditore</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Cosa è successo</translation>
     </message>
     <message>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Campi</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Dettaglio</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronologia</translation>
     </message>
     <message>
         <source>Select a consent to see its receipt, scope and history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona un consenso per vederne ricevuta, ambito e cronologia.</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Shared</source>
-        <translation type="unfinished"></translation>
+        <translation>Condivisi</translation>
     </message>
     <message>
         <source>Purposes</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalità</translation>
     </message>
     <message>
         <source>Given</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato il</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Fino al</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Per</translation>
     </message>
     <message>
         <source>Passed on to</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunicati a</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricevuta</translation>
     </message>
     <message>
         <source>Vendor&apos;s signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma del venditore</translation>
     </message>
     <message>
         <source>Termination receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricevuta di cessazione</translation>
     </message>
     <message>
         <source>%1 (ends in %2 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (termina tra %2 giorni)</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 il %2</translation>
     </message>
     <message>
         <source>%1, signed with your key for this vendor (%2…)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, firmata con la tua chiave per questo venditore (%2…)</translation>
     </message>
     <message>
         <source>✓ Countersigned by the vendor on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Controfirmata dal venditore il %1</translation>
     </message>
     <message>
         <source>None: the consent ended before the vendor countersigned it</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna: il consenso è terminato prima che il venditore lo controfirmasse</translation>
     </message>
     <message>
         <source>Waiting for the vendor (it has not countersigned the receipt yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>In attesa del venditore (non ha ancora controfirmato la ricevuta)</translation>
     </message>
     <message>
         <source>✓ Received on %1: the vendor confirmed it deleted your data</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Ricevuta il %1: il venditore ha confermato di aver cancellato i tuoi dati</translation>
     </message>
     <message>
         <source>None: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna: %1</translation>
     </message>
     <message>
         <source>Waiting for the vendor to confirm it deleted your data</source>
-        <translation type="unfinished"></translation>
+        <translation>In attesa che il venditore confermi di aver cancellato i tuoi dati</translation>
     </message>
     <message>
         <source>Your data, with the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>I tuoi dati, con la ricevuta</translation>
     </message>
     <message>
         <source>Updated value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valore aggiornato</translation>
     </message>
     <message>
         <source>Revocation notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Avviso di revoca</translation>
     </message>
     <message>
         <source>Expiry notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Avviso di scadenza</translation>
     </message>
     <message>
         <source>delivered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>consegnato %1</translation>
     </message>
     <message>
         <source>retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>nuovo tentativo</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>in coda</translation>
     </message>
     <message>
         <source>delivering</source>
-        <translation type="unfinished"></translation>
+        <translation>in consegna</translation>
     </message>
     <message>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>consegnato</translation>
     </message>
     <message>
         <source>not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>non consegnato</translation>
     </message>
     <message>
         <source>vendor disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>venditore disattivato</translation>
     </message>
     <message>
         <source>Consent given</source>
-        <translation type="unfinished"></translation>
+        <translation>Consenso dato</translation>
     </message>
     <message>
         <source>Vendor countersigned the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Il venditore ha controfirmato la ricevuta</translation>
     </message>
     <message>
         <source>New value queued for the vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuovo valore in coda per il venditore</translation>
     </message>
     <message>
         <source>Vendor confirmed the new value</source>
-        <translation type="unfinished"></translation>
+        <translation>Il venditore ha confermato il nuovo valore</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocato</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Scaduto</translation>
     </message>
     <message>
         <source>Vendor confirmed deleting your data</source>
-        <translation type="unfinished"></translation>
+        <translation>Il venditore ha confermato di aver cancellato i tuoi dati</translation>
     </message>
     <message>
         <source>Vendor&apos;s answer refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Risposta del venditore rifiutata</translation>
     </message>
     <message>
         <source>signed by the vendor&apos;s key; kept with the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>firmato con la chiave del venditore; conservato con la ricevuta</translation>
     </message>
 </context>
 <context>
     <name>ConsentList</name>
     <message>
         <source>All consents</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutti i consensi</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Attivi</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Scaduti</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocati</translation>
     </message>
     <message>
         <source>Show consents with this status only</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra solo i consensi con questo stato</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No consents yet&lt;/h3&gt;&lt;p&gt;When you accept an offer, choose &lt;i&gt;Give consent…&lt;/i&gt; on the Intentions page, or &lt;i&gt;New consent…&lt;/i&gt; here, to let a vendor use the data it needs, for the purposes and the time you choose.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Ancora nessun consenso&lt;/h3&gt;&lt;p&gt;Quando accetti un&apos;offerta, scegli &lt;i&gt;Dai il consenso…&lt;/i&gt; nella pagina Intenzioni, oppure &lt;i&gt;Nuovo consenso…&lt;/i&gt; qui, per permettere a un venditore di usare i dati che gli servono, per le finalità e il tempo che scegli tu.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>ConsentsModel</name>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocato</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Scaduto</translation>
     </message>
     <message>
         <source>Expires soon</source>
-        <translation type="unfinished"></translation>
+        <translation>In scadenza</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Attivo</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditore</translation>
     </message>
     <message>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Campi</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato il</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Scade</translation>
     </message>
     <message>
         <source>Revoked on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocato il %1</translation>
     </message>
     <message>
         <source>Expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scaduto il %1</translation>
     </message>
     <message>
         <source>The vendor countersigned the receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il venditore ha controfirmato la ricevuta.</translation>
     </message>
     <message>
         <source>Waiting for the vendor to countersign the receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>In attesa che il venditore controfirmi la ricevuta.</translation>
     </message>
 </context>
 <context>
     <name>ConsentsPage</name>
     <message>
         <source>&amp;New consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuovo consenso…</translation>
     </message>
     <message>
         <source>Give a vendor from your directory a consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dai un consenso a un venditore del tuo elenco</translation>
     </message>
     <message>
         <source>&amp;Send now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Invia ora</translation>
     </message>
     <message>
         <source>Deliver the messages waiting for vendors (data, updates, revocations)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna i messaggi in attesa per i venditori (dati, aggiornamenti, revoche)</translation>
     </message>
     <message>
         <source>Export &amp;all…</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta &amp;tutto…</translation>
     </message>
     <message>
         <source>Every receipt as signed .jws, readable .json and DPV .json, into a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ogni ricevuta come .jws firmato, .json leggibile e .json DPV, in una cartella</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra:</translation>
     </message>
     <message>
         <source>Your vendor directory is empty: add a vendor on the Vendors page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il tuo elenco di venditori è vuoto: aggiungi un venditore nella pagina Venditori.</translation>
     </message>
     <message>
         <source>You gave %1 a consent. Your data is on its way, with the signed receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai dato un consenso a %1. I tuoi dati sono in viaggio, con la ricevuta firmata.</translation>
     </message>
     <message>
         <source>Revoke consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoca consenso</translation>
     </message>
     <message>
         <source>Revoke the consent you gave %1 for %2? They are sent a signed notice to stop using your data and delete it, and get no updates from now on. The consent stays here, marked revoked, with its receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocare il consenso dato a %1 per %2? Riceverà un avviso firmato di smettere di usare i tuoi dati e di cancellarli, e da ora non riceverà più aggiornamenti. Il consenso resta qui, segnato come revocato, con la sua ricevuta.</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoca</translation>
     </message>
     <message>
         <source>Revoked. %1 is being sent a signed revocation notice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocato. A %1 viene inviato un avviso di revoca firmato.</translation>
     </message>
     <message>
         <source>Revoked. No notice to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocato. Nessun avviso a %1: %2.</translation>
     </message>
     <message>
         <source>Your new %1 is on its way to %2 vendor(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Il nuovo valore di %1 è in viaggio verso i venditori (%2).</translation>
     </message>
     <message>
         <source>Not sent to every vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Non inviato a tutti i venditori</translation>
     </message>
     <message>
         <source>These vendors were not sent the new value:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Questi venditori non hanno ricevuto il nuovo valore:
+%1</translation>
     </message>
     <message>
         <source>%1 consent(s) expired; their vendors are being told.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensi scaduti: %1; i loro venditori vengono avvisati.</translation>
     </message>
     <message>
         <source>Delivered %1 message(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggi consegnati: %1.</translation>
     </message>
     <message>
         <source>%1 signed answer(s) from vendors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Risposte firmate dai venditori: %1.</translation>
     </message>
     <message>
         <source>%1 waiting: the vendor could not be reached; they are retried later.</source>
-        <translation type="unfinished"></translation>
+        <translation>In attesa: %1; il venditore non era raggiungibile, si riprova più tardi.</translation>
     </message>
     <message>
         <source>%1 could not be delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non consegnabili: %1.</translation>
     </message>
     <message>
         <source>A vendor&apos;s answer was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La risposta di un venditore è stata rifiutata: %1</translation>
     </message>
     <message>
         <source>Signed receipts (*.jws)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricevute firmate (*.jws)</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>File JSON (*.json)</translation>
     </message>
     <message>
         <source>Export the consent receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta la ricevuta del consenso</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esportato in %1.</translation>
     </message>
     <message>
         <source>Export every consent receipt into</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta tutte le ricevute di consenso in</translation>
     </message>
     <message>
         <source>Exported %1 consent(s) to %2 (.jws, .json and .dpv.json each).</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensi esportati: %1, in %2 (.jws, .json e .dpv.json per ciascuno).</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consenso</translation>
     </message>
 </context>
 <context>
     <name>DeliveryProgress</name>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditore</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentativi</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
     <name>FieldDialog</name>
     <message>
         <source>Edit field</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifica campo</translation>
     </message>
     <message>
         <source>Add field</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi campo</translation>
     </message>
     <message>
         <source>Sensitive: hidden in lists until revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Riservato: nascosto negli elenchi finché non lo mostri</translation>
     </message>
     <message>
         <source>Custom field…</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo personalizzato…</translation>
     </message>
     <message>
         <source>e.g. library_card</source>
-        <translation type="unfinished"></translation>
+        <translation>es. tessera_biblioteca</translation>
     </message>
     <message>
         <source>Several lines are fine, e.g. for an address</source>
-        <translation type="unfinished"></translation>
+        <translation>Puoi usare più righe, ad esempio per un indirizzo</translation>
     </message>
     <message>
         <source>&amp;Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Campo:</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;hiave:</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Etichetta:</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valore:</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca&amp;tegoria:</translation>
     </message>
 </context>
 <context>
     <name>FieldHistoryDialog</name>
     <message>
         <source>History of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronologia di “%1”</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificato</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valore</translation>
     </message>
     <message>
         <source>Show values</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra valori</translation>
     </message>
 </context>
 <context>
     <name>FieldsModel</name>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Etichetta</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valore</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoria</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiornato</translation>
     </message>
     <message>
         <source>Hidden: use Reveal to show it</source>
-        <translation type="unfinished"></translation>
+        <translation>Nascosto: usa Mostra per vederlo</translation>
     </message>
 </context>
 <context>
     <name>GrantDialog</name>
     <message>
         <source>Give consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dai il consenso</translation>
     </message>
     <message>
         <source>Choose a vendor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli un venditore…</translation>
     </message>
     <message>
         <source>&amp;Vendor:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Venditore:</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoria</translation>
     </message>
     <message>
         <source>Why they ask</source>
-        <translation type="unfinished"></translation>
+        <translation>Perché lo chiedono</translation>
     </message>
     <message>
         <source>What they may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Cosa possono usare</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalità</translation>
     </message>
     <message>
         <source>In plain words</source>
-        <translation type="unfinished"></translation>
+        <translation>In parole semplici</translation>
     </message>
     <message>
         <source>Kantara purpose category %1; W3C DPV: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoria di finalità Kantara %1; W3C DPV: %2</translation>
     </message>
     <message>
         <source>e.g. Parcel Express Ltd</source>
-        <translation type="unfinished"></translation>
+        <translation>es. Parcel Express Srl</translation>
     </message>
     <message>
         <source>Passed on to (name them if you know):</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunicati a (indicali se li conosci):</translation>
     </message>
     <message>
         <source>What for</source>
-        <translation type="unfinished"></translation>
+        <translation>Per cosa</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> giorni</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Per</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>fino al</translation>
     </message>
     <message>
         <source>For how long</source>
-        <translation type="unfinished"></translation>
+        <translation>Per quanto tempo</translation>
     </message>
     <message>
         <source>&lt;b&gt;In plain words&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;In parole semplici&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&amp;Give consent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dai il consenso</translation>
     </message>
     <message>
         <source>Needed for the offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Necessario per l&apos;offerta</translation>
     </message>
     <message>
         <source>Needed, but not in your vault: add it on My data first</source>
-        <translation type="unfinished"></translation>
+        <translation>Necessario, ma non presente nella tua cassaforte: aggiungilo prima in I miei dati</translation>
     </message>
     <message>
         <source>Not in your vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Non presente nella tua cassaforte</translation>
     </message>
     <message>
         <source>The offer cannot be fulfilled without it</source>
-        <translation type="unfinished"></translation>
+        <translation>Senza questo dato l&apos;offerta non può essere evasa</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Give a vendor a consent&lt;/h3&gt;&lt;p&gt;Choose the vendor first.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Dai un consenso a un venditore&lt;/h3&gt;&lt;p&gt;Per prima cosa scegli il venditore.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Give %1 a consent&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Dai un consenso a %1&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>For the offer you accepted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Per l&apos;offerta che hai accettato: %1</translation>
     </message>
     <message>
         <source>Only the fields you tick are sent, for the purposes you tick, until the end date. You can revoke it at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vengono inviati solo i campi che spunti, per le finalità che spunti, fino alla data di fine. Puoi revocarlo in qualsiasi momento.</translation>
     </message>
     <message>
         <source>The offer needs %1, which your vault does not hold. Add it on My data, then give the consent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;offerta richiede %1, che la tua cassaforte non contiene. Aggiungilo in I miei dati, poi dai di nuovo il consenso.</translation>
     </message>
     <message>
         <source>Tick at least one field to share.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spunta almeno un campo da condividere.</translation>
     </message>
     <message>
         <source>Tick at least one purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spunta almeno una finalità.</translation>
     </message>
     <message>
         <source>Choose a vendor to see what you would agree to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli un venditore per vedere a cosa acconsentiresti.</translation>
     </message>
 </context>
 <context>
     <name>HoldingsModel</name>
     <message>
         <source>%1 holds your %2 under an active consent. Click to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 conserva il tuo dato %2 in base a un consenso attivo. Fai clic per aprirlo.</translation>
     </message>
     <message>
         <source>%1 holds your %2 under %3 active consents. Click to open one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 conserva il tuo dato %2 in base a %3 consensi attivi. Fai clic per aprirne uno.</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Import loyalty cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa carte fedeltà</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonna</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Riga</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta</translation>
     </message>
     <message>
         <source>Why it is left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Perché è esclusa</translation>
     </message>
     <message>
         <source>Which field each column holds:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quale campo contiene ogni colonna:</translation>
     </message>
     <message>
         <source>File: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>File: %1 (%2)</translation>
     </message>
     <message>
         <source>%1 cards can be imported; %2 rows are left out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte importabili: %1; righe escluse: %2:</translation>
     </message>
     <message>
         <source>Import %1 cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa %1 carte</translation>
     </message>
     <message>
         <source>(ignore)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ignora)</translation>
     </message>
 </context>
 <context>
     <name>InlineMessage</name>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore</translation>
     </message>
 </context>
 <context>
     <name>IntentionDialog</name>
     <message>
         <source>New intention</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuova intenzione</translation>
     </message>
     <message>
         <source>e.g. Trail running shoes</source>
-        <translation type="unfinished"></translation>
+        <translation>es. Scarpe da trail running</translation>
     </message>
     <message>
         <source>e.g. shoes</source>
-        <translation type="unfinished"></translation>
+        <translation>es. scarpe</translation>
     </message>
     <message>
         <source>Size, colour, anything that matters</source>
-        <translation type="unfinished"></translation>
+        <translation>Taglia, colore, tutto ciò che conta</translation>
     </message>
     <message>
         <source>e.g. 120.00</source>
-        <translation type="unfinished"></translation>
+        <translation>es. 120.00</translation>
     </message>
     <message>
         <source>optional, e.g. ES or ES-MD</source>
-        <translation type="unfinished"></translation>
+        <translation>facoltativa, es. IT o IT-MI</translation>
     </message>
     <message>
         <source>optional, at most 3 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>facoltativo, al massimo 3 caratteri</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished"></translation>
+        <translation>entro il</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualsiasi</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna</translation>
     </message>
     <message>
         <source>Pick-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Ritiro</translation>
     </message>
     <message>
         <source>Digital</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitale</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> giorni</translation>
     </message>
     <message>
         <source>Open to alternatives</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperto ad alternative</translation>
     </message>
     <message>
         <source>Attach my latest terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Allega le mie condizioni più recenti</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna</translation>
     </message>
     <message>
         <source>&amp;Item:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Articolo:</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Categoria:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descrizione:</translation>
     </message>
     <message>
         <source>&amp;Quantity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quantità:</translation>
     </message>
     <message>
         <source>&amp;Maximum price:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prezzo &amp;massimo:</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Regione:</translation>
     </message>
     <message>
         <source>&amp;Postal prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prefisso postale:</translation>
     </message>
     <message>
         <source>Deliver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna:</translation>
     </message>
     <message>
         <source>Delivery &amp;method:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;odalità di consegna:</translation>
     </message>
     <message>
         <source>&amp;Valid for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valida per:</translation>
     </message>
     <message>
         <source>&amp;Loyalty proposal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposta &amp;fedeltà:</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Crea</translation>
     </message>
 </context>
 <context>
     <name>IntentionsPage</name>
     <message>
         <source>&amp;New intention…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuova intenzione…</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No intention selected&lt;/h3&gt;&lt;p&gt;Say what you want, where, by when and for how much with &lt;i&gt;New intention&lt;/i&gt;. Vendors answer with offers; nothing about you is sent beyond what you write.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Nessuna intenzione selezionata&lt;/h3&gt;&lt;p&gt;Di&apos; cosa vuoi, dove, entro quando e a quale prezzo con &lt;i&gt;Nuova intenzione&lt;/i&gt;. I venditori rispondono con offerte; di te non viene inviato nulla oltre a ciò che scrivi.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Broadcast</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Invia</translation>
     </message>
     <message>
         <source>Send the intention to your active vendors that deal in its category</source>
-        <translation type="unfinished"></translation>
+        <translation>Invia l&apos;intenzione ai tuoi venditori attivi che trattano la sua categoria</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulla</translation>
     </message>
     <message>
         <source>Stop delivering; undelivered copies stay queued for the next broadcast</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompe la consegna; le copie non consegnate restano in coda per il prossimo invio</translation>
     </message>
     <message>
         <source>&amp;Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ritira…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;sporta…</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Articolo</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoria</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantità</translation>
     </message>
     <message>
         <source>At most</source>
-        <translation type="unfinished"></translation>
+        <translation>Al massimo</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Dove</translation>
     </message>
     <message>
         <source>Deliver by</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna entro</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Valida fino al</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descrizione</translation>
     </message>
     <message>
         <source>open to alternatives</source>
-        <translation type="unfinished"></translation>
+        <translation>aperto ad alternative</translation>
     </message>
     <message>
         <source>your terms attached</source>
-        <translation type="unfinished"></translation>
+        <translation>con le tue condizioni allegate</translation>
     </message>
     <message>
         <source>loyalty proposal attached</source>
-        <translation type="unfinished"></translation>
+        <translation>con proposta fedeltà allegata</translation>
     </message>
     <message>
         <source>Also</source>
-        <translation type="unfinished"></translation>
+        <translation>Inoltre</translation>
     </message>
     <message>
         <source>Created your intention for “%1”. Broadcast it to ask vendors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai creato la tua intenzione per “%1”. Inviala per chiedere ai venditori.</translation>
     </message>
     <message>
         <source>Sending to %1 vendor(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Invio in corso ai venditori (%1)…</translation>
     </message>
     <message>
         <source>%1 already had it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Già ricevuta da: %1.</translation>
     </message>
     <message>
         <source>Delivery stopped. Undelivered copies stay queued; Broadcast sends them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna interrotta. Le copie non consegnate restano in coda; Invia le spedisce.</translation>
     </message>
     <message>
         <source>Delivered to %1 vendor(s); %2 new offer(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditori raggiunti: %1; nuove offerte: %2.</translation>
     </message>
     <message>
         <source>%1 could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non raggiungibili: %1.</translation>
     </message>
     <message>
         <source>%1 will be retried later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Da riprovare più tardi: %1.</translation>
     </message>
     <message>
         <source>At least one criterion must count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Almeno un criterio deve contare.</translation>
     </message>
     <message>
         <source>You accepted %1&apos;s offer; the vendors will be told.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai accettato l&apos;offerta di %1; i venditori saranno avvisati.</translation>
     </message>
     <message>
         <source>Withdrawn. %1 vendor(s) will be told.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ritirata. Venditori da avvisare: %1.</translation>
     </message>
     <message>
         <source>Export the signed intention</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta l&apos;intenzione firmata</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>File JSON (*.json)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esportata in %1.</translation>
     </message>
     <message>
         <source>&amp;Broadcast again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Invia di nuovo</translation>
     </message>
 </context>
 <context>
     <name>LoyaltyPage</name>
     <message>
         <source>Cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte</translation>
     </message>
     <message>
         <source>My proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mie proposte</translation>
     </message>
     <message>
         <source>&amp;Add card…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aggiungi carta…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importa…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;sporta…</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No loyalty cards yet&lt;/h3&gt;&lt;p&gt;Add the cards you carry, or import them from a CSV file or a Google or Apple Wallet pass. Their codes can then be scanned from this screen.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Ancora nessuna carta fedeltà&lt;/h3&gt;&lt;p&gt;Aggiungi le carte che porti con te, oppure importale da un file CSV o da un pass di Google o Apple Wallet. I loro codici si potranno poi scansionare da questa schermata.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Your own loyalty program: what you commit to, and what a vendor gives you in return. Intentions carry it; record purchases to follow your progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il tuo programma fedeltà: cosa ti impegni a fare e cosa ti dà in cambio un venditore. Le intenzioni lo portano con sé; registra gli acquisti per seguire i tuoi progressi.</translation>
     </message>
     <message>
         <source>&amp;New proposal…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuova proposta…</translation>
     </message>
     <message>
         <source>Delete the card “%1” (%2)? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminare la carta “%1” (%2)? L&apos;operazione non si può annullare.</translation>
     </message>
     <message>
         <source>Delete card</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina carta</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina</translation>
     </message>
     <message>
         <source>Import loyalty cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa carte fedeltà</translation>
     </message>
     <message>
         <source>Loyalty files (*.csv *.json *.pkpass.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>File fedeltà (*.csv *.json *.pkpass.json);;Tutti i file (*)</translation>
     </message>
     <message>
         <source>Imported %1 cards; %2 rows were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte importate: %1; righe escluse: %2.</translation>
     </message>
     <message>
         <source>Export loyalty cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta carte fedeltà</translation>
     </message>
     <message>
         <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
         <source>Exported %1 cards to %2. The file is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte esportate: %1, in %2. Il file non è cifrato.</translation>
     </message>
     <message>
         <source>Delete the proposal “%1” and the purchases recorded for it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminare la proposta “%1” e gli acquisti registrati per essa?</translation>
     </message>
     <message>
         <source>Delete proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina proposta</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>VRM Wallet (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>VRM Wallet (demo)</translation>
     </message>
     <message>
         <source>VRM Wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>VRM Wallet</translation>
     </message>
     <message>
         <source>&amp;Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cassaforte</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Blocca</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Esci</translation>
     </message>
     <message>
         <source>The vault was locked because the screen was locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cassaforte è stata bloccata perché lo schermo è stato bloccato.</translation>
     </message>
     <message>
         <source>The vault was locked after a while without use.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cassaforte è stata bloccata dopo un periodo di inattività.</translation>
     </message>
     <message>
         <source>Restoring the backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripristino del backup…</translation>
     </message>
     <message>
         <source>The backup was restored. Unlock it with the backup&apos;s passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il backup è stato ripristinato. Sbloccalo con la passphrase del backup.</translation>
     </message>
     <message>
         <source>The previous vault was moved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cassaforte precedente è stata spostata in %1.</translation>
     </message>
     <message>
         <source>The backup was not restored; your vault is unchanged. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Il backup non è stato ripristinato; la tua cassaforte è invariata. %1</translation>
     </message>
     <message>
         <source>Recovery key not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiave di recupero non salvata</translation>
     </message>
     <message>
         <source>Your recovery key is shown only this once. Without it a forgotten passphrase means losing the vault. Quit without saving it?</source>
-        <translation type="unfinished"></translation>
+        <translation>La tua chiave di recupero viene mostrata solo questa volta. Senza di essa, se dimentichi la passphrase perdi la cassaforte. Uscire senza salvarla?</translation>
     </message>
     <message>
         <source>Quit anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Esci comunque</translation>
     </message>
 </context>
 <context>
     <name>MembershipCard</name>
     <message>
         <source>Tier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Livello: %1</translation>
     </message>
     <message>
         <source>Points: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Punti: %1</translation>
     </message>
     <message>
         <source>Expires %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scade il %1</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifica…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina…</translation>
     </message>
 </context>
 <context>
     <name>MembershipDialog</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva</translation>
     </message>
     <message>
         <source>Edit card</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifica carta</translation>
     </message>
     <message>
         <source>Add card</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi carta</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, or empty</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-GG, oppure vuoto</translation>
     </message>
     <message>
         <source>empty: the member number</source>
-        <translation type="unfinished"></translation>
+        <translation>vuoto: il numero di socio</translation>
     </message>
     <message>
         <source>&amp;Program:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programma:</translation>
     </message>
     <message>
         <source>&amp;Vendor:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Venditore:</translation>
     </message>
     <message>
         <source>&amp;Member number:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Numero di socio:</translation>
     </message>
     <message>
         <source>&amp;Tier:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Livello:</translation>
     </message>
     <message>
         <source>P&amp;oints:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;unti:</translation>
     </message>
     <message>
         <source>&amp;Expiry:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Scadenza:</translation>
     </message>
     <message>
         <source>&amp;Barcode type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo di codice a barre:</translation>
     </message>
     <message>
         <source>Barcode &amp;value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Valore del &amp;codice:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ote:</translation>
     </message>
 </context>
 <context>
     <name>MyDataPage</name>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutte le categorie</translation>
     </message>
     <message>
         <source>Show one category only</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra una sola categoria</translation>
     </message>
     <message>
         <source>Search names, labels and values…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerca nomi, etichette e valori…</translation>
     </message>
     <message>
         <source>&amp;Add field…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aggiungi campo…</translation>
     </message>
     <message>
         <source>No field matches this filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun campo corrisponde a questo filtro.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Your vault holds no personal data yet&lt;/h3&gt;&lt;p&gt;Add the facts you share with companies (your name, email, address, sizes, preferences) once, here. You decide later who gets which of them.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;La tua cassaforte non contiene ancora dati personali&lt;/h3&gt;&lt;p&gt;Aggiungi qui, una volta sola, le informazioni che condividi con le aziende (nome, email, indirizzo, taglie, preferenze). Più avanti decidi tu chi riceve quali.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Add your first field…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi il tuo primo campo…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifica…</translation>
     </message>
     <message>
         <source>&amp;Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;stra</translation>
     </message>
     <message>
         <source>&amp;Copy value</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copia valore</translation>
     </message>
     <message>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ronologia…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elimina…</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nascondi</translation>
     </message>
     <message>
         <source>A field with the key “%1” exists already; edit it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esiste già un campo con la chiave “%1”; modifica quello.</translation>
     </message>
     <message>
         <source>Delete “%1”? Its value and all its past values are deleted for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminare “%1”? Il suo valore e tutti i valori precedenti vengono eliminati per sempre.</translation>
     </message>
     <message>
         <source>Delete field</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina campo</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina</translation>
     </message>
     <message>
         <source>Copied “%1”; the clipboard is cleared in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” copiato; gli appunti vengono svuotati tra %2 s.</translation>
     </message>
 </context>
 <context>
     <name>NewPassphraseForm</name>
     <message>
         <source>I understand this passphrase is weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Sono consapevole che questa passphrase è debole</translation>
     </message>
     <message>
         <source>New passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuova passphrase:</translation>
     </message>
     <message>
         <source>Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripetila:</translation>
     </message>
     <message>
         <source>Use at least %1 characters; a few random words work well.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa almeno %1 caratteri; qualche parola a caso funziona bene.</translation>
     </message>
     <message>
         <source>Type the passphrase again to confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digita di nuovo la passphrase per confermarla.</translation>
     </message>
     <message>
         <source>The two passphrases are different.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le due passphrase sono diverse.</translation>
     </message>
     <message>
         <source>This passphrase is weak: choose a stronger one or tick the box above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questa passphrase è debole: scegline una più robusta o spunta la casella qui sopra.</translation>
     </message>
 </context>
 <context>
     <name>OffersPanel</name>
     <message>
         <source>The offer you accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;offerta che hai accettato</translation>
     </message>
     <message>
         <source>price %1 · delivery %2 · loyalty %3 · history %4</source>
-        <translation type="unfinished"></translation>
+        <translation>prezzo %1 · consegna %2 · fedeltà %3 · storico %4</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>N.</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditore</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Articolo</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prezzo</translation>
     </message>
     <message>
         <source>Delivered by</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna entro</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Punteggio</translation>
     </message>
     <message>
         <source>Why removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Perché esclusa</translation>
     </message>
     <message>
         <source>Offers (best first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Offerte (migliori prima)</translation>
     </message>
     <message>
         <source>Alternatives</source>
-        <translation type="unfinished"></translation>
+        <translation>Alternative</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Escluse</translation>
     </message>
     <message>
         <source>&amp;Accept offer…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accetta l&apos;offerta…</translation>
     </message>
     <message>
         <source>Give &amp;consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dai il &amp;consenso…</translation>
     </message>
     <message>
         <source>Choose which of your data the vendor of the accepted offer may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli quali dei tuoi dati può usare il venditore dell&apos;offerta accettata</translation>
     </message>
     <message>
         <source>What matters most</source>
-        <translation type="unfinished"></translation>
+        <translation>Cosa conta di più</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Fedeltà</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Storico</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
         <source>Who holds which of your data under a consent you gave. Click a ✓ to open the consent, to see its receipt or revoke it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chi conserva quali tuoi dati in base a un consenso che hai dato. Fai clic su un ✓ per aprire il consenso, vederne la ricevuta o revocarlo.</translation>
     </message>
     <message>
         <source>Active consents</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensi attivi</translation>
     </message>
     <message>
         <source>Consents in force now</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensi in vigore ora</translation>
     </message>
     <message>
         <source>Expiring within 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>In scadenza entro 7 giorni</translation>
     </message>
     <message>
         <source>Active consents that end in the next 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensi attivi che terminano nei prossimi 7 giorni</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Scaduti</translation>
     </message>
     <message>
         <source>Consents that reached their end date</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensi che hanno raggiunto la data di fine</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocati</translation>
     </message>
     <message>
         <source>Consents you took back</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensi che hai ritirato</translation>
     </message>
     <message>
         <source>Waiting to be delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>In attesa di consegna</translation>
     </message>
     <message>
         <source>Messages to vendors not delivered yet (they are retried)</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggi ai venditori non ancora consegnati (vengono ritentati)</translation>
     </message>
     <message>
         <source>Open offers</source>
-        <translation type="unfinished"></translation>
+        <translation>Offerte aperte</translation>
     </message>
     <message>
         <source>Offers on your open intentions that you have not decided on</source>
-        <translation type="unfinished"></translation>
+        <translation>Offerte sulle tue intenzioni aperte su cui non hai ancora deciso</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No vendor holds your data&lt;/h3&gt;&lt;p&gt;When you give a vendor a consent (from an accepted offer on &lt;i&gt;Intentions&lt;/i&gt;, or on &lt;i&gt;Consents&lt;/i&gt;), the fields it may use appear here, one row per vendor.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Nessun venditore conserva i tuoi dati&lt;/h3&gt;&lt;p&gt;Quando dai un consenso a un venditore (da un&apos;offerta accettata in &lt;i&gt;Intenzioni&lt;/i&gt;, oppure in &lt;i&gt;Consensi&lt;/i&gt;), qui compaiono i campi che può usare, una riga per venditore.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>PasswordField</name>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra</translation>
     </message>
     <message>
         <source>Show or hide what you typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra o nascondi ciò che hai digitato</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Nascondi</translation>
     </message>
 </context>
 <context>
     <name>PropagateDialog</name>
     <message>
         <source>Tell the vendors?</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvisare i venditori?</translation>
     </message>
     <message>
         <source>You changed &lt;b&gt;%1&lt;/b&gt;. These vendors hold it under a consent you gave. Send them the new value? Each gets it signed, with its consent receipt, and only for that consent&apos;s purposes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai modificato &lt;b&gt;%1&lt;/b&gt;. Questi venditori lo conservano in base a un consenso che hai dato. Inviare loro il nuovo valore? Ciascuno lo riceve firmato, con la sua ricevuta di consenso, e solo per le finalità di quel consenso.</translation>
     </message>
     <message>
         <source> (consent of %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (consenso di %1)</translation>
     </message>
     <message>
         <source>%1, consent %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, consenso %2</translation>
     </message>
     <message>
         <source>&amp;Send the new value</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Invia il nuovo valore</translation>
     </message>
     <message>
         <source>&amp;Don&apos;t send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Non inviare</translation>
     </message>
 </context>
 <context>
     <name>ProposalDialog</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva</translation>
     </message>
     <message>
         <source>Edit proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifica proposta</translation>
     </message>
     <message>
         <source>New proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuova proposta</translation>
     </message>
     <message>
         <source>empty: whichever vendor accepts</source>
-        <translation type="unfinished"></translation>
+        <translation>vuoto: qualunque venditore accetti</translation>
     </message>
     <message>
         <source>Number of purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Numero di acquisti</translation>
     </message>
     <message>
         <source>Amount spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Importo speso</translation>
     </message>
     <message>
         <source>Per year</source>
-        <translation type="unfinished"></translation>
+        <translation>All&apos;anno</translation>
     </message>
     <message>
         <source>Over the whole validity</source>
-        <translation type="unfinished"></translation>
+        <translation>Per tutta la validità</translation>
     </message>
     <message>
         <source>Percent discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Sconto percentuale</translation>
     </message>
     <message>
         <source>Free delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegna gratuita</translation>
     </message>
     <message>
         <source>Price match</source>
-        <translation type="unfinished"></translation>
+        <translation>Allineamento del prezzo</translation>
     </message>
     <message>
         <source>Points multiplier</source>
-        <translation type="unfinished"></translation>
+        <translation>Moltiplicatore di punti</translation>
     </message>
     <message>
         <source>e.g. 5 (%) or 2 (×)</source>
-        <translation type="unfinished"></translation>
+        <translation>es. 5 (%) o 2 (×)</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titolo:</translation>
     </message>
     <message>
         <source>&amp;Vendor:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Venditore:</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Categoria:</translation>
     </message>
     <message>
         <source>I commit to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Il mio impegno:</translation>
     </message>
     <message>
         <source>Purchases:</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquisti:</translation>
     </message>
     <message>
         <source>Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Importo:</translation>
     </message>
     <message>
         <source>Currency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuta:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Periodo:</translation>
     </message>
     <message>
         <source>In return for:</source>
-        <translation type="unfinished"></translation>
+        <translation>In cambio di:</translation>
     </message>
     <message>
         <source>Reward value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Valore del premio:</translation>
     </message>
     <message>
         <source>Valid &amp;from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Valida &amp;dal:</translation>
     </message>
     <message>
         <source>Valid &amp;until:</source>
-        <translation type="unfinished"></translation>
+        <translation>Valida &amp;fino al:</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stato:</translation>
     </message>
 </context>
 <context>
     <name>ProposalRow</name>
     <message>
         <source>This period: %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo periodo: %1 – %2</translation>
     </message>
     <message>
         <source>Today is outside this proposal&apos;s validity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oggi è fuori dal periodo di validità di questa proposta.</translation>
     </message>
     <message>
         <source>%1: %2 of %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 su %3 %4</translation>
     </message>
     <message>
         <source>No purchases recorded in this period yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancora nessun acquisto registrato in questo periodo.</translation>
     </message>
     <message>
         <source>Record purchase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registra acquisto…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifica…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina…</translation>
     </message>
     <message>
         <source>%1 purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 acquisti</translation>
     </message>
     <message>
         <source>per year</source>
-        <translation type="unfinished"></translation>
+        <translation>all&apos;anno</translation>
     </message>
     <message>
         <source>in total</source>
-        <translation type="unfinished"></translation>
+        <translation>in totale</translation>
     </message>
     <message>
         <source>%1% discount</source>
-        <translation type="unfinished"></translation>
+        <translation>sconto del %1%</translation>
     </message>
     <message>
         <source>free delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>consegna gratuita</translation>
     </message>
     <message>
         <source>price match</source>
-        <translation type="unfinished"></translation>
+        <translation>allineamento del prezzo</translation>
     </message>
     <message>
         <source>%1× points</source>
-        <translation type="unfinished"></translation>
+        <translation>punti ×%1</translation>
     </message>
     <message>
         <source>any vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>qualsiasi venditore</translation>
     </message>
     <message>
         <source>I commit to %1 %2 in %3 with %4, for %5. Valid %6 – %7.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi impegno per %1 %2 in %3 con %4, in cambio di %5. Validità: %6 – %7.</translation>
     </message>
 </context>
 <context>
     <name>PurchaseDialog</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registra</translation>
     </message>
     <message>
         <source>Record purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Registra acquisto</translation>
     </message>
     <message>
         <source>&amp;Vendor:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Venditore:</translation>
     </message>
     <message>
         <source>&amp;Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importo:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Data:</translation>
     </message>
     <message>
         <source>Name the vendor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica il venditore.</translation>
     </message>
     <message>
         <source>Write the amount like 12.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrivi l&apos;importo così: 12.50.</translation>
     </message>
 </context>
 <context>
     <name>QrCodeLabel</name>
     <message>
         <source>QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Codice QR</translation>
     </message>
 </context>
 <context>
     <name>RequestDialog</name>
     <message>
         <source>Ask for erasure (GDPR Art. 17)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiedi la cancellazione (art. 17 GDPR)</translation>
     </message>
     <message>
         <source>Ask what they hold (GDPR Art. 15)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiedi quali dati conservano (art. 15 GDPR)</translation>
     </message>
     <message>
         <source>A letter asking &lt;b&gt;%1&lt;/b&gt; to erase the personal data you gave it through this wallet, naming the fields (never their values) and your consent receipts. It is signed with the key those receipts name, so the vendor can check it comes from you. The wallet keeps a copy; you send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una lettera che chiede a &lt;b&gt;%1&lt;/b&gt; di cancellare i dati personali che gli hai dato tramite questo wallet, indicando i campi (mai i loro valori) e le tue ricevute di consenso. È firmata con la chiave indicata in quelle ricevute, così il venditore può verificare che viene da te. Il wallet ne conserva una copia; sei tu a inviarla.</translation>
     </message>
     <message>
         <source>A letter asking &lt;b&gt;%1&lt;/b&gt; what personal data it holds about you and why. The wallet keeps a copy; you send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una lettera che chiede a &lt;b&gt;%1&lt;/b&gt; quali dati personali conserva su di te e perché. Il wallet ne conserva una copia; sei tu a inviarla.</translation>
     </message>
     <message>
         <source>&amp;Write the request</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Scrivi la richiesta</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lingua:</translation>
     </message>
     <message>
         <source>The letter appears here once written.</source>
-        <translation type="unfinished"></translation>
+        <translation>La lettera compare qui una volta scritta.</translation>
     </message>
     <message>
         <source>&amp;Copy the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copia la lettera</translation>
     </message>
     <message>
         <source>Open in &amp;e-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri nella &amp;posta elettronica…</translation>
     </message>
     <message>
         <source>&amp;Save signed JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sal&amp;va JSON firmato…</translation>
     </message>
     <message>
         <source>Send it to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inviala a %1.</translation>
     </message>
     <message>
         <source>The vendor publishes no e-mail address; its contact is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il venditore non pubblica un indirizzo email; il suo contatto è %1.</translation>
     </message>
     <message>
         <source>%1 consent(s) to this vendor are still active: revoke them too, so the wallet sends no more updates and the vendor gets a signed revocation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensi ancora attivi verso questo venditore: %1. Revoca anche quelli, così il wallet non invia più aggiornamenti e il venditore riceve una revoca firmata.</translation>
     </message>
     <message>
         <source>The letter is on the clipboard; it is cleared in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>La lettera è negli appunti; verrà cancellata tra %1 s.</translation>
     </message>
     <message>
         <source>No e-mail app could be opened; copy the letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non è stato possibile aprire un&apos;app di posta; copia la lettera.</translation>
     </message>
     <message>
         <source>Save the signed request</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva la richiesta firmata</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>File JSON (*.json)</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvata in %1.</translation>
     </message>
 </context>
 <context>
     <name>ScreenLockWatcher</name>
     <message>
         <source>This build of Qt has no D-Bus support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questa versione di Qt non supporta D-Bus.</translation>
     </message>
     <message>
         <source>No desktop session bus (D-Bus) was found, so the screen lock cannot be noticed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non è stato trovato un bus di sessione del desktop (D-Bus), quindi il blocco dello schermo non può essere rilevato.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Impostazioni</translation>
     </message>
     <message>
         <source>Locking and clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocco e appunti</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Mai</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Lock when the screen locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocca quando si blocca lo schermo</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Lock after this long without use:</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocca dopo questo tempo di inattività:</translation>
     </message>
     <message>
         <source>Clear copied values after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Svuota i valori copiati dopo:</translation>
     </message>
     <message>
         <source>This device</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo dispositivo</translation>
     </message>
     <message>
         <source>Remember on this device (unlock with the OS keyring)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricorda su questo dispositivo (sblocco con il portachiavi del sistema)</translation>
     </message>
     <message>
         <source>Checking the OS keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifica del portachiavi del sistema…</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Change passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambia passphrase…</translation>
     </message>
     <message>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup</translation>
     </message>
     <message>
         <source>Back up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Esegui backup…</translation>
     </message>
     <message>
         <source>Restore from backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripristina da backup…</translation>
     </message>
     <message>
         <source>A backup is encrypted like the vault and opens with the same passphrase or recovery key. Keep one away from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un backup è cifrato come la cassaforte e si apre con la stessa passphrase o chiave di recupero. Conservane uno lontano da questo computer.</translation>
     </message>
     <message>
         <source>Vault health</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato della cassaforte</translation>
     </message>
     <message>
         <source>Check vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Controlla cassaforte…</translation>
     </message>
     <message>
         <source>Reads every page of the vault and checks the header, the database, the activity log and the outbox, without changing anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legge ogni pagina della cassaforte e controlla l&apos;intestazione, il database, il registro attività e la posta in uscita, senza modificare nulla.</translation>
     </message>
     <message>
         <source>Unlock without typing the passphrase. You are still asked for it every two weeks so you do not forget it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sblocca senza digitare la passphrase. Ti verrà comunque chiesta ogni due settimane, così non la dimentichi.</translation>
     </message>
     <message>
         <source>Settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impostazioni salvate.</translation>
     </message>
     <message>
         <source>This device now remembers the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo dispositivo ora ricorda la cassaforte.</translation>
     </message>
     <message>
         <source>This device no longer remembers the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo dispositivo non ricorda più la cassaforte.</translation>
     </message>
     <message>
         <source>Your passphrase was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tua passphrase è stata cambiata.</translation>
     </message>
     <message>
         <source>Back up the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Esegui il backup della cassaforte</translation>
     </message>
     <message>
         <source>Writing the backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrittura del backup…</translation>
     </message>
     <message>
         <source>Backup saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup salvato in %1</translation>
     </message>
     <message>
         <source>VRM Wallet backup (*.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup di VRM Wallet (*.zip);;Tutti i file (*)</translation>
     </message>
     <message>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripristina un backup</translation>
     </message>
     <message>
         <source>Passphrase of the backup %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase del backup %1:</translation>
     </message>
     <message>
         <source>Replace the current vault?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sostituire la cassaforte attuale?</translation>
     </message>
     <message>
         <source>Lock and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocca e ripristina</translation>
     </message>
     <message>
         <source>The vault will be locked, and the backup restored in its place.
@@ -2403,623 +2404,630 @@ The current vault is not deleted: it will be moved aside to
 %1
 
 Then unlock with the backup&apos;s passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cassaforte verrà bloccata e al suo posto verrà ripristinato il backup.
+
+La cassaforte attuale non viene eliminata: verrà spostata in
+%1
+
+Poi sblocca con la passphrase del backup.</translation>
     </message>
     <message>
         <source>Checking the vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Controllo della cassaforte…</translation>
     </message>
     <message>
         <source>All %1 checks passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutti i %1 controlli superati.</translation>
     </message>
     <message>
         <source>The check found %1 problem(s); the list above says what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemi trovati dal controllo: %1; l&apos;elenco qui sopra dice cosa fare.</translation>
     </message>
 </context>
 <context>
     <name>StrengthMeter</name>
     <message>
         <source>Strength: type a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustezza: digita una passphrase</translation>
     </message>
     <message>
         <source>very weak</source>
-        <translation type="unfinished"></translation>
+        <translation>molto debole</translation>
     </message>
     <message>
         <source>weak</source>
-        <translation type="unfinished"></translation>
+        <translation>debole</translation>
     </message>
     <message>
         <source>fair</source>
-        <translation type="unfinished"></translation>
+        <translation>discreta</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="unfinished"></translation>
+        <translation>robusta</translation>
     </message>
     <message>
         <source>very strong</source>
-        <translation type="unfinished"></translation>
+        <translation>molto robusta</translation>
     </message>
     <message>
         <source>Strength: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustezza: %1</translation>
     </message>
 </context>
 <context>
     <name>TermsPage</name>
     <message>
         <source>Compose</source>
-        <translation type="unfinished"></translation>
+        <translation>Componi</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronologia</translation>
     </message>
     <message>
         <source>Agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Accordi</translation>
     </message>
     <message>
         <source>The language of the preview and of your free text</source>
-        <translation type="unfinished"></translation>
+        <translation>La lingua dell&apos;anteprima e del tuo testo libero</translation>
     </message>
     <message>
         <source>The standard agreement (IEEE 7012 roster) you proffer to vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;accordo standard (elenco IEEE 7012) che proponi ai venditori</translation>
     </message>
     <message>
         <source>No standard agreement (clauses only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun accordo standard (solo clausole)</translation>
     </message>
     <message>
         <source>A clause in your own words…</source>
-        <translation type="unfinished"></translation>
+        <translation>Una clausola con parole tue…</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Accordo</translation>
     </message>
     <message>
         <source>Standard clauses added to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Clausole standard aggiunte</translation>
     </message>
     <message>
         <source>Free-text clauses (kept as you write them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clausole a testo libero (mantenute come le scrivi)</translation>
     </message>
     <message>
         <source>&amp;Save as new version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salva come nuova versione</translation>
     </message>
     <message>
         <source>Sign these terms and keep them as a new version</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma queste condizioni e conservale come nuova versione</translation>
     </message>
     <message>
         <source>Preview in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteprima in</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Esporta…</translation>
     </message>
     <message>
         <source>Save the selected version as signed JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva la versione selezionata come JSON firmato</translation>
     </message>
     <message>
         <source>Edit as new version</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifica come nuova versione</translation>
     </message>
     <message>
         <source>Load the selected version into the clause picker</source>
-        <translation type="unfinished"></translation>
+        <translation>Carica la versione selezionata nella scelta delle clausole</translation>
     </message>
     <message>
         <source>Saved versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versioni salvate</translation>
     </message>
     <message>
         <source>Compare version</source>
-        <translation type="unfinished"></translation>
+        <translation>Confronta la versione</translation>
     </message>
     <message>
         <source>with version</source>
-        <translation type="unfinished"></translation>
+        <translation>con la versione</translation>
     </message>
     <message>
         <source>Pick an agreement or clauses on the left to see your terms here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli un accordo o delle clausole a sinistra per vedere qui le tue condizioni.</translation>
     </message>
     <message>
         <source>Same as your saved version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Uguale alla tua versione salvata %1</translation>
     </message>
     <message>
         <source>Saved version %1. SHA-256: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Versione %1 salvata. SHA-256: %2</translation>
     </message>
     <message>
         <source>Version %1 · %2 · %3 clauses</source>
-        <translation type="unfinished"></translation>
+        <translation>Versione %1 · %2 · clausole: %3</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versione %1</translation>
     </message>
     <message>
         <source>No saved version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancora nessuna versione salvata.</translation>
     </message>
     <message>
         <source>SHA-256: %1
 Signed by key: %2
 Key id (kid): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256: %1
+Firmata con la chiave: %2
+Id della chiave (kid): %3</translation>
     </message>
     <message>
         <source>Save two versions to compare them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva due versioni per confrontarle.</translation>
     </message>
     <message>
         <source>No differences in the clauses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna differenza nelle clausole.</translation>
     </message>
     <message>
         <source>Export terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta condizioni</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>File JSON (*.json)</translation>
     </message>
     <message>
         <source>Exported version %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versione %1 esportata in %2.</translation>
     </message>
 </context>
 <context>
     <name>UndeliveredMessages</name>
     <message>
         <source>Messages that could not be delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggi che non è stato possibile consegnare</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggio</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditore</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Riprova</translation>
     </message>
     <message>
         <source>Send again the selected messages the wallet could not handle (all of them when none is selected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Invia di nuovo i messaggi selezionati che il wallet non è riuscito a gestire (tutti, se nessuno è selezionato)</translation>
     </message>
     <message>
         <source>could not be handled</source>
-        <translation type="unfinished"></translation>
+        <translation>non è stato possibile gestirlo</translation>
     </message>
     <message>
         <source>answer could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>risposta illeggibile</translation>
     </message>
     <message>
         <source>not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>non consegnato</translation>
     </message>
     <message>
         <source>vendor disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>venditore disattivato</translation>
     </message>
     <message>
         <source>waiting behind one that could not be handled</source>
-        <translation type="unfinished"></translation>
+        <translation>in attesa dietro uno che non è stato possibile gestire</translation>
     </message>
     <message>
         <source>%1 message(s) queued again; they are sent with the next delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggi rimessi in coda: %1; partono con la prossima consegna.</translation>
     </message>
 </context>
 <context>
     <name>UnlockPage</name>
     <message>
         <source>Unlock your vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Sblocca la tua cassaforte</translation>
     </message>
     <message>
         <source>Vault: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cassaforte: %1</translation>
     </message>
     <message>
         <source>Your passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>La tua passphrase</translation>
     </message>
     <message>
         <source>This is the demo vault. Its passphrase is: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Questa è la cassaforte demo. La sua passphrase è: %1</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Sblocca</translation>
     </message>
     <message>
         <source>Unlock with this device&apos;s keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Sblocca con il portachiavi di questo dispositivo</translation>
     </message>
     <message>
         <source>Forgot your passphrase? Use recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai dimenticato la passphrase? Usa la chiave di recupero</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase:</translation>
     </message>
     <message>
         <source>Type the recovery key you saved when you created the vault, then choose a new passphrase. Your data stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digita la chiave di recupero che hai salvato quando hai creato la cassaforte, poi scegli una nuova passphrase. I tuoi dati restano come sono.</translation>
     </message>
     <message>
         <source>Set new passphrase and unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Imposta la nuova passphrase e sblocca</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Indietro</translation>
     </message>
     <message>
         <source>Recovery key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiave di recupero:</translation>
     </message>
     <message>
         <source>Type your passphrase first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digita prima la tua passphrase.</translation>
     </message>
 </context>
 <context>
     <name>VaultRunner</name>
     <message>
         <source>Unexpected error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore imprevisto: %1</translation>
     </message>
 </context>
 <context>
     <name>VendorsModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Categorie</translation>
     </message>
     <message>
         <source>Key fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Impronta della chiave</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>refused key: remove and add again</source>
-        <translation type="unfinished"></translation>
+        <translation>chiave rifiutata: rimuovi e aggiungi di nuovo</translation>
     </message>
     <message>
         <source>Key change pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio di chiave in sospeso</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Disattivato</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Attivo</translation>
     </message>
     <message>
         <source>New key, not trusted until you approve it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuova chiave, non attendibile finché non la approvi: %1</translation>
     </message>
 </context>
 <context>
     <name>VendorsPage</name>
     <message>
         <source>Vendors you send intentions to. Each vendor&apos;s key is pinned when you add it; if it ever changes, nothing from the new key is trusted until you approve it.</source>
-        <translation type="unfinished"></translation>
+        <translation>I venditori a cui invii le intenzioni. La chiave di ogni venditore viene fissata quando lo aggiungi; se cambia, nulla di ciò che arriva con la nuova chiave è considerato attendibile finché non la approvi.</translation>
     </message>
     <message>
         <source>Vendor address, e.g. https://shop.example or its vrm-vendor.json URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Indirizzo del venditore, es. https://shop.example o l&apos;URL del suo vrm-vendor.json</translation>
     </message>
     <message>
         <source>&amp;Add from URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aggiungi da URL…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulla</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No vendors yet&lt;/h3&gt;&lt;p&gt;Type a vendor&apos;s address above and choose &lt;i&gt;Add from URL&lt;/i&gt;, or import a vendor list.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Ancora nessun venditore&lt;/h3&gt;&lt;p&gt;Scrivi qui sopra l&apos;indirizzo di un venditore e scegli &lt;i&gt;Aggiungi da URL&lt;/i&gt;, oppure importa un elenco di venditori.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>A&amp;pprove new key…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;pprova la nuova chiave…</translation>
     </message>
     <message>
         <source>Trust the new key the selected vendor presented (shows both fingerprints)</source>
-        <translation type="unfinished"></translation>
+        <translation>Considera attendibile la nuova chiave presentata dal venditore selezionato (mostra entrambe le impronte)</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rimuovi…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importa…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;sporta…</translation>
     </message>
     <message>
         <source>Fetching the vendor&apos;s details from %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recupero dei dati del venditore da %1…</translation>
     </message>
     <message>
         <source>%1 is already in your vendors with this key; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 è già tra i tuoi venditori con questa chiave; nulla è cambiato.</translation>
     </message>
     <message>
         <source>Not added: you did not trust the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non aggiunto: non hai considerato attendibile la chiave.</translation>
     </message>
     <message>
         <source>Added %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aggiunto.</translation>
     </message>
     <message>
         <source>Updated %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aggiornato.</translation>
     </message>
     <message>
         <source>%1 now presents a DIFFERENT key than the one you pinned, so it was not trusted. If the vendor confirms the change through another channel, select it and choose Approve new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ora presenta una chiave DIVERSA da quella che hai fissato, quindi non è stata considerata attendibile. Se il venditore conferma il cambio attraverso un altro canale, selezionalo e scegli Approva la nuova chiave.</translation>
     </message>
     <message>
         <source>refused key</source>
-        <translation type="unfinished"></translation>
+        <translation>chiave rifiutata</translation>
     </message>
     <message>
         <source>%1 now uses its new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ora usa la sua nuova chiave.</translation>
     </message>
     <message>
         <source>Remove vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi venditore</translation>
     </message>
     <message>
         <source>Remove %1 (%2) from your vendors? Messages not yet delivered to it are cancelled, and its key is forgotten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovere %1 (%2) dai tuoi venditori? I messaggi non ancora consegnati vengono annullati e la sua chiave viene dimenticata.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi</translation>
     </message>
     <message>
         <source>Removed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rimosso.</translation>
     </message>
     <message>
         <source>%1 undelivered messages were cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaggi non consegnati annullati: %1.</translation>
     </message>
     <message>
         <source>Import a vendor list</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa un elenco di venditori</translation>
     </message>
     <message>
         <source>Vendor lists (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elenchi di venditori (*.json);;Tutti i file (*)</translation>
     </message>
     <message>
         <source>Imported %1 new and %2 updated vendors; %3 refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditori importati: %1 nuovi e %2 aggiornati; rifiutati: %3.</translation>
     </message>
     <message>
         <source>Entry %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Voce %1: %2</translation>
     </message>
     <message>
         <source>Export your vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta i tuoi venditori</translation>
     </message>
     <message>
         <source>Vendor lists (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elenchi di venditori (*.json)</translation>
     </message>
     <message>
         <source>Exported %1 vendors to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditori esportati: %1, in %2.</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase:</translation>
     </message>
     <message>
         <source>Remember on this device (OS keyring)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricorda su questo dispositivo (portachiavi del sistema)</translation>
     </message>
     <message>
         <source>Checking the OS keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifica del portachiavi del sistema…</translation>
     </message>
     <message>
         <source>Create vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Crea cassaforte</translation>
     </message>
     <message>
         <source>Welcome to VRM Wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Benvenuto in VRM Wallet</translation>
     </message>
     <message>
         <source>Your personal data stays in an encrypted vault on this computer. Choose a passphrase to lock it: a few random words are easy to remember and hard to guess. Nobody can reset it for you, so the next step gives you a recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>I tuoi dati personali restano in una cassaforte cifrata su questo computer. Scegli una passphrase per chiuderla: qualche parola a caso è facile da ricordare e difficile da indovinare. Nessuno può reimpostarla al posto tuo, per questo il passo successivo ti dà una chiave di recupero.</translation>
     </message>
     <message>
         <source>Vault: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cassaforte: %1</translation>
     </message>
     <message>
         <source>Unlock without typing the passphrase; it is still asked now and then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sblocca senza digitare la passphrase; ti verrà comunque chiesta di tanto in tanto.</translation>
     </message>
     <message>
         <source>This device could not remember the vault: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo dispositivo non ha potuto ricordare la cassaforte: %1</translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiave di recupero</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia</translation>
     </message>
     <message>
         <source>Save to file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva su file…</translation>
     </message>
     <message>
         <source>I have saved my recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ho salvato la mia chiave di recupero</translation>
     </message>
     <message>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Fine</translation>
     </message>
     <message>
         <source>Save your recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva la tua chiave di recupero</translation>
     </message>
     <message>
         <source>If you forget your passphrase, this key is the only way back into your vault. Print it, write it down or save it somewhere safe, away from this computer. It is shown only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se dimentichi la passphrase, questa chiave è l&apos;unico modo per rientrare nella tua cassaforte. Stampala, scrivila o salvala in un posto sicuro, lontano da questo computer. Viene mostrata solo ora.</translation>
     </message>
     <message>
         <source>Copied. The clipboard will be cleared in %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiata. Gli appunti verranno svuotati tra %1 secondi.</translation>
     </message>
     <message>
         <source>Save the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva la chiave di recupero</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>File di testo (*.txt);;Tutti i file (*)</translation>
     </message>
     <message>
         <source>Saved to %1 (readable only by you).</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvata in %1 (leggibile solo da te).</translation>
     </message>
     <message>
         <source>VRM Wallet recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiave di recupero di VRM Wallet</translation>
     </message>
     <message>
         <source>Created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Creata: %1</translation>
     </message>
     <message>
         <source>Keep this safe: it unlocks your vault if you forget your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservala con cura: sblocca la tua cassaforte se dimentichi la passphrase.</translation>
     </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
         <source>My data</source>
-        <translation type="unfinished"></translation>
+        <translation>I miei dati</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Panoramica</translation>
     </message>
     <message>
         <source>Intentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Intenzioni</translation>
     </message>
     <message>
         <source>Consents</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensi</translation>
     </message>
     <message>
         <source>My terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mie condizioni</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Fedeltà</translation>
     </message>
     <message>
         <source>Vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Venditori</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Attività</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Impostazioni</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocca</translation>
     </message>
     <message>
         <source>Lock the vault (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocca la cassaforte (Ctrl+L)</translation>
     </message>
 </context>
 <context>
     <name>messages</name>
     <message>
         <source>Something unexpected went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Si è verificato un errore imprevisto: %1</translation>
     </message>
 </context>
 </TS>
