@@ -163,18 +163,18 @@ class MembershipDialog(_SavingDialog):
         self._show_encoded()
 
     def _show_encoded(self) -> None:
-        """Say what the code will encode (an EAN-13 typed with 12 digits gets its 13th)."""
+        """Say what the code will encode (an EAN-13 typed with 12 digits gets its 13th); a
+        number it cannot encode says nothing here: saving says why."""
         kind = str(self.barcode_type_combo.currentData())
         typed = self.barcode_value_edit.text().strip() or self.number_edit.text().strip()
-        if not typed:
-            self.encoded_label.clear()
-            return
         try:
-            encoded = encoded_value(kind, typed)
-        except ValueError as exc:
-            self.encoded_label.setText(str(exc))
-            return
-        self.encoded_label.setText(self.tr("The code will read: %1").replace("%1", encoded))
+            encoded = encoded_value(kind, typed) if typed else ""
+        except ValueError:
+            encoded = ""
+        if encoded:
+            self.encoded_label.setText(self.tr("The code will read: %1").replace("%1", encoded))
+        else:
+            self.encoded_label.clear()
 
     def value(self) -> Any:
         return draft_from_texts(
