@@ -41,12 +41,16 @@ CLI_TIMEOUT = 60
 PROBE = """
 import json, sys
 import vendorkit, vrm_wallet_resources, wallet
+from ui.app import TRANSLATIONS_DIR
+from ui.icons import APP_ICON, icon
 from wallet.resources import resources_dir
 print(json.dumps({
     "wallet": wallet.__file__,
     "vendorkit": vendorkit.__file__,
     "resources_package": vrm_wallet_resources.__file__,
     "resources_dir": str(resources_dir()),
+    "translations_dir": str(TRANSLATIONS_DIR),
+    "app_icon_found": not icon(APP_ICON).isNull(),
     "sys_path": sys.path,
     "meta_path": [type(finder).__module__ + "." + type(finder).__name__
                   if not isinstance(finder, type) else finder.__module__ + "." + finder.__name__
@@ -171,6 +175,8 @@ def test_the_wheel_carries_the_data_files_and_is_found_through_the_package(
     for key in ("wallet", "vendorkit", "resources_package", "resources_dir"):
         assert Path(found[key]).resolve().is_relative_to(site), (key, found[key])
     assert Path(found["resources_dir"]).resolve() == site / "vrm_wallet_resources"
+    assert Path(found["translations_dir"]).resolve() == site / "vrm_wallet_resources/translations"
+    assert found["app_icon_found"]  # the desktop app finds its icons in the package too
     third_party = Path(sysconfig.get_paths()["purelib"]).resolve()
     from_checkout = [
         entry
