@@ -70,7 +70,7 @@ class WorkspaceShortcuts(QObject):
         field = next((found for found in fields if isinstance(found, QWidget)), None)
         if field is None:
             self._window.statusBar().showMessage(
-                self.tr("This page has no search."), NO_SEARCH_MESSAGE_MS
+                self.tr("This page has no search or filter."), NO_SEARCH_MESSAGE_MS
             )
             return
         field.setFocus()

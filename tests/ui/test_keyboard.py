@@ -138,7 +138,7 @@ def test_shortcuts_find_and_new_intention_are_on_the_menu(
     qtbot.waitUntil(workspace.consents.status_combo.hasFocus, timeout=WAIT_MS)
     workspace.show_page(workspace.pages.indexOf(workspace.vendors))
     shortcuts.find_action.trigger()  # no search there: said in the status bar
-    assert window.statusBar().currentMessage() == "This page has no search."
+    assert window.statusBar().currentMessage() == "This page has no search or filter."
 
     shortcuts.new_intention_action.trigger()
     assert workspace.pages.currentWidget() is workspace.intentions
