@@ -15,17 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.icons import icon
 from ui.reminders.texts import action_text, reminder_text
 from ui.reminders.watch import ReminderWatch
 from wallet.reminders import Reminder
 
-_MARKS = {  # words first; the mark only helps the eye (never colour alone)
-    "card_expired": "⚠",
-    "consent_expiring": "⏳",
-    "card_expiring": "⏳",
-    "end_unconfirmed": "⚠",
-    "delivery_failing": "⚠",
-    "offers_waiting": "✉",
+_ICONS = {  # the words say it all; the page's icon only helps the eye find its kind
+    "card_expired": "loyalty",
+    "consent_expiring": "consents",
+    "card_expiring": "loyalty",
+    "end_unconfirmed": "consents",
+    "delivery_failing": "activity",
+    "offers_waiting": "intentions",
 }
 
 
@@ -87,8 +88,7 @@ class HomePage(QWidget):
         self._reminders = list(reminders)
         self.list.clear()
         for reminder in self._reminders:
-            text = f"{_MARKS[reminder.kind]}  {reminder_text(reminder)}"
-            item = QListWidgetItem(text, self.list)
+            item = QListWidgetItem(icon(_ICONS[reminder.kind]), reminder_text(reminder), self.list)
             item.setData(Qt.ItemDataRole.UserRole, reminder.key)
             item.setToolTip(action_text(reminder))
         keys = [reminder.key for reminder in self._reminders]

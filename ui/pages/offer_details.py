@@ -24,7 +24,9 @@ def money(amount: str, currency: str) -> str:
         return f"{amount} {currency}"
     if not isinstance(exponent, int):  # not a finite number: shown as written
         return f"{amount} {currency}"
-    return QLocale().toCurrencyString(float(value), currency, max(0, -exponent))
+    # Number in the locale's format, then the ISO code: "86.45 EUR", "86,45 EUR" (a currency
+    # symbol would hide which of several dollars or crowns it is).
+    return f"{QLocale().toString(float(value), 'f', max(0, -exponent))} {currency}"
 
 
 def short_date(day: date) -> str:

@@ -8,6 +8,7 @@ in the app, behind the lock (notifications show on lock screens and in shared hi
 
 from __future__ import annotations
 
+import os
 import shutil
 
 from PySide6.QtCore import QProcess
@@ -22,8 +23,8 @@ APP_NAME = "VRM Wallet"
 def notify(summary: str, body: str) -> bool:
     """Raise a desktop notification; whether it could be handed to the notification service."""
     program = shutil.which(NOTIFY_SEND)
-    if program is None:
-        return False
+    if program is None or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return False  # no program, or no session bus for it to reach (it would start one)
     arguments = [
         f"--app-name={APP_NAME}",
         f"--icon={resources_dir() / 'icons' / f'{APP_ICON}.svg'}",

@@ -1,0 +1,119 @@
+"""Screenshots of the real app on the demo vault, one per page, for the README and the guide.
+
+    python docs/screenshots/take.py OUT_DIR
+
+Runs the desktop app as ``vrm-wallet --demo`` does (its embedded demo vendors on loopback, a demo
+vault in a temporary folder), in the language of the environment (``LANG=es_ES.UTF-8`` for
+Spanish), at the size of a laptop screen, and saves ``OUT_DIR/<page>.png`` for every page of
+the sidebar once its content has loaded. ``make screenshots`` runs it under Xvfb for each
+language. It prints the files it wrote.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QScrollArea
+
+from ui.app import Options, configure_application, create_application, create_main_window
+from ui.heap import preload_and_freeze
+from ui.main_window import MainWindow
+from ui.tasks import VaultRunner
+from vendorkit.demo import start_demo_vendors
+
+SIZE = QSize(1024, 640)
+SETTLE_SECONDS = 0.8  # what a page loads after being shown (tables fill over a few turns)
+TIMEOUT_SECONDS = 60.0
+PAGE_NAMES = (
+    "home",
+    "my-data",
+    "overview",
+    "intentions",
+    "consents",
+    "terms",
+    "loyalty",
+    "vendors",
+    "activity",
+    "settings",
+)
+
+
+def _wait(app: QApplication, condition: object, *, seconds: float = TIMEOUT_SECONDS) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _settle(app: QApplication, runner: VaultRunner) -> None:
+    end = time.monotonic() + SETTLE_SECONDS
+    while time.monotonic() < end or runner.is_busy:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _broadcast_and_choose(app: QApplication, runner: VaultRunner, window: MainWindow) -> None:
+    """Broadcast the demo intention to the demo vendors and select the best offer."""
+    assert window.workspace is not None
+    page = window.workspace.intentions
+    if page.broadcast_button.isEnabled():
+        page.broadcast_button.click()
+        _wait(app, lambda: page.delivery is None and bool(page.ranked_offer_ids()))
+        _wait(app, lambda: page.offers.settled)
+    page.kept_table.selectRow(0)
+    _wait(app, lambda: page.offers.details.shown_id is not None)
+    _settle(app, runner)
+    scroll = page.stack.currentWidget()  # the details scroll: show the offers, not the top
+    if isinstance(scroll, QScrollArea):
+        scroll.ensureWidgetVisible(page.offers.details, 0, 0)
+        scroll.ensureWidgetVisible(page.offers.kept_box, 0, 0)
+    _settle(app, runner)
+
+
+def take(out: Path) -> list[Path]:
+    app = create_application([])
+    configure_application(app, style_set=True)
+    runner = VaultRunner(before_first_open=preload_and_freeze)
+    vendors = start_demo_vendors()
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="vrm-screenshots-") as temp:
+        options = Options(vault_dir=Path(temp) / "demo", demo=True)
+        window: MainWindow = create_main_window(options, runner, demo_vendors_url=vendors.base_url)
+        try:
+            window.resize(SIZE)
+            window.show()
+            _wait(app, lambda: window.workspace is not None)
+            workspace = window.workspace
+            assert workspace is not None
+            out.mkdir(parents=True, exist_ok=True)
+            for row, name in enumerate(PAGE_NAMES[: workspace.sidebar.count()]):
+                workspace.show_page(row)
+                _settle(app, runner)
+                if name == "intentions":
+                    _broadcast_and_choose(app, runner, window)
+                path = out / f"{name}.png"
+                window.grab().save(str(path))
+                written.append(path)
+        finally:
+            window.shutdown()  # locks the vault and stops the workers
+            vendors.stop()
+    return written
+
+
+def main(arguments: list[str]) -> int:
+    if len(arguments) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    for path in take(Path(arguments[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
