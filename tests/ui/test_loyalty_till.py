@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from ui.pages.loyalty_page import LoyaltyPage, MembershipCard
 from ui.tasks import VaultRunner
 from ui.widgets.till_view import TillView
 from wallet.loyalty.book import LoyaltyBook
-from wallet.loyalty.models import MembershipDraft
+from wallet.loyalty.models import Membership, MembershipDraft
 from wallet.vault.facade import Vault
 
 TODAY = date.today()
@@ -173,3 +173,26 @@ def test_a_card_can_be_selected_for_the_till_and_stays_selected(
     qtbot.waitUntil(lambda: card_of(page, "Cinema Plus") is not current)
     current = page.cards.itemWidget(page.cards.currentItem())
     assert isinstance(current, MembershipCard) and current.membership.id == cinema
+
+
+def test_long_values_and_codes_not_drawn_here_still_fit_the_screen(qtbot: QtBot) -> None:
+    now = datetime.now(UTC)
+    address = "https://example.org/card/" + "x" * 900
+    for kind, value in (("qr", address), ("pdf417", "RC-55120-9")):
+        membership = Membership(
+            id=1, created=now, updated=now, program="P" * 200, member_number="M",
+            barcode_type=kind, barcode_value=value,
+        )  # fmt: skip
+        view = TillView(membership)
+        qtbot.addWidget(view)
+        view.show_full_screen()
+        qtbot.waitUntil(lambda v=view: v.width() > 0 and v.number_label.text() != "")
+        assert view.geometry() == view.screen().geometry()
+        assert view.number_label.sizeHint().width() <= view.width()
+        assert view.number_label.toolTip() == value
+        if kind == "pdf417":
+            assert "cannot draw PDF417" in view.code_label.text()
+            assert view.number_label.text() == value
+        else:
+            assert "…" in view.number_label.text() and view.code_image_size.width() >= 300
+        view.close()

@@ -46,7 +46,7 @@ from ui.text import escape_html
 from ui.widgets.till_card import CARD_WIDTH, MembershipCard
 from ui.widgets.till_view import TillView
 from wallet.changes import Changes, Part
-from wallet.loyalty.book import ImportPreview, ImportResult, LoyaltyBook
+from wallet.loyalty.book import ExportFormat, ImportPreview, ImportResult, LoyaltyBook
 from wallet.loyalty.expiry import CardExpiry
 from wallet.loyalty.models import (
     Membership,
@@ -442,7 +442,7 @@ class LoyaltyPage(Page):
         )
         if path is None:
             return
-        export_format = "json" if path.suffix.lower() == ".json" else "csv"
+        export_format: ExportFormat = "json" if path.suffix.lower() == ".json" else "csv"
 
         def done(count: int) -> None:
             message = self.tr("Exported %1 cards to %2. The file is not encrypted.")

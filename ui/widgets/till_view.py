@@ -73,6 +73,8 @@ class TillView(QDialog):
         self.number_label = self._text_label(self._value, point_size_factor=2.0, bold=False)
         self.number_label.setFont(self._number_font())
         self.number_label.setAccessibleName(self.tr("Card number"))
+        self.number_label.setAccessibleDescription(self._value)
+        self.number_label.setToolTip(self._value)
         self.expiry_label = self._text_label(self._expiry_text(expiry), 1.2, bold=True)
         self.expiry_label.setVisible(bool(self.expiry_label.text()))
         hint = self.tr(
@@ -110,6 +112,9 @@ class TillView(QDialog):
 
     def _text_label(self, text: str, point_size_factor: float, *, bold: bool) -> QLabel:
         label = QLabel(text)
+        # A long name or value (a QR code's web address) must not widen the window past the
+        # screen: it is elided to the width instead (see _fit_texts).
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         label.setTextFormat(Qt.TextFormat.PlainText)  # names and numbers may come from a file
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(label.font())
@@ -152,9 +157,20 @@ class TillView(QDialog):
         self.code_image_size = image.size()
         self.code_label.setPixmap(QPixmap.fromImage(image))
 
+    def _fit_texts(self) -> None:
+        """The name and number in full, or elided in the middle if wider than the window."""
+        width = max(0, self.width() - 2 * MARGIN_PIXELS)
+        for label, text in (
+            (self.name_label, self.membership.program),
+            (self.number_label, self._value),
+        ):
+            metrics = label.fontMetrics()
+            label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._draw_code()
+        self._fit_texts()
 
     # ------------------------------------------------------------------ closing
 
