@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Party</source>
-        <translation>Parte</translation>
+        <translation>Soggetto</translation>
     </message>
     <message>
         <source>Fields</source>
@@ -324,7 +324,7 @@
     </message>
     <message>
         <source>Filter by event, party, field or detail…</source>
-        <translation>Filtra per evento, parte, campo o dettaglio…</translation>
+        <translation>Filtra per evento, soggetto, campo o dettaglio…</translation>
     </message>
     <message>
         <source>&amp;Verify integrity</source>
@@ -619,7 +619,7 @@
     </message>
     <message>
         <source>delivered %1</source>
-        <translation>consegnato %1</translation>
+        <translation>consegnato il %1</translation>
     </message>
     <message>
         <source>retrying</source>
