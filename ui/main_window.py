@@ -97,6 +97,7 @@ class Workspace(QWidget):
         from ui.pages.settings_page import SettingsPage
         from ui.pages.terms_page import TermsPage
         from ui.pages.vendors_page import VendorsPage
+        from ui.reminders.routing import open_reminder
         from ui.reminders.watch import ReminderWatch
 
         self.reminders = ReminderWatch(runner, self)
@@ -140,7 +141,7 @@ class Workspace(QWidget):
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
         self._connect_consents()
-        self.home.open_requested.connect(self.open_reminder)
+        self.home.open_requested.connect(lambda kind, subject: open_reminder(self, kind, subject))
         self.home.compose_requested.connect(self.compose_intention)
         self.reminders.start()
         self.lock_button = QPushButton(icon("lock"), self.tr("Lock"))
@@ -181,16 +182,6 @@ class Workspace(QWidget):
         """Show Intentions and open its composer."""
         self.show_page(self.pages.indexOf(self.intentions))
         self.intentions.compose()
-
-    def open_reminder(self, kind: str, subject: str) -> None:
-        """Show what a reminder of the Home page is about (a consent, an intention's offers,
-        the messages set aside on Activity, a loyalty card)."""
-        if kind in ("consent_expiring", "end_unconfirmed"):
-            return self.open_consent(subject)
-        pages = {"offers_waiting": self.intentions, "delivery_failing": self.activity}
-        self.show_page(self.pages.indexOf(pages.get(kind, self.loyalty)))
-        if kind == "offers_waiting":
-            self.intentions.reload(select=subject)
 
     def open_consent(self, consent_id: str) -> None:
         """Show the Consents page with ``consent_id`` selected."""

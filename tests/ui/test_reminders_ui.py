@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,14 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.test_consents_requests import VENDOR_ID, add_offline_vendor, fill
+from tests.ui.conftest import MakeWindow, unlock
 from tests.ui.notification_service import NotificationService
 from ui.pages.home_page import HomePage
 from ui.reminders.watch import ReminderWatch
 from ui.tasks import VaultRunner
 from wallet.consents import ConsentBook, GrantRequest
+from wallet.loyalty.book import LoyaltyBook
+from wallet.loyalty.models import MembershipDraft
 from wallet.vault.facade import Vault
 
 WAIT_MS = 20_000
@@ -112,3 +116,29 @@ def test_each_new_reminder_raises_one_notification_without_names(
     ):
         watch.check_now()
     assert len(notifications.received) == 1
+
+
+def test_the_workspace_opens_on_home_and_a_reminder_leads_to_its_card(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    directory = tmp_path / "vault"
+    with Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault as vault:
+        ending = date.today() + timedelta(days=3)
+        card = LoyaltyBook(vault).add(
+            MembershipDraft(program="Book Club", member_number="BC-1", expiry=ending)
+        )
+    window = make_window(directory)
+    unlock(qtbot, window)
+    workspace = window.workspace
+    assert workspace is not None and workspace.pages.currentWidget() is workspace.home
+    qtbot.waitUntil(lambda: len(workspace.home.texts()) == 1, timeout=WAIT_MS)
+    assert "Your Book Club card expires on" in workspace.home.texts()[0]
+    workspace.home.open_button.click()
+    assert workspace.pages.currentWidget() is workspace.loyalty
+
+    def selected() -> int | None:
+        cards = workspace.loyalty.card_widgets()
+        row = workspace.loyalty.cards.currentRow()
+        return cards[row].membership.id if 0 <= row < len(cards) else None
+
+    qtbot.waitUntil(lambda: selected() == card.id, timeout=WAIT_MS)
