@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QWidget
+
+from ui.accessibility import accessible_name
 
 if TYPE_CHECKING:
     from ui.main_window import Workspace
@@ -51,9 +53,18 @@ class WorkspaceShortcuts(QObject):
         return action
 
     def set_enabled(self, enabled: bool) -> None:
-        """Enable the actions while a vault is unlocked."""
+        """Enable the actions while a vault is unlocked (and name the keys in the tooltips of
+        what they reach, the workspace being new)."""
         for action in self.actions:
             action.setEnabled(enabled)
+        workspace = self._workspace() if enabled else None
+        if workspace is None:
+            return
+        _tell_shortcut(workspace.intentions.new_button, NEW_INTENTION_SHORTCUT)
+        for index in range(workspace.pages.count()):
+            field = _find_field(workspace.pages.widget(index))
+            if field is not None:
+                _tell_shortcut(field, FIND_SHORTCUT)
 
     def new_intention(self) -> None:
         """Show Intentions and open its composer."""
@@ -65,9 +76,7 @@ class WorkspaceShortcuts(QObject):
     def find(self) -> None:
         """Focus the shown page's search field, or say there is none."""
         workspace = self._workspace()
-        page = workspace.pages.currentWidget() if workspace is not None else None
-        fields = (getattr(page, name, None) for name in FIND_FIELDS)
-        field = next((found for found in fields if isinstance(found, QWidget)), None)
+        field = _find_field(workspace.pages.currentWidget() if workspace is not None else None)
         if field is None:
             self._window.statusBar().showMessage(
                 self.tr("This page has no search or filter."), NO_SEARCH_MESSAGE_MS
@@ -76,3 +85,18 @@ class WorkspaceShortcuts(QObject):
         field.setFocus()
         if isinstance(field, QLineEdit):
             field.selectAll()
+
+
+def _find_field(page: QWidget | None) -> QWidget | None:
+    """The search field of ``page``, else its filter (what Ctrl+F reaches), if it has one."""
+    fields = (getattr(page, name, None) for name in FIND_FIELDS)
+    return next((found for found in fields if isinstance(found, QWidget)), None)
+
+
+def _tell_shortcut(widget: QWidget, shortcut: str) -> None:
+    """Add the keys that reach ``widget`` to its tooltip ("Add field… (Ctrl+N)")."""
+    keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+    tooltip = widget.toolTip() or accessible_name(widget)
+    if keys not in tooltip:
+        text = QCoreApplication.translate("WorkspaceShortcuts", "%1 (%2)")
+        widget.setToolTip(text.replace("%1", tooltip).replace("%2", keys) if tooltip else keys)

@@ -130,6 +130,10 @@ def test_shortcuts_find_and_new_intention_are_on_the_menu(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
 
+    # Tooltips name the keys too.
+    assert workspace.activity.search_edit.toolTip().endswith("(Ctrl+F)")
+    assert workspace.consents.status_combo.toolTip().endswith("(Ctrl+F)")
+    assert workspace.intentions.new_button.toolTip().endswith("(Ctrl+N)")
     workspace.show_page(workspace.pages.indexOf(workspace.activity))
     shortcuts.find_action.trigger()
     qtbot.waitUntil(workspace.activity.search_edit.hasFocus, timeout=WAIT_MS)
