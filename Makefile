@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := interop/js/node_modules/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test bench lint format system-deps node-deps clean demo-vault soak
+.PHONY: run test bench lint format system-deps node-deps clean demo-vault soak translations \
+	translations-update
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +26,24 @@ node-deps: $(NODE_STAMP)
 $(NODE_STAMP): interop/js/package-lock.json
 	@bash .ci/node-deps
 
-run: $(STAMP) system-deps
+## translations: the compiled catalogues (.qm, not committed) of resources/translations/*.ts,
+## each rebuilt only when its .ts is newer
+TS_FILES := $(wildcard resources/translations/vrm-wallet_*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+## translations-update: merge the texts of ui/ and the core's marked texts into the .ts files
+translations-update: $(STAMP)
+	$(BIN)/python -m ui.i18n.update
+
+run: $(STAMP) system-deps translations
 	@QT_QPA_PLATFORM= $(BIN)/vrm-wallet --demo
 
-test: $(STAMP) system-deps node-deps
+test: $(STAMP) system-deps node-deps translations
 	$(BIN)/ruff check wallet vendorkit ui tests bench
 	$(BIN)/ruff format --check wallet vendorkit ui tests bench
 	$(BIN)/mypy
@@ -43,7 +58,7 @@ format: $(STAMP)
 	$(BIN)/ruff format wallet vendorkit ui tests bench
 	$(BIN)/ruff check --fix wallet vendorkit ui tests bench
 
-bench: $(STAMP) system-deps
+bench: $(STAMP) system-deps translations
 	$(BIN)/python -m bench
 
 ## soak: the long run of issue 11: 2 000 kills of the crash harness, then every property test with

@@ -1,0 +1,73 @@
+"""Refresh the translation sources: ``python -m ui.i18n.update`` (``make translations-update``).
+
+Runs pyside6-lupdate over every ``ui/`` module and the core modules that mark texts for the
+interface (``wallet.i18n.QT_TRANSLATE_NOOP``), merging new texts into each
+``resources/translations/vrm-wallet_<lang>.ts`` as unfinished and dropping texts no longer used.
+The files keep no source locations, so moving code does not touch them. An English file
+(``vrm-wallet_en.ts``), when present, holds only the plural forms (``%n``).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+TRANSLATIONS = REPOSITORY / "resources" / "translations"
+CORE_MARKER = "QT_TRANSLATE_NOOP("
+LUPDATE_FLAGS = ("-no-obsolete", "-locations", "none", "-source-language", "en")
+
+
+def lupdate_program() -> Path:
+    """pyside6-lupdate of the Python running this (the project's .venv)."""
+    return Path(sys.executable).with_name("pyside6-lupdate")
+
+
+def source_files(repository: Path = REPOSITORY) -> list[Path]:
+    """The modules whose texts are translated: all of ``ui/``, and the core's marked ones."""
+    ui_files = sorted((repository / "ui").rglob("*.py"))
+    core_files = sorted(
+        path
+        for path in (repository / "wallet").rglob("*.py")
+        if path.name != "i18n.py" and CORE_MARKER in path.read_text(encoding="utf-8")
+    )
+    return ui_files + core_files
+
+
+def ts_files(directory: Path = TRANSLATIONS) -> list[Path]:
+    """The translation sources, one per language."""
+    return sorted(directory.glob("vrm-wallet_*.ts"))
+
+
+def language_of(ts_file: Path) -> str:
+    """``vrm-wallet_es.ts`` → ``es``."""
+    return ts_file.stem.rpartition("_")[2]
+
+
+def lupdate_command(ts_file: Path, sources: Sequence[Path]) -> list[str]:
+    """The pyside6-lupdate call that merges ``sources``' texts into ``ts_file``."""
+    language = language_of(ts_file)
+    plurals_only = ["-pluralonly"] if language == "en" else []
+    return [
+        str(lupdate_program()),
+        *LUPDATE_FLAGS,
+        "-target-language",
+        language,
+        *plurals_only,
+        *(str(path) for path in sources),
+        "-ts",
+        str(ts_file),
+    ]
+
+
+def update(directory: Path = TRANSLATIONS, *, repository: Path = REPOSITORY) -> None:
+    """Merge the current texts into every translation source in ``directory``."""
+    sources = source_files(repository)
+    for ts_file in ts_files(directory):
+        subprocess.run(lupdate_command(ts_file, sources), check=True)
+
+
+if __name__ == "__main__":
+    update()
