@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from wallet.consents import store as consent_store
 from wallet.loyalty.book import LoyaltyBook
+from wallet.loyalty.expiry import expiry_state, local_day
 from wallet.offers import store as offer_store
 from wallet.outbox import store as outbox_store
 from wallet.vault.facade import Vault
@@ -70,7 +71,7 @@ def due_reminders(vault: Vault, *, lead_days: int, now: datetime | None = None) 
     for row in consent_store.ending_before(connection, seconds + lead_days * DAY_SECONDS):
         name = names.get(row.vendor_id, row.vendor_id)
         found.append(Reminder("consent_expiring", row.id, name, when=_day(row.expires_at)))
-    found.extend(_card_reminders(vault, today=moment.date(), lead_days=lead_days))
+    found.extend(_card_reminders(vault, now=moment, lead_days=lead_days))
     grace = seconds - CONFIRMATION_GRACE_DAYS * DAY_SECONDS
     for row in consent_store.unconfirmed_revocations(connection, grace):
         name = names.get(row.vendor_id, row.vendor_id)
@@ -85,14 +86,15 @@ def due_reminders(vault: Vault, *, lead_days: int, now: datetime | None = None) 
     return sorted(found, key=lambda r: (_ORDER[r.kind], r.when or date.max, r.name, r.subject))
 
 
-def _card_reminders(vault: Vault, *, today: date, lead_days: int) -> list[Reminder]:
-    soon = today + timedelta(days=lead_days)
+def _card_reminders(vault: Vault, *, now: datetime, lead_days: int) -> list[Reminder]:
+    """Cards expired or expiring, by the loyalty book's own rule (the person's local day)."""
+    today = local_day(now)
     reminders = []
     for card in LoyaltyBook(vault).memberships():
-        if card.expiry is None or card.expiry > soon:
-            continue
-        kind: ReminderKind = "card_expired" if card.expiry < today else "card_expiring"
-        reminders.append(Reminder(kind, str(card.id), card.program, when=card.expiry))
+        state = expiry_state(card.expiry, today=today, lead_days=lead_days).state
+        if state != "valid":
+            kind: ReminderKind = "card_expired" if state == "expired" else "card_expiring"
+            reminders.append(Reminder(kind, str(card.id), card.program, when=card.expiry))
     return reminders
 
 
