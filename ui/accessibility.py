@@ -12,6 +12,8 @@ later, or by a window that never called us, follows them too:
   name, the label whose buddy it is, its group box's title, its own text), else the words a
   sighted person reads beside it: the label whose buddy is the widget it stands in for (a
   password field's entry), the label just before it in its layout, its placeholder, its tooltip.
+  A name found that way is read again each time (at the focus, at a page's showing), so it
+  follows those words when the language changes.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 MAX_CAPTION_LENGTH = 80
+# Set on a widget whose name was derived here (its value: the fallback name used, maybe "").
+DERIVED_NAME_PROPERTY = "vrmDerivedNameFallback"
 _TAB_FOCUS = 0x1  # Qt.FocusPolicy.TabFocus, without building the Qt namespace at the first window
 
 
@@ -64,10 +68,18 @@ def prepare_control(widget: QWidget, *, focused: bool = False, fallback_name: st
         widget.setTabChangesFocus(True)
     elif isinstance(widget, QAbstractItemView):
         widget.setTabKeyNavigation(False)
-    if (focused or takes_keyboard_focus(widget)) and not accessible_name(widget):
-        name = seen_name(widget) or fallback_name
-        if name:
-            widget.setAccessibleName(name)
+    if not (focused or takes_keyboard_focus(widget)):
+        return
+    derived_fallback = widget.property(DERIVED_NAME_PROPERTY)
+    if derived_fallback is not None:  # named here before: the words beside it may have changed
+        widget.setAccessibleName("")  # (the language switched), so read them again
+        fallback_name = fallback_name or str(derived_fallback)
+    elif accessible_name(widget):
+        return
+    name = seen_name(widget) or fallback_name
+    if name:
+        widget.setAccessibleName(name)
+        widget.setProperty(DERIVED_NAME_PROPERTY, fallback_name)
 
 
 def seen_name(widget: QWidget) -> str:

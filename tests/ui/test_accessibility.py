@@ -102,3 +102,25 @@ def test_a_name_comes_from_the_words_beside_a_control(qtbot: QtBot) -> None:
         layout.addWidget(widget)
     assert seen_name(table) == "Saved versions"  # no mnemonic, no colon
     assert seen_name(edit) == "Search names…"  # a paragraph is no caption: the placeholder
+
+
+def test_a_derived_name_follows_the_words_when_they_change(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout
+
+    from ui.accessibility import prepare_control
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    layout = QVBoxLayout(box)
+    caption, versions = QLabel("Saved versions"), QListWidget()
+    layout.addWidget(caption)
+    layout.addWidget(versions)
+    prepare_control(versions)
+    assert accessible_name(versions) == "Saved versions"
+    caption.setText("Versiones guardadas")  # the language switched
+    prepare_control(versions, focused=True)
+    assert accessible_name(versions) == "Versiones guardadas"
+    versions.setAccessibleName("Mine")  # a name set by the page is left alone
+    versions.setProperty("vrmDerivedNameFallback", None)
+    prepare_control(versions)
+    assert accessible_name(versions) == "Mine"
