@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import MakeWindow, unlock
 from ui.main_window import MainWindow
+from ui.tasks import VaultRunner
 from ui.window_geometry import GEOMETRY_KEY, is_on_a_screen
 
 LAPTOP = QSize(1024, 640)
@@ -127,3 +128,28 @@ def test_a_first_run_opens_within_the_screen(
     screen = QGuiApplication.primaryScreen().availableGeometry()
     assert screen.contains(window.frameGeometry().center())
     assert window.width() <= screen.width() and window.height() <= screen.height()
+
+
+def test_the_main_dialogs_fit_with_fonts_at_125_percent(
+    qtbot: QtBot, runner: VaultRunner, larger_fonts: None
+) -> None:
+    from ui.dialogs.change_passphrase import ChangePassphraseDialog
+    from ui.dialogs.field_dialog import FieldDialog
+    from ui.dialogs.grant_dialog import GrantDialog
+    from ui.dialogs.intention_dialogs import IntentionDialog
+    from ui.dialogs.request_dialog import RequestDialog
+
+    vendors = [("shop", "Demo Shop")]
+    for dialog in (
+        GrantDialog(runner, vendors=vendors),
+        IntentionDialog(proposals=[(1, "5 % off groceries")], has_terms=True),
+        FieldDialog(),
+        RequestDialog(runner, vendor_id="shop", vendor_name="Demo Shop"),
+        ChangePassphraseDialog(runner),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        smallest = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        assert smallest.width() <= LAPTOP.width(), type(dialog).__name__
+        assert smallest.height() <= LAPTOP.height() - 48, type(dialog).__name__  # + title bar
+        dialog.reject()
