@@ -19,10 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ui.heap import preload_and_freeze
+from ui.i18n import language
+from ui.i18n.rebuild import follow_language_changes
 from ui.icons import APP_ICON, icon
 from ui.main_window import MainWindow
 from ui.tasks import VaultRunner
@@ -69,16 +71,7 @@ def parse_options(arguments: Sequence[str]) -> tuple[Options, list[str]]:
 
 def install_translators(app: QApplication, *, locale: QLocale | None = None) -> list[QTranslator]:
     """Load the app's and Qt's own translations for ``locale`` (the system's) when present."""
-    locale = locale or QLocale.system()
-    installed = []
-    for name, directory in (
-        ("vrm-wallet", TRANSLATIONS_DIR),
-        ("qtbase", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", str(directory)) and app.installTranslator(translator):
-            installed.append(translator)
-    return installed
+    return language.install(app, locale or QLocale.system(), translations_dir=TRANSLATIONS_DIR)
 
 
 def configure_application(app: QApplication, *, style_set: bool = False) -> None:
@@ -93,20 +86,23 @@ def configure_application(app: QApplication, *, style_set: bool = False) -> None
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(icon(APP_ICON))
-    install_translators(app)
+    language.use_stored_choice(app, translations_dir=TRANSLATIONS_DIR)
 
 
 def create_main_window(
     options: Options, runner: VaultRunner, *, demo_vendors_url: str | None = None
 ) -> MainWindow:
-    """The window for ``options``: wizard, unlock screen or demo vault."""
-    return MainWindow(
+    """The window for ``options``: wizard, unlock screen or demo vault; it rebuilds its screens
+    when the language is changed in Settings (ui.i18n.rebuild)."""
+    window = MainWindow(
         runner,
         vault_dir=options.vault_dir,
         first_run=not vault_exists(options.vault_dir),
         demo=options.demo,
         demo_vendors_url=demo_vendors_url,
     )
+    follow_language_changes(window)
+    return window
 
 
 def quit_on_termination_signals(app: QApplication) -> QTimer:

@@ -69,5 +69,25 @@ def update(directory: Path = TRANSLATIONS, *, repository: Path = REPOSITORY) -> 
         subprocess.run(lupdate_command(ts_file, sources), check=True)
 
 
+def lrelease_program() -> Path:
+    """pyside6-lrelease of the Python running this."""
+    return Path(sys.executable).with_name("pyside6-lrelease")
+
+
+def build_catalogues(directory: Path = TRANSLATIONS) -> list[Path]:
+    """Compile each .ts in ``directory`` whose .qm is missing or older (what ``make
+    translations`` does, for tests run without make); returns every catalogue."""
+    catalogues = []
+    for ts_file in ts_files(directory):
+        qm_file = ts_file.with_suffix(".qm")
+        if not qm_file.exists() or qm_file.stat().st_mtime < ts_file.stat().st_mtime:
+            subprocess.run(
+                [str(lrelease_program()), "-silent", str(ts_file), "-qm", str(qm_file)],
+                check=True,
+            )
+        catalogues.append(qm_file)
+    return catalogues
+
+
 if __name__ == "__main__":
     update()

@@ -1,9 +1,11 @@
-"""The Settings page: locking, clipboard, this device's keyring, passphrase, backup, restore and
-the vault's integrity check.
+"""The Settings page: the interface's language, locking, clipboard, this device's keyring,
+passphrase, backup, restore and the vault's integrity check.
 
 Every change is saved at once through the vault runner (``vault.update_settings``); the runner's
 ``changed`` signal then lets the main window re-read the settings (auto-lock) and this page show
-what was stored. Restoring replaces
+what was stored. The language is this computer's, not the vault's: it is kept in the app's
+settings (:mod:`ui.i18n.language`) and used at once, the window rebuilding its screens in it.
+Restoring replaces
 the vault, so the page only gathers the answers and asks the main window to do it while locked.
 """
 
@@ -16,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 from ui.background import BackgroundCalls
 from ui.dialogs import ask
 from ui.dialogs.change_passphrase import ChangePassphraseDialog
+from ui.i18n import language
 from ui.pages.base import Page
 from ui.tasks import VaultRunner
 from ui.widgets.layout import heading, secondary
@@ -49,7 +53,7 @@ class SettingsPage(Page):
     Signals:
         restore_requested(Path, str): restore this backup, opened with this passphrase.
 
-    Attributes (for tests): ``auto_lock_minutes``, ``lock_on_screen_lock``,
+    Attributes (for tests): ``language_combo``, ``auto_lock_minutes``, ``lock_on_screen_lock``,
     ``screen_lock_reason``, ``clipboard_seconds``, ``remember``, ``remember_reason``,
     ``change_passphrase_button``, ``backup_button``, ``restore_button``, ``check_button``,
     ``check_result`` (the last check's findings), ``status``, ``error``,
@@ -78,6 +82,7 @@ class SettingsPage(Page):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(heading(self.tr("Settings")))
+        layout.addWidget(self._build_language_group())
         layout.addWidget(self._build_locking_group())
         layout.addWidget(self._build_device_group())
         layout.addWidget(self._build_passphrase_group())
@@ -98,6 +103,23 @@ class SettingsPage(Page):
         runner.changed.connect(self._on_vault_changed)
 
     # ------------------------------------------------------------------ building
+
+    def _build_language_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Language"))
+        self.language_combo = QComboBox()
+        system = language.current_language(language.locale_for(language.FOLLOW_SYSTEM))
+        self.language_combo.addItem(
+            self.tr("Same as the system (%1)").replace("%1", system.name), language.FOLLOW_SYSTEM
+        )
+        for offered in language.LANGUAGES:  # each named in its own language
+            self.language_combo.addItem(offered.name, offered.code)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(language.stored_choice()))
+        )
+        self.language_combo.currentIndexChanged.connect(self._choose_language)
+        form = QFormLayout(group)
+        form.addRow(self.tr("Language of the interface:"), self.language_combo)
+        return group
 
     def _build_locking_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Locking and clipboard"))
@@ -249,6 +271,12 @@ class SettingsPage(Page):
             self.remember_reason.setText(reason)
 
     # ------------------------------------------------------------------ changing
+
+    def _choose_language(self, index: int) -> None:
+        """Keep the language picked and use it now: Qt tells every window, and the main window
+        builds its screens again in it (ui.i18n.rebuild), this page included."""
+        code = self.language_combo.itemData(index)
+        language.switch_to(code if isinstance(code, str) else language.FOLLOW_SYSTEM)
 
     def _save(self, **changes: Any) -> None:
         if self._filling:

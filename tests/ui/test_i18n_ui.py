@@ -1,0 +1,109 @@
+"""The interface in Spanish and Italian, switched live in Settings (issue 14.1).
+
+The language is picked on the Settings page of an unlocked demo vault: the window builds its
+screens again in that language while the vault stays open on the same page, Qt's own dialog
+buttons follow, and dates are written the locale's way. The catalogues are the real ones
+(``resources/translations/*.qm``, compiled here when ``make translations`` has not run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import MakeWindow
+from ui.i18n import language
+from ui.i18n.rebuild import follow_language_changes
+from ui.i18n.update import build_catalogues
+from ui.main_window import MainWindow, Workspace
+
+
+@pytest.fixture
+def app_settings(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[QSettings]:
+    """The app's settings in a file of this test; the language in use is restored after it."""
+    build_catalogues()
+    settings = QSettings(str(tmp_path / "app.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr(language, "app_settings", lambda: settings)
+    before = QLocale()
+    try:
+        yield settings
+    finally:
+        language.use(qapp, before)
+        for _ in range(3):  # the windows rebuild now, while their workers still run
+            QApplication.processEvents()
+
+
+def _demo_on_settings(qtbot: QtBot, make_window: MakeWindow, directory: Path) -> MainWindow:
+    window = make_window(directory, demo=True)
+    follow_language_changes(window)  # as ui.app.create_main_window does
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=15_000)
+    workspace = window.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.settings.isEnabled(), timeout=10_000)
+    workspace.show_page(workspace.pages.indexOf(workspace.settings))
+    return window
+
+
+def _switch(qtbot: QtBot, window: MainWindow, code: str) -> Workspace:
+    """Pick ``code`` in Settings; the rebuilt workspace once its settings are shown."""
+    old = window.workspace
+    assert old is not None
+    combo = old.settings.language_combo
+    combo.setCurrentIndex(combo.findData(code))
+    qtbot.waitUntil(lambda: window.workspace not in (None, old), timeout=10_000)
+    workspace = window.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.settings.isEnabled(), timeout=10_000)
+    return workspace
+
+
+def test_switching_language_rebuilds_the_window_in_it_without_locking(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, app_settings: QSettings
+) -> None:
+    window = _demo_on_settings(qtbot, make_window, tmp_path / "demo")
+    workspace = _switch(qtbot, window, "it")
+    assert window.runner.is_unlocked
+    assert workspace.pages.currentWidget() is workspace.settings  # the same page
+    assert workspace.settings.language_combo.currentData() == "it"
+    assert workspace.sidebar.item(1).text() == "I miei dati"
+    assert window.menuBar().actions()[0].text() != "&Vault"
+    assert window.unlock_page.unlock_button.text() != "Unlock"
+    assert app_settings.value(language.LANGUAGE_KEY) == "it"
+    assert QLocale().language() == QLocale.Language.Italian
+    assert "dicembre" in QLocale().toString(QDate(2026, 12, 14), QLocale.FormatType.LongFormat)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annulla"
+
+    workspace = _switch(qtbot, window, "en")
+    assert workspace.sidebar.item(1).text() == "My data"
+    assert window.runner.is_unlocked
+    assert QCoreApplication.translate("Workspace", "My data") == "My data"
+
+
+def test_following_the_system_forgets_the_choice(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, app_settings: QSettings
+) -> None:
+    window = _demo_on_settings(qtbot, make_window, tmp_path / "demo")
+    _switch(qtbot, window, "es")
+    assert app_settings.value(language.LANGUAGE_KEY) == "es"
+    _switch(qtbot, window, language.FOLLOW_SYSTEM)
+    assert app_settings.value(language.LANGUAGE_KEY) is None
+    assert language.stored_choice() == language.FOLLOW_SYSTEM
+
+
+def test_a_picked_language_keeps_the_systems_country_when_it_speaks_it() -> None:
+    mexico = QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico)
+    assert language.locale_for("es", system=mexico) == mexico
+    assert language.locale_for("it", system=mexico).language() == QLocale.Language.Italian
+    assert language.locale_for("", system=mexico) == mexico
+    bare = language.locale_for("", system=QLocale.c())
+    assert bare.language() == QLocale.Language.English
+    assert language.current_language(QLocale("it_CH")).name == "Italiano"
+    assert language.current_language(QLocale("de_DE")).code == "en"
