@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Bottom to top. A unit may import only units listed before it (and itself). Keep this table and
 # the one in docs/architecture.md the same.
 CORE_LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("errors", "paths", "files", "terminal", "resources", "changes")),
+    ("foundation", ("errors", "paths", "files", "terminal", "resources", "changes", "i18n")),
     ("library homes", ("crypto", "storage", "keystore", "transport", "webhooks")),
     ("wire formats", ("wire", "schemas")),
     ("records", ("activity", "personal_data", "settings")),

@@ -17,14 +17,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ask", text)
-
-
 def confirm(parent: QWidget | None, title: str, text: str, *, action: str | None = None) -> bool:
     """Ask a yes/no question; true only if the user chose ``action`` (default "OK")."""
     box = _message_box(QMessageBox.Icon.Warning, title, text, parent)
-    accept = box.addButton(action or _tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    accept = box.addButton(
+        action or QCoreApplication.translate("ask", "OK"), QMessageBox.ButtonRole.AcceptRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.accessibility import prepare_for_keyboard
+from ui.i18n.core_texts import category_label, field_label
 from ui.models.fields_model import MASK
 from ui.widgets.messages import InlineMessage
 from ui.widgets.tooltip import plain_tooltip
@@ -113,10 +114,10 @@ class FieldDialog(QDialog):
 
     def _build_layout(self) -> None:
         for standard in STANDARD_FIELDS:
-            self.field_picker.addItem(standard.label, standard.key)
+            self.field_picker.addItem(field_label(standard.key, standard.label), standard.key)
         self.field_picker.addItem(self.tr("Custom field…"), CUSTOM_FIELD)
         for category in PII_CATEGORIES.values():
-            self.category_combo.addItem(category.label, category.number)
+            self.category_combo.addItem(category_label(category.number), category.number)
         self.key_edit.setPlaceholderText(self.tr("e.g. library_card"))
         self.value_edit.setTabChangesFocus(True)
         self.value_edit.setPlaceholderText(self.tr("Several lines are fine, e.g. for an address"))
@@ -161,7 +162,7 @@ class FieldDialog(QDialog):
             self.label_edit.setFocus()
             return
         self.key_edit.setText(standard.key)
-        self.label_edit.setText(standard.label)
+        self.label_edit.setText(field_label(standard.key, standard.label))
         self._select_category(standard.category)
         self.sensitive_check.setChecked(standard.sensitive)
 

@@ -39,6 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.accessibility import prepare_for_keyboard
+from ui.i18n.core_texts import (
+    field_label,
+    kantara_category_label,
+    purpose_description,
+    purpose_label,
+)
 from ui.tasks import VaultRunner
 from ui.text import escape_html
 from ui.widgets.layout import size_for_screen
@@ -137,7 +143,7 @@ class GrantDialog(QDialog):
         self.purposes_tree.setUniformRowHeights(True)
         self.purposes_tree.setColumnWidth(0, 290)
         for number, purpose in PURPOSES.items():
-            item = QTreeWidgetItem([purpose.label, purpose.description])
+            item = QTreeWidgetItem([purpose_label(number), purpose_description(number)])
             item.setData(0, _KEY_ROLE, number)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
@@ -243,7 +249,9 @@ class GrantDialog(QDialog):
         self._changed()
 
     def _field_item(self, planned: PlannedField, previous: set[str]) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([planned.label, planned.category_label, self._why(planned)])
+        label = field_label(planned.key, planned.label)
+        category = kantara_category_label(planned.category_label)
+        item = QTreeWidgetItem([label, category, self._why(planned)])
         item.setData(0, _KEY_ROLE, planned.key)
         item.setToolTip(0, planned.key)
         if not planned.present:

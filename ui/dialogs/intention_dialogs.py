@@ -69,10 +69,6 @@ PATTERN_HINTS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("intention_dialogs", text)
-
-
 def validation_messages(error: ValidationError) -> list[str]:
     """Every problem of a draft in words ("maximum price: write a number such as 120…")."""
     messages = []
@@ -241,12 +237,13 @@ class IntentionDialog(QDialog):
 def confirm_withdraw(parent: QWidget | None, *, item: str) -> bool:
     return ask.confirm(
         parent,
-        _tr("Withdraw intention"),
-        _tr(
+        QCoreApplication.translate("intention_dialogs", "Withdraw intention"),
+        QCoreApplication.translate(
+            "intention_dialogs",
             "Withdraw your intention for “%1”? Copies not yet delivered are cancelled, and "
-            "vendors that received it are told it is withdrawn."
+            "vendors that received it are told it is withdrawn.",
         ).replace("%1", item),
-        action=_tr("Withdraw"),
+        action=QCoreApplication.translate("intention_dialogs", "Withdraw"),
     )
 
 
@@ -256,14 +253,15 @@ def confirm_accept(
     """Ask before accepting an offer (the vendor is told; the others are declined)."""
     return ask.confirm(
         parent,
-        _tr("Accept offer"),
-        _tr(
+        QCoreApplication.translate("intention_dialogs", "Accept offer"),
+        QCoreApplication.translate(
+            "intention_dialogs",
             "Accept %1's offer of “%2” for %3, delivered by %4? The vendor is told you accept "
-            "it, and the other vendors that their offers were declined."
+            "it, and the other vendors that their offers were declined.",
         )
         .replace("%1", vendor)
         .replace("%2", item)
         .replace("%3", price)
         .replace("%4", deliver_by),
-        action=_tr("Accept"),
+        action=QCoreApplication.translate("intention_dialogs", "Accept"),
     )

@@ -13,10 +13,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.text import escape_html
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("vendor_dialogs", text)
-
-
 def _ask(parent: QWidget | None, title: str, html: str, action: str) -> bool:
     box = QMessageBox(
         QMessageBox.Icon.Question, title, "", QMessageBox.StandardButton.NoButton, parent
@@ -45,27 +41,43 @@ def confirm_new_vendor(
 ) -> bool:
     """Ask whether to add (or, with ``refresh``, update) a vendor and trust its key."""
     if refresh:
-        question = _tr("Update the details of <b>%1</b> (%2)? Its key is unchanged.")
+        question = QCoreApplication.translate(
+            "vendor_dialogs", "Update the details of <b>%1</b> (%2)? Its key is unchanged."
+        )
     else:
-        question = _tr("Add <b>%1</b> (%2) to your vendors and trust its key?")
+        question = QCoreApplication.translate(
+            "vendor_dialogs", "Add <b>%1</b> (%2) to your vendors and trust its key?"
+        )
     html = (
         "<p>"
         + question.replace("%1", escape_html(name)).replace("%2", escape_html(vendor_id))
         + "</p><p>"
-        + _tr("From: %1").replace("%1", escape_html(url))
+        + QCoreApplication.translate("vendor_dialogs", "From: %1").replace("%1", escape_html(url))
         + "</p><p>"
-        + _tr("Key fingerprint:")
+        + QCoreApplication.translate("vendor_dialogs", "Key fingerprint:")
         + "</p>"
         + _fingerprint(fingerprint)
         + "<p>"
-        + _tr(
+        + QCoreApplication.translate(
+            "vendor_dialogs",
             "If the vendor publishes its fingerprint elsewhere (its shop, a receipt), check that "
-            "they match. Messages to this vendor will be accepted only with this key."
+            "they match. Messages to this vendor will be accepted only with this key.",
         )
         + "</p>"
     )
-    title = _tr("Update vendor") if refresh else _tr("Add vendor")
-    return _ask(parent, title, html, _tr("Update") if refresh else _tr("Add and trust"))
+    title = (
+        QCoreApplication.translate("vendor_dialogs", "Update vendor")
+        if refresh
+        else QCoreApplication.translate("vendor_dialogs", "Add vendor")
+    )
+    return _ask(
+        parent,
+        title,
+        html,
+        QCoreApplication.translate("vendor_dialogs", "Update")
+        if refresh
+        else QCoreApplication.translate("vendor_dialogs", "Add and trust"),
+    )
 
 
 def confirm_key_change(
@@ -79,22 +91,30 @@ def confirm_key_change(
     """Ask whether to trust the new key a vendor presented instead of the pinned one."""
     html = (
         "<p>"
-        + _tr("<b>%1</b> (%2) now presents a different key.")
+        + QCoreApplication.translate(
+            "vendor_dialogs", "<b>%1</b> (%2) now presents a different key."
+        )
         .replace("%1", escape_html(name))
         .replace("%2", escape_html(vendor_id))
         + "</p><p>"
-        + _tr("Pinned key:")
+        + QCoreApplication.translate("vendor_dialogs", "Pinned key:")
         + "</p>"
         + _fingerprint(old_fingerprint)
         + "<p>"
-        + _tr("New key:")
+        + QCoreApplication.translate("vendor_dialogs", "New key:")
         + "</p>"
         + _fingerprint(new_fingerprint)
         + "<p>"
-        + _tr(
+        + QCoreApplication.translate(
+            "vendor_dialogs",
             "Trust it only if the vendor confirmed the change through another channel; someone "
-            "impersonating the vendor would also present a new key."
+            "impersonating the vendor would also present a new key.",
         )
         + "</p>"
     )
-    return _ask(parent, _tr("Approve new key"), html, _tr("Trust the new key"))
+    return _ask(
+        parent,
+        QCoreApplication.translate("vendor_dialogs", "Approve new key"),
+        html,
+        QCoreApplication.translate("vendor_dialogs", "Trust the new key"),
+    )

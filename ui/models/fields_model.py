@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtGui import QColor
 
+from ui.i18n.core_texts import category_label, field_label
 from ui.models.windowed import RowIds, RowIdsOperation, RowsOperation, WindowedTableModel
 from ui.tasks import VaultRunner
 from ui.widgets.tooltip import plain_tooltip
@@ -165,12 +166,12 @@ class FieldsModel(WindowedTableModel[FieldSnapshot]):
 
     def _display(self, field: FieldSnapshot, column: int) -> str:
         if column == _LABEL_COLUMN:
-            return field.label
+            return field_label(field.key, field.label)
         if column == _VALUE_COLUMN:
             value = self._revealed.get(field.key, field.value)
             return MASK if value is None else one_line(value)
         if column == _CATEGORY_COLUMN:
-            return field.category_label
+            return category_label(field.category)
         return field.updated.astimezone().strftime("%Y-%m-%d %H:%M")
 
     def _role_data(self, field: FieldSnapshot, role: int) -> Any:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n.core_texts import purpose_description, purpose_label
 from ui.models.consents_model import local_day, local_time
 from ui.text import escape_html
 from ui.widgets.tables import fit_height, small_table
@@ -163,7 +164,8 @@ class ConsentDetailsPanel(QStackedWidget):
             for item in receipt.vrm.fields
         ]
         purposes = [
-            f"<b>{escape_html(purpose.label)}</b> — {escape_html(purpose.description)} "
+            f"<b>{escape_html(purpose_label(purpose.number))}</b> — "
+            f"{escape_html(purpose_description(purpose.number))} "
             f"{_aside(purpose.dpv_curie)}"
             for purpose in details.purposes()
         ]

@@ -31,6 +31,7 @@ from ui import clipboard
 from ui.background import while_alive
 from ui.dialogs import ask
 from ui.dialogs.field_dialog import FieldDialog, FieldHistoryDialog
+from ui.i18n.core_texts import category_label
 from ui.models.fields_model import FieldColumn, FieldsModel
 from ui.pages.base import Page
 from ui.tasks import VaultRunner
@@ -116,7 +117,7 @@ class MyDataPage(Page):
         self.category_combo = QComboBox()
         self.category_combo.addItem(self.tr("All categories"), None)
         for category in PII_CATEGORIES.values():
-            self.category_combo.addItem(category.label, category.number)
+            self.category_combo.addItem(category_label(category.number), category.number)
         self.category_combo.setToolTip(self.tr("Show one category only"))
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search names, labels and values…"))

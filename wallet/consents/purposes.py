@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wallet.i18n import QT_TRANSLATE_NOOP
+
 DPV = "https://w3id.org/dpv#"
 
 
@@ -36,89 +38,99 @@ PURPOSES: dict[int, Purpose] = {
     for purpose in (
         Purpose(
             1,
-            "Core Function",
+            QT_TRANSLATE_NOOP("Purpose", "Core Function"),
             DPV + "ServiceProvision",
-            "to carry out the core functions of their service",
+            QT_TRANSLATE_NOOP("Purpose", "to carry out the core functions of their service"),
         ),
         Purpose(
             2,
-            "Contracted Service",
+            QT_TRANSLATE_NOOP("Purpose", "Contracted Service"),
             DPV + "RequestedServiceProvision",
-            "to provide the service or goods you ordered",
+            QT_TRANSLATE_NOOP("Purpose", "to provide the service or goods you ordered"),
         ),
-        Purpose(3, "Delivery", DPV + "DeliveryOfGoods", "to deliver physical goods to you"),
+        Purpose(
+            3,
+            QT_TRANSLATE_NOOP("Purpose", "Delivery"),
+            DPV + "DeliveryOfGoods",
+            QT_TRANSLATE_NOOP("Purpose", "to deliver physical goods to you"),
+        ),
         Purpose(
             4,
-            "Contact Requested",
+            QT_TRANSLATE_NOOP("Purpose", "Contact Requested"),
             DPV + "CommunicationForCustomerCare",
-            "to contact you about what you asked for",
+            QT_TRANSLATE_NOOP("Purpose", "to contact you about what you asked for"),
         ),
         Purpose(
             5,
-            "Personalized Experience",
+            QT_TRANSLATE_NOOP("Purpose", "Personalized Experience"),
             DPV + "ServicePersonalisation",
-            "to personalise their service for you",
+            QT_TRANSLATE_NOOP("Purpose", "to personalise their service for you"),
         ),
-        Purpose(6, "Marketing", DPV + "DirectMarketing", "to tell you about their other products"),
+        Purpose(
+            6,
+            QT_TRANSLATE_NOOP("Purpose", "Marketing"),
+            DPV + "DirectMarketing",
+            QT_TRANSLATE_NOOP("Purpose", "to tell you about their other products"),
+        ),
         Purpose(
             7,
-            "Marketing Third Parties",
+            QT_TRANSLATE_NOOP("Purpose", "Marketing Third Parties"),
             DPV + "Marketing",
-            "to tell you about other companies' products",
+            QT_TRANSLATE_NOOP("Purpose", "to tell you about other companies' products"),
         ),
         Purpose(
             8,
-            "Sharing for Delivery",
+            QT_TRANSLATE_NOOP("Purpose", "Sharing for Delivery"),
             DPV + "ServiceProvision",
-            "to pass it to companies that deliver on their behalf",
+            QT_TRANSLATE_NOOP("Purpose", "to pass it to companies that deliver on their behalf"),
         ),
         Purpose(
             9,
-            "Sharing for Marketing",
+            QT_TRANSLATE_NOOP("Purpose", "Sharing for Marketing"),
             DPV + "Advertising",
-            "to pass it to other companies for their marketing",
+            QT_TRANSLATE_NOOP("Purpose", "to pass it to other companies for their marketing"),
         ),
         Purpose(
             10,
-            "3rd Party Sharing for Core Function",
+            QT_TRANSLATE_NOOP("Purpose", "3rd Party Sharing for Core Function"),
             DPV + "ServiceProvision",
-            "to pass it to other companies to serve you",
+            QT_TRANSLATE_NOOP("Purpose", "to pass it to other companies to serve you"),
         ),
         Purpose(
             11,
-            "3rd Party Sharing for Others",
+            QT_TRANSLATE_NOOP("Purpose", "3rd Party Sharing for Others"),
             DPV + "CommercialPurpose",
-            "to pass it to other companies to serve others",
+            QT_TRANSLATE_NOOP("Purpose", "to pass it to other companies to serve others"),
         ),
         Purpose(
             12,
-            "Legally Required Data Retention",
+            QT_TRANSLATE_NOOP("Purpose", "Legally Required Data Retention"),
             DPV + "LegalCompliance",
-            "to keep records the law requires",
+            QT_TRANSLATE_NOOP("Purpose", "to keep records the law requires"),
         ),
         Purpose(
             13,
-            "Required by Law Enforcement or Government",
+            QT_TRANSLATE_NOOP("Purpose", "Required by Law Enforcement or Government"),
             DPV + "LegalCompliance",
-            "to give it to authorities when the law requires",
+            QT_TRANSLATE_NOOP("Purpose", "to give it to authorities when the law requires"),
         ),
         Purpose(
             14,
-            "Protecting Your Health",
+            QT_TRANSLATE_NOOP("Purpose", "Protecting Your Health"),
             DPV + "VitalInterest",
-            "to protect your vital or health interests",
+            QT_TRANSLATE_NOOP("Purpose", "to protect your vital or health interests"),
         ),
         Purpose(
             15,
-            "Protecting Our Interests",
+            QT_TRANSLATE_NOOP("Purpose", "Protecting Our Interests"),
             DPV + "EnforceSecurity",
-            "to protect their legitimate interests (fraud, security)",
+            QT_TRANSLATE_NOOP("Purpose", "to protect their legitimate interests (fraud, security)"),
         ),
         Purpose(
             16,
-            "Improve Performance",
+            QT_TRANSLATE_NOOP("Purpose", "Improve Performance"),
             DPV + "ServiceOptimisation",
-            "to measure or improve their service",
+            QT_TRANSLATE_NOOP("Purpose", "to measure or improve their service"),
         ),
     )
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from wallet.errors import InvalidInput
+from wallet.i18n import QT_TRANSLATE_NOOP
 
 DPV_PD = "https://w3id.org/dpv/pd#"
 DPV = "https://w3id.org/dpv#"
@@ -39,22 +40,40 @@ class PiiCategory:
 PII_CATEGORIES: dict[int, PiiCategory] = {
     category.number: category
     for category in (
-        PiiCategory(1, "Biographical", DPV_PD + "Identifying"),
-        PiiCategory(2, "Contact", DPV_PD + "Contact"),
-        PiiCategory(3, "Biometric", DPV_PD + "Biometric"),
-        PiiCategory(4, "Communications/Social", DPV_PD + "Communication"),
-        PiiCategory(5, "Network/Service", DPV_PD + "Tracking"),
-        PiiCategory(6, "Health", DPV_PD + "MedicalHealth"),
-        PiiCategory(7, "Financial", DPV_PD + "Financial"),
-        PiiCategory(8, "Official/Government Identifiers", DPV_PD + "OfficialID"),
-        PiiCategory(9, "Government Services", DPV_PD + "PublicLife"),
-        PiiCategory(10, "Judicial", DPV_PD + "Criminal"),
-        PiiCategory(11, "Property", DPV_PD + "Ownership"),
-        PiiCategory(12, "Employee Personal Information", DPV_PD + "Professional"),
-        PiiCategory(13, "Psychological/Attitudinal", DPV_PD + "PersonalBelief"),
-        PiiCategory(14, "Membership", DPV_PD + "Membership"),
-        PiiCategory(15, "Behavioral", DPV_PD + "Behavioral"),
-        PiiCategory(16, "Profiling", DPV + "InferredPersonalData"),
+        PiiCategory(1, QT_TRANSLATE_NOOP("PiiCategory", "Biographical"), DPV_PD + "Identifying"),
+        PiiCategory(2, QT_TRANSLATE_NOOP("PiiCategory", "Contact"), DPV_PD + "Contact"),
+        PiiCategory(3, QT_TRANSLATE_NOOP("PiiCategory", "Biometric"), DPV_PD + "Biometric"),
+        PiiCategory(
+            4, QT_TRANSLATE_NOOP("PiiCategory", "Communications/Social"), DPV_PD + "Communication"
+        ),
+        PiiCategory(5, QT_TRANSLATE_NOOP("PiiCategory", "Network/Service"), DPV_PD + "Tracking"),
+        PiiCategory(6, QT_TRANSLATE_NOOP("PiiCategory", "Health"), DPV_PD + "MedicalHealth"),
+        PiiCategory(7, QT_TRANSLATE_NOOP("PiiCategory", "Financial"), DPV_PD + "Financial"),
+        PiiCategory(
+            8,
+            QT_TRANSLATE_NOOP("PiiCategory", "Official/Government Identifiers"),
+            DPV_PD + "OfficialID",
+        ),
+        PiiCategory(
+            9, QT_TRANSLATE_NOOP("PiiCategory", "Government Services"), DPV_PD + "PublicLife"
+        ),
+        PiiCategory(10, QT_TRANSLATE_NOOP("PiiCategory", "Judicial"), DPV_PD + "Criminal"),
+        PiiCategory(11, QT_TRANSLATE_NOOP("PiiCategory", "Property"), DPV_PD + "Ownership"),
+        PiiCategory(
+            12,
+            QT_TRANSLATE_NOOP("PiiCategory", "Employee Personal Information"),
+            DPV_PD + "Professional",
+        ),
+        PiiCategory(
+            13,
+            QT_TRANSLATE_NOOP("PiiCategory", "Psychological/Attitudinal"),
+            DPV_PD + "PersonalBelief",
+        ),
+        PiiCategory(14, QT_TRANSLATE_NOOP("PiiCategory", "Membership"), DPV_PD + "Membership"),
+        PiiCategory(15, QT_TRANSLATE_NOOP("PiiCategory", "Behavioral"), DPV_PD + "Behavioral"),
+        PiiCategory(
+            16, QT_TRANSLATE_NOOP("PiiCategory", "Profiling"), DPV + "InferredPersonalData"
+        ),
     )
 }
 DEFAULT_CATEGORY = 1
@@ -72,17 +91,58 @@ class StandardField:
 
 
 STANDARD_FIELDS: tuple[StandardField, ...] = (
-    StandardField("given_name", "Given name", 1, DPV_PD + "Name"),
-    StandardField("family_name", "Family name", 1, DPV_PD + "Name"),
-    StandardField("date_of_birth", "Date of birth", 1, DPV_PD + "BirthDate", sensitive=True),
-    StandardField("email", "Email address", 2, DPV_PD + "EmailAddress"),
-    StandardField("phone", "Phone number", 2, DPV_PD + "TelephoneNumber"),
-    StandardField("postal_address", "Postal address", 2, DPV_PD + "PhysicalAddress"),
-    StandardField("clothing_size", "Clothing size", 1, DPV_PD + "PhysicalCharacteristic"),
-    StandardField("shoe_size", "Shoe size", 1, DPV_PD + "PhysicalCharacteristic"),
-    StandardField("preferences", "Preferences", 15, DPV_PD + "Preference"),
-    StandardField("dietary_preferences", "Dietary preferences", 15, DPV_PD + "FoodPreference"),
-    StandardField("preferred_language", "Preferred language", 1, DPV_PD + "Language"),
+    StandardField(
+        "given_name", QT_TRANSLATE_NOOP("StandardField", "Given name"), 1, DPV_PD + "Name"
+    ),
+    StandardField(
+        "family_name", QT_TRANSLATE_NOOP("StandardField", "Family name"), 1, DPV_PD + "Name"
+    ),
+    StandardField(
+        "date_of_birth",
+        QT_TRANSLATE_NOOP("StandardField", "Date of birth"),
+        1,
+        DPV_PD + "BirthDate",
+        sensitive=True,
+    ),
+    StandardField(
+        "email", QT_TRANSLATE_NOOP("StandardField", "Email address"), 2, DPV_PD + "EmailAddress"
+    ),
+    StandardField(
+        "phone", QT_TRANSLATE_NOOP("StandardField", "Phone number"), 2, DPV_PD + "TelephoneNumber"
+    ),
+    StandardField(
+        "postal_address",
+        QT_TRANSLATE_NOOP("StandardField", "Postal address"),
+        2,
+        DPV_PD + "PhysicalAddress",
+    ),
+    StandardField(
+        "clothing_size",
+        QT_TRANSLATE_NOOP("StandardField", "Clothing size"),
+        1,
+        DPV_PD + "PhysicalCharacteristic",
+    ),
+    StandardField(
+        "shoe_size",
+        QT_TRANSLATE_NOOP("StandardField", "Shoe size"),
+        1,
+        DPV_PD + "PhysicalCharacteristic",
+    ),
+    StandardField(
+        "preferences", QT_TRANSLATE_NOOP("StandardField", "Preferences"), 15, DPV_PD + "Preference"
+    ),
+    StandardField(
+        "dietary_preferences",
+        QT_TRANSLATE_NOOP("StandardField", "Dietary preferences"),
+        15,
+        DPV_PD + "FoodPreference",
+    ),
+    StandardField(
+        "preferred_language",
+        QT_TRANSLATE_NOOP("StandardField", "Preferred language"),
+        1,
+        DPV_PD + "Language",
+    ),
 )
 _STANDARD_BY_KEY = {field.key: field for field in STANDARD_FIELDS}
 

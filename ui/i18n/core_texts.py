@@ -1,0 +1,50 @@
+"""The core's texts in the interface's language.
+
+The core marks the texts it gives the app to show (``wallet.i18n.QT_TRANSLATE_NOOP``) and keeps
+them English; these functions translate them where they are shown. A field's label is the
+person's own words unless it is still a standard field's label, which is translated.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from wallet.consents.purposes import PURPOSES
+from wallet.personal_data import PII_CATEGORIES, standard_field
+
+
+def category_name(number: int) -> str:
+    """A Kantara personal-information category's name: "Contacto"."""
+    return QCoreApplication.translate("PiiCategory", PII_CATEGORIES[number].name)
+
+
+def category_label(number: int) -> str:
+    """The category in Kantara's form, translated: "2 - Contacto"."""
+    return f"{number} - {category_name(number)}"
+
+
+def purpose_label(number: int) -> str:
+    """A Kantara purpose category, translated: "3 - Entrega"."""
+    name = QCoreApplication.translate("Purpose", PURPOSES[number].name)
+    return f"{number} - {name}"
+
+
+def purpose_description(number: int) -> str:
+    """What a purpose means, in plain words: "para entregarte bienes físicos"."""
+    return QCoreApplication.translate("Purpose", PURPOSES[number].description)
+
+
+def field_label(key: str, label: str) -> str:
+    """``label`` of the field ``key``, translated when it is its standard field's label."""
+    standard = standard_field(key)
+    if standard is not None and label == standard.label:
+        return QCoreApplication.translate("StandardField", label)
+    return label
+
+
+def kantara_category_label(label: str) -> str:
+    """A category label the core wrote ("2 - Contact"), translated; another text as it is."""
+    number, separator, _name = label.partition(" - ")
+    if separator and number.isdigit() and int(number) in PII_CATEGORIES:
+        return category_label(int(number))
+    return label
