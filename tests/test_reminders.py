@@ -15,6 +15,8 @@ from tests.test_consents_requests import VENDOR_ID, add_offline_vendor, fill
 from tests.test_offer_summary import _offers
 from wallet.cli.main import main
 from wallet.consents import ConsentBook, GrantRequest
+from wallet.consents.records import KIND_DISCLOSURE
+from wallet.errors import InvalidInput
 from wallet.loyalty.book import LoyaltyBook
 from wallet.loyalty.models import MembershipDraft
 from wallet.offers import OfferBook
@@ -154,3 +156,57 @@ def test_each_reminder_is_told_once_and_forgotten_once_resolved(vault: Vault) ->
     mark_told(vault, told=fresh, due=now_due)
     assert settings_store.load(vault.reader)[NOTIFIED_SETTING] == [fresh[0].key]
     assert intention_id not in {r.subject for r in now_due}
+
+
+def test_renewing_gives_a_new_receipt_for_the_same_scope_and_stops_the_reminder(
+    vault: Vault,
+) -> None:
+    fill(vault)
+    add_offline_vendor(vault)
+    old_id = _grant(vault, days=30)
+    later = NOW + timedelta(days=25)
+    assert _kinds(vault, at=later)[old_id] == "consent_expiring"
+    book = ConsentBook(vault)
+    renewed = book.renew(old_id, now=int(later.timestamp()))
+    old = book.get(old_id)
+    assert renewed.id != old_id and renewed.status == "active" and old.status == "active"
+    assert renewed.row.vendor_id == old.row.vendor_id
+    assert renewed.field_keys == old.field_keys and renewed.row.purposes == old.row.purposes
+    assert renewed.row.expires_at - renewed.row.granted_at == 30 * 86_400
+    assert renewed.row.receipt_jws != old.row.receipt_jws  # a new signed receipt
+    disclosures = [row for row in book.deliveries(renewed.id) if row.kind == KIND_DISCLOSURE]
+    assert len(disclosures) == 1  # the new consent's disclosure is queued
+    assert old_id not in _kinds(vault, at=later)  # covered by the renewal
+    book.revoke(renewed.id, now=int(later.timestamp()))
+    assert _kinds(vault, at=later)[old_id] == "consent_expiring"  # no longer covered
+
+
+def test_only_an_active_consent_can_be_renewed(vault: Vault) -> None:
+    fill(vault)
+    add_offline_vendor(vault)
+    consent_id = _grant(vault, days=30)
+    ConsentBook(vault).revoke(consent_id)
+    with pytest.raises(InvalidInput, match="only an active consent can be renewed"):
+        ConsentBook(vault).renew(consent_id)
+
+
+def test_consent_renew_command(
+    vault: Vault,
+    vault_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fill(vault)
+    add_offline_vendor(vault)
+    old_id = _grant(vault, days=3)
+    vault.lock()
+    monkeypatch.setenv("VRM_WALLET_PASSPHRASE", PASSPHRASE)
+    assert main(["--vault", str(vault_dir), "consent", "renew", old_id, "--yes"]) == 0
+    captured = capsys.readouterr()
+    new_id = captured.out.strip()
+    assert new_id and new_id != old_id
+    assert "Renewed for Fixture Books until" in captured.err
+    assert "queued; it is sent by `consent deliver`" in captured.err
+    # A 3-day consent renewed for 3 days: the new one ends soon too, the old one is covered.
+    assert main(["--vault", str(vault_dir), "reminders", "--json"]) == 0
+    assert [r["subject"] for r in json.loads(capsys.readouterr().out)] == [new_id]

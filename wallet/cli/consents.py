@@ -19,8 +19,9 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
+from wallet.cli.consent_messages import add_renew_command, add_wait, deliver_or_queue
 from wallet.cli.support import (
     CliError,
     check_can_confirm,
@@ -41,11 +42,8 @@ from wallet.consents.book import MAX_DAYS
 from wallet.consents.purposes import PURPOSES, parse_purpose
 from wallet.consents.requests import FORMATS, DataRequestBook, DataRequestRecord
 from wallet.consents.views import consent_details
-from wallet.delivery.cycle import deliver_pending
 from wallet.files import atomic_write_bytes
-from wallet.outbox import DeliveryProgress
 from wallet.terminal import printable, printable_json, printable_lines
-from wallet.vault.facade import Vault
 from wallet.wire.terms import LANGUAGES
 
 RECEIPT_FORMATS = {
@@ -128,32 +126,6 @@ def _ask(action: str, *, assume_yes: bool) -> None:
         raise CliError("Cancelled; nothing was changed.")
 
 
-def _deliver(vault: Vault, wait: float | None, *, queued: str, out: TextIO) -> None:
-    """Deliver now (``--wait``) and report acknowledgements, or say what waits in the outbox."""
-    if wait is None:
-        print(
-            f"{queued} queued; it is sent by `consent deliver` (or pass --wait SECONDS).",
-            file=out,
-        )
-        return
-
-    def progress(event: DeliveryProgress) -> None:
-        detail = f" ({event.error})" if event.error else ""
-        print(f"  {event.vendor_id}: {event.kind} {event.status}{detail}", file=out, flush=True)
-
-    report = deliver_pending(vault, deadline=wait, on_progress=progress)
-    summary = report.summary
-    print(
-        f"Delivered {summary.delivered}, failed {summary.failed}, disabled {summary.disabled}, "
-        f"still pending {summary.pending}.",
-        file=out,
-    )
-    for consent_id, kind in report.acknowledgements.accepted:
-        print(f"  acknowledged: {consent_id} ({kind}, signed by the vendor)", file=out)
-    for consent_id, reason in report.acknowledgements.refused:
-        print(f"  answer refused: {consent_id} - {one_line(reason, 120)}", file=out)
-
-
 # ---------------------------------------------------------------------------- consents
 
 
@@ -221,7 +193,9 @@ def cmd_consent_grant(args: argparse.Namespace) -> int:
         _ask(f"Grant this consent to {plan.vendor_name}", assume_yes=args.yes)
         record = book.grant(request)
         print(record.id, flush=True)
-        _deliver(vault, args.wait, queued="The disclosure (with the signed receipt) is", out=err)
+        deliver_or_queue(
+            vault, args.wait, queued="The disclosure (with the signed receipt) is", out=err
+        )
     return 0
 
 
@@ -345,7 +319,9 @@ def cmd_consent_revoke(args: argparse.Namespace) -> int:
         outcome = book.revoke(args.id)
         print(f"Revoked {args.id}.")
         if outcome.queued:
-            _deliver(vault, args.wait, queued="The signed revocation notice is", out=sys.stdout)
+            deliver_or_queue(
+                vault, args.wait, queued="The signed revocation notice is", out=sys.stdout
+            )
         else:
             print(f"{printable(record.vendor_name)} is not told: {printable(outcome.reason)}.")
     return 0
@@ -405,14 +381,14 @@ def cmd_consent_update(args: argparse.Namespace) -> int:
             state = "update queued" if outcome.queued else f"not sent - {outcome.reason}"
             print(f"  {printable(outcome.vendor_id)}: {printable(state)}")
         if any(outcome.queued for outcome in outcomes):
-            _deliver(vault, args.wait, queued="The update is", out=sys.stdout)
+            deliver_or_queue(vault, args.wait, queued="The update is", out=sys.stdout)
     return 0
 
 
 def cmd_consent_deliver(args: argparse.Namespace) -> int:
     """Send queued messages now (disclosures, updates, notices) and read the acknowledgements."""
     with unlocked(args) as vault:
-        _deliver(vault, args.wait, queued="Nothing was sent; everything is", out=sys.stdout)
+        deliver_or_queue(vault, args.wait, queued="Nothing was sent; everything is", out=sys.stdout)
     return 0
 
 
@@ -523,16 +499,6 @@ def cmd_request_show(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------- parser
 
 
-def _add_wait(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--wait",
-        type=wait_seconds,
-        metavar="SECONDS",
-        help="deliver now, waiting at most SECONDS, and report the vendors' acknowledgements "
-        "(default: leave the message queued)",
-    )
-
-
 def _add_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="default: text")
     parser.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
@@ -564,14 +530,15 @@ def add_commands(commands: Any) -> None:
         "--third-party", metavar="NAME", help="who receives the data for third-party purposes"
     )
     grant.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    _add_wait(grant)
+    add_wait(grant)
     command(consent, "list", cmd_consent_list, json_output=True)
     show = command(consent, "show", cmd_consent_show, json_output=True)
     show.add_argument("id", metavar="ID")
+    add_renew_command(consent)
     revoke = command(consent, "revoke", cmd_consent_revoke)
     revoke.add_argument("id", metavar="ID")
     revoke.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    _add_wait(revoke)
+    add_wait(revoke)
     receipt = command(consent, "receipt", cmd_consent_receipt)
     receipt.add_argument("id", metavar="ID")
     receipt.add_argument("file", metavar="FILE")
@@ -582,7 +549,7 @@ def add_commands(commands: Any) -> None:
     update = command(consent, "update", cmd_consent_update)
     update.add_argument("field", metavar="FIELD")
     update.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    _add_wait(update)
+    add_wait(update)
     deliver = command(consent, "deliver", cmd_consent_deliver)
     deliver.add_argument("--wait", type=wait_seconds, default=30.0, metavar="SECONDS")
 

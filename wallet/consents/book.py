@@ -19,7 +19,7 @@ import builtins
 from collections.abc import Sequence
 from pathlib import Path
 
-from wallet.consents import ending, export, granting, planning, queries, updates
+from wallet.consents import ending, export, granting, planning, queries, renewal, updates
 from wallet.consents.records import (
     CONSENT_KINDS,
     DAY_SECONDS,
@@ -102,6 +102,11 @@ class ConsentBook:
         return granting.grant_many(self._vault, requests, now=now)
 
     # ------------------------------------------------------------------ ending and updates
+
+    def renew(self, consent_id: str, *, now: int | None = None) -> ConsentRecord:
+        """Give the vendor of active consent ``consent_id`` the same fields, for the same
+        purposes and as long again, under a new consent with a new signed receipt."""
+        return renewal.renew(self._vault, consent_id, now=now)
 
     def revoke(self, consent_id: str, *, now: int | None = None) -> NoticeOutcome:
         """Revoke an active consent; the signed revocation waits in the outbox if offline."""

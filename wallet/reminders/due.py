@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Literal
 
 from wallet.consents import store as consent_store
+from wallet.consents.renewal import is_renewed
 from wallet.loyalty.book import LoyaltyBook
 from wallet.loyalty.expiry import expiry_state, local_day
 from wallet.offers import store as offer_store
@@ -69,6 +70,8 @@ def due_reminders(vault: Vault, *, lead_days: int, now: datetime | None = None) 
     names = vendor_store.names(connection)
     found: list[Reminder] = []
     for row in consent_store.ending_before(connection, seconds + lead_days * DAY_SECONDS):
+        if is_renewed(connection, row):
+            continue
         name = names.get(row.vendor_id, row.vendor_id)
         found.append(Reminder("consent_expiring", row.id, name, when=_day(row.expires_at)))
     found.extend(_card_reminders(vault, now=moment, lead_days=lead_days))
