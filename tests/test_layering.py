@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # the one in docs/architecture.md the same.
 CORE_LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("foundation", ("errors", "paths", "files", "terminal", "resources", "changes", "i18n")),
-    ("library homes", ("crypto", "storage", "keystore", "transport", "webhooks")),
+    ("library homes", ("crypto", "storage", "keystore", "transport", "relay", "webhooks")),
     ("wire formats", ("wire", "schemas")),
     ("records", ("activity", "personal_data", "settings")),
     ("vault", ("vault",)),
@@ -30,7 +30,7 @@ CORE_LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "features",
         ("terms", "loyalty", "outbox", "vendors", "intents", "offers", "consents", "reminders"),
     ),
-    ("delivery", ("delivery",)),
+    ("delivery", ("delivery", "market")),
     ("command line", ("cli",)),
 )
 CORE_ORDER = [f"wallet.{unit}" for _, units in CORE_LAYERS for unit in units]
@@ -38,6 +38,7 @@ RANK = {unit: index for index, unit in enumerate(CORE_ORDER)}
 # What the vendor kit may use of the core: the formats a vendor in any language implements.
 KIT_MAY_USE = {"wallet.errors", "wallet.files", "wallet.resources", "wallet.crypto", "wallet.wire"}
 KIT_MAY_USE |= {"wallet.webhooks", "wallet.terminal"}  # terminal: printing remote text
+KIT_MAY_USE |= {"wallet.relay"}  # the relay's subjects and streams (issue 15)
 KIT_APPLICATIONS = {"vendorkit.demo"}  # opens the person's side too: may use the whole core
 
 

@@ -29,6 +29,7 @@ from vendorkit.agreements import add_agreements_command
 from vendorkit.catalog import default_catalog_path, load_catalog
 from vendorkit.conformance import add_conformance_command
 from vendorkit.keys import load_or_create_key, write_key_file
+from vendorkit.market.cli import add_listen_command
 from vendorkit.server import VendorApp, make_vendors
 from wallet.crypto.canonical import canonical_bytes
 from wallet.crypto.signing import VerifyingKey, generate_signing_key, verifying_key_from_jwk
@@ -465,6 +466,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--records", help="directory to log agreement records in (for `vrm-vendor agreements`)"
     )
     serve.set_defaults(handler=cmd_serve)
+
+    add_listen_command(commands)  # vrm-vendor listen --relay URL (issue 15)
 
     validate = commands.add_parser("validate", help="check an intention, offer or metadata file")
     validate.add_argument("file")

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
+from wallet.cli import market as cli_market
 from wallet.cli.support import (
     CliError,
     check_can_confirm,
@@ -177,6 +178,10 @@ def print_delivery_summary(summary: RunSummary, *, file: TextIO | None = None) -
 def cmd_intent_broadcast(args: argparse.Namespace) -> int:
     """Send the intention to the vendors in your directory, then take in their offers."""
     with unlocked(args) as vault:
+        if args.relay:
+            cli_market.cast(vault, args.relay, args.id)
+            if not args.vendor:  # the relay only, unless directory vendors are named too
+                return 0
         plan = IntentionBook(vault).broadcast(args.id, args.vendor or None)
         print(f"Queued for {len(plan.vendor_ids)} vendor(s).")
         report = deliver_pending(vault, deadline=args.wait, on_progress=_progress)
@@ -194,7 +199,8 @@ def cmd_intent_withdraw(args: argparse.Namespace) -> int:
         confirm(f"Withdraw {record.intention.itemOffered.name!r}", assume_yes=args.yes)
         plan = book.withdraw(args.id)
         deliver_pending(vault, deadline=args.wait, on_progress=_progress)
-    print(f"Withdrawn; {len(plan.told)} vendor(s) told.")
+        print(f"Withdrawn; {len(plan.told)} vendor(s) told.")
+        cli_market.tell_relays(vault, args.id)
     for vendor_id, reason in plan.not_told:
         print(f"  not told: {vendor_id} - {reason}")
     return 0
@@ -464,6 +470,8 @@ def add_commands(commands: Any) -> None:
     broadcast.add_argument("id", metavar="ID")
     broadcast.add_argument("--vendor", action="append", help="only this vendor id (repeatable)")
     broadcast.add_argument("--wait", type=wait_seconds, default=30.0, metavar="SECONDS")
+    cli_market.add_relay_option(broadcast)
+    cli_market.add_intent_commands(intent)
     withdraw = command(intent, "withdraw", cmd_intent_withdraw)
     withdraw.add_argument("id", metavar="ID")
     withdraw.add_argument("--yes", action="store_true", help="do not ask for confirmation")

@@ -492,6 +492,24 @@ _V9_OUTBOX_LEASES: tuple[str, ...] = (
     "ALTER TABLE outbox ADD COLUMN lease_until REAL NOT NULL DEFAULT 0",
 )
 
+# Owned by wallet/market/: where an intention was cast on a relay (issue 15). `sequence` is its
+# message in the relay's intentions stream (removed on withdrawal), `offers_read_to` the last
+# sealed-offer message read, `messages_read`/`refused` the counts the flood caps look at.
+_V10_RELAY_CASTS: tuple[str, ...] = (
+    """CREATE TABLE relay_casts (
+        intention_id TEXT NOT NULL,
+        relay TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        cast_at TEXT NOT NULL,
+        withdrawn_at TEXT,
+        offers_read_to INTEGER NOT NULL DEFAULT 0,
+        messages_read INTEGER NOT NULL DEFAULT 0,
+        refused INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (intention_id, relay)
+    )""",
+)
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -525,6 +543,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         8, "outbox messages about one consent delivered in order", _run_all(_V8_OUTBOX_ORDER)
     ),
     Migration(9, "outbox rows being sent carry a lease", _run_all(_V9_OUTBOX_LEASES)),
+    Migration(10, "where intentions were cast on a relay", _run_all(_V10_RELAY_CASTS)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,0 +1,220 @@
+"""Sealed offers back from a relay: read, open, cap, then the same checks as HTTP offers.
+
+The wallet reads ``vrm.offers.<uuid>`` after the last message it read (kept in ``relay_casts``),
+through an ephemeral consumer, so the relay keeps no state about the wallet and an offline wallet
+gets what arrived meanwhile. Each message is judged alone:
+
+1. it must open with the intention's sealing key (:func:`wallet.crypto.sealing.open_sealed`:
+   bounded, strict), and its ``apv``, when present, must be the intention's id;
+2. its ``apu`` names the vendor (the offers inside must be that vendor's, signed with the key
+   pinned for it: :mod:`wallet.offers.ingest` checks);
+3. caps: at most :data:`MAX_MESSAGES_PER_INTENTION` messages are read per intention and relay,
+   at most :data:`MAX_OFFERS_PER_VENDOR` offers kept per vendor and intention;
+4. the plaintext, an offer list, goes through :func:`wallet.offers.ingest.ingest_body`: the same
+   verification, storage and refusal records as an HTTP answer, so the funnel treats it the same.
+
+Refusals of steps 1-3 are recorded like ingest's (``offer_rejections`` and the activity log), at
+most :data:`MAX_REFUSALS_RECORDED` per intention and relay; the rest are only counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from wallet import activity
+from wallet.activity import ActivityEvent
+from wallet.changes import Part
+from wallet.crypto.sealing import SealRefused, open_sealed
+from wallet.errors import InvalidInput, NotFound
+from wallet.intents import store as intent_store
+from wallet.market import store
+from wallet.market.store import CastRow
+from wallet.offers import store as offer_store
+from wallet.offers.ingest import IngestReport, Rejection, RejectionCode, ingest_body, storable
+from wallet.relay import OFFERS_STREAM, Relay, RelayMessage, check_relay_url, offers_subject
+from wallet.storage import keys
+from wallet.vault.facade import Vault
+from wallet.wire.models import MAX_WIRE_BYTES, VENDOR_ID_PATTERN
+from wallet.wire.signing import WireFormatError, load_json
+
+MAX_MESSAGES_PER_INTENTION = 200
+MAX_OFFERS_PER_VENDOR = 20
+MAX_REFUSALS_RECORDED = 50
+RELAY_PARTY = "relay"  # who a refusal is from when the message names no vendor
+_VENDOR_ID = re.compile(VENDOR_ID_PATTERN)
+
+
+@dataclass(slots=True)
+class FollowReport:
+    """What one reading of a relay did: messages read, and the offers stored and refused."""
+
+    messages: int = 0
+    offers: IngestReport = field(default_factory=IngestReport)
+    capped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Refusal:
+    vendor_id: str
+    code: RejectionCode
+    reason: str
+
+
+def _cast(vault: Vault, intention_id: str, relay_url: str) -> CastRow:
+    cast = store.get_cast(vault.reader, intention_id, relay_url)
+    if cast is None:
+        raise NotFound(
+            "This intention was not cast on that relay.",
+            cli_hint="`intent broadcast ID --relay URL` casts it.",
+        )
+    return cast
+
+
+def _sealing_private(vault: Vault, intention_id: str) -> bytes:
+    row = intent_store.get(vault.reader, intention_id)
+    private = None if row is None else keys.sealing_for(vault.reader, row.kid)
+    if private is None:
+        raise InvalidInput("This intention has no key for sealed offers.")
+    return private
+
+
+def _offer_count(plaintext: bytes) -> int:
+    document = load_json(plaintext, max_bytes=MAX_WIRE_BYTES, what="offer list")
+    items = document.get("offers") if isinstance(document, dict) else None
+    return len(items) if isinstance(items, list) else 0
+
+
+def _opened(
+    vault: Vault, intention_id: str, private: bytes, message: RelayMessage
+) -> tuple[str, bytes] | _Refusal:
+    """The vendor id and offer list in a sealed message, or why it is refused."""
+    try:
+        opened = open_sealed(private, message.data.decode("ascii"))
+    except UnicodeDecodeError:
+        return _Refusal(RELAY_PARTY, "malformed", "The message is not a sealed offer (not text).")
+    except SealRefused as refused:
+        return _Refusal(RELAY_PARTY, "malformed", str(refused))
+    if opened.apv and opened.apv != intention_id.encode("utf-8"):
+        return _Refusal(
+            RELAY_PARTY, "wrong_intention", "The offer was sealed for another intention."
+        )
+    vendor_id = opened.apu.decode("utf-8", "replace")
+    if not _VENDOR_ID.fullmatch(vendor_id):
+        return _Refusal(RELAY_PARTY, "malformed", "The sealed offer names no vendor (apu).")
+    try:
+        count = _offer_count(opened.plaintext)
+    except WireFormatError as exc:
+        return _Refusal(vendor_id, "malformed", str(exc))
+    held = store.offers_from(vault.reader, intention_id, vendor_id)
+    if held + count > MAX_OFFERS_PER_VENDOR:
+        return _Refusal(
+            vendor_id,
+            "too_many",
+            f"The vendor sent more than {MAX_OFFERS_PER_VENDOR} offers for this intention; "
+            "the rest are refused.",
+        )
+    return vendor_id, opened.plaintext
+
+
+def _refuse(
+    vault: Vault, cast: CastRow, message: RelayMessage, refusal: _Refusal, report: IngestReport
+) -> None:
+    """Count the refusal; record it while fewer than :data:`MAX_REFUSALS_RECORDED` were."""
+    now = datetime.now(UTC)
+    current = store.get_cast(vault.reader, cast.intention_id, cast.relay)
+    recorded = current is not None and current.refused < MAX_REFUSALS_RECORDED
+    reason = storable(refusal.reason, 300)
+    with vault.write() as connection:
+        store.note_read(
+            connection, cast.intention_id, cast.relay, sequence=message.sequence, refused=True
+        )
+        if recorded:
+            offer_store.add_rejection(
+                connection,
+                intention_id=cast.intention_id,
+                vendor_id=refusal.vendor_id,
+                offer_id="",
+                code=refusal.code,
+                reason=reason,
+                now=now,
+            )
+            vault.record(
+                connection,
+                ActivityEvent(
+                    activity.OFFER_REJECTED,
+                    result=activity.NOT_COMPLETED,
+                    party=refusal.vendor_id,
+                    reason=refusal.code,
+                ),
+            )
+        vault.note_changed(Part.OFFERS)
+    if recorded:
+        report.rejected.append(
+            Rejection(refusal.vendor_id, cast.intention_id, "", refusal.code, reason)
+        )
+    else:
+        report.unrecorded += 1
+
+
+def take_message(
+    vault: Vault, cast: CastRow, private: bytes, message: RelayMessage
+) -> IngestReport:
+    """Judge one sealed message (see the module docstring); it fails alone."""
+    report = IngestReport()
+    try:
+        opened = _opened(vault, cast.intention_id, private, message)
+    except Exception as exc:  # anything unexpected refuses this message only
+        opened = _Refusal(RELAY_PARTY, "malformed", f"Could not be read ({type(exc).__name__}).")
+    if isinstance(opened, _Refusal):
+        _refuse(vault, cast, message, opened, report)
+        return report
+    vendor_id, plaintext = opened
+    report = ingest_body(vault, vendor_id=vendor_id, intention_id=cast.intention_id, raw=plaintext)
+    with vault.write() as connection:
+        store.note_read(
+            connection,
+            cast.intention_id,
+            cast.relay,
+            sequence=message.sequence,
+            refused=bool(report.rejected) and not report.stored,
+        )
+    return report
+
+
+async def follow_offers(
+    vault: Vault,
+    relay_url: str,
+    intention_id: str,
+    *,
+    wait_seconds: float = 1.0,
+    on_message: Callable[[IngestReport], Any] | None = None,
+) -> FollowReport:
+    """Read the sealed offers that arrived for the intention since the last reading, until
+    none comes for ``wait_seconds`` (or the cap is reached); each goes through ingest."""
+    relay_url = check_relay_url(relay_url)
+    cast = _cast(vault, intention_id, relay_url)
+    private = _sealing_private(vault, intention_id)
+    result = FollowReport()
+    room = MAX_MESSAGES_PER_INTENTION - cast.messages_read
+    if room <= 0:
+        result.capped = True
+        return result
+    async with Relay(relay_url) as relay:
+        async for message in relay.read(
+            offers_subject(intention_id),
+            stream=OFFERS_STREAM,
+            after=cast.offers_read_to,
+            wait_seconds=wait_seconds,
+            limit=room,
+        ):
+            taken = take_message(vault, cast, private, message)
+            result.messages += 1
+            result.offers.merge(taken)
+            if on_message is not None:
+                on_message(taken)
+    result.capped = result.messages >= room
+    return result
