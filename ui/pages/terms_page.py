@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ask
+from ui.i18n.language import current_language
 from ui.pages.base import Page
 from ui.pages.terms_agreements import AgreementsTab
 from ui.tasks import VaultRunner
@@ -68,6 +69,7 @@ class ClauseRow(QWidget):
         self.check = QCheckBox(clause.title.get(language))
         self.check.setToolTip(clause.id)
         self.editors: dict[str, ParamEditor] = {}
+        self.labels: dict[str, QLabel] = {}
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(self.check, 0, 0, 1, 2)
@@ -78,6 +80,7 @@ class ClauseRow(QWidget):
             self.editors[param.name] = editor
             label = QLabel(param.label.get(language))
             label.setBuddy(editor)
+            self.labels[param.name] = label
             layout.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight)
             layout.addWidget(editor, row, 1)
         layout.setColumnStretch(1, 1)
@@ -107,10 +110,14 @@ class ClauseRow(QWidget):
                 editor.setText(str(value))
 
     def retitle(self, language: Language) -> None:
-        """Show titles and enum labels in ``language`` (values are kept)."""
+        """Show titles, parameter labels, units and enum labels in ``language`` (values are
+        kept)."""
         self.check.setText(self.clause.title.get(language))
         for param in self.clause.params:
+            self.labels[param.name].setText(param.label.get(language))
             editor = self.editors[param.name]
+            if isinstance(editor, QSpinBox) and param.unit:
+                editor.setSuffix(f" {param.unit_word(language)}")
             if isinstance(editor, QComboBox):
                 for index, option in enumerate(param.options):
                     editor.setItemText(index, option.label.get(language))
@@ -125,7 +132,7 @@ def _editor_for(param: ParamSpec, language: Language) -> ParamEditor:
         spin.setRange(param.min or 0, param.max or 0)
         spin.setValue(int(param.default))
         if param.unit:
-            spin.setSuffix(f" {param.unit}")
+            spin.setSuffix(f" {param.unit_word(language)}")
         spin.setToolTip(param.allowed())
         return spin
     if param.type == "enum":
@@ -178,6 +185,10 @@ class TermsPage(Page):
         self.language_combo = QComboBox()
         for code, name in (("en", "English"), ("es", "Español"), ("it", "Italiano")):
             self.language_combo.addItem(name, code)
+        # The terms are first written in the interface's language (the person can pick another).
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(current_language().code))
+        )
         self.language_combo.setToolTip(self.tr("The language of the preview and of your free text"))
         self.agreement_combo = QComboBox()
         self.agreement_combo.setToolTip(

@@ -46,6 +46,13 @@ class LocalizedText(BaseModel):
         return str(getattr(self, language))
 
 
+# The units of the catalogue's whole-number parameters, in each language of the terms.
+UNIT_WORDS: dict[str, dict[str, str]] = {
+    "days": {"en": "days", "es": "días", "it": "giorni"},
+    "hours": {"en": "hours", "es": "horas", "it": "ore"},
+}
+
+
 class EnumOption(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -116,6 +123,12 @@ class ParamSpec(BaseModel):
         if not 1 <= len(text) <= self.max_length:
             raise InvalidInput(problem)
         return text
+
+    def unit_word(self, language: Language) -> str:
+        """The unit in ``language`` ("días"), for an editor's suffix; "" without a unit."""
+        if self.unit is None:
+            return ""
+        return UNIT_WORDS.get(self.unit, {}).get(language, self.unit)
 
     def display(self, value: ParamValue, language: Language) -> str:
         """How a value reads inside a clause's text."""
