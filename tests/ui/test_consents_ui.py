@@ -267,6 +267,41 @@ def test_grant_from_an_accepted_offer(
     assert held == {"postal_address": FIELDS["postal_address"]}
 
 
+def test_renew_after_confirming_gives_the_vendor_a_new_receipt(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    kit: BackgroundVendors,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    directory = tmp_path / "vault"
+    books = _vendor(kit, 1)
+    with _new_vault(directory, kit) as vault:
+        old_id = _grant(vault, books, "email")
+    workspace = _open(qtbot, make_window, directory)
+    consents = workspace.consents
+    workspace.open_consent(old_id)
+    qtbot.waitUntil(lambda: consents.shown is not None, timeout=WAIT_MS)
+    renew = consents.detail_stack.renew_button
+    assert renew.isEnabled()
+    asked: list[str] = []
+
+    def confirm(_parent: object, _title: str, text: str, **_options: object) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(ask, "confirm", confirm)
+    renew.click()
+    assert asked and books.name in asked[0] and "Email address" in asked[0]
+    qtbot.waitUntil(lambda: consents.selected_id() not in (None, old_id), timeout=WAIT_MS)
+    new_id = consents.selected_id()
+    assert new_id is not None and "Renewed." in consents.status.text()
+    qtbot.waitUntil(
+        lambda: kit.vendor_app.consents.held_data(books, new_id) is not None, timeout=WAIT_MS
+    )
+    assert _shown_status(workspace, old_id) == "Active"  # it runs to its own end
+
+
 def test_new_consent_to_a_chosen_vendor_then_revoke_after_confirming(
     qtbot: QtBot,
     make_window: MakeWindow,

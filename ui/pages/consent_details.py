@@ -57,7 +57,7 @@ class ConsentDetailsPanel(QStackedWidget):
     """One consent's details above its messages and history; a hint while none is selected.
 
     Attributes: ``detail_title`` (the vendor's name, plain text), ``details`` (rich text: the
-    summary, scope, purposes, dates and the receipt's state), ``revoke_button``,
+    summary, scope, purposes, dates and the receipt's state), ``revoke_button``, ``renew_button``,
     ``export_button``, ``export_actions`` (format → action of its menu), ``erasure_button``
     (``None`` unless ``with_erasure``), ``deliveries_table``, ``history_table``,
     ``no_selection_label``.
@@ -78,6 +78,12 @@ class ConsentDetailsPanel(QStackedWidget):
         self.revoke_button = QPushButton(self.tr("&Revoke…"))
         self.revoke_button.setToolTip(
             self.tr("End this consent; the vendor gets a signed notice to delete your data")
+        )
+        self.renew_button = QPushButton(self.tr("Re&new…"))
+        self.renew_button.setToolTip(
+            self.tr(
+                "Give the same data for the same purposes and as long again, with a new receipt"
+            )
         )
         self.export_button = QPushButton(self.tr("E&xport receipt"))
         menu = QMenu(self.export_button)
@@ -100,6 +106,7 @@ class ConsentDetailsPanel(QStackedWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.detail_title, 1)
         actions.addWidget(self.revoke_button)
+        actions.addWidget(self.renew_button)
         actions.addWidget(self.export_button)
         if with_erasure:
             self.erasure_button = QPushButton(self.tr("Request &erasure…"))

@@ -42,6 +42,7 @@ from ui.network import NetworkRunner
 from ui.pages.base import Page
 from ui.pages.consent_details import ConsentDetailsPanel
 from ui.pages.consent_list import ConsentList
+from ui.pages.consent_renewal import ask_and_renew
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.messages import error_text
@@ -174,6 +175,7 @@ class ConsentsPage(Page):
     def _build_details(self) -> ConsentDetailsPanel:
         panel = ConsentDetailsPanel(with_erasure=RequestDialog is not None)
         panel.revoke_button.clicked.connect(self.revoke_selected)
+        panel.renew_button.clicked.connect(lambda: ask_and_renew(self))
         for form, action in panel.export_actions.items():
             action.triggered.connect(lambda _checked=False, f=form: self.export_selected(f))
         if panel.erasure_button is not None:
@@ -543,6 +545,7 @@ class ConsentsPage(Page):
     def _update_buttons(self) -> None:
         row = self.selected_row()
         self.revoke_button.setEnabled(row is not None and row.status == "active")
+        self.detail_stack.renew_button.setEnabled(row is not None and row.status == "active")
         self.export_button.setEnabled(row is not None)
         if self.erasure_button is not None:
             self.erasure_button.setEnabled(row is not None)
