@@ -410,8 +410,10 @@ class SettingsPage(Page):
             return
         self.status.clear()
         self.error.show_text(
-            self.tr("The check found %1 problem(s); the list above says what to do.").replace(
-                "%1", str(len(report.problems))
+            self.tr(
+                "The check found %n problem(s); the list above says what to do.",
+                "",
+                len(report.problems),
             )
         )
 
