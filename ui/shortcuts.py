@@ -70,8 +70,7 @@ class WorkspaceShortcuts(QObject):
         """Show Intentions and open its composer."""
         workspace = self._workspace()
         if workspace is not None:
-            workspace.show_page(workspace.pages.indexOf(workspace.intentions))
-            workspace.intentions.compose()
+            workspace.compose_intention()
 
     def find(self) -> None:
         """Focus the shown page's search field, or say there is none."""
