@@ -170,6 +170,25 @@ def test_an_offline_wallet_gets_the_offers_later_and_only_once(
     assert stored >= 2 and read_again == 0  # the cursor is kept in the vault
 
 
+def test_a_replayed_intention_is_answered_once(
+    vault: Vault, nats_server: NatsServer, kit: Any
+) -> None:
+    intention_id = _cast_ready(vault, kit)
+    signed = IntentionBook(vault).get(intention_id).signed.wire()
+    body = json.dumps(signed).encode()
+
+    async def scenario() -> ListenStats:
+        relay_vendors = RelayVendors(_vendors(kit), kit[0])
+        async with Relay(nats_server.url) as relay:
+            await relay.ensure_streams()
+            assert await relay_vendors.answer(relay, body) == 2
+            assert await relay_vendors.answer(relay, body) == 0  # after the duplicate window too
+        return relay_vendors.stats
+
+    stats = asyncio.run(scenario())
+    assert (stats.intentions, stats.sealed, stats.replays) == (1, 2, 1)
+
+
 # ------------------------------------------------------------------------------ withdrawal, TTL
 
 

@@ -8,7 +8,8 @@ intention as it arrived), builds its vendors' offers from the catalogue as the H
 seals each vendor's offer list to the intention's ``sealingKey`` (compact JWE, ECDH-ES + A256GCM,
 ``apu`` the vendor's id, ``apv`` the intention's id) and publishes it on
 ``vrm.offers.<uuid>``. A signed withdrawal on the intention's subject is checked against the key
-the intention came with; the intention is then forgotten (nothing more is sent for it).
+the intention came with; nothing more is sent for it (and a replay of the intention is never
+answered twice: the id stays bound to its key).
 
 A message that is not one of these fails alone: it is acknowledged (so it is not redelivered),
 counted, and its one-line reason kept in :attr:`ListenStats.last_refusal`.
@@ -62,6 +63,7 @@ class ListenStats:
     sealed: int = 0
     withdrawn: int = 0
     refused: int = 0
+    replays: int = 0
     last_refusal: str = ""
     answered: list[str] = field(default_factory=list)  # intention ids, most recent last
 
@@ -100,6 +102,9 @@ class RelayVendors:
         known = self._bound.get(intention.id)
         if known is not None and known != kid:
             raise Refused("this intention id was already received with another key")
+        if known is not None:  # answered already: a replay gets no second answer
+            self.stats.replays += 1
+            return 0
         self._bound[intention.id] = kid
         self._bound.move_to_end(intention.id)
         while len(self._bound) > MAX_REMEMBERED:
@@ -145,7 +150,7 @@ class RelayVendors:
         known = self._bound.get(notice.intention)
         if known is not None and known != notice.requester.kid:
             raise Refused("the withdrawal is not signed by the intention's key")
-        self._bound.pop(notice.intention, None)
+        self._bound[notice.intention] = notice.requester.kid  # kept: a replay is not answered
         self.stats.withdrawn += 1
 
     async def handle(self, relay: Relay, message: RelayMessage) -> None:
