@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -56,15 +56,16 @@ class OfferRows:
 
 
 def ranked_rows(ranked: list[Ranked], chosen_id: str | None, texts: OfferTexts) -> list[TableRow]:
+    locale = QLocale()  # the person's number format (QLocale may be used on any thread)
     rows = []
     for index, entry in enumerate(ranked, start=1):
         offer = entry.offer
         chosen = offer.id == chosen_id
         score_tip = (
-            texts.scores.replace("%1", f"{entry.price:.2f}")
-            .replace("%2", f"{entry.delivery:.2f}")
-            .replace("%3", f"{entry.loyalty:.2f}")
-            .replace("%4", f"{entry.history:.2f}")
+            texts.scores.replace("%1", locale.toString(entry.price, "f", 2))
+            .replace("%2", locale.toString(entry.delivery, "f", 2))
+            .replace("%3", locale.toString(entry.loyalty, "f", 2))
+            .replace("%4", locale.toString(entry.history, "f", 2))
         )
         tooltips = {5: score_tip, **({0: texts.accepted} if chosen else {})}
         decision = "" if chosen_id is None else texts.chosen if chosen else texts.declined
@@ -74,7 +75,7 @@ def ranked_rows(ranked: list[Ranked], chosen_id: str | None, texts: OfferTexts) 
             offer.itemOffered.name,
             money(offer.price, offer.priceCurrency),
             short_date(offer.delivery.deliverBy),
-            f"{entry.score:.2f}",
+            locale.toString(entry.score, "f", 2),
             decision,
         )
         rows.append(TableRow(cells, offer.id, tooltips, bold=chosen))
