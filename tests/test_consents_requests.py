@@ -37,7 +37,11 @@ from wallet.wire.terms import LANGUAGES, Language
 
 VENDOR_ID = "fixture-books"
 VALUES = {"email": "quokka.ann@example.org", "postal_address": "7 Wombat Lane, Springfield"}
-LABELS = {"email": "Email address", "postal_address": "Postal address"}
+LABELS: dict[Language, dict[str, str]] = {
+    "en": {"email": "Email address", "postal_address": "Postal address"},
+    "es": {"email": "Dirección de correo electrónico", "postal_address": "Dirección postal"},
+    "it": {"email": "Indirizzo email", "postal_address": "Indirizzo postale"},
+}
 # What each language must cite: the right's article, and the other provisions the letter uses.
 CITATIONS: dict[Language, dict[str, tuple[str, ...]]] = {
     "en": {
@@ -132,7 +136,7 @@ def test_letters_cite_the_law_and_name_fields_and_receipts_never_values(
         assert citation in text, citation
     assert ONE_MONTH[language] in text  # Art. 12(3)
     assert "Fixture Books" in text
-    for key, label in LABELS.items():
+    for key, label in LABELS[language].items():  # standard fields in the letter's language
         assert f"{label} ({key})" in text
     consents = ConsentBook(vault).list(vendor_id=VENDOR_ID)
     for consent in consents:

@@ -13,8 +13,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-from wallet.consents.requests.document import DataSubjectRequest, ReceiptReference
+from wallet.consents.requests.document import (
+    DataSubjectRequest,
+    ReceiptReference,
+    RequestedField,
+)
 from wallet.consents.requests.texts import letter_texts
+from wallet.personal_data import standard_field
 from wallet.wire.terms import Language, parse_utc_timestamp
 
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"\\/?#]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -53,6 +58,17 @@ def _receipt_line(receipt: ReceiptReference, language: Language) -> str:
     )
 
 
+def _field_line(item: RequestedField, language: Language) -> str:
+    """ "Dirección postal (postal_address)": a standard field still under its standard label is
+    named in the letter's language; a label the person wrote is theirs. The key is what the
+    vendor's receipt lists."""
+    standard = standard_field(item.key)
+    label = item.label
+    if standard is not None and label == standard.label:
+        label = letter_texts(language).field_labels.get(item.key, label)
+    return f"{label} ({item.key})"
+
+
 def letter_body(request: DataSubjectRequest) -> str:
     """The letter (without its subject line) in the request's language."""
     language = request.language
@@ -78,7 +94,7 @@ def letter_body(request: DataSubjectRequest) -> str:
     if request.kind == "access":
         paragraphs.append(pieces["access_ask"] + "\n" + _bullets(texts.access_items))
     if request.receipts:
-        fields = [f"{item.label} ({item.key})" for item in request.fields]
+        fields = [_field_line(item, language) for item in request.fields]
         paragraphs += [
             pieces["fields_intro"] + "\n" + _bullets(fields),
             pieces["receipts_intro"]

@@ -2,9 +2,9 @@
 
 The letters are data, one file per language, so that a translator edits words, not code. They are
 checked as strictly as input: every piece the letter is built from is there, in every language,
-with exactly the ``{placeholders}`` the code fills in (no more, no fewer), and twelve month
-names. A broken file is refused with a message naming the file and the piece, rather than
-producing half-rendered letters.
+with exactly the ``{placeholders}`` the code fills in (no more, no fewer), twelve month
+names, and the name of every standard field. A broken file is refused with a message naming the
+file and the piece, rather than producing half-rendered letters.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from wallet.errors import WalletError
+from wallet.personal_data import STANDARD_FIELDS
 from wallet.resources import read_resource, resources_dir
 from wallet.wire.terms import Language
 
@@ -75,6 +76,7 @@ class LetterTexts(BaseModel):
     months: tuple[Text, ...] = Field(min_length=12, max_length=12)
     pieces: dict[str, Text]
     access_items: tuple[Text, ...] = Field(min_length=1, max_length=50)
+    field_labels: dict[str, Text] = Field(default_factory=dict)  # standard fields, by key
 
     def problem(self) -> str:
         """What is wrong with these texts ("" if nothing): a missing or unknown piece, or a
@@ -89,6 +91,9 @@ class LetterTexts(BaseModel):
             found = placeholders(self.pieces[name])
             if found != expected:
                 return f"the piece {name} has placeholders {sorted(found)}, not {sorted(expected)}"
+        standard_keys = {field.key for field in STANDARD_FIELDS}
+        if set(self.field_labels) != standard_keys:
+            return f"its field labels are not those of the standard fields {sorted(standard_keys)}"
         if placeholders(self.date_format) != DATE_PLACEHOLDERS:
             return f"the date format needs exactly {sorted(DATE_PLACEHOLDERS)}"
         for item in (*self.access_items, *self.months):
