@@ -250,7 +250,11 @@ def test_request_erasure_in_spanish_to_a_file_and_other_formats(
     assert "still active" in err  # revoking is suggested, not done behind the user's back
     letter = target.read_text(encoding="utf-8")
     assert letter.startswith("Asunto: Solicitud de supresión de datos personales (artículo 17")
-    for expected in ("artículo 17, apartado 1, letra b)", consent_id, "Email address (email)"):
+    for expected in (
+        "artículo 17, apartado 1, letra b)",
+        consent_id,
+        "Dirección de correo electrónico (email)",
+    ):
         assert expected in letter
     for value in VALUES.values():
         assert value not in letter
