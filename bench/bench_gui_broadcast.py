@@ -29,6 +29,7 @@ from bench.stall_watch import StallWatch
 from ui.heap import preload_and_freeze
 from ui.network import NetworkRunner
 from ui.pages.intentions_page import IntentionsPage
+from ui.priority import favour_the_gui_thread
 from ui.tasks import VaultRunner
 from wallet.intents import IntentionBook, IntentionDraft, IntentionRecord
 from wallet.vault.facade import Vault
@@ -143,7 +144,9 @@ def run() -> list[Figure]:
         Vault.create(vault_dir, PASSPHRASE, kdf_target_seconds=0).vault.lock()
         # The vendors stand for machines elsewhere: here they share our two cores, below us.
         process, base = start_vendors(VENDORS, niceness=VENDOR_NICENESS)
-        # As the app does: the workspace's code is loaded and frozen before the vault opens.
+        # As the app does: the workspace's code is loaded and frozen before the vault opens,
+        # and the interpreter's switch interval is short.
+        favour_the_gui_thread()
         vaults = VaultRunner(before_first_open=preload_and_freeze)
         network = NetworkRunner()
         page: IntentionsPage | None = None

@@ -27,6 +27,7 @@ from ui.i18n import language
 from ui.i18n.rebuild import follow_language_changes
 from ui.icons import APP_ICON, icon
 from ui.main_window import MainWindow
+from ui.priority import favour_the_gui_thread
 from ui.tasks import VaultRunner
 from wallet.paths import resolve_vault_dir
 from wallet.resources import resources_dir
@@ -143,6 +144,7 @@ def run(app: QApplication, options: Options, *, style_set: bool = False) -> int:
     ``style_set`` as for :func:`configure_application`.
     """
     configure_application(app, style_set=style_set)
+    favour_the_gui_thread()
     runner = VaultRunner(before_first_open=preload_and_freeze)
     demo_vendors = None
     if options.demo:

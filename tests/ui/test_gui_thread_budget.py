@@ -19,7 +19,12 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from ui import heap
 from ui.pages.intention_tables import RowsModel, TableRow
-from ui.priority import WORKER_NICENESS, lower_this_threads_priority
+from ui.priority import (
+    SWITCH_INTERVAL_SECONDS,
+    WORKER_NICENESS,
+    favour_the_gui_thread,
+    lower_this_threads_priority,
+)
 from ui.tasks import VaultRunner
 from ui.widgets.details_grid import DetailsGrid
 from wallet.vault.facade import Vault
@@ -147,3 +152,13 @@ def test_details_are_plain_text_pairs(qtbot: QtBot) -> None:
     assert [label.text() for label in shown] == ["Item", "Boots"]
     grid.clear()
     assert grid.text() == ""
+
+
+def test_the_interpreter_lets_the_gui_thread_in_within_a_millisecond() -> None:
+    previous = sys.getswitchinterval()
+    try:
+        favour_the_gui_thread()
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_SECONDS)
+        assert previous > SWITCH_INTERVAL_SECONDS  # shorter than the interpreter's 5 ms
+    finally:
+        sys.setswitchinterval(previous)
