@@ -630,7 +630,8 @@ def test_export_receipts_and_write_an_erasure_request(
     qtbot.waitUntil(lambda: dialog.record is not None, timeout=WAIT_MS)
     letter = dialog.letter.toPlainText()
     assert "artículo 17" in letter and consent_id in letter
-    assert "Email address (email)" in letter and "Phone number (phone)" in letter
+    assert "Dirección de correo electrónico (email)" in letter
+    assert "Número de teléfono (phone)" in letter
     assert FIELDS["email"] not in letter  # names, never values
     assert dialog.copy_button.isEnabled() and not dialog.write_button.isEnabled()
     opened: list[str] = []
