@@ -153,9 +153,11 @@ class RequestDialog(QDialog):
         if self._kind == "erasure" and record.active_consents:
             notes.append(
                 self.tr(
-                    "%1 consent(s) to this vendor are still active: revoke them too, so the "
-                    "wallet sends no more updates and the vendor gets a signed revocation."
-                ).replace("%1", str(len(record.active_consents)))
+                    "%n consent(s) to this vendor are still active: revoke them too, so the "
+                    "wallet sends no more updates and the vendor gets a signed revocation.",
+                    "",
+                    len(record.active_consents),
+                )
             )
         self.note.show_text(" ".join(notes))
         self._update_buttons()

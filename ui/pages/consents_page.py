@@ -378,9 +378,9 @@ class ConsentsPage(Page):
             sent = [o for o in outcomes if o.queued]
             skipped = [o for o in outcomes if not o.queued]
             self.show_status(
-                self.tr("Your new %1 is on its way to %2 vendor(s).")
-                .replace("%1", label)
-                .replace("%2", str(len(sent)))
+                self.tr("Your new %1 is on its way to %n vendor(s).", "", len(sent)).replace(
+                    "%1", label
+                )
             )
             if skipped:
                 reasons = "\n".join(
@@ -410,8 +410,10 @@ class ConsentsPage(Page):
         def checked(result: ExpiryCheck) -> None:
             if result.expired:
                 self.show_status(
-                    self.tr("%1 consent(s) expired; their vendors are being told.").replace(
-                        "%1", str(len(result.expired))
+                    self.tr(
+                        "%n consent(s) expired; their vendors are being told.",
+                        "",
+                        len(result.expired),
                     )
                 )
             if result.expired or result.retries_due:
@@ -439,10 +441,10 @@ class ConsentsPage(Page):
         summary = report.summary
         answers = report.acknowledgements
         if summary.delivered or summary.failed or summary.disabled or summary.pending:
-            message = self.tr("Delivered %1 message(s).").replace("%1", str(summary.delivered))
+            message = self.tr("Delivered %n message(s).", "", summary.delivered)
             if answers.accepted:
-                message += " " + self.tr("%1 signed answer(s) from vendors.").replace(
-                    "%1", str(len(answers.accepted))
+                message += " " + self.tr(
+                    "%n signed answer(s) from vendors.", "", len(answers.accepted)
                 )
             if summary.pending:
                 message += " " + self.tr(
@@ -507,9 +509,11 @@ class ConsentsPage(Page):
 
         def exported(written: list[Path]) -> None:
             self.show_status(
-                self.tr("Exported %1 consent(s) to %2 (.jws, .json and .dpv.json each).")
-                .replace("%1", str(len(written) // 3))
-                .replace("%2", str(directory))
+                self.tr(
+                    "Exported %n consent(s) to %1 (.jws, .json and .dpv.json each).",
+                    "",
+                    len(written) // 3,
+                ).replace("%1", str(directory))
             )
 
         self.run(

@@ -146,8 +146,10 @@ class UndeliveredMessages(QGroupBox):
 
     def _retried(self, result: RetryResult) -> None:
         self.note.show_text(
-            self.tr("%1 message(s) queued again; they are sent with the next delivery.").replace(
-                "%1", str(result.count)
+            self.tr(
+                "%n message(s) queued again; they are sent with the next delivery.",
+                "",
+                result.count,
             )
         )
         self.reload()
