@@ -295,7 +295,7 @@ def test_renew_after_confirming_gives_the_vendor_a_new_receipt(
     assert asked and books.name in asked[0] and "Email address" in asked[0]
     qtbot.waitUntil(lambda: consents.selected_id() not in (None, old_id), timeout=WAIT_MS)
     new_id = consents.selected_id()
-    assert new_id is not None and "Renewed." in consents.status.text()
+    assert new_id is not None  # (its "Renewed." line gives way to the delivery's report)
     qtbot.waitUntil(
         lambda: kit.vendor_app.consents.held_data(books, new_id) is not None, timeout=WAIT_MS
     )
