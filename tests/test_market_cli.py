@@ -79,6 +79,10 @@ def test_two_listening_processes_one_answer_and_the_wallet_follows(
         assert {item["vendor"] for item in funnel["kept"]} == {"demo-vendor-1", "demo-vendor-2"}
         assert wallet_cli([*where, "intent", "withdraw", intention_id, "--yes"]) == 0
         assert "1 relay(s) told" in capsys.readouterr().out
+        assert wallet_cli([*where, "--json", "intent", "show", intention_id]) == 0
+        (relay,) = json.loads(capsys.readouterr().out)["relays"]
+        assert relay["relay"] == nats_server.url and relay["subject"] == "vrm.intent.es-md.shoes"
+        assert relay["withdrawnAt"] and relay["messagesRead"] == 2 and relay["refused"] == 0
     finally:
         outputs = []
         for process in listeners:

@@ -119,11 +119,14 @@ def cmd_intent_show(args: argparse.Namespace) -> int:
     """Show one intention exactly as vendors receive it."""
     with unlocked(args) as vault:
         record = IntentionBook(vault).get(args.id)
+        relays = cli_market.casts_json(vault, args.id)
+        if not args.json:
+            print(f"{record.id}  ({status_text(record.status)})")
+            print(f"  key:  {record.kid}")
+            cli_market.print_casts(vault, args.id)
     if args.json:
-        print_json(_intention_json(record))
+        print_json({**_intention_json(record), "relays": relays})
         return 0
-    print(f"{record.id}  ({status_text(record.status)})")
-    print(f"  key:  {record.kid}")
     print_json(record.intention.wire())
     return 0
 

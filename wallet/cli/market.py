@@ -12,8 +12,23 @@ import asyncio
 import time
 from typing import Any
 
-from wallet.cli.support import command, one_line, print_capped, print_json, unlocked, wait_seconds
-from wallet.market import FollowReport, cast_intention, follow_offers, withdraw_on_relays
+from wallet.cli.support import (
+    command,
+    iso,
+    local,
+    one_line,
+    print_capped,
+    print_json,
+    unlocked,
+    wait_seconds,
+)
+from wallet.market import (
+    FollowReport,
+    cast_intention,
+    follow_offers,
+    relay_casts,
+    withdraw_on_relays,
+)
 from wallet.offers import IngestReport
 from wallet.relay import RelayError
 from wallet.terminal import printable
@@ -31,6 +46,32 @@ def cast(vault: Vault, relay_url: str, intention_id: str) -> None:
         f"Cast to {printable(report.relay)} on {report.subject} (message {report.sequence}); "
         f"it stays there {hours:.1f} hours, until it expires."
     )
+
+
+def casts_json(vault: Vault, intention_id: str) -> list[dict[str, Any]]:
+    """Where the intention was cast (``intent show``)."""
+    return [
+        {
+            "relay": cast.relay,
+            "subject": cast.subject,
+            "castAt": iso(cast.cast_at),
+            "withdrawnAt": iso(cast.withdrawn_at) if cast.withdrawn_at else None,
+            "messagesRead": cast.messages_read,
+            "refused": cast.refused,
+        }
+        for cast in relay_casts(vault, intention_id)
+    ]
+
+
+def print_casts(vault: Vault, intention_id: str) -> None:
+    for cast in relay_casts(vault, intention_id):
+        withdrawn = f", withdrawn {local(cast.withdrawn_at)}" if cast.withdrawn_at else ""
+        print(
+            printable(
+                f"  relay: {cast.relay} on {cast.subject} (cast {local(cast.cast_at)}{withdrawn}; "
+                f"{cast.messages_read} message(s) read, {cast.refused} refused)"
+            )
+        )
 
 
 def tell_relays(vault: Vault, intention_id: str) -> None:

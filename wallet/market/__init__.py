@@ -9,7 +9,14 @@ the same checks and storage as offers over HTTP. The relay itself is reached onl
 
 from __future__ import annotations
 
-from wallet.market.cast import CastReport, cast_intention, withdraw_on_relays
+from wallet.market.cast import CastReport, cast_intention, relay_casts, withdraw_on_relays
 from wallet.market.follow import FollowReport, follow_offers
 
-__all__ = ["CastReport", "FollowReport", "cast_intention", "follow_offers", "withdraw_on_relays"]
+__all__ = [
+    "CastReport",
+    "FollowReport",
+    "cast_intention",
+    "follow_offers",
+    "relay_casts",
+    "withdraw_on_relays",
+]

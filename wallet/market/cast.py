@@ -146,3 +146,8 @@ async def withdraw_on_relays(vault: Vault, intention_id: str) -> list[str]:
             vault.note_changed(Part.INTENTIONS)
         told.append(cast.relay)
     return told
+
+
+def relay_casts(vault: Vault, intention_id: str) -> list[store.CastRow]:
+    """Where the intention was cast: relay, subject, when, withdrawn, offers read and refused."""
+    return store.casts_of(vault.reader, intention_id)
