@@ -29,7 +29,9 @@ from wallet.offers import store as offer_store
 from wallet.relay import (
     INTENTIONS_STREAM,
     KIND_OFFERS,
+    MAX_OFFER_MESSAGES_PER_INTENTION,
     Relay,
+    RelayError,
     category_filter,
     check_relay_url,
     intention_subject,
@@ -265,6 +267,37 @@ def _sealing_jwk(vault: Vault, intention_id: str) -> dict[str, Any]:
     key = IntentionBook(vault).get(intention_id).intention.sealingKey
     assert key is not None
     return key.model_dump()
+
+
+def test_the_relay_keeps_at_most_200_offer_messages_per_intention_and_refuses_more(
+    nats_server: NatsServer,
+) -> None:
+    subject = offers_subject("urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e")
+
+    async def scenario() -> tuple[int, str]:
+        async with Relay(nats_server.url) as relay:
+            await relay.ensure_streams()
+            for number in range(MAX_OFFER_MESSAGES_PER_INTENTION):
+                await relay.publish(
+                    subject, b"m", kind=KIND_OFFERS, message_id=f"m{number}", ttl_seconds=60
+                )
+            with pytest.raises(RelayError) as refused:
+                await relay.publish(
+                    subject, b"late", kind=KIND_OFFERS, message_id="late", ttl_seconds=60
+                )
+            other = await relay.publish(
+                offers_subject("urn:uuid:1f8fad5b-d9cb-469f-a165-70867728950e"),
+                b"m",
+                kind=KIND_OFFERS,
+                message_id="other",
+                ttl_seconds=60,
+            )
+            return other, str(refused.value)
+
+    other, reason = asyncio.run(scenario())
+    assert other == MAX_OFFER_MESSAGES_PER_INTENTION + 1  # another intention is not affected
+    assert reason.startswith("Could not publish the offers: the relay refused it")
+    assert "\n" not in reason
 
 
 def test_hostile_messages_fail_alone_with_a_recorded_reason(
