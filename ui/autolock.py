@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SLOT, QCoreApplication, QObject, QTimer, Signal, Slot
 
+from wallet.i18n import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
     from PySide6.QtDBus import QDBusConnection
@@ -107,7 +109,9 @@ class ScreenLockWatcher(QObject):
         self._unavailable_reason: str | None = None
         connection_class = _dbus_connection_class()
         if connection_class is None:
-            self._unavailable_reason = self.tr("This build of Qt has no D-Bus support.")
+            self._unavailable_reason = QT_TRANSLATE_NOOP(
+                "ScreenLockWatcher", "This build of Qt has no D-Bus support."
+            )
             return
         session_bus = bus if bus is not None else connection_class.sessionBus()
         watching_screen_saver = session_bus.isConnected() and all(
@@ -125,8 +129,9 @@ class ScreenLockWatcher(QObject):
             login1_session_path(session_id or ""),
         )
         if not (watching_screen_saver or watching_logind):
-            self._unavailable_reason = self.tr(
-                "No desktop session bus (D-Bus) was found, so the screen lock cannot be noticed."
+            self._unavailable_reason = QT_TRANSLATE_NOOP(
+                "ScreenLockWatcher",
+                "No desktop session bus (D-Bus) was found, so the screen lock cannot be noticed.",
             )
 
     def _watch_logind(self, system_bus: QDBusConnection, session_path: str) -> bool:
@@ -140,8 +145,10 @@ class ScreenLockWatcher(QObject):
         )
 
     def unavailable_reason(self) -> str | None:
-        """``None`` when the screen lock can be noticed, else a sentence saying why not."""
-        return self._unavailable_reason
+        """``None`` when the screen lock can be noticed, else a sentence saying why not (in the
+        language of the moment: it may change after this watcher starts)."""
+        reason = self._unavailable_reason
+        return None if reason is None else QCoreApplication.translate("ScreenLockWatcher", reason)
 
     @Slot(bool)
     def _on_active_changed(self, active: bool) -> None:
