@@ -1,4 +1,5 @@
-"""Refresh the translation sources: ``python -m ui.i18n.update`` (``make translations-update``).
+"""Refresh the translation sources: ``python -m ui.i18n.update [LANG...]`` (``make
+translations-update``); a language code given starts that language's file.
 
 Runs pyside6-lupdate over every ``ui/`` module and the core modules that mark texts for the
 interface (``wallet.i18n.QT_TRANSLATE_NOOP``), merging new texts into each
@@ -62,10 +63,14 @@ def lupdate_command(ts_file: Path, sources: Sequence[Path]) -> list[str]:
     ]
 
 
-def update(directory: Path = TRANSLATIONS, *, repository: Path = REPOSITORY) -> None:
-    """Merge the current texts into every translation source in ``directory``."""
+def update(
+    directory: Path = TRANSLATIONS, *, repository: Path = REPOSITORY, new: Sequence[str] = ()
+) -> None:
+    """Merge the current texts into every translation source in ``directory``, starting one for
+    each language code in ``new`` that has none yet."""
     sources = source_files(repository)
-    for ts_file in ts_files(directory):
+    targets = {*ts_files(directory), *(directory / f"vrm-wallet_{code}.ts" for code in new)}
+    for ts_file in sorted(targets):
         subprocess.run(lupdate_command(ts_file, sources), check=True)
 
 
@@ -90,4 +95,4 @@ def build_catalogues(directory: Path = TRANSLATIONS) -> list[Path]:
 
 
 if __name__ == "__main__":
-    update()
+    update(new=sys.argv[1:])  # e.g. "fr" starts vrm-wallet_fr.ts
