@@ -5,2396 +5,2397 @@
     <name>ActivityModel</name>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Completado</translation>
     </message>
     <message>
         <source>Not completed</source>
-        <translation type="unfinished"></translation>
+        <translation>No completado</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Tú</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte</translation>
     </message>
     <message>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Campos</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles</translation>
     </message>
     <message>
         <source>Entry #%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada n.º %1 (%2)</translation>
     </message>
     <message>
         <source>Vault created</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda creada</translation>
     </message>
     <message>
         <source>Vault unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda desbloqueada</translation>
     </message>
     <message>
         <source>Unlock attempt failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Intento de desbloqueo fallido</translation>
     </message>
     <message>
         <source>Vault locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda bloqueada</translation>
     </message>
     <message>
         <source>Passphrase changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña cambiada</translation>
     </message>
     <message>
         <source>Passphrase reset with the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña restablecida con la clave de recuperación</translation>
     </message>
     <message>
         <source>Remembered on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordada en este dispositivo</translation>
     </message>
     <message>
         <source>Forgotten on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Olvidada en este dispositivo</translation>
     </message>
     <message>
         <source>Backup created</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad creada</translation>
     </message>
     <message>
         <source>Vault restored from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda restaurada desde una copia de seguridad</translation>
     </message>
     <message>
         <source>Settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes cambiados</translation>
     </message>
     <message>
         <source>Field added</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo añadido</translation>
     </message>
     <message>
         <source>Field updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo actualizado</translation>
     </message>
     <message>
         <source>Field deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo eliminado</translation>
     </message>
     <message>
         <source>Field value revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor del campo mostrado</translation>
     </message>
     <message>
         <source>Field value copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor del campo copiado</translation>
     </message>
     <message>
         <source>Fields imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Campos importados</translation>
     </message>
     <message>
         <source>Data exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos exportados</translation>
     </message>
     <message>
         <source>Activity log verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de actividad verificado</translation>
     </message>
     <message>
         <source>Activity log exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de actividad exportado</translation>
     </message>
     <message>
         <source>Terms saved as a new version</source>
-        <translation type="unfinished"></translation>
+        <translation>Condiciones guardadas como nueva versión</translation>
     </message>
     <message>
         <source>Terms exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Condiciones exportadas</translation>
     </message>
     <message>
         <source>Vendor&apos;s acceptance of your terms stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptación de tus condiciones por el vendedor guardada</translation>
     </message>
     <message>
         <source>Vendor&apos;s acceptance of your terms refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptación de tus condiciones por el vendedor rechazada</translation>
     </message>
     <message>
         <source>Loyalty card added</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta de fidelización añadida</translation>
     </message>
     <message>
         <source>Loyalty card updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta de fidelización actualizada</translation>
     </message>
     <message>
         <source>Loyalty card deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta de fidelización eliminada</translation>
     </message>
     <message>
         <source>Loyalty cards imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjetas de fidelización importadas</translation>
     </message>
     <message>
         <source>Loyalty cards exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjetas de fidelización exportadas</translation>
     </message>
     <message>
         <source>Loyalty proposal saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Propuesta de fidelización guardada</translation>
     </message>
     <message>
         <source>Loyalty proposal deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Propuesta de fidelización eliminada</translation>
     </message>
     <message>
         <source>Purchase recorded for a proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Compra registrada para una propuesta</translation>
     </message>
     <message>
         <source>Vendor added</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedor añadido</translation>
     </message>
     <message>
         <source>Vendor details refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos del vendedor actualizados</translation>
     </message>
     <message>
         <source>Vendor&apos;s changed key refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio de clave del vendedor rechazado</translation>
     </message>
     <message>
         <source>Vendor&apos;s new key approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva clave del vendedor aprobada</translation>
     </message>
     <message>
         <source>Vendor endpoint disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto de conexión del vendedor desactivado</translation>
     </message>
     <message>
         <source>Vendor removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedor eliminado</translation>
     </message>
     <message>
         <source>Vendors imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedores importados</translation>
     </message>
     <message>
         <source>Vendors exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedores exportados</translation>
     </message>
     <message>
         <source>Messages delivered to vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes entregados a los vendedores</translation>
     </message>
     <message>
         <source>Message delivered to a vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje entregado a un vendedor</translation>
     </message>
     <message>
         <source>Message delivery failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al entregar el mensaje</translation>
     </message>
     <message>
         <source>Message not delivered: endpoint gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje no entregado: el punto de conexión ya no existe</translation>
     </message>
     <message>
         <source>Intention created</source>
-        <translation type="unfinished"></translation>
+        <translation>Intención creada</translation>
     </message>
     <message>
         <source>Intention broadcast to vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Intención enviada a los vendedores</translation>
     </message>
     <message>
         <source>Intention withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Intención retirada</translation>
     </message>
     <message>
         <source>Intention expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Intención caducada</translation>
     </message>
     <message>
         <source>Intention exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Intención exportada</translation>
     </message>
     <message>
         <source>Offers received</source>
-        <translation type="unfinished"></translation>
+        <translation>Ofertas recibidas</translation>
     </message>
     <message>
         <source>Offer refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Oferta rechazada</translation>
     </message>
     <message>
         <source>Offer accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Oferta aceptada</translation>
     </message>
     <message>
         <source>Offer ranking weights changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesos de la clasificación de ofertas cambiados</translation>
     </message>
     <message>
         <source>Consent given (data queued for the vendor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento dado (datos en cola para el vendedor)</translation>
     </message>
     <message>
         <source>Vendor acknowledged (signed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acuse de recibo del vendedor (firmado)</translation>
     </message>
     <message>
         <source>Vendor answer refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta del vendedor rechazada</translation>
     </message>
     <message>
         <source>Changed value queued for a vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor cambiado en cola para un vendedor</translation>
     </message>
     <message>
         <source>Consent revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento revocado</translation>
     </message>
     <message>
         <source>Consent expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento caducado</translation>
     </message>
     <message>
         <source>Vendor confirmed deletion (signed)</source>
-        <translation type="unfinished"></translation>
+        <translation>El vendedor confirmó la eliminación (firmado)</translation>
     </message>
     <message>
         <source>Consent receipts exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibos de consentimiento exportados</translation>
     </message>
     <message>
         <source>Data-subject request written</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitud del interesado redactada</translation>
     </message>
 </context>
 <context>
     <name>ActivityPage</name>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los eventos</translation>
     </message>
     <message>
         <source>Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda</translation>
     </message>
     <message>
         <source>Personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos personales</translation>
     </message>
     <message>
         <source>My terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis condiciones</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Fidelización</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Filter by event, party, field or detail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por evento, parte, campo o detalle…</translation>
     </message>
     <message>
         <source>&amp;Verify integrity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verificar integridad</translation>
     </message>
     <message>
         <source>Check that no entry was edited, removed or reordered since it was written</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprueba que ninguna entrada se ha editado, eliminado o reordenado desde que se escribió</translation>
     </message>
     <message>
         <source>Intact: %1 entries verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Íntegro: %1 entradas verificadas.</translation>
     </message>
     <message>
         <source>Broken at entry #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Roto en la entrada n.º %1: %2</translation>
     </message>
     <message>
         <source>(The current filter hides that entry.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(El filtro actual oculta esa entrada.)</translation>
     </message>
 </context>
 <context>
     <name>AgreementsTab</name>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedor</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Acuerdo</translation>
     </message>
     <message>
         <source>Your version</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu versión</translation>
     </message>
     <message>
         <source>Vendor signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado por el vendedor</translation>
     </message>
     <message>
         <source>Vendor key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave del vendedor</translation>
     </message>
     <message>
         <source>&amp;Accept counter-offer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aceptar contraoferta</translation>
     </message>
     <message>
         <source>&amp;Decline counter-offer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechazar contraoferta</translation>
     </message>
     <message>
         <source>in force</source>
-        <translation type="unfinished"></translation>
+        <translation>en vigor</translation>
     </message>
     <message>
         <source>counter-offer: answer it</source>
-        <translation type="unfinished"></translation>
+        <translation>contraoferta: respóndela</translation>
     </message>
     <message>
         <source>declined</source>
-        <translation type="unfinished"></translation>
+        <translation>rechazada</translation>
     </message>
     <message>
         <source>Vendors that accept your terms, or propose others, appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí aparecen los vendedores que aceptan tus condiciones o proponen otras.</translation>
     </message>
     <message>
         <source>%1 signed on %2 for the terms with SHA-256 %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 firmó el %2 las condiciones con SHA-256 %3.</translation>
     </message>
     <message>
         <source>You signed these terms as your version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmaste estas condiciones como tu versión %1.</translation>
     </message>
     <message>
         <source>You accepted and signed them on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las aceptaste y firmaste el %1.</translation>
     </message>
     <message>
         <source>You accepted %1&apos;s counter-offer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptaste la contraoferta de %1.</translation>
     </message>
     <message>
         <source>You declined %1&apos;s counter-offer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazaste la contraoferta de %1.</translation>
     </message>
 </context>
 <context>
     <name>BusyIndicator</name>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajando…</translation>
     </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar frase de contraseña</translation>
     </message>
     <message>
         <source>Current passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña actual:</translation>
     </message>
 </context>
 <context>
     <name>CodeView</name>
     <message>
         <source>Scannable code: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Código escaneable: %1</translation>
     </message>
     <message>
         <source>This app cannot draw %1 codes; show the number instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta aplicación no puede dibujar códigos %1; muestra el número en su lugar.</translation>
     </message>
 </context>
 <context>
     <name>ConsentDetailsPanel</name>
     <message>
         <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revocar…</translation>
     </message>
     <message>
         <source>End this consent; the vendor gets a signed notice to delete your data</source>
-        <translation type="unfinished"></translation>
+        <translation>Pone fin a este consentimiento; el vendedor recibe un aviso firmado para que elimine tus datos</translation>
     </message>
     <message>
         <source>E&amp;xport receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar recibo</translation>
     </message>
     <message>
         <source>Signed receipt (.jws)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibo firmado (.jws)…</translation>
     </message>
     <message>
         <source>Readable receipt with both signatures (.json)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibo legible con ambas firmas (.json)…</translation>
     </message>
     <message>
         <source>DPV consent record (.json)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de consentimiento DPV (.json)…</translation>
     </message>
     <message>
         <source>Request &amp;erasure…</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitar &amp;supresión…</translation>
     </message>
     <message>
         <source>Write a GDPR Art. 17 erasure request to this vendor, naming what it got</source>
-        <translation type="unfinished"></translation>
+        <translation>Redacta una solicitud de supresión (art. 17 del RGPD) a este vendedor, indicando lo que recibió</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Intentos</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Messages to the vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes al vendedor</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasó</translation>
     </message>
     <message>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Campos</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalle</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>Select a consent to see its receipt, scope and history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona un consentimiento para ver su recibo, alcance e historial.</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Shared</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartido</translation>
     </message>
     <message>
         <source>Purposes</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalidades</translation>
     </message>
     <message>
         <source>Given</source>
-        <translation type="unfinished"></translation>
+        <translation>Dado</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Para</translation>
     </message>
     <message>
         <source>Passed on to</source>
-        <translation type="unfinished"></translation>
+        <translation>Cedido a</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibo</translation>
     </message>
     <message>
         <source>Vendor&apos;s signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma del vendedor</translation>
     </message>
     <message>
         <source>Termination receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibo de finalización</translation>
     </message>
     <message>
         <source>%1 (ends in %2 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (termina dentro de %2 días)</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 el %2</translation>
     </message>
     <message>
         <source>%1, signed with your key for this vendor (%2…)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, firmado con tu clave para este vendedor (%2…)</translation>
     </message>
     <message>
         <source>✓ Countersigned by the vendor on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Refrendado por el vendedor el %1</translation>
     </message>
     <message>
         <source>None: the consent ended before the vendor countersigned it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno: el consentimiento terminó antes de que el vendedor lo refrendara</translation>
     </message>
     <message>
         <source>Waiting for the vendor (it has not countersigned the receipt yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando al vendedor (aún no ha refrendado el recibo)</translation>
     </message>
     <message>
         <source>✓ Received on %1: the vendor confirmed it deleted your data</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Recibido el %1: el vendedor confirmó que eliminó tus datos</translation>
     </message>
     <message>
         <source>None: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno: %1</translation>
     </message>
     <message>
         <source>Waiting for the vendor to confirm it deleted your data</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando a que el vendedor confirme que eliminó tus datos</translation>
     </message>
     <message>
         <source>Your data, with the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus datos, con el recibo</translation>
     </message>
     <message>
         <source>Updated value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor actualizado</translation>
     </message>
     <message>
         <source>Revocation notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso de revocación</translation>
     </message>
     <message>
         <source>Expiry notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso de caducidad</translation>
     </message>
     <message>
         <source>delivered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>entregado %1</translation>
     </message>
     <message>
         <source>retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>reintentando</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>en cola</translation>
     </message>
     <message>
         <source>delivering</source>
-        <translation type="unfinished"></translation>
+        <translation>entregando</translation>
     </message>
     <message>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>entregado</translation>
     </message>
     <message>
         <source>not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>no entregado</translation>
     </message>
     <message>
         <source>vendor disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>vendedor desactivado</translation>
     </message>
     <message>
         <source>Consent given</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento dado</translation>
     </message>
     <message>
         <source>Vendor countersigned the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>El vendedor refrendó el recibo</translation>
     </message>
     <message>
         <source>New value queued for the vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo valor en cola para el vendedor</translation>
     </message>
     <message>
         <source>Vendor confirmed the new value</source>
-        <translation type="unfinished"></translation>
+        <translation>El vendedor confirmó el nuevo valor</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocado</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Caducado</translation>
     </message>
     <message>
         <source>Vendor confirmed deleting your data</source>
-        <translation type="unfinished"></translation>
+        <translation>El vendedor confirmó que eliminó tus datos</translation>
     </message>
     <message>
         <source>Vendor&apos;s answer refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta del vendedor rechazada</translation>
     </message>
     <message>
         <source>signed by the vendor&apos;s key; kept with the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>firmado con la clave del vendedor; se guarda con el recibo</translation>
     </message>
 </context>
 <context>
     <name>ConsentList</name>
     <message>
         <source>All consents</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los consentimientos</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activos</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Caducados</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocados</translation>
     </message>
     <message>
         <source>Show consents with this status only</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar solo los consentimientos con este estado</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No consents yet&lt;/h3&gt;&lt;p&gt;When you accept an offer, choose &lt;i&gt;Give consent…&lt;/i&gt; on the Intentions page, or &lt;i&gt;New consent…&lt;/i&gt; here, to let a vendor use the data it needs, for the purposes and the time you choose.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Aún no hay consentimientos&lt;/h3&gt;&lt;p&gt;Cuando aceptes una oferta, elige &lt;i&gt;Dar consentimiento…&lt;/i&gt; en la página Intenciones, o &lt;i&gt;Nuevo consentimiento…&lt;/i&gt; aquí, para permitir que un vendedor use los datos que necesita, para las finalidades y el tiempo que elijas.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>ConsentsModel</name>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocado</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Caducado</translation>
     </message>
     <message>
         <source>Expires soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Caduca pronto</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activo</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedor</translation>
     </message>
     <message>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Campos</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Concedido</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Caduca</translation>
     </message>
     <message>
         <source>Revoked on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocado el %1</translation>
     </message>
     <message>
         <source>Expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Caducado el %1</translation>
     </message>
     <message>
         <source>The vendor countersigned the receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>El vendedor refrendó el recibo.</translation>
     </message>
     <message>
         <source>Waiting for the vendor to countersign the receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando a que el vendedor refrende el recibo.</translation>
     </message>
 </context>
 <context>
     <name>ConsentsPage</name>
     <message>
         <source>&amp;New consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo consentimiento…</translation>
     </message>
     <message>
         <source>Give a vendor from your directory a consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar un consentimiento a un vendedor de tu directorio</translation>
     </message>
     <message>
         <source>&amp;Send now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enviar ahora</translation>
     </message>
     <message>
         <source>Deliver the messages waiting for vendors (data, updates, revocations)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregar los mensajes pendientes para los vendedores (datos, actualizaciones, revocaciones)</translation>
     </message>
     <message>
         <source>Export &amp;all…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar &amp;todo…</translation>
     </message>
     <message>
         <source>Every receipt as signed .jws, readable .json and DPV .json, into a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los recibos como .jws firmado, .json legible y .json DPV, en una carpeta</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar:</translation>
     </message>
     <message>
         <source>Your vendor directory is empty: add a vendor on the Vendors page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu directorio de vendedores está vacío: añade un vendedor en la página Vendedores.</translation>
     </message>
     <message>
         <source>You gave %1 a consent. Your data is on its way, with the signed receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Has dado un consentimiento a %1. Tus datos van de camino, con el recibo firmado.</translation>
     </message>
     <message>
         <source>Revoke consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocar consentimiento</translation>
     </message>
     <message>
         <source>Revoke the consent you gave %1 for %2? They are sent a signed notice to stop using your data and delete it, and get no updates from now on. The consent stays here, marked revoked, with its receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Revocar el consentimiento que diste a %1 para %2? Recibirá un aviso firmado para que deje de usar tus datos y los elimine, y a partir de ahora no recibirá actualizaciones. El consentimiento sigue aquí, marcado como revocado, con su recibo.</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocar</translation>
     </message>
     <message>
         <source>Revoked. %1 is being sent a signed revocation notice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocado. Se está enviando a %1 un aviso de revocación firmado.</translation>
     </message>
     <message>
         <source>Revoked. No notice to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocado. Sin aviso a %1: %2.</translation>
     </message>
     <message>
         <source>Your new %1 is on its way to %2 vendor(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu nuevo valor de %1 va de camino a %2 vendedor(es).</translation>
     </message>
     <message>
         <source>Not sent to every vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>No se envió a todos los vendedores</translation>
     </message>
     <message>
         <source>These vendors were not sent the new value:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos vendedores no recibieron el nuevo valor:
+%1</translation>
     </message>
     <message>
         <source>%1 consent(s) expired; their vendors are being told.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 consentimiento(s) caducado(s); se está avisando a sus vendedores.</translation>
     </message>
     <message>
         <source>Delivered %1 message(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mensaje(s) entregado(s).</translation>
     </message>
     <message>
         <source>%1 signed answer(s) from vendors.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respuesta(s) firmada(s) de vendedores.</translation>
     </message>
     <message>
         <source>%1 waiting: the vendor could not be reached; they are retried later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en espera: no se pudo contactar con el vendedor; se reintentará más tarde.</translation>
     </message>
     <message>
         <source>%1 could not be delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin entregar: %1.</translation>
     </message>
     <message>
         <source>A vendor&apos;s answer was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se rechazó la respuesta de un vendedor: %1</translation>
     </message>
     <message>
         <source>Signed receipts (*.jws)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibos firmados (*.jws)</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
         <source>Export the consent receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el recibo de consentimiento</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportado a %1.</translation>
     </message>
     <message>
         <source>Export every consent receipt into</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar todos los recibos de consentimiento a</translation>
     </message>
     <message>
         <source>Exported %1 consent(s) to %2 (.jws, .json and .dpv.json each).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 consentimiento(s) exportado(s) a %2 (.jws, .json y .dpv.json cada uno).</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento</translation>
     </message>
 </context>
 <context>
     <name>DeliveryProgress</name>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrega</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedor</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Intentos</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
     <name>FieldDialog</name>
     <message>
         <source>Edit field</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar campo</translation>
     </message>
     <message>
         <source>Add field</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir campo</translation>
     </message>
     <message>
         <source>Sensitive: hidden in lists until revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensible: oculto en las listas hasta que lo muestres</translation>
     </message>
     <message>
         <source>Custom field…</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo personalizado…</translation>
     </message>
     <message>
         <source>e.g. library_card</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., library_card</translation>
     </message>
     <message>
         <source>Several lines are fine, e.g. for an address</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede tener varias líneas, p. ej., para una dirección</translation>
     </message>
     <message>
         <source>&amp;Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Campo:</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lave:</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Etiqueta:</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valor:</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca&amp;tegoría:</translation>
     </message>
 </context>
 <context>
     <name>FieldHistoryDialog</name>
     <message>
         <source>History of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de «%1»</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiado</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Show values</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar valores</translation>
     </message>
 </context>
 <context>
     <name>FieldsModel</name>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizado</translation>
     </message>
     <message>
         <source>Hidden: use Reveal to show it</source>
-        <translation type="unfinished"></translation>
+        <translation>Oculto: usa Mostrar para verlo</translation>
     </message>
 </context>
 <context>
     <name>GrantDialog</name>
     <message>
         <source>Give consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar consentimiento</translation>
     </message>
     <message>
         <source>Choose a vendor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige un vendedor…</translation>
     </message>
     <message>
         <source>&amp;Vendor:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vendedor:</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría</translation>
     </message>
     <message>
         <source>Why they ask</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué lo piden</translation>
     </message>
     <message>
         <source>What they may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Para qué pueden usarlo</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalidad</translation>
     </message>
     <message>
         <source>In plain words</source>
-        <translation type="unfinished"></translation>
+        <translation>En pocas palabras</translation>
     </message>
     <message>
         <source>Kantara purpose category %1; W3C DPV: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría de finalidad Kantara %1; W3C DPV: %2</translation>
     </message>
     <message>
         <source>e.g. Parcel Express Ltd</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Paquetería Exprés S.L.</translation>
     </message>
     <message>
         <source>Passed on to (name them if you know):</source>
-        <translation type="unfinished"></translation>
+        <translation>Cedido a (indícalos si los conoces):</translation>
     </message>
     <message>
         <source>What for</source>
-        <translation type="unfinished"></translation>
+        <translation>Para qué</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> días</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Durante</translation>
     </message>
     <message>
         <source>until</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta</translation>
     </message>
     <message>
         <source>For how long</source>
-        <translation type="unfinished"></translation>
+        <translation>Durante cuánto tiempo</translation>
     </message>
     <message>
         <source>&lt;b&gt;In plain words&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;En pocas palabras&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&amp;Give consent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dar consentimiento</translation>
     </message>
     <message>
         <source>Needed for the offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesario para la oferta</translation>
     </message>
     <message>
         <source>Needed, but not in your vault: add it on My data first</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesario, pero no está en tu bóveda: añádelo antes en Mis datos</translation>
     </message>
     <message>
         <source>Not in your vault</source>
-        <translation type="unfinished"></translation>
+        <translation>No está en tu bóveda</translation>
     </message>
     <message>
         <source>The offer cannot be fulfilled without it</source>
-        <translation type="unfinished"></translation>
+        <translation>La oferta no puede cumplirse sin él</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Give a vendor a consent&lt;/h3&gt;&lt;p&gt;Choose the vendor first.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Dar un consentimiento a un vendedor&lt;/h3&gt;&lt;p&gt;Primero elige el vendedor.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Give %1 a consent&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Dar un consentimiento a %1&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>For the offer you accepted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Para la oferta que aceptaste: %1</translation>
     </message>
     <message>
         <source>Only the fields you tick are sent, for the purposes you tick, until the end date. You can revoke it at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se envían los campos que marques, para las finalidades que marques, hasta la fecha de fin. Puedes revocarlo en cualquier momento.</translation>
     </message>
     <message>
         <source>The offer needs %1, which your vault does not hold. Add it on My data, then give the consent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La oferta necesita %1, que tu bóveda no contiene. Añádelo en Mis datos y vuelve a dar el consentimiento.</translation>
     </message>
     <message>
         <source>Tick at least one field to share.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca al menos un campo para compartir.</translation>
     </message>
     <message>
         <source>Tick at least one purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca al menos una finalidad.</translation>
     </message>
     <message>
         <source>Choose a vendor to see what you would agree to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige un vendedor para ver a qué darías tu acuerdo.</translation>
     </message>
 </context>
 <context>
     <name>HoldingsModel</name>
     <message>
         <source>%1 holds your %2 under an active consent. Click to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene tu %2 con un consentimiento activo. Haz clic para abrirlo.</translation>
     </message>
     <message>
         <source>%1 holds your %2 under %3 active consents. Click to open one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene tu %2 con %3 consentimientos activos. Haz clic para abrir uno.</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Import loyalty cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar tarjetas de fidelización</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta</translation>
     </message>
     <message>
         <source>Why it is left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué se descarta</translation>
     </message>
     <message>
         <source>Which field each column holds:</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué campo contiene cada columna:</translation>
     </message>
     <message>
         <source>File: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo: %1 (%2)</translation>
     </message>
     <message>
         <source>%1 cards can be imported; %2 rows are left out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se pueden importar %1 tarjetas; se descartan %2 filas:</translation>
     </message>
     <message>
         <source>Import %1 cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar %1 tarjetas</translation>
     </message>
     <message>
         <source>(ignore)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ignorar)</translation>
     </message>
 </context>
 <context>
     <name>InlineMessage</name>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
 </context>
 <context>
     <name>IntentionDialog</name>
     <message>
         <source>New intention</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva intención</translation>
     </message>
     <message>
         <source>e.g. Trail running shoes</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Zapatillas de trail running</translation>
     </message>
     <message>
         <source>e.g. shoes</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., calzado</translation>
     </message>
     <message>
         <source>Size, colour, anything that matters</source>
-        <translation type="unfinished"></translation>
+        <translation>Talla, color, todo lo que importe</translation>
     </message>
     <message>
         <source>e.g. 120.00</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., 120.00</translation>
     </message>
     <message>
         <source>optional, e.g. ES or ES-MD</source>
-        <translation type="unfinished"></translation>
+        <translation>opcional, p. ej., ES o ES-MD</translation>
     </message>
     <message>
         <source>optional, at most 3 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>opcional, 3 caracteres como máximo</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta el</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquiera</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío a domicilio</translation>
     </message>
     <message>
         <source>Pick-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Recogida</translation>
     </message>
     <message>
         <source>Digital</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> días</translation>
     </message>
     <message>
         <source>Open to alternatives</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto a alternativas</translation>
     </message>
     <message>
         <source>Attach my latest terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar mis últimas condiciones</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna</translation>
     </message>
     <message>
         <source>&amp;Item:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Artículo:</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Categoría:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descripción:</translation>
     </message>
     <message>
         <source>&amp;Quantity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca&amp;ntidad:</translation>
     </message>
     <message>
         <source>&amp;Maximum price:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Precio máximo:</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Región:</translation>
     </message>
     <message>
         <source>&amp;Postal prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prefijo &amp;postal:</translation>
     </message>
     <message>
         <source>Deliver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrega:</translation>
     </message>
     <message>
         <source>Delivery &amp;method:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modo de entrega:</translation>
     </message>
     <message>
         <source>&amp;Valid for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Válida durante:</translation>
     </message>
     <message>
         <source>&amp;Loyalty proposal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Propuesta de &amp;fidelización:</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear</translation>
     </message>
 </context>
 <context>
     <name>IntentionsPage</name>
     <message>
         <source>&amp;New intention…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva intención…</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No intention selected&lt;/h3&gt;&lt;p&gt;Say what you want, where, by when and for how much with &lt;i&gt;New intention&lt;/i&gt;. Vendors answer with offers; nothing about you is sent beyond what you write.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Ninguna intención seleccionada&lt;/h3&gt;&lt;p&gt;Di qué quieres, dónde, para cuándo y por cuánto con &lt;i&gt;Nueva intención&lt;/i&gt;. Los vendedores responden con ofertas; no se envía nada sobre ti más allá de lo que escribas.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Broadcast</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Difundir</translation>
     </message>
     <message>
         <source>Send the intention to your active vendors that deal in its category</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar la intención a tus vendedores activos que trabajan en su categoría</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Stop delivering; undelivered copies stay queued for the next broadcast</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la entrega; las copias no entregadas quedan en cola para la próxima difusión</translation>
     </message>
     <message>
         <source>&amp;Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirar…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar…</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Artículo</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Cantidad</translation>
     </message>
     <message>
         <source>At most</source>
-        <translation type="unfinished"></translation>
+        <translation>Como máximo</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrega</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde</translation>
     </message>
     <message>
         <source>Deliver by</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregar antes del</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Válida hasta</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>open to alternatives</source>
-        <translation type="unfinished"></translation>
+        <translation>abierta a alternativas</translation>
     </message>
     <message>
         <source>your terms attached</source>
-        <translation type="unfinished"></translation>
+        <translation>tus condiciones adjuntas</translation>
     </message>
     <message>
         <source>loyalty proposal attached</source>
-        <translation type="unfinished"></translation>
+        <translation>propuesta de fidelización adjunta</translation>
     </message>
     <message>
         <source>Also</source>
-        <translation type="unfinished"></translation>
+        <translation>Además</translation>
     </message>
     <message>
         <source>Created your intention for “%1”. Broadcast it to ask vendors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha creado tu intención para «%1». Difúndela para preguntar a los vendedores.</translation>
     </message>
     <message>
         <source>Sending to %1 vendor(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando a %1 vendedor(es)…</translation>
     </message>
     <message>
         <source>%1 already had it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya la tenía(n).</translation>
     </message>
     <message>
         <source>Delivery stopped. Undelivered copies stay queued; Broadcast sends them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrega detenida. Las copias no entregadas quedan en cola; Difundir las envía.</translation>
     </message>
     <message>
         <source>Delivered to %1 vendor(s); %2 new offer(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregada a %1 vendedor(es); %2 oferta(s) nueva(s).</translation>
     </message>
     <message>
         <source>%1 could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo contactar con %1.</translation>
     </message>
     <message>
         <source>%1 will be retried later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se reintentará(n) más tarde.</translation>
     </message>
     <message>
         <source>At least one criterion must count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al menos un criterio debe contar.</translation>
     </message>
     <message>
         <source>You accepted %1&apos;s offer; the vendors will be told.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptaste la oferta de %1; se avisará a los vendedores.</translation>
     </message>
     <message>
         <source>Withdrawn. %1 vendor(s) will be told.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirada. Se avisará a %1 vendedor(es).</translation>
     </message>
     <message>
         <source>Export the signed intention</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la intención firmada</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportado a %1.</translation>
     </message>
     <message>
         <source>&amp;Broadcast again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Difundir de nuevo</translation>
     </message>
 </context>
 <context>
     <name>LoyaltyPage</name>
     <message>
         <source>Cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjetas</translation>
     </message>
     <message>
         <source>My proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis propuestas</translation>
     </message>
     <message>
         <source>&amp;Add card…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir tarjeta…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar…</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No loyalty cards yet&lt;/h3&gt;&lt;p&gt;Add the cards you carry, or import them from a CSV file or a Google or Apple Wallet pass. Their codes can then be scanned from this screen.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Aún no hay tarjetas de fidelización&lt;/h3&gt;&lt;p&gt;Añade las tarjetas que llevas, o impórtalas desde un archivo CSV o un pase de Google Wallet o Apple Wallet. Después podrás escanear sus códigos desde esta pantalla.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Your own loyalty program: what you commit to, and what a vendor gives you in return. Intentions carry it; record purchases to follow your progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu propio programa de fidelización: a qué te comprometes y qué te da un vendedor a cambio. Las intenciones lo llevan; registra tus compras para seguir tu progreso.</translation>
     </message>
     <message>
         <source>&amp;New proposal…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva propuesta…</translation>
     </message>
     <message>
         <source>Delete the card “%1” (%2)? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar la tarjeta «%1» (%2)? No se puede deshacer.</translation>
     </message>
     <message>
         <source>Delete card</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar tarjeta</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Import loyalty cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar tarjetas de fidelización</translation>
     </message>
     <message>
         <source>Loyalty files (*.csv *.json *.pkpass.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de fidelización (*.csv *.json *.pkpass.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Imported %1 cards; %2 rows were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importaron %1 tarjetas; se descartaron %2 filas.</translation>
     </message>
     <message>
         <source>Export loyalty cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar tarjetas de fidelización</translation>
     </message>
     <message>
         <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
         <source>Exported %1 cards to %2. The file is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se exportaron %1 tarjetas a %2. El archivo no está cifrado.</translation>
     </message>
     <message>
         <source>Delete the proposal “%1” and the purchases recorded for it?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar la propuesta «%1» y las compras registradas para ella?</translation>
     </message>
     <message>
         <source>Delete proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar propuesta</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>VRM Wallet (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>VRM Wallet (demo)</translation>
     </message>
     <message>
         <source>VRM Wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>VRM Wallet</translation>
     </message>
     <message>
         <source>&amp;Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bóveda</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bloquear</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>The vault was locked because the screen was locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bóveda se bloqueó porque se bloqueó la pantalla.</translation>
     </message>
     <message>
         <source>The vault was locked after a while without use.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bóveda se bloqueó tras un rato sin uso.</translation>
     </message>
     <message>
         <source>Restoring the backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurando la copia de seguridad…</translation>
     </message>
     <message>
         <source>The backup was restored. Unlock it with the backup&apos;s passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se restauró la copia de seguridad. Desbloquéala con la frase de contraseña de la copia.</translation>
     </message>
     <message>
         <source>The previous vault was moved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bóveda anterior se movió a %1.</translation>
     </message>
     <message>
         <source>The backup was not restored; your vault is unchanged. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se restauró la copia de seguridad; tu bóveda no ha cambiado. %1</translation>
     </message>
     <message>
         <source>Recovery key not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de recuperación no guardada</translation>
     </message>
     <message>
         <source>Your recovery key is shown only this once. Without it a forgotten passphrase means losing the vault. Quit without saving it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu clave de recuperación solo se muestra esta vez. Sin ella, olvidar la frase de contraseña significa perder la bóveda. ¿Salir sin guardarla?</translation>
     </message>
     <message>
         <source>Quit anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir de todos modos</translation>
     </message>
 </context>
 <context>
     <name>MembershipCard</name>
     <message>
         <source>Tier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel: %1</translation>
     </message>
     <message>
         <source>Points: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos: %1</translation>
     </message>
     <message>
         <source>Expires %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Caduca el %1</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar…</translation>
     </message>
 </context>
 <context>
     <name>MembershipDialog</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Edit card</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar tarjeta</translation>
     </message>
     <message>
         <source>Add card</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir tarjeta</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, or empty</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-DD, o vacío</translation>
     </message>
     <message>
         <source>empty: the member number</source>
-        <translation type="unfinished"></translation>
+        <translation>vacío: el número de socio</translation>
     </message>
     <message>
         <source>&amp;Program:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programa:</translation>
     </message>
     <message>
         <source>&amp;Vendor:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vendedor:</translation>
     </message>
     <message>
         <source>&amp;Member number:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Número de socio:</translation>
     </message>
     <message>
         <source>&amp;Tier:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ivel:</translation>
     </message>
     <message>
         <source>P&amp;oints:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;untos:</translation>
     </message>
     <message>
         <source>&amp;Expiry:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Caducidad:</translation>
     </message>
     <message>
         <source>&amp;Barcode type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo de código de barras:</translation>
     </message>
     <message>
         <source>Barcode &amp;value:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;alor del código de barras:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otas:</translation>
     </message>
 </context>
 <context>
     <name>MyDataPage</name>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las categorías</translation>
     </message>
     <message>
         <source>Show one category only</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar solo una categoría</translation>
     </message>
     <message>
         <source>Search names, labels and values…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en nombres, etiquetas y valores…</translation>
     </message>
     <message>
         <source>&amp;Add field…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir campo…</translation>
     </message>
     <message>
         <source>No field matches this filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún campo coincide con este filtro.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Your vault holds no personal data yet&lt;/h3&gt;&lt;p&gt;Add the facts you share with companies (your name, email, address, sizes, preferences) once, here. You decide later who gets which of them.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tu bóveda aún no tiene datos personales&lt;/h3&gt;&lt;p&gt;Añade aquí, una sola vez, los datos que compartes con las empresas (tu nombre, correo electrónico, dirección, tallas, preferencias). Más adelante decides quién recibe cada uno.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Add your first field…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añade tu primer campo…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar…</translation>
     </message>
     <message>
         <source>&amp;Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mostrar</translation>
     </message>
     <message>
         <source>&amp;Copy value</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar valor</translation>
     </message>
     <message>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historial…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;liminar…</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ocultar</translation>
     </message>
     <message>
         <source>A field with the key “%1” exists already; edit it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un campo con la clave «%1»; edítalo en su lugar.</translation>
     </message>
     <message>
         <source>Delete “%1”? Its value and all its past values are deleted for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar «%1»? Su valor y todos sus valores anteriores se eliminan para siempre.</translation>
     </message>
     <message>
         <source>Delete field</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar campo</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Copied “%1”; the clipboard is cleared in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se copió «%1»; el portapapeles se vaciará en %2 s.</translation>
     </message>
 </context>
 <context>
     <name>NewPassphraseForm</name>
     <message>
         <source>I understand this passphrase is weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Entiendo que esta frase de contraseña es débil</translation>
     </message>
     <message>
         <source>New passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva frase de contraseña:</translation>
     </message>
     <message>
         <source>Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Repítela:</translation>
     </message>
     <message>
         <source>Use at least %1 characters; a few random words work well.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa al menos %1 caracteres; unas cuantas palabras al azar funcionan bien.</translation>
     </message>
     <message>
         <source>Type the passphrase again to confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe de nuevo la frase de contraseña para confirmarla.</translation>
     </message>
     <message>
         <source>The two passphrases are different.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
     <message>
         <source>This passphrase is weak: choose a stronger one or tick the box above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta frase de contraseña es débil: elige una más segura o marca la casilla de arriba.</translation>
     </message>
 </context>
 <context>
     <name>OffersPanel</name>
     <message>
         <source>The offer you accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>La oferta que aceptaste</translation>
     </message>
     <message>
         <source>price %1 · delivery %2 · loyalty %3 · history %4</source>
-        <translation type="unfinished"></translation>
+        <translation>precio %1 · entrega %2 · fidelización %3 · historial %4</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>n.º</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedor</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Artículo</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio</translation>
     </message>
     <message>
         <source>Delivered by</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de entrega</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación</translation>
     </message>
     <message>
         <source>Why removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué se descartó</translation>
     </message>
     <message>
         <source>Offers (best first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ofertas (la mejor primero)</translation>
     </message>
     <message>
         <source>Alternatives</source>
-        <translation type="unfinished"></translation>
+        <translation>Alternativas</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartadas</translation>
     </message>
     <message>
         <source>&amp;Accept offer…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aceptar oferta…</translation>
     </message>
     <message>
         <source>Give &amp;consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar &amp;consentimiento…</translation>
     </message>
     <message>
         <source>Choose which of your data the vendor of the accepted offer may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige cuáles de tus datos puede usar el vendedor de la oferta aceptada</translation>
     </message>
     <message>
         <source>What matters most</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que más importa</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrega</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Fidelización</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
         <source>Who holds which of your data under a consent you gave. Click a ✓ to open the consent, to see its receipt or revoke it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién tiene qué datos tuyos con un consentimiento que diste. Haz clic en un ✓ para abrir el consentimiento, ver su recibo o revocarlo.</translation>
     </message>
     <message>
         <source>Active consents</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimientos activos</translation>
     </message>
     <message>
         <source>Consents in force now</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimientos en vigor ahora</translation>
     </message>
     <message>
         <source>Expiring within 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Caducan en 7 días</translation>
     </message>
     <message>
         <source>Active consents that end in the next 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimientos activos que terminan en los próximos 7 días</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Caducados</translation>
     </message>
     <message>
         <source>Consents that reached their end date</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimientos que llegaron a su fecha de fin</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocados</translation>
     </message>
     <message>
         <source>Consents you took back</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimientos que retiraste</translation>
     </message>
     <message>
         <source>Waiting to be delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendientes de entrega</translation>
     </message>
     <message>
         <source>Messages to vendors not delivered yet (they are retried)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes a vendedores aún no entregados (se reintentan)</translation>
     </message>
     <message>
         <source>Open offers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ofertas abiertas</translation>
     </message>
     <message>
         <source>Offers on your open intentions that you have not decided on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ofertas de tus intenciones abiertas sobre las que no has decidido</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No vendor holds your data&lt;/h3&gt;&lt;p&gt;When you give a vendor a consent (from an accepted offer on &lt;i&gt;Intentions&lt;/i&gt;, or on &lt;i&gt;Consents&lt;/i&gt;), the fields it may use appear here, one row per vendor.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Ningún vendedor tiene tus datos&lt;/h3&gt;&lt;p&gt;Cuando das un consentimiento a un vendedor (desde una oferta aceptada en &lt;i&gt;Intenciones&lt;/i&gt;, o en &lt;i&gt;Consentimientos&lt;/i&gt;), aquí aparecen los campos que puede usar, una fila por vendedor.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>PasswordField</name>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar</translation>
     </message>
     <message>
         <source>Show or hide what you typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar u ocultar lo que has escrito</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar</translation>
     </message>
 </context>
 <context>
     <name>PropagateDialog</name>
     <message>
         <source>Tell the vendors?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Avisar a los vendedores?</translation>
     </message>
     <message>
         <source>You changed &lt;b&gt;%1&lt;/b&gt;. These vendors hold it under a consent you gave. Send them the new value? Each gets it signed, with its consent receipt, and only for that consent&apos;s purposes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Has cambiado &lt;b&gt;%1&lt;/b&gt;. Estos vendedores lo tienen con un consentimiento que diste. ¿Enviarles el nuevo valor? Cada uno lo recibe firmado, con su recibo de consentimiento, y solo para las finalidades de ese consentimiento.</translation>
     </message>
     <message>
         <source> (consent of %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (consentimiento de %1)</translation>
     </message>
     <message>
         <source>%1, consent %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, consentimiento %2</translation>
     </message>
     <message>
         <source>&amp;Send the new value</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enviar el nuevo valor</translation>
     </message>
     <message>
         <source>&amp;Don&apos;t send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;No enviar</translation>
     </message>
 </context>
 <context>
     <name>ProposalDialog</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Edit proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar propuesta</translation>
     </message>
     <message>
         <source>New proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva propuesta</translation>
     </message>
     <message>
         <source>empty: whichever vendor accepts</source>
-        <translation type="unfinished"></translation>
+        <translation>vacío: cualquier vendedor que la acepte</translation>
     </message>
     <message>
         <source>Number of purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de compras</translation>
     </message>
     <message>
         <source>Amount spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe gastado</translation>
     </message>
     <message>
         <source>Per year</source>
-        <translation type="unfinished"></translation>
+        <translation>Por año</translation>
     </message>
     <message>
         <source>Over the whole validity</source>
-        <translation type="unfinished"></translation>
+        <translation>Durante toda la validez</translation>
     </message>
     <message>
         <source>Percent discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuento porcentual</translation>
     </message>
     <message>
         <source>Free delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío gratuito</translation>
     </message>
     <message>
         <source>Price match</source>
-        <translation type="unfinished"></translation>
+        <translation>Igualación de precio</translation>
     </message>
     <message>
         <source>Points multiplier</source>
-        <translation type="unfinished"></translation>
+        <translation>Multiplicador de puntos</translation>
     </message>
     <message>
         <source>e.g. 5 (%) or 2 (×)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., 5 (%) o 2 (×)</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título:</translation>
     </message>
     <message>
         <source>&amp;Vendor:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vendedor:</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Categoría:</translation>
     </message>
     <message>
         <source>I commit to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Me comprometo a:</translation>
     </message>
     <message>
         <source>Purchases:</source>
-        <translation type="unfinished"></translation>
+        <translation>Compras:</translation>
     </message>
     <message>
         <source>Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe:</translation>
     </message>
     <message>
         <source>Currency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Moneda:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Periodo:</translation>
     </message>
     <message>
         <source>In return for:</source>
-        <translation type="unfinished"></translation>
+        <translation>A cambio de:</translation>
     </message>
     <message>
         <source>Reward value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor de la recompensa:</translation>
     </message>
     <message>
         <source>Valid &amp;from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Válida &amp;desde:</translation>
     </message>
     <message>
         <source>Valid &amp;until:</source>
-        <translation type="unfinished"></translation>
+        <translation>Válida &amp;hasta:</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Estado:</translation>
     </message>
 </context>
 <context>
     <name>ProposalRow</name>
     <message>
         <source>This period: %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Este periodo: %1 – %2</translation>
     </message>
     <message>
         <source>Today is outside this proposal&apos;s validity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy está fuera del periodo de validez de esta propuesta.</translation>
     </message>
     <message>
         <source>%1: %2 of %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 de %3 %4</translation>
     </message>
     <message>
         <source>No purchases recorded in this period yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay compras registradas en este periodo.</translation>
     </message>
     <message>
         <source>Record purchase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar compra…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar…</translation>
     </message>
     <message>
         <source>%1 purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 compras</translation>
     </message>
     <message>
         <source>per year</source>
-        <translation type="unfinished"></translation>
+        <translation>al año</translation>
     </message>
     <message>
         <source>in total</source>
-        <translation type="unfinished"></translation>
+        <translation>en total</translation>
     </message>
     <message>
         <source>%1% discount</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % de descuento</translation>
     </message>
     <message>
         <source>free delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>envío gratuito</translation>
     </message>
     <message>
         <source>price match</source>
-        <translation type="unfinished"></translation>
+        <translation>igualación de precio</translation>
     </message>
     <message>
         <source>%1× points</source>
-        <translation type="unfinished"></translation>
+        <translation>puntos ×%1</translation>
     </message>
     <message>
         <source>any vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>cualquier vendedor</translation>
     </message>
     <message>
         <source>I commit to %1 %2 in %3 with %4, for %5. Valid %6 – %7.</source>
-        <translation type="unfinished"></translation>
+        <translation>Me comprometo a %1 %2 en %3 con %4, a cambio de %5. Válida del %6 al %7.</translation>
     </message>
 </context>
 <context>
     <name>PurchaseDialog</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar</translation>
     </message>
     <message>
         <source>Record purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar compra</translation>
     </message>
     <message>
         <source>&amp;Vendor:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vendedor:</translation>
     </message>
     <message>
         <source>&amp;Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importe:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha:</translation>
     </message>
     <message>
         <source>Name the vendor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica el vendedor.</translation>
     </message>
     <message>
         <source>Write the amount like 12.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe el importe así: 12.50.</translation>
     </message>
 </context>
 <context>
     <name>QrCodeLabel</name>
     <message>
         <source>QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código QR</translation>
     </message>
 </context>
 <context>
     <name>RequestDialog</name>
     <message>
         <source>Ask for erasure (GDPR Art. 17)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitar la supresión (art. 17 del RGPD)</translation>
     </message>
     <message>
         <source>Ask what they hold (GDPR Art. 15)</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntar qué datos tienen (art. 15 del RGPD)</translation>
     </message>
     <message>
         <source>A letter asking &lt;b&gt;%1&lt;/b&gt; to erase the personal data you gave it through this wallet, naming the fields (never their values) and your consent receipts. It is signed with the key those receipts name, so the vendor can check it comes from you. The wallet keeps a copy; you send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carta que pide a &lt;b&gt;%1&lt;/b&gt; que suprima los datos personales que le diste a través de esta cartera, indicando los campos (nunca sus valores) y tus recibos de consentimiento. Va firmada con la clave que figura en esos recibos, para que el vendedor pueda comprobar que viene de ti. La cartera guarda una copia; tú la envías.</translation>
     </message>
     <message>
         <source>A letter asking &lt;b&gt;%1&lt;/b&gt; what personal data it holds about you and why. The wallet keeps a copy; you send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carta que pregunta a &lt;b&gt;%1&lt;/b&gt; qué datos personales tiene sobre ti y por qué. La cartera guarda una copia; tú la envías.</translation>
     </message>
     <message>
         <source>&amp;Write the request</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redactar la solicitud</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma:</translation>
     </message>
     <message>
         <source>The letter appears here once written.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carta aparece aquí una vez redactada.</translation>
     </message>
     <message>
         <source>&amp;Copy the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar la carta</translation>
     </message>
     <message>
         <source>Open in &amp;e-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el &amp;correo…</translation>
     </message>
     <message>
         <source>&amp;Save signed JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar JSON firmado…</translation>
     </message>
     <message>
         <source>Send it to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envíala a %1.</translation>
     </message>
     <message>
         <source>The vendor publishes no e-mail address; its contact is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El vendedor no publica ninguna dirección de correo electrónico; su contacto es %1.</translation>
     </message>
     <message>
         <source>%1 consent(s) to this vendor are still active: revoke them too, so the wallet sends no more updates and the vendor gets a signed revocation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigue(n) activo(s) %1 consentimiento(s) a este vendedor: revócalos también, para que la cartera no envíe más actualizaciones y el vendedor reciba una revocación firmada.</translation>
     </message>
     <message>
         <source>The letter is on the clipboard; it is cleared in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carta está en el portapapeles; se vaciará en %1 s.</translation>
     </message>
     <message>
         <source>No e-mail app could be opened; copy the letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir ninguna aplicación de correo; copia la carta.</translation>
     </message>
     <message>
         <source>Save the signed request</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la solicitud firmada</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en %1.</translation>
     </message>
 </context>
 <context>
     <name>ScreenLockWatcher</name>
     <message>
         <source>This build of Qt has no D-Bus support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta compilación de Qt no admite D-Bus.</translation>
     </message>
     <message>
         <source>No desktop session bus (D-Bus) was found, so the screen lock cannot be noticed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró un bus de sesión de escritorio (D-Bus), así que no se puede detectar el bloqueo de pantalla.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Locking and clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueo y portapapeles</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Lock when the screen locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear cuando se bloquee la pantalla</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Lock after this long without use:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear tras este tiempo sin uso:</translation>
     </message>
     <message>
         <source>Clear copied values after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaciar los valores copiados tras:</translation>
     </message>
     <message>
         <source>This device</source>
-        <translation type="unfinished"></translation>
+        <translation>Este dispositivo</translation>
     </message>
     <message>
         <source>Remember on this device (unlock with the OS keyring)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordar en este dispositivo (desbloquear con el llavero del sistema)</translation>
     </message>
     <message>
         <source>Checking the OS keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando el llavero del sistema…</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <source>Change passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar frase de contraseña…</translation>
     </message>
     <message>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad</translation>
     </message>
     <message>
         <source>Back up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia de seguridad…</translation>
     </message>
     <message>
         <source>Restore from backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar desde copia de seguridad…</translation>
     </message>
     <message>
         <source>A backup is encrypted like the vault and opens with the same passphrase or recovery key. Keep one away from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una copia de seguridad está cifrada como la bóveda y se abre con la misma frase de contraseña o clave de recuperación. Guarda una lejos de este ordenador.</translation>
     </message>
     <message>
         <source>Vault health</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la bóveda</translation>
     </message>
     <message>
         <source>Check vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar bóveda…</translation>
     </message>
     <message>
         <source>Reads every page of the vault and checks the header, the database, the activity log and the outbox, without changing anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lee todas las páginas de la bóveda y comprueba la cabecera, la base de datos, el registro de actividad y la bandeja de salida, sin cambiar nada.</translation>
     </message>
     <message>
         <source>Unlock without typing the passphrase. You are still asked for it every two weeks so you do not forget it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquea sin escribir la frase de contraseña. Se te seguirá pidiendo cada dos semanas para que no la olvides.</translation>
     </message>
     <message>
         <source>Settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes guardados.</translation>
     </message>
     <message>
         <source>This device now remembers the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este dispositivo recuerda ahora la bóveda.</translation>
     </message>
     <message>
         <source>This device no longer remembers the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este dispositivo ya no recuerda la bóveda.</translation>
     </message>
     <message>
         <source>Your passphrase was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cambió tu frase de contraseña.</translation>
     </message>
     <message>
         <source>Back up the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia de seguridad de la bóveda</translation>
     </message>
     <message>
         <source>Writing the backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo la copia de seguridad…</translation>
     </message>
     <message>
         <source>Backup saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad guardada en %1</translation>
     </message>
     <message>
         <source>VRM Wallet backup (*.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad de VRM Wallet (*.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar una copia de seguridad</translation>
     </message>
     <message>
         <source>Passphrase of the backup %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña de la copia de seguridad %1:</translation>
     </message>
     <message>
         <source>Replace the current vault?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Sustituir la bóveda actual?</translation>
     </message>
     <message>
         <source>Lock and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear y restaurar</translation>
     </message>
     <message>
         <source>The vault will be locked, and the backup restored in its place.
@@ -2403,623 +2404,630 @@ The current vault is not deleted: it will be moved aside to
 %1
 
 Then unlock with the backup&apos;s passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se bloqueará la bóveda y se restaurará la copia de seguridad en su lugar.
+
+La bóveda actual no se elimina: se moverá a
+%1
+
+Después, desbloquea con la frase de contraseña de la copia.</translation>
     </message>
     <message>
         <source>Checking the vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando la bóveda…</translation>
     </message>
     <message>
         <source>All %1 checks passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se superaron las %1 comprobaciones.</translation>
     </message>
     <message>
         <source>The check found %1 problem(s); the list above says what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>La comprobación encontró %1 problema(s); la lista de arriba indica qué hacer.</translation>
     </message>
 </context>
 <context>
     <name>StrengthMeter</name>
     <message>
         <source>Strength: type a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad: escribe una frase de contraseña</translation>
     </message>
     <message>
         <source>very weak</source>
-        <translation type="unfinished"></translation>
+        <translation>muy débil</translation>
     </message>
     <message>
         <source>weak</source>
-        <translation type="unfinished"></translation>
+        <translation>débil</translation>
     </message>
     <message>
         <source>fair</source>
-        <translation type="unfinished"></translation>
+        <translation>aceptable</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="unfinished"></translation>
+        <translation>segura</translation>
     </message>
     <message>
         <source>very strong</source>
-        <translation type="unfinished"></translation>
+        <translation>muy segura</translation>
     </message>
     <message>
         <source>Strength: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad: %1</translation>
     </message>
 </context>
 <context>
     <name>TermsPage</name>
     <message>
         <source>Compose</source>
-        <translation type="unfinished"></translation>
+        <translation>Redactar</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>Agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Acuerdos</translation>
     </message>
     <message>
         <source>The language of the preview and of your free text</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma de la vista previa y de tu texto libre</translation>
     </message>
     <message>
         <source>The standard agreement (IEEE 7012 roster) you proffer to vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>El acuerdo estándar (lista IEEE 7012) que ofreces a los vendedores</translation>
     </message>
     <message>
         <source>No standard agreement (clauses only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin acuerdo estándar (solo cláusulas)</translation>
     </message>
     <message>
         <source>A clause in your own words…</source>
-        <translation type="unfinished"></translation>
+        <translation>Una cláusula con tus propias palabras…</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Acuerdo</translation>
     </message>
     <message>
         <source>Standard clauses added to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Cláusulas estándar añadidas</translation>
     </message>
     <message>
         <source>Free-text clauses (kept as you write them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cláusulas de texto libre (se guardan tal como las escribes)</translation>
     </message>
     <message>
         <source>&amp;Save as new version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar como nueva versión</translation>
     </message>
     <message>
         <source>Sign these terms and keep them as a new version</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmar estas condiciones y guardarlas como nueva versión</translation>
     </message>
     <message>
         <source>Preview in</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa en</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar…</translation>
     </message>
     <message>
         <source>Save the selected version as signed JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la versión seleccionada como JSON firmado</translation>
     </message>
     <message>
         <source>Edit as new version</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar como nueva versión</translation>
     </message>
     <message>
         <source>Load the selected version into the clause picker</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargar la versión seleccionada en el selector de cláusulas</translation>
     </message>
     <message>
         <source>Saved versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones guardadas</translation>
     </message>
     <message>
         <source>Compare version</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar la versión</translation>
     </message>
     <message>
         <source>with version</source>
-        <translation type="unfinished"></translation>
+        <translation>con la versión</translation>
     </message>
     <message>
         <source>Pick an agreement or clauses on the left to see your terms here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige un acuerdo o cláusulas a la izquierda para ver aquí tus condiciones.</translation>
     </message>
     <message>
         <source>Same as your saved version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Igual que tu versión guardada %1</translation>
     </message>
     <message>
         <source>Saved version %1. SHA-256: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 guardada. SHA-256: %2</translation>
     </message>
     <message>
         <source>Version %1 · %2 · %3 clauses</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 · %2 · %3 cláusulas</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1</translation>
     </message>
     <message>
         <source>No saved version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay ninguna versión guardada.</translation>
     </message>
     <message>
         <source>SHA-256: %1
 Signed by key: %2
 Key id (kid): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256: %1
+Firmado con la clave: %2
+Id. de clave (kid): %3</translation>
     </message>
     <message>
         <source>Save two versions to compare them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarda dos versiones para compararlas.</translation>
     </message>
     <message>
         <source>No differences in the clauses.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay diferencias en las cláusulas.</translation>
     </message>
     <message>
         <source>Export terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar condiciones</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
         <source>Exported version %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 exportada a %2.</translation>
     </message>
 </context>
 <context>
     <name>UndeliveredMessages</name>
     <message>
         <source>Messages that could not be delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes que no se pudieron entregar</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedor</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reintentar</translation>
     </message>
     <message>
         <source>Send again the selected messages the wallet could not handle (all of them when none is selected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a enviar los mensajes seleccionados que la cartera no pudo procesar (todos si no hay ninguno seleccionado)</translation>
     </message>
     <message>
         <source>could not be handled</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo procesar</translation>
     </message>
     <message>
         <source>answer could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo leer la respuesta</translation>
     </message>
     <message>
         <source>not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>no entregado</translation>
     </message>
     <message>
         <source>vendor disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>vendedor desactivado</translation>
     </message>
     <message>
         <source>waiting behind one that could not be handled</source>
-        <translation type="unfinished"></translation>
+        <translation>esperando detrás de uno que no se pudo procesar</translation>
     </message>
     <message>
         <source>%1 message(s) queued again; they are sent with the next delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mensaje(s) de nuevo en cola; se enviarán en la próxima entrega.</translation>
     </message>
 </context>
 <context>
     <name>UnlockPage</name>
     <message>
         <source>Unlock your vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquea tu bóveda</translation>
     </message>
     <message>
         <source>Vault: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda: %1</translation>
     </message>
     <message>
         <source>Your passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu frase de contraseña</translation>
     </message>
     <message>
         <source>This is the demo vault. Its passphrase is: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta es la bóveda de demostración. Su frase de contraseña es: %1</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <source>Unlock with this device&apos;s keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear con el llavero de este dispositivo</translation>
     </message>
     <message>
         <source>Forgot your passphrase? Use recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Has olvidado tu frase de contraseña? Usa la clave de recuperación</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña:</translation>
     </message>
     <message>
         <source>Type the recovery key you saved when you created the vault, then choose a new passphrase. Your data stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe la clave de recuperación que guardaste al crear la bóveda y elige una nueva frase de contraseña. Tus datos no cambian.</translation>
     </message>
     <message>
         <source>Set new passphrase and unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Establecer la nueva frase de contraseña y desbloquear</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <source>Recovery key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de recuperación:</translation>
     </message>
     <message>
         <source>Type your passphrase first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero escribe tu frase de contraseña.</translation>
     </message>
 </context>
 <context>
     <name>VaultRunner</name>
     <message>
         <source>Unexpected error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error inesperado: %1</translation>
     </message>
 </context>
 <context>
     <name>VendorsModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id.</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Categorías</translation>
     </message>
     <message>
         <source>Key fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Huella de la clave</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>refused key: remove and add again</source>
-        <translation type="unfinished"></translation>
+        <translation>clave rechazada: elimínalo y vuelve a añadirlo</translation>
     </message>
     <message>
         <source>Key change pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio de clave pendiente</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivado</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activo</translation>
     </message>
     <message>
         <source>New key, not trusted until you approve it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave nueva, no es de confianza hasta que la apruebes: %1</translation>
     </message>
 </context>
 <context>
     <name>VendorsPage</name>
     <message>
         <source>Vendors you send intentions to. Each vendor&apos;s key is pinned when you add it; if it ever changes, nothing from the new key is trusted until you approve it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedores a los que envías intenciones. La clave de cada vendedor queda fijada al añadirlo; si alguna vez cambia, no se confía en nada de la nueva clave hasta que la apruebes.</translation>
     </message>
     <message>
         <source>Vendor address, e.g. https://shop.example or its vrm-vendor.json URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección del vendedor, p. ej., https://shop.example o la URL de su vrm-vendor.json</translation>
     </message>
     <message>
         <source>&amp;Add from URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir desde URL…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No vendors yet&lt;/h3&gt;&lt;p&gt;Type a vendor&apos;s address above and choose &lt;i&gt;Add from URL&lt;/i&gt;, or import a vendor list.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Aún no hay vendedores&lt;/h3&gt;&lt;p&gt;Escribe arriba la dirección de un vendedor y elige &lt;i&gt;Añadir desde URL&lt;/i&gt;, o importa una lista de vendedores.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>A&amp;pprove new key…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;probar nueva clave…</translation>
     </message>
     <message>
         <source>Trust the new key the selected vendor presented (shows both fingerprints)</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiar en la nueva clave que presentó el vendedor seleccionado (muestra ambas huellas)</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;liminar…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar…</translation>
     </message>
     <message>
         <source>Fetching the vendor&apos;s details from %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Obteniendo los datos del vendedor desde %1…</translation>
     </message>
     <message>
         <source>%1 is already in your vendors with this key; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya está en tus vendedores con esta clave; no ha cambiado nada.</translation>
     </message>
     <message>
         <source>Not added: you did not trust the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>No añadido: no confiaste en la clave.</translation>
     </message>
     <message>
         <source>Added %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadido %1.</translation>
     </message>
     <message>
         <source>Updated %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizado %1.</translation>
     </message>
     <message>
         <source>%1 now presents a DIFFERENT key than the one you pinned, so it was not trusted. If the vendor confirms the change through another channel, select it and choose Approve new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 presenta ahora una clave DISTINTA de la que fijaste, así que no se ha confiado en ella. Si el vendedor confirma el cambio por otro medio, selecciónalo y elige Aprobar nueva clave.</translation>
     </message>
     <message>
         <source>refused key</source>
-        <translation type="unfinished"></translation>
+        <translation>clave rechazada</translation>
     </message>
     <message>
         <source>%1 now uses its new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 usa ahora su nueva clave.</translation>
     </message>
     <message>
         <source>Remove vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar vendedor</translation>
     </message>
     <message>
         <source>Remove %1 (%2) from your vendors? Messages not yet delivered to it are cancelled, and its key is forgotten.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar a %1 (%2) de tus vendedores? Se cancelan los mensajes aún no entregados y se olvida su clave.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Removed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminado %1.</translation>
     </message>
     <message>
         <source>%1 undelivered messages were cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cancelaron %1 mensajes no entregados.</translation>
     </message>
     <message>
         <source>Import a vendor list</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar una lista de vendedores</translation>
     </message>
     <message>
         <source>Vendor lists (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Listas de vendedores (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Imported %1 new and %2 updated vendors; %3 refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importados %1 vendedores nuevos y %2 actualizados; %3 rechazados.</translation>
     </message>
     <message>
         <source>Entry %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada %1: %2</translation>
     </message>
     <message>
         <source>Export your vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar tus vendedores</translation>
     </message>
     <message>
         <source>Vendor lists (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Listas de vendedores (*.json)</translation>
     </message>
     <message>
         <source>Exported %1 vendors to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se exportaron %1 vendedores a %2.</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña:</translation>
     </message>
     <message>
         <source>Remember on this device (OS keyring)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordar en este dispositivo (llavero del sistema)</translation>
     </message>
     <message>
         <source>Checking the OS keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando el llavero del sistema…</translation>
     </message>
     <message>
         <source>Create vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear bóveda</translation>
     </message>
     <message>
         <source>Welcome to VRM Wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Te damos la bienvenida a VRM Wallet</translation>
     </message>
     <message>
         <source>Your personal data stays in an encrypted vault on this computer. Choose a passphrase to lock it: a few random words are easy to remember and hard to guess. Nobody can reset it for you, so the next step gives you a recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus datos personales se quedan en una bóveda cifrada en este ordenador. Elige una frase de contraseña para cerrarla: unas cuantas palabras al azar son fáciles de recordar y difíciles de adivinar. Nadie puede restablecerla por ti, así que el siguiente paso te da una clave de recuperación.</translation>
     </message>
     <message>
         <source>Vault: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda: %1</translation>
     </message>
     <message>
         <source>Unlock without typing the passphrase; it is still asked now and then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquea sin escribir la frase de contraseña; se te seguirá pidiendo de vez en cuando.</translation>
     </message>
     <message>
         <source>This device could not remember the vault: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Este dispositivo no pudo recordar la bóveda: %1</translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de recuperación</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar</translation>
     </message>
     <message>
         <source>Save to file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar en archivo…</translation>
     </message>
     <message>
         <source>I have saved my recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>He guardado mi clave de recuperación</translation>
     </message>
     <message>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizar</translation>
     </message>
     <message>
         <source>Save your recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarda tu clave de recuperación</translation>
     </message>
     <message>
         <source>If you forget your passphrase, this key is the only way back into your vault. Print it, write it down or save it somewhere safe, away from this computer. It is shown only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si olvidas tu frase de contraseña, esta clave es la única forma de volver a entrar en tu bóveda. Imprímela, apúntala o guárdala en un lugar seguro, lejos de este ordenador. Solo se muestra ahora.</translation>
     </message>
     <message>
         <source>Copied. The clipboard will be cleared in %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiada. El portapapeles se vaciará en %1 segundos.</translation>
     </message>
     <message>
         <source>Save the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la clave de recuperación</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de texto (*.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Saved to %1 (readable only by you).</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada en %1 (solo tú puedes leerla).</translation>
     </message>
     <message>
         <source>VRM Wallet recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de recuperación de VRM Wallet</translation>
     </message>
     <message>
         <source>Created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Creada: %1</translation>
     </message>
     <message>
         <source>Keep this safe: it unlocks your vault if you forget your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guárdala en un lugar seguro: desbloquea tu bóveda si olvidas tu frase de contraseña.</translation>
     </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
         <source>My data</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis datos</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Intentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Intenciones</translation>
     </message>
     <message>
         <source>Consents</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimientos</translation>
     </message>
     <message>
         <source>My terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis condiciones</translation>
     </message>
     <message>
         <source>Loyalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Fidelización</translation>
     </message>
     <message>
         <source>Vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedores</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Actividad</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear</translation>
     </message>
     <message>
         <source>Lock the vault (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear la bóveda (Ctrl+L)</translation>
     </message>
 </context>
 <context>
     <name>messages</name>
     <message>
         <source>Something unexpected went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal de forma inesperada: %1</translation>
     </message>
 </context>
 </TS>
