@@ -1285,7 +1285,7 @@
     </message>
     <message>
         <source>&amp;Postal prefix:</source>
-        <translation>Prefijo &amp;postal:</translation>
+        <translation>Prefijo p&amp;ostal:</translation>
     </message>
     <message>
         <source>Deliver:</source>
@@ -2213,7 +2213,7 @@
     </message>
     <message>
         <source>Open in &amp;e-mail…</source>
-        <translation>Abrir en el &amp;correo…</translation>
+        <translation>Abrir en el c&amp;orreo…</translation>
     </message>
     <message>
         <source>&amp;Save signed JSON…</source>
