@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QTableView, QVBoxLayout, QWidget
 
 from ui.delivery import ProgressBatch
@@ -24,7 +25,8 @@ from wallet.vault.facade import Vault
 def progress_row(delivery: IntentionDelivery, names: dict[str, str]) -> TableRow:
     """One vendor's delivery as a row (keyed by vendor id; prepared on any thread)."""
     name = names.get(delivery.vendor_id, delivery.vendor_id)
-    cells = (name, delivery.status, str(delivery.attempts), delivery.note)
+    status = QCoreApplication.translate("DeliveryStatus", delivery.status)  # wallet.intents.status
+    cells = (name, status, str(delivery.attempts), delivery.note)
     return TableRow(cells, delivery.vendor_id)
 
 

@@ -7,6 +7,7 @@ an intention's delivery to one vendor.
 
 from __future__ import annotations
 
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.intents.store import OPEN_STATUSES, IntentionStatus
 
 # While vendors may still answer, one of their offers can be accepted (not before broadcasting).
@@ -33,10 +34,21 @@ def status_text(status: str) -> str:
     return status.replace("_", " ")
 
 
+# The words of a delivery progress view, marked for the desktop app's translation.
+DELIVERY_WORDS = {
+    "queued": QT_TRANSLATE_NOOP("DeliveryStatus", "queued"),
+    "retrying": QT_TRANSLATE_NOOP("DeliveryStatus", "retrying"),
+    "delivering": QT_TRANSLATE_NOOP("DeliveryStatus", "delivering"),
+    "delivered": QT_TRANSLATE_NOOP("DeliveryStatus", "delivered"),
+    "failed": QT_TRANSLATE_NOOP("DeliveryStatus", "failed"),
+    "disabled": QT_TRANSLATE_NOOP("DeliveryStatus", "disabled"),
+    "dead": QT_TRANSLATE_NOOP("DeliveryStatus", "not handled: see Activity"),
+}
+
+
 def delivery_status_text(status: str, attempts: int) -> str:
     """An outbox row's status in the words of a delivery progress view."""
     if status == "pending":
-        return "retrying" if attempts else "queued"
-    if status == "dead":  # set aside after an unexpected problem; the Activity page retries it
-        return "not handled: see Activity"
-    return status
+        status = "retrying" if attempts else "queued"
+    # "dead": set aside after an unexpected problem; the Activity page retries it
+    return DELIVERY_WORDS.get(status, status)
