@@ -365,6 +365,32 @@ def test_flood_caps(
     assert cast_row is not None and (cast_row.messages_read, cast_row.refused) == (12, 12)
 
 
+def test_the_cap_on_offers_per_intention(
+    vault: Vault, nats_server: NatsServer, kit: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    intention_id = _cast_ready(vault, kit)
+    jwk = _sealing_jwk(vault, intention_id)
+    intention = IntentionBook(vault).get(intention_id).intention
+    first, second = (OfferPlan(kit[0], intention).answer(vendor.signer) for vendor in _vendors(kit))
+    held = len(json.loads(first)["offers"])
+    monkeypatch.setattr(follow_module, "MAX_OFFERS_PER_INTENTION", held + 1)
+    sealed = [
+        seal_to(jwk, body, apu=vendor_id, apv=intention_id.encode()).encode()
+        for body, vendor_id in ((first, b"demo-vendor-1"), (second, b"demo-vendor-2"))
+    ]
+
+    async def scenario() -> Any:
+        await cast_intention(vault, nats_server.url, intention_id)
+        await _publish_raw(nats_server.url, intention_id, sealed)
+        return await follow_offers(vault, nats_server.url, intention_id, wait_seconds=0.3)
+
+    report = asyncio.run(scenario())
+    assert len(report.offers.stored) == held  # the first vendor's; the second would pass the cap
+    (refusal,) = report.offers.rejected
+    assert (refusal.vendor_id, refusal.code) == ("demo-vendor-2", "too_many")
+    assert f"at most {held + 1}" in refusal.reason
+
+
 def test_an_intention_without_a_sealing_key_is_not_cast(
     vault: Vault, nats_server: NatsServer, kit: Any
 ) -> None:

@@ -302,7 +302,7 @@ class Relay:
             while count < limit:
                 try:
                     batch = await subscription.fetch(min(100, limit - count), timeout=wait_seconds)
-                except nats.errors.TimeoutError:
+                except (TimeoutError, nats.errors.TimeoutError):  # nothing came
                     return
                 except Exception as exc:
                     raise RelayError(f"Could not read from the relay: {_reason(exc)}.") from None
@@ -339,7 +339,7 @@ class Relay:
         acknowledges each with :meth:`done` once handled."""
         try:
             return [(_message(msg), msg) for msg in await subscription.fetch(batch, wait_seconds)]
-        except nats.errors.TimeoutError:
+        except (TimeoutError, nats.errors.TimeoutError):  # nothing came in time
             return []
         except Exception as exc:
             raise RelayError(f"Could not read from the relay: {_reason(exc)}.") from None

@@ -9,7 +9,8 @@ gets what arrived meanwhile. Each message is judged alone:
 2. its ``apu`` names the vendor (the offers inside must be that vendor's, signed with the key
    pinned for it: :mod:`wallet.offers.ingest` checks);
 3. caps: at most :data:`MAX_MESSAGES_PER_INTENTION` messages are read per intention and relay,
-   at most :data:`MAX_OFFERS_PER_VENDOR` offers kept per vendor and intention;
+   at most :data:`MAX_OFFERS_PER_VENDOR` offers kept per vendor and intention and
+   :data:`MAX_OFFERS_PER_INTENTION` in all (a message that would pass a cap is refused whole);
 4. the plaintext, an offer list, goes through :func:`wallet.offers.ingest.ingest_body`: the same
    verification, storage and refusal records as an HTTP answer, so the funnel treats it the same.
 
@@ -43,6 +44,7 @@ from wallet.wire.signing import WireFormatError, load_json
 
 MAX_MESSAGES_PER_INTENTION = 200
 MAX_OFFERS_PER_VENDOR = 20
+MAX_OFFERS_PER_INTENTION = 500
 MAX_REFUSALS_RECORDED = 50
 RELAY_PARTY = "relay"  # who a refusal is from when the message names no vendor
 _VENDOR_ID = re.compile(VENDOR_ID_PATTERN)
@@ -109,13 +111,20 @@ def _opened(
         count = _offer_count(opened.plaintext)
     except WireFormatError as exc:
         return _Refusal(vendor_id, "malformed", str(exc))
-    held = store.offers_from(vault.reader, intention_id, vendor_id)
-    if held + count > MAX_OFFERS_PER_VENDOR:
+    from_vendor, from_all = store.offers_held(vault.reader, intention_id, vendor_id)
+    if from_vendor + count > MAX_OFFERS_PER_VENDOR:
         return _Refusal(
             vendor_id,
             "too_many",
             f"The vendor sent more than {MAX_OFFERS_PER_VENDOR} offers for this intention; "
             "the rest are refused.",
+        )
+    if from_all + count > MAX_OFFERS_PER_INTENTION:
+        return _Refusal(
+            vendor_id,
+            "too_many",
+            f"This intention already has {from_all} offers; at most {MAX_OFFERS_PER_INTENTION} "
+            "are kept from the relay.",
         )
     return vendor_id, opened.plaintext
 

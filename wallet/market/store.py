@@ -102,10 +102,10 @@ def note_read(
     )
 
 
-def offers_from(connection: Connection, intention_id: str, vendor_id: str) -> int:
-    """How many offers of ``vendor_id`` are stored for the intention (the per-vendor cap)."""
+def offers_held(connection: Connection, intention_id: str, vendor_id: str) -> tuple[int, int]:
+    """Offers stored for the intention: from ``vendor_id``, and from everyone (the caps)."""
     found = connection.execute(
-        "SELECT count(*) FROM offers WHERE intention_id = ? AND vendor_id = ?",
-        (intention_id, vendor_id),
+        "SELECT count(*) FILTER (WHERE vendor_id = ?), count(*) FROM offers WHERE intention_id = ?",
+        (vendor_id, intention_id),
     ).fetchone()
-    return int(found[0])
+    return int(found[0]), int(found[1])
