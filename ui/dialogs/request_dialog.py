@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui import clipboard
 from ui.accessibility import prepare_for_keyboard
 from ui.dialogs import ask
+from ui.i18n.language import current_language
 from ui.tasks import VaultRunner
 from ui.text import escape_html
 from ui.widgets.layout import size_for_screen
@@ -90,6 +91,8 @@ class RequestDialog(QDialog):
         self.language_combo = QComboBox()
         for code, name in LANGUAGE_NAMES:
             self.language_combo.addItem(name, code)
+        interface = self.language_combo.findData(current_language().code)  # the letter's default
+        self.language_combo.setCurrentIndex(max(0, interface))
         self.write_button = QPushButton(self.tr("&Write the request"))
         self.write_button.setDefault(True)
         self.write_button.clicked.connect(self.write)
