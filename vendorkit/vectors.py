@@ -37,6 +37,7 @@ from vendorkit.vector_documents import (
     vector_keys,
 )
 from vendorkit.vector_inbox import intention_cases, notice_cases
+from vendorkit.vector_sealing import sealed_offer_vector
 from vendorkit.vector_tokens import SMALL_ORDER_JWK, SMALL_ORDER_KID, Case
 from wallet.crypto.signing import b64url
 
@@ -173,6 +174,7 @@ def vector_files() -> dict[str, str]:
             "cases": [case_json(case) for case in cases if case.document == document],
         }
         files[f"{document}.json"] = _text(content)
+    files["sealed-offer.json"] = _text(sealed_offer_vector(Setting(now=VECTOR_NOW), keys))
     return files
 
 

@@ -159,6 +159,15 @@ def _shared_secret(private: X25519PrivateKey, public_raw: bytes) -> bytes:
     return shared
 
 
+def derived_keys(
+    private: bytes, public_raw: bytes, *, apu: bytes, apv: bytes
+) -> tuple[bytes, bytes]:
+    """The X25519 shared secret of ``private`` and ``public_raw`` and the content key derived
+    from it (what the test vectors publish, so other implementations can check each step)."""
+    shared = _shared_secret(X25519PrivateKey.from_private_bytes(private), public_raw)
+    return shared, _content_key(shared, apu=apu, apv=apv)
+
+
 def seal_to(
     recipient_jwk: dict[str, Any],
     plaintext: bytes,
@@ -166,12 +175,19 @@ def seal_to(
     apu: bytes = b"",
     apv: bytes = b"",
     content_type: str | None = None,
+    vector_ephemeral: bytes | None = None,
+    vector_iv: bytes | None = None,
 ) -> str:
     """``plaintext`` as a compact JWE (ECDH-ES, A256GCM) only the holder of the private half of
     ``recipient_jwk`` can read; ``apu``/``apv`` (PartyUInfo/PartyVInfo) go into the header and the
-    KDF when not empty."""
+    KDF when not empty. ``vector_ephemeral`` and ``vector_iv`` fix what is otherwise fresh and
+    random: for the published test vectors only (a repeated ephemeral key or iv breaks secrecy)."""
     recipient = x25519_public_from_jwk(recipient_jwk)
-    ephemeral = X25519PrivateKey.generate()
+    ephemeral = (
+        X25519PrivateKey.generate()
+        if vector_ephemeral is None
+        else X25519PrivateKey.from_private_bytes(vector_ephemeral)
+    )
     epk = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     header: dict[str, Any] = {
         "alg": KEY_ALGORITHM,
@@ -187,7 +203,7 @@ def seal_to(
         header["cty"] = content_type
     encoded = b64url(json.dumps(header, separators=(",", ":")).encode("ascii"))
     key = _content_key(_shared_secret(ephemeral, recipient), apu=apu, apv=apv)
-    iv = random_bytes(IV_BYTES)
+    iv = random_bytes(IV_BYTES) if vector_iv is None else vector_iv
     sealed = AESGCM(key).encrypt(iv, plaintext, encoded.encode("ascii"))
     ciphertext, tag = sealed[:-TAG_BYTES], sealed[-TAG_BYTES:]
     return ".".join((encoded, "", b64url(iv), b64url(ciphertext), b64url(tag)))
