@@ -28,7 +28,9 @@ TIMEOUT_SECONDS = 30
 
 
 def _example(title: str) -> str:
-    blocks = {name: code for _, name, code in FENCE.findall(PAGE.read_text(encoding="utf-8"))}
+    blocks: dict[str, str] = {
+        name: code for _, name, code in FENCE.findall(PAGE.read_text(encoding="utf-8"))
+    }
     assert title in blocks, f"docs/vendors.md has no block marked title={title!r}"
     return blocks[title]
 
