@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.accessibility import prepare_for_keyboard
 from ui.i18n.core_texts import category_label, field_label
+from ui.i18n.formats import local_date_time
 from ui.models.fields_model import MASK
 from ui.widgets.messages import InlineMessage
 from ui.widgets.tooltip import plain_tooltip
@@ -232,7 +233,7 @@ class FieldHistoryDialog(QDialog):
 
     def _fill(self) -> None:
         for row, entry in enumerate(self._entries):
-            changed = QTableWidgetItem(entry.changed.astimezone().strftime("%Y-%m-%d %H:%M"))
+            changed = QTableWidgetItem(local_date_time(entry.changed))
             value = QTableWidgetItem(MASK if self._masked else entry.value)
             value.setToolTip("" if self._masked else plain_tooltip(entry.value))
             changed.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)

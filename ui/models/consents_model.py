@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtGui import QColor
 
+from ui.i18n.formats import local_date, local_date_time
 from ui.models.windowed import (
     Pages,
     RowIds,
@@ -63,11 +64,11 @@ class ConsentRole(IntEnum):
 
 
 def local_day(epoch: int) -> str:
-    return datetime.fromtimestamp(epoch).astimezone().strftime("%Y-%m-%d")
+    return local_date(datetime.fromtimestamp(epoch).astimezone())
 
 
 def local_time(epoch: int) -> str:
-    return datetime.fromtimestamp(epoch).astimezone().strftime("%Y-%m-%d %H:%M")
+    return local_date_time(datetime.fromtimestamp(epoch).astimezone())
 
 
 @dataclass(frozen=True, slots=True)

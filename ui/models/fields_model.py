@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtGui import QColor
 
 from ui.i18n.core_texts import category_label, field_label
+from ui.i18n.formats import local_date_time
 from ui.models.windowed import RowIds, RowIdsOperation, RowsOperation, WindowedTableModel
 from ui.tasks import VaultRunner
 from ui.widgets.tooltip import plain_tooltip
@@ -172,7 +173,7 @@ class FieldsModel(WindowedTableModel[FieldSnapshot]):
             return MASK if value is None else one_line(value)
         if column == _CATEGORY_COLUMN:
             return category_label(field.category)
-        return field.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+        return local_date_time(field.updated)
 
     def _role_data(self, field: FieldSnapshot, role: int) -> Any:
         if role == FieldRole.KEY:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n.core_texts import purpose_description, purpose_label
+from ui.i18n.formats import local_date_time
 from ui.models.consents_model import local_day, local_time
 from ui.text import escape_html
 from ui.widgets.tables import fit_height, small_table
@@ -268,9 +269,7 @@ class ConsentDetailsPanel(QStackedWidget):
             table.setItem(row, 2, attempts)
             note = message.last_error
             if message.status == "delivered" and message.delivered_at is not None:
-                note = self.tr("delivered %1").replace(
-                    "%1", message.delivered_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                )
+                note = self.tr("delivered %1").replace("%1", local_date_time(message.delivered_at))
             table.setItem(row, 3, _cell(note))
         fit_height(table)
 

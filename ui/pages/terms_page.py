@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ask
+from ui.i18n.formats import local_date_time
 from ui.i18n.language import current_language
 from ui.pages.base import Page
 from ui.pages.terms_agreements import AgreementsTab
@@ -451,7 +452,7 @@ class TermsPage(Page):
             QListWidgetItem(
                 self.tr("Version %1 · %2 · %3 clauses")
                 .replace("%1", str(version.version))
-                .replace("%2", version.issued.astimezone().strftime("%Y-%m-%d %H:%M"))
+                .replace("%2", local_date_time(version.issued))
                 .replace("%3", str(len(version.document.clauses))),
                 self.versions_list,
             )

@@ -50,6 +50,7 @@ class MembershipCard(QFrame):
         if membership.expiry and (expiry is None or expiry.state == "valid"):
             details.append(self.tr("Expires %1").replace("%1", short_date(membership.expiry)))
         info = QLabel(" · ".join(details))
+        info.setWordWrap(True)  # longer in Spanish and Italian than the card is wide
         self.code_view = CodeView()
         self.code_view.set_code(membership.barcode_type, membership.code_value)
         self.code_text = QLabel(membership.code_value)  # exactly what the code encodes

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.background import while_alive
+from ui.i18n.formats import local_date_time
 from ui.tasks import VaultRunner
 from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.tables import small_table
@@ -109,7 +110,7 @@ class UndeliveredMessages(QGroupBox):
         self.table.setFixedHeight(header + rows * row + 2 * self.table.frameWidth())
 
     def _kind_text(self, entry: OutboxEntry) -> str:
-        when = entry.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = local_date_time(entry.created)
         return f"{entry.kind} #{entry.id} · {when}"
 
     def _state_text(self, entry: OutboxEntry) -> str:
