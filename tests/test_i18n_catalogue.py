@@ -1,13 +1,18 @@
-"""The translation sources (``resources/translations/*.ts``) keep what their texts need.
+"""The translation sources (``resources/translations/*.ts``) are complete and keep what their
+texts need.
 
-A translation must keep its source's ``%1``-style arguments and Qt's ``%n`` (the code fills them
-in: a lost one shows nothing, an extra one shows "%2"), and its HTML tags (a lost ``</b>`` makes
-the rest of a message bold).
+Every text of the interface (``ui/`` and the core's marked texts) is in every .ts and translated
+there: a new ``self.tr`` without its Spanish and Italian words fails here. A translation must
+keep its source's ``%1``-style arguments and Qt's ``%n`` (the code fills them in: a lost one
+shows nothing, an extra one shows "%2"), and its HTML tags (a lost ``</b>`` makes the rest of a
+message bold).
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from dataclasses import dataclass
@@ -15,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.i18n.update import TRANSLATIONS, ts_files
+from ui.i18n.update import TRANSLATIONS, lupdate_command, source_files, ts_files
 
 PLACEHOLDER = re.compile(r"%L?(\d+|n)")
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
@@ -92,3 +97,25 @@ def test_the_checks_see_a_lost_argument_and_a_lost_tag() -> None:
     message = Message("C", "%n offer(s)", ("%n offerta", "offerte"), False)
     assert len(mismatches(message)) == 1
     assert mismatches(Message("C", "<b>%1</b>", ("<b>%1</b>",), False)) == []
+
+
+def test_every_text_is_in_every_translation_and_finished(tmp_path: Path) -> None:
+    """pyside6-lupdate over the sources now (``ui/`` and the core's marked texts) adds nothing
+    to a committed .ts and drops nothing from it, and every message there is translated."""
+    sources = source_files()
+    problems = []
+    for ts_file in TS_FILES:
+        fresh = tmp_path / ts_file.name
+        shutil.copy(ts_file, fresh)
+        subprocess.run(lupdate_command(fresh, sources), check=True, capture_output=True)
+        committed = {(message.context, message.source) for message in read_messages(ts_file)}
+        current = read_messages(fresh)
+        for message in current:
+            key = (message.context, message.source)
+            if key not in committed:
+                problems.append(f"{ts_file.name}: missing {key}")
+            elif message.unfinished or not all(message.translations):
+                problems.append(f"{ts_file.name}: unfinished {key}")
+        unused = committed - {(message.context, message.source) for message in current}
+        problems += [f"{ts_file.name}: no longer used {key}" for key in sorted(unused)]
+    assert problems == [], "run make translations-update, then translate:\n" + "\n".join(problems)

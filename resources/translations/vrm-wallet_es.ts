@@ -458,6 +458,14 @@
         <translation>Pone fin a este consentimiento; el vendedor recibe un aviso firmado para que elimine tus datos</translation>
     </message>
     <message>
+        <source>Re&amp;new…</source>
+        <translation>Re&amp;novar…</translation>
+    </message>
+    <message>
+        <source>Give the same data for the same purposes and as long again, with a new receipt</source>
+        <translation>Da los mismos datos para los mismos fines y durante el mismo tiempo otra vez, con un recibo nuevo</translation>
+    </message>
+    <message>
         <source>E&amp;xport receipt</source>
         <translation>E&amp;xportar recibo</translation>
     </message>
@@ -710,6 +718,25 @@
     </message>
 </context>
 <context>
+    <name>ConsentRenewal</name>
+    <message>
+        <source>Give %1 %2 again, for the same purposes and as long as before? A new consent with a new signed receipt starts now; the current one still ends on its date.</source>
+        <translation>¿Dar de nuevo a %1 %2, para los mismos fines y durante el mismo tiempo que antes? Un consentimiento nuevo con un recibo firmado nuevo empieza ahora; el actual sigue terminando en su fecha.</translation>
+    </message>
+    <message>
+        <source>Renew consent</source>
+        <translation>Renovar el consentimiento</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Renovar</translation>
+    </message>
+    <message>
+        <source>Renewed. %1 is being sent the new receipt.</source>
+        <translation>Renovado. Se está enviando el recibo nuevo a %1.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentsModel</name>
     <message>
         <source>Revoked</source>
@@ -822,9 +849,40 @@
         <source>Revoked. No notice to %1: %2.</source>
         <translation>Revocado. Sin aviso a %1: %2.</translation>
     </message>
-    <message>
-        <source>Your new %1 is on its way to %2 vendor(s).</source>
-        <translation>Tu nuevo valor de %1 va de camino a %2 vendedor(es).</translation>
+    <message numerus="yes">
+        <source>Your new %1 is on its way to %n vendor(s).</source>
+        <translation>
+            <numerusform>Tu nuevo %1 va camino de %n vendedor.</numerusform>
+            <numerusform>Tu nuevo %1 va camino de %n vendedores.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) expired; their vendors are being told.</source>
+        <translation>
+            <numerusform>%n consentimiento ha caducado; se está avisando a su vendedor.</numerusform>
+            <numerusform>%n consentimientos han caducado; se está avisando a sus vendedores.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered %n message(s).</source>
+        <translation>
+            <numerusform>Se ha entregado %n mensaje.</numerusform>
+            <numerusform>Se han entregado %n mensajes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed answer(s) from vendors.</source>
+        <translation>
+            <numerusform>%n respuesta firmada de los vendedores.</numerusform>
+            <numerusform>%n respuestas firmadas de los vendedores.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n consent(s) to %1 (.jws, .json and .dpv.json each).</source>
+        <translation>
+            <numerusform>Se ha exportado %n consentimiento a %1 (.jws, .json y .dpv.json).</numerusform>
+            <numerusform>Se han exportado %n consentimientos a %1 (.jws, .json y .dpv.json cada uno).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not sent to every vendor</source>
@@ -835,18 +893,6 @@
 %1</source>
         <translation>Estos vendedores no recibieron el nuevo valor:
 %1</translation>
-    </message>
-    <message>
-        <source>%1 consent(s) expired; their vendors are being told.</source>
-        <translation>%1 consentimiento(s) caducado(s); se está avisando a sus vendedores.</translation>
-    </message>
-    <message>
-        <source>Delivered %1 message(s).</source>
-        <translation>%1 mensaje(s) entregado(s).</translation>
-    </message>
-    <message>
-        <source>%1 signed answer(s) from vendors.</source>
-        <translation>%1 respuesta(s) firmada(s) de vendedores.</translation>
     </message>
     <message>
         <source>%1 waiting: the vendor could not be reached; they are retried later.</source>
@@ -881,10 +927,6 @@
         <translation>Exportar todos los recibos de consentimiento a</translation>
     </message>
     <message>
-        <source>Exported %1 consent(s) to %2 (.jws, .json and .dpv.json each).</source>
-        <translation>%1 consentimiento(s) exportado(s) a %2 (.jws, .json y .dpv.json cada uno).</translation>
-    </message>
-    <message>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
@@ -910,6 +952,37 @@
     <message>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryStatus</name>
+    <message>
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>reintentando</translation>
+    </message>
+    <message>
+        <source>delivering</source>
+        <translation>entregando</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>not handled: see Activity</source>
+        <translation>sin tratar: mira Actividad</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1133,14 @@
         <translation> días</translation>
     </message>
     <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
         <source>For</source>
         <translation>Durante</translation>
     </message>
@@ -1080,6 +1161,10 @@
         <translation>&amp;Dar consentimiento</translation>
     </message>
     <message>
+        <source>Optional: the offer can be fulfilled without it</source>
+        <translation>Opcional: la oferta se puede cumplir sin él</translation>
+    </message>
+    <message>
         <source>Needed for the offer</source>
         <translation>Necesario para la oferta</translation>
     </message>
@@ -1094,6 +1179,18 @@
     <message>
         <source>The offer cannot be fulfilled without it</source>
         <translation>La oferta no puede cumplirse sin él</translation>
+    </message>
+    <message>
+        <source>Needed for the offer: %1</source>
+        <translation>Necesario para la oferta: %1</translation>
+    </message>
+    <message>
+        <source>Optional: %1</source>
+        <translation>Opcional: %1</translation>
+    </message>
+    <message>
+        <source>Optional (no reason given)</source>
+        <translation>Opcional (sin motivo indicado)</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Give a vendor a consent&lt;/h3&gt;&lt;p&gt;Choose the vendor first.&lt;/p&gt;</source>
@@ -1137,6 +1234,29 @@
     <message>
         <source>%1 holds your %2 under %3 active consents. Click to open one.</source>
         <translation>%1 tiene tu %2 con %3 consentimientos activos. Haz clic para abrir uno.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>&lt;h2&gt;What needs your attention&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Lo que necesita tu atención&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>What needs your attention</source>
+        <translation>Lo que necesita tu atención</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention. Consents and loyalty cards about to end, offers waiting for your decision, messages that keep failing and vendors that have not confirmed the end of a consent show here.</source>
+        <translation>Nada necesita tu atención. Aquí aparecen los consentimientos y las tarjetas de fidelización a punto de terminar, las ofertas que esperan tu decisión, los mensajes que siguen fallando y los vendedores que no han confirmado el fin de un consentimiento.</translation>
+    </message>
+    <message>
+        <source>Say what you want: &amp;new intention…</source>
+        <translation>Di lo que quieres: &amp;nueva intención…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1336,10 @@
         <translation>p. ej., 120.00</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
         <source>optional, e.g. ES or ES-MD</source>
         <translation>opcional, p. ej., ES o ES-MD</translation>
     </message>
@@ -1226,6 +1350,10 @@
     <message>
         <source>by</source>
         <translation>hasta el</translation>
+    </message>
+    <message>
+        <source>Deliver by</source>
+        <translation>Entregar antes del</translation>
     </message>
     <message>
         <source>Any</source>
@@ -1309,46 +1437,42 @@
     </message>
 </context>
 <context>
-    <name>IntentionsPage</name>
+    <name>IntentionRecord</name>
     <message>
-        <source>&amp;New intention…</source>
-        <translation>&amp;Nueva intención…</translation>
+        <source>not sent yet</source>
+        <translation>aún no enviada</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;No intention selected&lt;/h3&gt;&lt;p&gt;Say what you want, where, by when and for how much with &lt;i&gt;New intention&lt;/i&gt;. Vendors answer with offers; nothing about you is sent beyond what you write.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Ninguna intención seleccionada&lt;/h3&gt;&lt;p&gt;Di qué quieres, dónde, para cuándo y por cuánto con &lt;i&gt;Nueva intención&lt;/i&gt;. Los vendedores responden con ofertas; no se envía nada sobre ti más allá de lo que escribas.&lt;/p&gt;</translation>
+        <source>sent, waiting for offers</source>
+        <translation>enviada, esperando ofertas</translation>
     </message>
     <message>
-        <source>&amp;Broadcast</source>
-        <translation>&amp;Difundir</translation>
+        <source>offers in</source>
+        <translation>ofertas recibidas</translation>
     </message>
     <message>
-        <source>Send the intention to your active vendors that deal in its category</source>
-        <translation>Enviar la intención a tus vendedores activos que trabajan en su categoría</translation>
+        <source>offer accepted</source>
+        <translation>oferta aceptada</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
+        <source>expired</source>
+        <translation>caducada</translation>
     </message>
     <message>
-        <source>Stop delivering; undelivered copies stay queued for the next broadcast</source>
-        <translation>Detener la entrega; las copias no entregadas quedan en cola para la próxima difusión</translation>
+        <source>withdrawn</source>
+        <translation>retirada</translation>
     </message>
     <message>
-        <source>&amp;Withdraw…</source>
-        <translation>&amp;Retirar…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>E&amp;xportar…</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
+        <source>any way</source>
+        <translation>de cualquier forma</translation>
     </message>
     <message>
         <source>Item</source>
         <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Category</source>
@@ -1383,32 +1507,99 @@
         <translation>Estado</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
         <source>open to alternatives</source>
         <translation>abierta a alternativas</translation>
     </message>
     <message>
         <source>your terms attached</source>
-        <translation>tus condiciones adjuntas</translation>
+        <translation>con tus condiciones adjuntas</translation>
     </message>
     <message>
         <source>loyalty proposal attached</source>
-        <translation>propuesta de fidelización adjunta</translation>
+        <translation>con propuesta de fidelización adjunta</translation>
     </message>
     <message>
         <source>Also</source>
         <translation>Además</translation>
     </message>
+</context>
+<context>
+    <name>IntentionsPage</name>
+    <message>
+        <source>&amp;New intention…</source>
+        <translation>&amp;Nueva intención…</translation>
+    </message>
+    <message>
+        <source>Your intentions</source>
+        <translation>Tus intenciones</translation>
+    </message>
+    <message>
+        <source>The intention chosen</source>
+        <translation>La intención elegida</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No intention selected&lt;/h3&gt;&lt;p&gt;Say what you want, where, by when and for how much with &lt;i&gt;New intention&lt;/i&gt;. Vendors answer with offers; nothing about you is sent beyond what you write.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ninguna intención seleccionada&lt;/h3&gt;&lt;p&gt;Di qué quieres, dónde, para cuándo y por cuánto con &lt;i&gt;Nueva intención&lt;/i&gt;. Los vendedores responden con ofertas; no se envía nada sobre ti más allá de lo que escribas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Broadcast</source>
+        <translation>&amp;Difundir</translation>
+    </message>
+    <message>
+        <source>Send the intention to your active vendors that deal in its category</source>
+        <translation>Enviar la intención a tus vendedores activos que trabajan en su categoría</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop delivering; undelivered copies stay queued for the next broadcast</source>
+        <translation>Detener la entrega; las copias no entregadas quedan en cola para la próxima difusión</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Retirar…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending to %n vendor(s)…</source>
+        <translation>
+            <numerusform>Enviando a %n vendedor…</numerusform>
+            <numerusform>Enviando a %n vendedores…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered to %n vendor(s).</source>
+        <translation>
+            <numerusform>Entregada a %n vendedor.</numerusform>
+            <numerusform>Entregada a %n vendedores.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new offer(s).</source>
+        <translation>
+            <numerusform>%n oferta nueva.</numerusform>
+            <numerusform>%n ofertas nuevas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdrawn. %n vendor(s) will be told.</source>
+        <translation>
+            <numerusform>Retirada. Se avisará a %n vendedor.</numerusform>
+            <numerusform>Retirada. Se avisará a %n vendedores.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Created your intention for “%1”. Broadcast it to ask vendors.</source>
         <translation>Se ha creado tu intención para «%1». Difúndela para preguntar a los vendedores.</translation>
-    </message>
-    <message>
-        <source>Sending to %1 vendor(s)…</source>
-        <translation>Enviando a %1 vendedor(es)…</translation>
     </message>
     <message>
         <source>%1 already had it.</source>
@@ -1417,10 +1608,6 @@
     <message>
         <source>Delivery stopped. Undelivered copies stay queued; Broadcast sends them.</source>
         <translation>Entrega detenida. Las copias no entregadas quedan en cola; Difundir las envía.</translation>
-    </message>
-    <message>
-        <source>Delivered to %1 vendor(s); %2 new offer(s).</source>
-        <translation>Entregada a %1 vendedor(es); %2 oferta(s) nueva(s).</translation>
     </message>
     <message>
         <source>%1 could not be reached.</source>
@@ -1437,10 +1624,6 @@
     <message>
         <source>You accepted %1&apos;s offer; the vendors will be told.</source>
         <translation>Aceptaste la oferta de %1; se avisará a los vendedores.</translation>
-    </message>
-    <message>
-        <source>Withdrawn. %1 vendor(s) will be told.</source>
-        <translation>Retirada. Se avisará a %1 vendedor(es).</translation>
     </message>
     <message>
         <source>Export the signed intention</source>
@@ -1480,6 +1663,10 @@
     <message>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Loyalty cards</source>
+        <translation>Tarjetas de fidelización</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No loyalty cards yet&lt;/h3&gt;&lt;p&gt;Add the cards you carry, or import them from a CSV file or a Google or Apple Wallet pass. Their codes can then be scanned from this screen.&lt;/p&gt;</source>
@@ -1612,6 +1799,30 @@
         <translation>Caduca el %1</translation>
     </message>
     <message>
+        <source>Member number: %1</source>
+        <translation>Número de socio: %1</translation>
+    </message>
+    <message>
+        <source>Expired on %1</source>
+        <translation>Caducó el %1</translation>
+    </message>
+    <message>
+        <source>Expires soon: %1</source>
+        <translation>Caduca pronto: %1</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Show at the till</source>
+        <translation>Mostrar en caja</translation>
+    </message>
+    <message>
+        <source>Show the code full-screen for the cashier&apos;s scanner (Enter on a card)</source>
+        <translation>Muestra el código a pantalla completa para el lector de la caja (Intro sobre una tarjeta)</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
@@ -1677,6 +1888,10 @@
     <message>
         <source>&amp;Notes:</source>
         <translation>N&amp;otas:</translation>
+    </message>
+    <message>
+        <source>The code will read: %1</source>
+        <translation>El código dirá: %1</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +2001,165 @@
     </message>
 </context>
 <context>
+    <name>OfferDetails</name>
+    <message>
+        <source>delivered to you</source>
+        <translation>entregado a ti</translation>
+    </message>
+    <message>
+        <source>picked up by you</source>
+        <translation>recogido por ti</translation>
+    </message>
+    <message>
+        <source>sent digitally</source>
+        <translation>enviado en formato digital</translation>
+    </message>
+    <message>
+        <source>Accepts your terms</source>
+        <translation>Acepta tus condiciones</translation>
+    </message>
+    <message>
+        <source>Proposes its own terms instead of yours</source>
+        <translation>Propone sus propias condiciones en lugar de las tuyas</translation>
+    </message>
+    <message>
+        <source>Does not accept your terms</source>
+        <translation>No acepta tus condiciones</translation>
+    </message>
+    <message>
+        <source>You sent no terms</source>
+        <translation>No enviaste condiciones</translation>
+    </message>
+    <message>
+        <source>Accepts your loyalty proposal</source>
+        <translation>Acepta tu propuesta de fidelización</translation>
+    </message>
+    <message>
+        <source>Does not accept your loyalty proposal</source>
+        <translation>No acepta tu propuesta de fidelización</translation>
+    </message>
+    <message>
+        <source>You sent no loyalty proposal</source>
+        <translation>No enviaste propuesta de fidelización</translation>
+    </message>
+    <message>
+        <source>You accepted this offer</source>
+        <translation>Aceptaste esta oferta</translation>
+    </message>
+    <message>
+        <source>Declined: you accepted another offer</source>
+        <translation>Rechazada: aceptaste otra oferta</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Aún sin decidir</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Nada</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatorio</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>precio</translation>
+    </message>
+    <message>
+        <source>delivery</source>
+        <translation>entrega</translation>
+    </message>
+    <message>
+        <source>loyalty</source>
+        <translation>fidelización</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>historial</translation>
+    </message>
+    <message>
+        <source>%1 %2 (counts %3 %)</source>
+        <translation>%1 %2 (cuenta un %3 %)</translation>
+    </message>
+    <message>
+        <source>%1 of 1: %2</source>
+        <translation>%1 de 1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (an alternative to what you asked for)</source>
+        <translation>%1 (una alternativa a lo que pediste)</translation>
+    </message>
+    <message>
+        <source>%1 (quantity: %2)</source>
+        <translation>%1 (cantidad: %2)</translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation>%1, antes del %2</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Vendedor</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Your terms</source>
+        <translation>Tus condiciones</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Fidelización</translation>
+    </message>
+    <message>
+        <source>Will ask for</source>
+        <translation>Pedirá</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Selected offer</source>
+        <translation>Oferta seleccionada</translation>
+    </message>
+    <message>
+        <source>Accepting tells this vendor yes and the others no. The data above is only asked for: you choose what to give, and for how long, in the consent that follows.</source>
+        <translation>Aceptar dice sí a este vendedor y no a los demás. Los datos de arriba solo se piden: tú eliges qué das, y durante cuánto tiempo, en el consentimiento que sigue.</translation>
+    </message>
+</context>
+<context>
     <name>OffersPanel</name>
     <message>
         <source>The offer you accepted</source>
@@ -1794,6 +2168,14 @@
     <message>
         <source>price %1 · delivery %2 · loyalty %3 · history %4</source>
         <translation>precio %1 · entrega %2 · fidelización %3 · historial %4</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rechazada</translation>
     </message>
     <message>
         <source>#</source>
@@ -1818,6 +2200,10 @@
     <message>
         <source>Score</source>
         <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
     </message>
     <message>
         <source>Why removed</source>
@@ -1862,6 +2248,10 @@
     <message>
         <source>History</source>
         <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Each offer&apos;s score, from 0 to 1 (best): how it compares with the others on price, delivery date, your loyalty proposal and your history with the vendor, each counting as much as you set here.</source>
+        <translation>La puntuación de cada oferta, de 0 a 1 (la mejor): cómo se compara con las demás en precio, fecha de entrega, tu propuesta de fidelización y tu historial con el vendedor, cada uno con el peso que fijes aquí.</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +2309,10 @@
         <translation>Ofertas de tus intenciones abiertas sobre las que no has decidido</translation>
     </message>
     <message>
+        <source>Vendors and the fields they hold</source>
+        <translation>Los vendedores y los campos que tienen</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;No vendor holds your data&lt;/h3&gt;&lt;p&gt;When you give a vendor a consent (from an accepted offer on &lt;i&gt;Intentions&lt;/i&gt;, or on &lt;i&gt;Consents&lt;/i&gt;), the fields it may use appear here, one row per vendor.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ningún vendedor tiene tus datos&lt;/h3&gt;&lt;p&gt;Cuando das un consentimiento a un vendedor (desde una oferta aceptada en &lt;i&gt;Intenciones&lt;/i&gt;, o en &lt;i&gt;Consentimientos&lt;/i&gt;), aquí aparecen los campos que puede usar, una fila por vendedor.&lt;/p&gt;</translation>
     </message>
@@ -1936,6 +2330,73 @@
     <message>
         <source>Hide</source>
         <translation>Ocultar</translation>
+    </message>
+</context>
+<context>
+    <name>PiiCategory</name>
+    <message>
+        <source>Biographical</source>
+        <translation>Biográficos</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Biometric</source>
+        <translation>Biométricos</translation>
+    </message>
+    <message>
+        <source>Communications/Social</source>
+        <translation>Comunicaciones/Social</translation>
+    </message>
+    <message>
+        <source>Network/Service</source>
+        <translation>Red/Servicio</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Financial</source>
+        <translation>Financieros</translation>
+    </message>
+    <message>
+        <source>Official/Government Identifiers</source>
+        <translation>Identificadores oficiales</translation>
+    </message>
+    <message>
+        <source>Government Services</source>
+        <translation>Servicios públicos</translation>
+    </message>
+    <message>
+        <source>Judicial</source>
+        <translation>Judiciales</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Bienes</translation>
+    </message>
+    <message>
+        <source>Employee Personal Information</source>
+        <translation>Datos laborales</translation>
+    </message>
+    <message>
+        <source>Psychological/Attitudinal</source>
+        <translation>Psicológicos/Actitudes</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Afiliación</translation>
+    </message>
+    <message>
+        <source>Behavioral</source>
+        <translation>Comportamiento</translation>
+    </message>
+    <message>
+        <source>Profiling</source>
+        <translation>Perfilado</translation>
     </message>
 </context>
 <context>
@@ -2171,10 +2632,220 @@
     </message>
 </context>
 <context>
+    <name>Purpose</name>
+    <message>
+        <source>Core Function</source>
+        <translation>Función principal</translation>
+    </message>
+    <message>
+        <source>to carry out the core functions of their service</source>
+        <translation>para realizar las funciones principales de su servicio</translation>
+    </message>
+    <message>
+        <source>Contracted Service</source>
+        <translation>Servicio contratado</translation>
+    </message>
+    <message>
+        <source>to provide the service or goods you ordered</source>
+        <translation>para prestar el servicio o entregar los bienes que pediste</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>to deliver physical goods to you</source>
+        <translation>para entregarte bienes físicos</translation>
+    </message>
+    <message>
+        <source>Contact Requested</source>
+        <translation>Contacto solicitado</translation>
+    </message>
+    <message>
+        <source>to contact you about what you asked for</source>
+        <translation>para contactarte sobre lo que pediste</translation>
+    </message>
+    <message>
+        <source>Personalized Experience</source>
+        <translation>Experiencia personalizada</translation>
+    </message>
+    <message>
+        <source>to personalise their service for you</source>
+        <translation>para personalizar su servicio para ti</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>to tell you about their other products</source>
+        <translation>para informarte de sus otros productos</translation>
+    </message>
+    <message>
+        <source>Marketing Third Parties</source>
+        <translation>Marketing de terceros</translation>
+    </message>
+    <message>
+        <source>to tell you about other companies&apos; products</source>
+        <translation>para informarte de productos de otras empresas</translation>
+    </message>
+    <message>
+        <source>Sharing for Delivery</source>
+        <translation>Cesión para la entrega</translation>
+    </message>
+    <message>
+        <source>to pass it to companies that deliver on their behalf</source>
+        <translation>para cederlos a empresas que entregan en su nombre</translation>
+    </message>
+    <message>
+        <source>Sharing for Marketing</source>
+        <translation>Cesión para marketing</translation>
+    </message>
+    <message>
+        <source>to pass it to other companies for their marketing</source>
+        <translation>para cederlos a otras empresas para su marketing</translation>
+    </message>
+    <message>
+        <source>3rd Party Sharing for Core Function</source>
+        <translation>Cesión a terceros para la función principal</translation>
+    </message>
+    <message>
+        <source>to pass it to other companies to serve you</source>
+        <translation>para cederlos a otras empresas que te atienden</translation>
+    </message>
+    <message>
+        <source>3rd Party Sharing for Others</source>
+        <translation>Cesión a terceros para otros fines</translation>
+    </message>
+    <message>
+        <source>to pass it to other companies to serve others</source>
+        <translation>para cederlos a otras empresas para atender a otros</translation>
+    </message>
+    <message>
+        <source>Legally Required Data Retention</source>
+        <translation>Conservación exigida por ley</translation>
+    </message>
+    <message>
+        <source>to keep records the law requires</source>
+        <translation>para conservar los registros que exige la ley</translation>
+    </message>
+    <message>
+        <source>Required by Law Enforcement or Government</source>
+        <translation>Exigido por las autoridades</translation>
+    </message>
+    <message>
+        <source>to give it to authorities when the law requires</source>
+        <translation>para darlos a las autoridades cuando la ley lo exija</translation>
+    </message>
+    <message>
+        <source>Protecting Your Health</source>
+        <translation>Protección de tu salud</translation>
+    </message>
+    <message>
+        <source>to protect your vital or health interests</source>
+        <translation>para proteger tus intereses vitales o de salud</translation>
+    </message>
+    <message>
+        <source>Protecting Our Interests</source>
+        <translation>Protección de sus intereses</translation>
+    </message>
+    <message>
+        <source>to protect their legitimate interests (fraud, security)</source>
+        <translation>para proteger sus intereses legítimos (fraude, seguridad)</translation>
+    </message>
+    <message>
+        <source>Improve Performance</source>
+        <translation>Mejora del servicio</translation>
+    </message>
+    <message>
+        <source>to measure or improve their service</source>
+        <translation>para medir o mejorar su servicio</translation>
+    </message>
+</context>
+<context>
     <name>QrCodeLabel</name>
     <message>
         <source>QR code</source>
         <translation>Código QR</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTexts</name>
+    <message numerus="yes">
+        <source>%n message(s) to %1 keep failing.</source>
+        <translation>
+            <numerusform>%n mensaje a %1 sigue fallando.</numerusform>
+            <numerusform>%n mensajes a %1 siguen fallando.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offer(s) for “%1” wait for your decision.</source>
+        <translation>
+            <numerusform>%n oferta para «%1» espera tu decisión.</numerusform>
+            <numerusform>%n ofertas para «%1» esperan tu decisión.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) need your attention</source>
+        <translation>
+            <numerusform>%n cosa necesita tu atención</numerusform>
+            <numerusform>%n cosas necesitan tu atención</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Your consent to %1 ends on %2.</source>
+        <translation>Tu consentimiento a %1 termina el %2.</translation>
+    </message>
+    <message>
+        <source>Your %1 card expired on %2.</source>
+        <translation>Tu tarjeta %1 caducó el %2.</translation>
+    </message>
+    <message>
+        <source>Your %1 card expires on %2.</source>
+        <translation>Tu tarjeta %1 caduca el %2.</translation>
+    </message>
+    <message>
+        <source>%1 has not confirmed that it stopped using your data (you revoked the consent on %2).</source>
+        <translation>%1 no ha confirmado que ha dejado de usar tus datos (revocaste el consentimiento el %2).</translation>
+    </message>
+    <message>
+        <source>Open the consent</source>
+        <translation>Abrir el consentimiento</translation>
+    </message>
+    <message>
+        <source>Open the card</source>
+        <translation>Abrir la tarjeta</translation>
+    </message>
+    <message>
+        <source>See the messages</source>
+        <translation>Ver los mensajes</translation>
+    </message>
+    <message>
+        <source>See the offers</source>
+        <translation>Ver las ofertas</translation>
+    </message>
+    <message>
+        <source>A consent you gave ends soon.</source>
+        <translation>Un consentimiento que diste termina pronto.</translation>
+    </message>
+    <message>
+        <source>A loyalty card expires soon or has expired.</source>
+        <translation>Una tarjeta de fidelización caduca pronto o ha caducado.</translation>
+    </message>
+    <message>
+        <source>A vendor has not confirmed the end of a consent.</source>
+        <translation>Un vendedor no ha confirmado el fin de un consentimiento.</translation>
+    </message>
+    <message>
+        <source>Messages to a vendor keep failing.</source>
+        <translation>Los mensajes a un vendedor siguen fallando.</translation>
+    </message>
+    <message>
+        <source>New offers wait for your decision.</source>
+        <translation>Hay ofertas nuevas esperando tu decisión.</translation>
     </message>
 </context>
 <context>
@@ -2227,9 +2898,12 @@
         <source>The vendor publishes no e-mail address; its contact is %1.</source>
         <translation>El vendedor no publica ninguna dirección de correo electrónico; su contacto es %1.</translation>
     </message>
-    <message>
-        <source>%1 consent(s) to this vendor are still active: revoke them too, so the wallet sends no more updates and the vendor gets a signed revocation.</source>
-        <translation>Sigue(n) activo(s) %1 consentimiento(s) a este vendedor: revócalos también, para que la cartera no envíe más actualizaciones y el vendedor reciba una revocación firmada.</translation>
+    <message numerus="yes">
+        <source>%n consent(s) to this vendor are still active: revoke them too, so the wallet sends no more updates and the vendor gets a signed revocation.</source>
+        <translation>
+            <numerusform>%n consentimiento a este vendedor sigue activo: revócalo también, para que la cartera no envíe más actualizaciones y el vendedor reciba una revocación firmada.</numerusform>
+            <numerusform>%n consentimientos a este vendedor siguen activos: revócalos también, para que la cartera no envíe más actualizaciones y el vendedor reciba una revocación firmada.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The letter is on the clipboard; it is cleared in %1 s.</source>
@@ -2268,6 +2942,18 @@
     <message>
         <source>Settings</source>
         <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Same as the system (%1)</source>
+        <translation>El del sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Language of the interface:</source>
+        <translation>Idioma de la interfaz:</translation>
     </message>
     <message>
         <source>Locking and clipboard</source>
@@ -2419,9 +3105,59 @@ Después, desbloquea con la frase de contraseña de la copia.</translation>
         <source>All %1 checks passed.</source>
         <translation>Se superaron las %1 comprobaciones.</translation>
     </message>
+    <message numerus="yes">
+        <source>The check found %n problem(s); the list above says what to do.</source>
+        <translation>
+            <numerusform>La comprobación encontró %n problema; la lista de arriba dice qué hacer.</numerusform>
+            <numerusform>La comprobación encontró %n problemas; la lista de arriba dice qué hacer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StandardField</name>
     <message>
-        <source>The check found %1 problem(s); the list above says what to do.</source>
-        <translation>La comprobación encontró %1 problema(s); la lista de arriba indica qué hacer.</translation>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Dirección de correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Dirección postal</translation>
+    </message>
+    <message>
+        <source>Clothing size</source>
+        <translation>Talla de ropa</translation>
+    </message>
+    <message>
+        <source>Shoe size</source>
+        <translation>Talla de calzado</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>Dietary preferences</source>
+        <translation>Preferencias alimentarias</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +3240,10 @@ Después, desbloquea con la frase de contraseña de la copia.</translation>
     <message>
         <source>Free-text clauses (kept as you write them)</source>
         <translation>Cláusulas de texto libre (se guardan tal como las escribes)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <source>&amp;Save as new version</source>
@@ -2599,6 +3339,41 @@ Id. de clave (kid): %3</translation>
     </message>
 </context>
 <context>
+    <name>TillView</name>
+    <message>
+        <source>%1 at the till</source>
+        <translation>%1 en caja</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Número de tarjeta</translation>
+    </message>
+    <message>
+        <source>Press any key or click to close. If the scanner cannot read it, turn up your screen&apos;s brightness: this app cannot change it.</source>
+        <translation>Pulsa cualquier tecla o haz clic para cerrar. Si el lector no puede leerlo, sube el brillo de la pantalla: esta aplicación no puede cambiarlo.</translation>
+    </message>
+    <message>
+        <source>This app cannot draw %1 codes; show the number instead.</source>
+        <translation>Esta aplicación no puede dibujar códigos %1; muestra el número en su lugar.</translation>
+    </message>
+    <message>
+        <source>Scannable code of %1</source>
+        <translation>Código escaneable de %1</translation>
+    </message>
+    <message>
+        <source>⚠ This card expired on %1</source>
+        <translation>⚠ Esta tarjeta caducó el %1</translation>
+    </message>
+    <message>
+        <source>⚠ This card expires on %1</source>
+        <translation>⚠ Esta tarjeta caduca el %1</translation>
+    </message>
+    <message>
+        <source>The window is too small to draw this code.</source>
+        <translation>La ventana es demasiado pequeña para dibujar este código.</translation>
+    </message>
+</context>
+<context>
     <name>UndeliveredMessages</name>
     <message>
         <source>Messages that could not be delivered</source>
@@ -2648,9 +3423,12 @@ Id. de clave (kid): %3</translation>
         <source>waiting behind one that could not be handled</source>
         <translation>esperando detrás de uno que no se pudo procesar</translation>
     </message>
-    <message>
-        <source>%1 message(s) queued again; they are sent with the next delivery.</source>
-        <translation>%1 mensaje(s) de nuevo en cola; se enviarán en la próxima entrega.</translation>
+    <message numerus="yes">
+        <source>%n message(s) queued again; they are sent with the next delivery.</source>
+        <translation>
+            <numerusform>%n mensaje vuelve a estar en cola; se envía con la próxima entrega.</numerusform>
+            <numerusform>%n mensajes vuelven a estar en cola; se envían con la próxima entrega.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2686,6 +3464,10 @@ Id. de clave (kid): %3</translation>
     <message>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <source>Type the recovery key you saved when you created the vault, then choose a new passphrase. Your data stays as it is.</source>
@@ -2900,6 +3682,14 @@ Id. de clave (kid): %3</translation>
         <translation>Crear bóveda</translation>
     </message>
     <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repite la frase de contraseña</translation>
+    </message>
+    <message>
         <source>Welcome to VRM Wallet</source>
         <translation>Te damos la bienvenida a VRM Wallet</translation>
     </message>
@@ -2979,6 +3769,10 @@ Id. de clave (kid): %3</translation>
 <context>
     <name>Workspace</name>
     <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
         <source>My data</source>
         <translation>Mis datos</translation>
     </message>
@@ -3015,6 +3809,10 @@ Id. de clave (kid): %3</translation>
         <translation>Ajustes</translation>
     </message>
     <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
@@ -3024,10 +3822,126 @@ Id. de clave (kid): %3</translation>
     </message>
 </context>
 <context>
+    <name>WorkspaceShortcuts</name>
+    <message>
+        <source>&amp;New intention…</source>
+        <translation>&amp;Nueva intención…</translation>
+    </message>
+    <message>
+        <source>&amp;Find on this page</source>
+        <translation>&amp;Buscar en esta página</translation>
+    </message>
+    <message>
+        <source>This page has no search or filter.</source>
+        <translation>Esta página no tiene búsqueda ni filtro.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ask</name>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+</context>
+<context>
+    <name>intention_dialogs</name>
+    <message>
+        <source>Withdraw intention</source>
+        <translation>Retirar la intención</translation>
+    </message>
+    <message>
+        <source>Withdraw your intention for “%1”? Copies not yet delivered are cancelled, and vendors that received it are told it is withdrawn.</source>
+        <translation>¿Retirar tu intención de «%1»? Las copias aún no entregadas se cancelan y a los vendedores que la recibieron se les dice que está retirada.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Accept offer</source>
+        <translation>Aceptar la oferta</translation>
+    </message>
+    <message>
+        <source>Accept %1&apos;s offer of “%2” for %3, delivered by %4? The vendor is told you accept it, and the other vendors that their offers were declined.</source>
+        <translation>¿Aceptar la oferta de %1 de «%2» por %3, entregada antes del %4? Al vendedor se le dice que la aceptas, y a los demás vendedores que sus ofertas fueron rechazadas.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Something unexpected went wrong: %1</source>
         <translation>Algo salió mal de forma inesperada: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vendor_dialogs</name>
+    <message>
+        <source>Update the details of &lt;b&gt;%1&lt;/b&gt; (%2)? Its key is unchanged.</source>
+        <translation>¿Actualizar los datos de &lt;b&gt;%1&lt;/b&gt; (%2)? Su clave no cambia.</translation>
+    </message>
+    <message>
+        <source>Add &lt;b&gt;%1&lt;/b&gt; (%2) to your vendors and trust its key?</source>
+        <translation>¿Añadir &lt;b&gt;%1&lt;/b&gt; (%2) a tus vendedores y confiar en su clave?</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Desde: %1</translation>
+    </message>
+    <message>
+        <source>Key fingerprint:</source>
+        <translation>Huella de la clave:</translation>
+    </message>
+    <message>
+        <source>If the vendor publishes its fingerprint elsewhere (its shop, a receipt), check that they match. Messages to this vendor will be accepted only with this key.</source>
+        <translation>Si el vendedor publica su huella en otro sitio (su tienda, un recibo), comprueba que coinciden. Los mensajes de este vendedor solo se aceptarán con esta clave.</translation>
+    </message>
+    <message>
+        <source>Update vendor</source>
+        <translation>Actualizar el vendedor</translation>
+    </message>
+    <message>
+        <source>Add vendor</source>
+        <translation>Añadir vendedor</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Add and trust</source>
+        <translation>Añadir y confiar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) now presents a different key.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) presenta ahora una clave distinta.</translation>
+    </message>
+    <message>
+        <source>Pinned key:</source>
+        <translation>Clave fijada:</translation>
+    </message>
+    <message>
+        <source>New key:</source>
+        <translation>Clave nueva:</translation>
+    </message>
+    <message>
+        <source>Trust it only if the vendor confirmed the change through another channel; someone impersonating the vendor would also present a new key.</source>
+        <translation>Confía en ella solo si el vendedor confirmó el cambio por otro canal; quien se hiciera pasar por el vendedor también presentaría una clave nueva.</translation>
+    </message>
+    <message>
+        <source>Approve new key</source>
+        <translation>Aprobar la clave nueva</translation>
+    </message>
+    <message>
+        <source>Trust the new key</source>
+        <translation>Confiar en la clave nueva</translation>
     </message>
 </context>
 </TS>

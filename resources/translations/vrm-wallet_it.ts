@@ -458,6 +458,14 @@
         <translation>Termina questo consenso; il venditore riceve un avviso firmato di cancellare i tuoi dati</translation>
     </message>
     <message>
+        <source>Re&amp;new…</source>
+        <translation>Rin&amp;nova…</translation>
+    </message>
+    <message>
+        <source>Give the same data for the same purposes and as long again, with a new receipt</source>
+        <translation>Dai di nuovo gli stessi dati per gli stessi scopi e per lo stesso tempo, con una nuova ricevuta</translation>
+    </message>
+    <message>
         <source>E&amp;xport receipt</source>
         <translation>E&amp;sporta ricevuta</translation>
     </message>
@@ -710,6 +718,25 @@
     </message>
 </context>
 <context>
+    <name>ConsentRenewal</name>
+    <message>
+        <source>Give %1 %2 again, for the same purposes and as long as before? A new consent with a new signed receipt starts now; the current one still ends on its date.</source>
+        <translation>Dare di nuovo a %1 %2, per gli stessi scopi e per lo stesso tempo di prima? Un nuovo consenso con una nuova ricevuta firmata inizia ora; quello attuale termina comunque alla sua data.</translation>
+    </message>
+    <message>
+        <source>Renew consent</source>
+        <translation>Rinnova il consenso</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Rinnova</translation>
+    </message>
+    <message>
+        <source>Renewed. %1 is being sent the new receipt.</source>
+        <translation>Rinnovato. A %1 viene inviata la nuova ricevuta.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentsModel</name>
     <message>
         <source>Revoked</source>
@@ -822,9 +849,40 @@
         <source>Revoked. No notice to %1: %2.</source>
         <translation>Revocato. Nessun avviso a %1: %2.</translation>
     </message>
-    <message>
-        <source>Your new %1 is on its way to %2 vendor(s).</source>
-        <translation>Il nuovo valore di %1 è in viaggio verso i venditori (%2).</translation>
+    <message numerus="yes">
+        <source>Your new %1 is on its way to %n vendor(s).</source>
+        <translation>
+            <numerusform>Il tuo nuovo %1 è in viaggio verso %n venditore.</numerusform>
+            <numerusform>Il tuo nuovo %1 è in viaggio verso %n venditori.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) expired; their vendors are being told.</source>
+        <translation>
+            <numerusform>%n consenso è scaduto; il suo venditore viene avvisato.</numerusform>
+            <numerusform>%n consensi sono scaduti; i loro venditori vengono avvisati.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered %n message(s).</source>
+        <translation>
+            <numerusform>Consegnato %n messaggio.</numerusform>
+            <numerusform>Consegnati %n messaggi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed answer(s) from vendors.</source>
+        <translation>
+            <numerusform>%n risposta firmata dai venditori.</numerusform>
+            <numerusform>%n risposte firmate dai venditori.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n consent(s) to %1 (.jws, .json and .dpv.json each).</source>
+        <translation>
+            <numerusform>Esportato %n consenso in %1 (.jws, .json e .dpv.json).</numerusform>
+            <numerusform>Esportati %n consensi in %1 (.jws, .json e .dpv.json ciascuno).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not sent to every vendor</source>
@@ -835,18 +893,6 @@
 %1</source>
         <translation>Questi venditori non hanno ricevuto il nuovo valore:
 %1</translation>
-    </message>
-    <message>
-        <source>%1 consent(s) expired; their vendors are being told.</source>
-        <translation>Consensi scaduti: %1; i loro venditori vengono avvisati.</translation>
-    </message>
-    <message>
-        <source>Delivered %1 message(s).</source>
-        <translation>Messaggi consegnati: %1.</translation>
-    </message>
-    <message>
-        <source>%1 signed answer(s) from vendors.</source>
-        <translation>Risposte firmate dai venditori: %1.</translation>
     </message>
     <message>
         <source>%1 waiting: the vendor could not be reached; they are retried later.</source>
@@ -881,10 +927,6 @@
         <translation>Esporta tutte le ricevute di consenso in</translation>
     </message>
     <message>
-        <source>Exported %1 consent(s) to %2 (.jws, .json and .dpv.json each).</source>
-        <translation>Consensi esportati: %1, in %2 (.jws, .json e .dpv.json per ciascuno).</translation>
-    </message>
-    <message>
         <source>Consent</source>
         <translation>Consenso</translation>
     </message>
@@ -910,6 +952,37 @@
     <message>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryStatus</name>
+    <message>
+        <source>queued</source>
+        <translation>in coda</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>nuovo tentativo</translation>
+    </message>
+    <message>
+        <source>delivering</source>
+        <translation>in consegna</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>consegnato</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>non riuscito</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disattivato</translation>
+    </message>
+    <message>
+        <source>not handled: see Activity</source>
+        <translation>non gestito: vedi Attività</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1133,14 @@
         <translation> giorni</translation>
     </message>
     <message>
+        <source>Days</source>
+        <translation>Giorni</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Fino al</translation>
+    </message>
+    <message>
         <source>For</source>
         <translation>Per</translation>
     </message>
@@ -1080,6 +1161,10 @@
         <translation>&amp;Dai il consenso</translation>
     </message>
     <message>
+        <source>Optional: the offer can be fulfilled without it</source>
+        <translation>Facoltativo: l&apos;offerta si può soddisfare anche senza</translation>
+    </message>
+    <message>
         <source>Needed for the offer</source>
         <translation>Necessario per l&apos;offerta</translation>
     </message>
@@ -1094,6 +1179,18 @@
     <message>
         <source>The offer cannot be fulfilled without it</source>
         <translation>Senza questo dato l&apos;offerta non può essere evasa</translation>
+    </message>
+    <message>
+        <source>Needed for the offer: %1</source>
+        <translation>Necessario per l&apos;offerta: %1</translation>
+    </message>
+    <message>
+        <source>Optional: %1</source>
+        <translation>Facoltativo: %1</translation>
+    </message>
+    <message>
+        <source>Optional (no reason given)</source>
+        <translation>Facoltativo (nessun motivo indicato)</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Give a vendor a consent&lt;/h3&gt;&lt;p&gt;Choose the vendor first.&lt;/p&gt;</source>
@@ -1137,6 +1234,29 @@
     <message>
         <source>%1 holds your %2 under %3 active consents. Click to open one.</source>
         <translation>%1 conserva il tuo dato %2 in base a %3 consensi attivi. Fai clic per aprirne uno.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>&lt;h2&gt;What needs your attention&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Ciò che richiede la tua attenzione&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>What needs your attention</source>
+        <translation>Ciò che richiede la tua attenzione</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention. Consents and loyalty cards about to end, offers waiting for your decision, messages that keep failing and vendors that have not confirmed the end of a consent show here.</source>
+        <translation>Niente richiede la tua attenzione. Qui compaiono i consensi e le carte fedeltà in scadenza, le offerte che attendono la tua decisione, i messaggi che continuano a non arrivare e i venditori che non hanno confermato la fine di un consenso.</translation>
+    </message>
+    <message>
+        <source>Say what you want: &amp;new intention…</source>
+        <translation>Di&apos; cosa vuoi: &amp;nuova intenzione…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Apri</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1336,10 @@
         <translation>es. 120.00</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
         <source>optional, e.g. ES or ES-MD</source>
         <translation>facoltativa, es. IT o IT-MI</translation>
     </message>
@@ -1226,6 +1350,10 @@
     <message>
         <source>by</source>
         <translation>entro il</translation>
+    </message>
+    <message>
+        <source>Deliver by</source>
+        <translation>Consegna entro il</translation>
     </message>
     <message>
         <source>Any</source>
@@ -1309,10 +1437,105 @@
     </message>
 </context>
 <context>
+    <name>IntentionRecord</name>
+    <message>
+        <source>not sent yet</source>
+        <translation>non ancora inviata</translation>
+    </message>
+    <message>
+        <source>sent, waiting for offers</source>
+        <translation>inviata, in attesa di offerte</translation>
+    </message>
+    <message>
+        <source>offers in</source>
+        <translation>offerte arrivate</translation>
+    </message>
+    <message>
+        <source>offer accepted</source>
+        <translation>offerta accettata</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>scaduta</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>ritirata</translation>
+    </message>
+    <message>
+        <source>any way</source>
+        <translation>in qualsiasi modo</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Articolo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantità</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Al massimo</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Consegna</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dove</translation>
+    </message>
+    <message>
+        <source>Deliver by</source>
+        <translation>Consegna entro il</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valida fino al</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>open to alternatives</source>
+        <translation>aperta ad alternative</translation>
+    </message>
+    <message>
+        <source>your terms attached</source>
+        <translation>con le tue condizioni allegate</translation>
+    </message>
+    <message>
+        <source>loyalty proposal attached</source>
+        <translation>con proposta fedeltà allegata</translation>
+    </message>
+    <message>
+        <source>Also</source>
+        <translation>Inoltre</translation>
+    </message>
+</context>
+<context>
     <name>IntentionsPage</name>
     <message>
         <source>&amp;New intention…</source>
         <translation>&amp;Nuova intenzione…</translation>
+    </message>
+    <message>
+        <source>Your intentions</source>
+        <translation>Le tue intenzioni</translation>
+    </message>
+    <message>
+        <source>The intention chosen</source>
+        <translation>L&apos;intenzione scelta</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No intention selected&lt;/h3&gt;&lt;p&gt;Say what you want, where, by when and for how much with &lt;i&gt;New intention&lt;/i&gt;. Vendors answer with offers; nothing about you is sent beyond what you write.&lt;/p&gt;</source>
@@ -1346,69 +1569,37 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
-    <message>
-        <source>Item</source>
-        <translation>Articolo</translation>
+    <message numerus="yes">
+        <source>Sending to %n vendor(s)…</source>
+        <translation>
+            <numerusform>Invio a %n venditore…</numerusform>
+            <numerusform>Invio a %n venditori…</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Category</source>
-        <translation>Categoria</translation>
+    <message numerus="yes">
+        <source>Delivered to %n vendor(s).</source>
+        <translation>
+            <numerusform>Consegnata a %n venditore.</numerusform>
+            <numerusform>Consegnata a %n venditori.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Quantità</translation>
+    <message numerus="yes">
+        <source>%n new offer(s).</source>
+        <translation>
+            <numerusform>%n nuova offerta.</numerusform>
+            <numerusform>%n nuove offerte.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>At most</source>
-        <translation>Al massimo</translation>
-    </message>
-    <message>
-        <source>Delivery</source>
-        <translation>Consegna</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Dove</translation>
-    </message>
-    <message>
-        <source>Deliver by</source>
-        <translation>Consegna entro</translation>
-    </message>
-    <message>
-        <source>Valid until</source>
-        <translation>Valida fino al</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Descrizione</translation>
-    </message>
-    <message>
-        <source>open to alternatives</source>
-        <translation>aperto ad alternative</translation>
-    </message>
-    <message>
-        <source>your terms attached</source>
-        <translation>con le tue condizioni allegate</translation>
-    </message>
-    <message>
-        <source>loyalty proposal attached</source>
-        <translation>con proposta fedeltà allegata</translation>
-    </message>
-    <message>
-        <source>Also</source>
-        <translation>Inoltre</translation>
+    <message numerus="yes">
+        <source>Withdrawn. %n vendor(s) will be told.</source>
+        <translation>
+            <numerusform>Ritirata. %n venditore verrà avvisato.</numerusform>
+            <numerusform>Ritirata. %n venditori verranno avvisati.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Created your intention for “%1”. Broadcast it to ask vendors.</source>
         <translation>Hai creato la tua intenzione per “%1”. Inviala per chiedere ai venditori.</translation>
-    </message>
-    <message>
-        <source>Sending to %1 vendor(s)…</source>
-        <translation>Invio in corso ai venditori (%1)…</translation>
     </message>
     <message>
         <source>%1 already had it.</source>
@@ -1417,10 +1608,6 @@
     <message>
         <source>Delivery stopped. Undelivered copies stay queued; Broadcast sends them.</source>
         <translation>Consegna interrotta. Le copie non consegnate restano in coda; Invia le spedisce.</translation>
-    </message>
-    <message>
-        <source>Delivered to %1 vendor(s); %2 new offer(s).</source>
-        <translation>Venditori raggiunti: %1; nuove offerte: %2.</translation>
     </message>
     <message>
         <source>%1 could not be reached.</source>
@@ -1437,10 +1624,6 @@
     <message>
         <source>You accepted %1&apos;s offer; the vendors will be told.</source>
         <translation>Hai accettato l&apos;offerta di %1; i venditori saranno avvisati.</translation>
-    </message>
-    <message>
-        <source>Withdrawn. %1 vendor(s) will be told.</source>
-        <translation>Ritirata. Venditori da avvisare: %1.</translation>
     </message>
     <message>
         <source>Export the signed intention</source>
@@ -1480,6 +1663,10 @@
     <message>
         <source>E&amp;xport…</source>
         <translation>E&amp;sporta…</translation>
+    </message>
+    <message>
+        <source>Loyalty cards</source>
+        <translation>Carte fedeltà</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No loyalty cards yet&lt;/h3&gt;&lt;p&gt;Add the cards you carry, or import them from a CSV file or a Google or Apple Wallet pass. Their codes can then be scanned from this screen.&lt;/p&gt;</source>
@@ -1612,6 +1799,30 @@
         <translation>Scade il %1</translation>
     </message>
     <message>
+        <source>Member number: %1</source>
+        <translation>Numero di socio: %1</translation>
+    </message>
+    <message>
+        <source>Expired on %1</source>
+        <translation>Scaduta il %1</translation>
+    </message>
+    <message>
+        <source>Expires soon: %1</source>
+        <translation>Scade presto: %1</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avviso</translation>
+    </message>
+    <message>
+        <source>Show at the till</source>
+        <translation>Mostra alla cassa</translation>
+    </message>
+    <message>
+        <source>Show the code full-screen for the cashier&apos;s scanner (Enter on a card)</source>
+        <translation>Mostra il codice a schermo intero per il lettore della cassa (Invio su una carta)</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Modifica…</translation>
     </message>
@@ -1677,6 +1888,10 @@
     <message>
         <source>&amp;Notes:</source>
         <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>The code will read: %1</source>
+        <translation>Il codice leggerà: %1</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +2001,165 @@
     </message>
 </context>
 <context>
+    <name>OfferDetails</name>
+    <message>
+        <source>delivered to you</source>
+        <translation>consegnato a te</translation>
+    </message>
+    <message>
+        <source>picked up by you</source>
+        <translation>ritirato da te</translation>
+    </message>
+    <message>
+        <source>sent digitally</source>
+        <translation>inviato in formato digitale</translation>
+    </message>
+    <message>
+        <source>Accepts your terms</source>
+        <translation>Accetta le tue condizioni</translation>
+    </message>
+    <message>
+        <source>Proposes its own terms instead of yours</source>
+        <translation>Propone le proprie condizioni al posto delle tue</translation>
+    </message>
+    <message>
+        <source>Does not accept your terms</source>
+        <translation>Non accetta le tue condizioni</translation>
+    </message>
+    <message>
+        <source>You sent no terms</source>
+        <translation>Non hai inviato condizioni</translation>
+    </message>
+    <message>
+        <source>Accepts your loyalty proposal</source>
+        <translation>Accetta la tua proposta fedeltà</translation>
+    </message>
+    <message>
+        <source>Does not accept your loyalty proposal</source>
+        <translation>Non accetta la tua proposta fedeltà</translation>
+    </message>
+    <message>
+        <source>You sent no loyalty proposal</source>
+        <translation>Non hai inviato una proposta fedeltà</translation>
+    </message>
+    <message>
+        <source>You accepted this offer</source>
+        <translation>Hai accettato questa offerta</translation>
+    </message>
+    <message>
+        <source>Declined: you accepted another offer</source>
+        <translation>Rifiutata: hai accettato un&apos;altra offerta</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Non ancora deciso</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Niente</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obbligatorio</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facoltativo</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>prezzo</translation>
+    </message>
+    <message>
+        <source>delivery</source>
+        <translation>consegna</translation>
+    </message>
+    <message>
+        <source>loyalty</source>
+        <translation>fedeltà</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>storico</translation>
+    </message>
+    <message>
+        <source>%1 %2 (counts %3 %)</source>
+        <translation>%1 %2 (conta il %3 %)</translation>
+    </message>
+    <message>
+        <source>%1 of 1: %2</source>
+        <translation>%1 su 1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (an alternative to what you asked for)</source>
+        <translation>%1 (un&apos;alternativa a ciò che hai chiesto)</translation>
+    </message>
+    <message>
+        <source>%1 (quantity: %2)</source>
+        <translation>%1 (quantità: %2)</translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation>%1, entro il %2</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Venditore</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Articolo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prezzo</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Consegna</translation>
+    </message>
+    <message>
+        <source>Your terms</source>
+        <translation>Le tue condizioni</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Fedeltà</translation>
+    </message>
+    <message>
+        <source>Will ask for</source>
+        <translation>Chiederà</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punteggio</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisione</translation>
+    </message>
+    <message>
+        <source>Selected offer</source>
+        <translation>Offerta selezionata</translation>
+    </message>
+    <message>
+        <source>Accepting tells this vendor yes and the others no. The data above is only asked for: you choose what to give, and for how long, in the consent that follows.</source>
+        <translation>Accettare dice sì a questo venditore e no agli altri. I dati qui sopra sono solo richiesti: scegli tu cosa dare, e per quanto tempo, nel consenso che segue.</translation>
+    </message>
+</context>
+<context>
     <name>OffersPanel</name>
     <message>
         <source>The offer you accepted</source>
@@ -1794,6 +2168,14 @@
     <message>
         <source>price %1 · delivery %2 · loyalty %3 · history %4</source>
         <translation>prezzo %1 · consegna %2 · fedeltà %3 · storico %4</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accettata</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rifiutata</translation>
     </message>
     <message>
         <source>#</source>
@@ -1818,6 +2200,10 @@
     <message>
         <source>Score</source>
         <translation>Punteggio</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisione</translation>
     </message>
     <message>
         <source>Why removed</source>
@@ -1862,6 +2248,10 @@
     <message>
         <source>History</source>
         <translation>Storico</translation>
+    </message>
+    <message>
+        <source>Each offer&apos;s score, from 0 to 1 (best): how it compares with the others on price, delivery date, your loyalty proposal and your history with the vendor, each counting as much as you set here.</source>
+        <translation>Il punteggio di ogni offerta, da 0 a 1 (la migliore): come si confronta con le altre per prezzo, data di consegna, la tua proposta fedeltà e il tuo storico con il venditore, ciascuno con il peso che imposti qui.</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +2309,10 @@
         <translation>Offerte sulle tue intenzioni aperte su cui non hai ancora deciso</translation>
     </message>
     <message>
+        <source>Vendors and the fields they hold</source>
+        <translation>I venditori e i campi che detengono</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;No vendor holds your data&lt;/h3&gt;&lt;p&gt;When you give a vendor a consent (from an accepted offer on &lt;i&gt;Intentions&lt;/i&gt;, or on &lt;i&gt;Consents&lt;/i&gt;), the fields it may use appear here, one row per vendor.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nessun venditore conserva i tuoi dati&lt;/h3&gt;&lt;p&gt;Quando dai un consenso a un venditore (da un&apos;offerta accettata in &lt;i&gt;Intenzioni&lt;/i&gt;, oppure in &lt;i&gt;Consensi&lt;/i&gt;), qui compaiono i campi che può usare, una riga per venditore.&lt;/p&gt;</translation>
     </message>
@@ -1936,6 +2330,73 @@
     <message>
         <source>Hide</source>
         <translation>Nascondi</translation>
+    </message>
+</context>
+<context>
+    <name>PiiCategory</name>
+    <message>
+        <source>Biographical</source>
+        <translation>Biografici</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contatto</translation>
+    </message>
+    <message>
+        <source>Biometric</source>
+        <translation>Biometrici</translation>
+    </message>
+    <message>
+        <source>Communications/Social</source>
+        <translation>Comunicazioni/Social</translation>
+    </message>
+    <message>
+        <source>Network/Service</source>
+        <translation>Rete/Servizio</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salute</translation>
+    </message>
+    <message>
+        <source>Financial</source>
+        <translation>Finanziari</translation>
+    </message>
+    <message>
+        <source>Official/Government Identifiers</source>
+        <translation>Identificativi ufficiali</translation>
+    </message>
+    <message>
+        <source>Government Services</source>
+        <translation>Servizi pubblici</translation>
+    </message>
+    <message>
+        <source>Judicial</source>
+        <translation>Giudiziari</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Beni</translation>
+    </message>
+    <message>
+        <source>Employee Personal Information</source>
+        <translation>Dati lavorativi</translation>
+    </message>
+    <message>
+        <source>Psychological/Attitudinal</source>
+        <translation>Psicologici/Atteggiamenti</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Appartenenza</translation>
+    </message>
+    <message>
+        <source>Behavioral</source>
+        <translation>Comportamento</translation>
+    </message>
+    <message>
+        <source>Profiling</source>
+        <translation>Profilazione</translation>
     </message>
 </context>
 <context>
@@ -2171,10 +2632,220 @@
     </message>
 </context>
 <context>
+    <name>Purpose</name>
+    <message>
+        <source>Core Function</source>
+        <translation>Funzione principale</translation>
+    </message>
+    <message>
+        <source>to carry out the core functions of their service</source>
+        <translation>per svolgere le funzioni principali del loro servizio</translation>
+    </message>
+    <message>
+        <source>Contracted Service</source>
+        <translation>Servizio contrattato</translation>
+    </message>
+    <message>
+        <source>to provide the service or goods you ordered</source>
+        <translation>per fornire il servizio o i beni che hai ordinato</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Consegna</translation>
+    </message>
+    <message>
+        <source>to deliver physical goods to you</source>
+        <translation>per consegnarti beni fisici</translation>
+    </message>
+    <message>
+        <source>Contact Requested</source>
+        <translation>Contatto richiesto</translation>
+    </message>
+    <message>
+        <source>to contact you about what you asked for</source>
+        <translation>per contattarti su ciò che hai chiesto</translation>
+    </message>
+    <message>
+        <source>Personalized Experience</source>
+        <translation>Esperienza personalizzata</translation>
+    </message>
+    <message>
+        <source>to personalise their service for you</source>
+        <translation>per personalizzare il loro servizio per te</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>to tell you about their other products</source>
+        <translation>per parlarti dei loro altri prodotti</translation>
+    </message>
+    <message>
+        <source>Marketing Third Parties</source>
+        <translation>Marketing di terzi</translation>
+    </message>
+    <message>
+        <source>to tell you about other companies&apos; products</source>
+        <translation>per parlarti dei prodotti di altre aziende</translation>
+    </message>
+    <message>
+        <source>Sharing for Delivery</source>
+        <translation>Condivisione per la consegna</translation>
+    </message>
+    <message>
+        <source>to pass it to companies that deliver on their behalf</source>
+        <translation>per passarli ad aziende che consegnano per loro conto</translation>
+    </message>
+    <message>
+        <source>Sharing for Marketing</source>
+        <translation>Condivisione per il marketing</translation>
+    </message>
+    <message>
+        <source>to pass it to other companies for their marketing</source>
+        <translation>per passarli ad altre aziende per il loro marketing</translation>
+    </message>
+    <message>
+        <source>3rd Party Sharing for Core Function</source>
+        <translation>Condivisione con terzi per la funzione principale</translation>
+    </message>
+    <message>
+        <source>to pass it to other companies to serve you</source>
+        <translation>per passarli ad altre aziende che ti servono</translation>
+    </message>
+    <message>
+        <source>3rd Party Sharing for Others</source>
+        <translation>Condivisione con terzi per altri scopi</translation>
+    </message>
+    <message>
+        <source>to pass it to other companies to serve others</source>
+        <translation>per passarli ad altre aziende per servire altri</translation>
+    </message>
+    <message>
+        <source>Legally Required Data Retention</source>
+        <translation>Conservazione richiesta dalla legge</translation>
+    </message>
+    <message>
+        <source>to keep records the law requires</source>
+        <translation>per conservare le registrazioni richieste dalla legge</translation>
+    </message>
+    <message>
+        <source>Required by Law Enforcement or Government</source>
+        <translation>Richiesto dalle autorità</translation>
+    </message>
+    <message>
+        <source>to give it to authorities when the law requires</source>
+        <translation>per darli alle autorità quando la legge lo richiede</translation>
+    </message>
+    <message>
+        <source>Protecting Your Health</source>
+        <translation>Protezione della tua salute</translation>
+    </message>
+    <message>
+        <source>to protect your vital or health interests</source>
+        <translation>per proteggere i tuoi interessi vitali o di salute</translation>
+    </message>
+    <message>
+        <source>Protecting Our Interests</source>
+        <translation>Protezione dei loro interessi</translation>
+    </message>
+    <message>
+        <source>to protect their legitimate interests (fraud, security)</source>
+        <translation>per proteggere i loro interessi legittimi (frodi, sicurezza)</translation>
+    </message>
+    <message>
+        <source>Improve Performance</source>
+        <translation>Miglioramento del servizio</translation>
+    </message>
+    <message>
+        <source>to measure or improve their service</source>
+        <translation>per misurare o migliorare il loro servizio</translation>
+    </message>
+</context>
+<context>
     <name>QrCodeLabel</name>
     <message>
         <source>QR code</source>
         <translation>Codice QR</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTexts</name>
+    <message numerus="yes">
+        <source>%n message(s) to %1 keep failing.</source>
+        <translation>
+            <numerusform>%n messaggio a %1 continua a non arrivare.</numerusform>
+            <numerusform>%n messaggi a %1 continuano a non arrivare.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offer(s) for “%1” wait for your decision.</source>
+        <translation>
+            <numerusform>%n offerta per «%1» attende la tua decisione.</numerusform>
+            <numerusform>%n offerte per «%1» attendono la tua decisione.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) need your attention</source>
+        <translation>
+            <numerusform>%n cosa richiede la tua attenzione</numerusform>
+            <numerusform>%n cose richiedono la tua attenzione</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Your consent to %1 ends on %2.</source>
+        <translation>Il tuo consenso a %1 termina il %2.</translation>
+    </message>
+    <message>
+        <source>Your %1 card expired on %2.</source>
+        <translation>La tua carta %1 è scaduta il %2.</translation>
+    </message>
+    <message>
+        <source>Your %1 card expires on %2.</source>
+        <translation>La tua carta %1 scade il %2.</translation>
+    </message>
+    <message>
+        <source>%1 has not confirmed that it stopped using your data (you revoked the consent on %2).</source>
+        <translation>%1 non ha confermato di aver smesso di usare i tuoi dati (hai revocato il consenso il %2).</translation>
+    </message>
+    <message>
+        <source>Open the consent</source>
+        <translation>Apri il consenso</translation>
+    </message>
+    <message>
+        <source>Open the card</source>
+        <translation>Apri la carta</translation>
+    </message>
+    <message>
+        <source>See the messages</source>
+        <translation>Vedi i messaggi</translation>
+    </message>
+    <message>
+        <source>See the offers</source>
+        <translation>Vedi le offerte</translation>
+    </message>
+    <message>
+        <source>A consent you gave ends soon.</source>
+        <translation>Un consenso che hai dato termina presto.</translation>
+    </message>
+    <message>
+        <source>A loyalty card expires soon or has expired.</source>
+        <translation>Una carta fedeltà scade presto o è scaduta.</translation>
+    </message>
+    <message>
+        <source>A vendor has not confirmed the end of a consent.</source>
+        <translation>Un venditore non ha confermato la fine di un consenso.</translation>
+    </message>
+    <message>
+        <source>Messages to a vendor keep failing.</source>
+        <translation>I messaggi a un venditore continuano a non arrivare.</translation>
+    </message>
+    <message>
+        <source>New offers wait for your decision.</source>
+        <translation>Nuove offerte attendono la tua decisione.</translation>
     </message>
 </context>
 <context>
@@ -2227,9 +2898,12 @@
         <source>The vendor publishes no e-mail address; its contact is %1.</source>
         <translation>Il venditore non pubblica un indirizzo email; il suo contatto è %1.</translation>
     </message>
-    <message>
-        <source>%1 consent(s) to this vendor are still active: revoke them too, so the wallet sends no more updates and the vendor gets a signed revocation.</source>
-        <translation>Consensi ancora attivi verso questo venditore: %1. Revoca anche quelli, così il wallet non invia più aggiornamenti e il venditore riceve una revoca firmata.</translation>
+    <message numerus="yes">
+        <source>%n consent(s) to this vendor are still active: revoke them too, so the wallet sends no more updates and the vendor gets a signed revocation.</source>
+        <translation>
+            <numerusform>%n consenso a questo venditore è ancora attivo: revocalo anche, così il wallet non invia altri aggiornamenti e il venditore riceve una revoca firmata.</numerusform>
+            <numerusform>%n consensi a questo venditore sono ancora attivi: revocali anche, così il wallet non invia altri aggiornamenti e il venditore riceve una revoca firmata.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The letter is on the clipboard; it is cleared in %1 s.</source>
@@ -2268,6 +2942,18 @@
     <message>
         <source>Settings</source>
         <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Same as the system (%1)</source>
+        <translation>Come il sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Language of the interface:</source>
+        <translation>Lingua dell&apos;interfaccia:</translation>
     </message>
     <message>
         <source>Locking and clipboard</source>
@@ -2419,9 +3105,59 @@ Poi sblocca con la passphrase del backup.</translation>
         <source>All %1 checks passed.</source>
         <translation>Tutti i %1 controlli superati.</translation>
     </message>
+    <message numerus="yes">
+        <source>The check found %n problem(s); the list above says what to do.</source>
+        <translation>
+            <numerusform>Il controllo ha trovato %n problema; l&apos;elenco qui sopra dice cosa fare.</numerusform>
+            <numerusform>Il controllo ha trovato %n problemi; l&apos;elenco qui sopra dice cosa fare.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StandardField</name>
     <message>
-        <source>The check found %1 problem(s); the list above says what to do.</source>
-        <translation>Problemi trovati dal controllo: %1; l&apos;elenco qui sopra dice cosa fare.</translation>
+        <source>Given name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Cognome</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Data di nascita</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Indirizzo email</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Numero di telefono</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Indirizzo postale</translation>
+    </message>
+    <message>
+        <source>Clothing size</source>
+        <translation>Taglia di abbigliamento</translation>
+    </message>
+    <message>
+        <source>Shoe size</source>
+        <translation>Numero di scarpe</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferenze</translation>
+    </message>
+    <message>
+        <source>Dietary preferences</source>
+        <translation>Preferenze alimentari</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Lingua preferita</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +3240,10 @@ Poi sblocca con la passphrase del backup.</translation>
     <message>
         <source>Free-text clauses (kept as you write them)</source>
         <translation>Clausole a testo libero (mantenute come le scrivi)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Anteprima</translation>
     </message>
     <message>
         <source>&amp;Save as new version</source>
@@ -2599,6 +3339,41 @@ Id della chiave (kid): %3</translation>
     </message>
 </context>
 <context>
+    <name>TillView</name>
+    <message>
+        <source>%1 at the till</source>
+        <translation>%1 alla cassa</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Numero della carta</translation>
+    </message>
+    <message>
+        <source>Press any key or click to close. If the scanner cannot read it, turn up your screen&apos;s brightness: this app cannot change it.</source>
+        <translation>Premi un tasto qualsiasi o fai clic per chiudere. Se il lettore non riesce a leggerlo, alza la luminosità dello schermo: questa app non può cambiarla.</translation>
+    </message>
+    <message>
+        <source>This app cannot draw %1 codes; show the number instead.</source>
+        <translation>Questa app non può disegnare codici %1; mostra invece il numero.</translation>
+    </message>
+    <message>
+        <source>Scannable code of %1</source>
+        <translation>Codice scansionabile di %1</translation>
+    </message>
+    <message>
+        <source>⚠ This card expired on %1</source>
+        <translation>⚠ Questa carta è scaduta il %1</translation>
+    </message>
+    <message>
+        <source>⚠ This card expires on %1</source>
+        <translation>⚠ Questa carta scade il %1</translation>
+    </message>
+    <message>
+        <source>The window is too small to draw this code.</source>
+        <translation>La finestra è troppo piccola per disegnare questo codice.</translation>
+    </message>
+</context>
+<context>
     <name>UndeliveredMessages</name>
     <message>
         <source>Messages that could not be delivered</source>
@@ -2648,9 +3423,12 @@ Id della chiave (kid): %3</translation>
         <source>waiting behind one that could not be handled</source>
         <translation>in attesa dietro uno che non è stato possibile gestire</translation>
     </message>
-    <message>
-        <source>%1 message(s) queued again; they are sent with the next delivery.</source>
-        <translation>Messaggi rimessi in coda: %1; partono con la prossima consegna.</translation>
+    <message numerus="yes">
+        <source>%n message(s) queued again; they are sent with the next delivery.</source>
+        <translation>
+            <numerusform>%n messaggio è di nuovo in coda; viene inviato con la prossima consegna.</numerusform>
+            <numerusform>%n messaggi sono di nuovo in coda; vengono inviati con la prossima consegna.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2686,6 +3464,10 @@ Id della chiave (kid): %3</translation>
     <message>
         <source>Passphrase:</source>
         <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Type the recovery key you saved when you created the vault, then choose a new passphrase. Your data stays as it is.</source>
@@ -2900,6 +3682,14 @@ Id della chiave (kid): %3</translation>
         <translation>Crea cassaforte</translation>
     </message>
     <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Ripeti la passphrase</translation>
+    </message>
+    <message>
         <source>Welcome to VRM Wallet</source>
         <translation>Benvenuto in VRM Wallet</translation>
     </message>
@@ -2979,6 +3769,10 @@ Id della chiave (kid): %3</translation>
 <context>
     <name>Workspace</name>
     <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
         <source>My data</source>
         <translation>I miei dati</translation>
     </message>
@@ -3015,6 +3809,10 @@ Id della chiave (kid): %3</translation>
         <translation>Impostazioni</translation>
     </message>
     <message>
+        <source>Sections</source>
+        <translation>Sezioni</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Blocca</translation>
     </message>
@@ -3024,10 +3822,126 @@ Id della chiave (kid): %3</translation>
     </message>
 </context>
 <context>
+    <name>WorkspaceShortcuts</name>
+    <message>
+        <source>&amp;New intention…</source>
+        <translation>&amp;Nuova intenzione…</translation>
+    </message>
+    <message>
+        <source>&amp;Find on this page</source>
+        <translation>&amp;Trova in questa pagina</translation>
+    </message>
+    <message>
+        <source>This page has no search or filter.</source>
+        <translation>Questa pagina non ha ricerca né filtro.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ask</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>intention_dialogs</name>
+    <message>
+        <source>Withdraw intention</source>
+        <translation>Ritira l&apos;intenzione</translation>
+    </message>
+    <message>
+        <source>Withdraw your intention for “%1”? Copies not yet delivered are cancelled, and vendors that received it are told it is withdrawn.</source>
+        <translation>Ritirare la tua intenzione per «%1»? Le copie non ancora consegnate vengono annullate e ai venditori che l&apos;hanno ricevuta viene detto che è ritirata.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Ritira</translation>
+    </message>
+    <message>
+        <source>Accept offer</source>
+        <translation>Accetta l&apos;offerta</translation>
+    </message>
+    <message>
+        <source>Accept %1&apos;s offer of “%2” for %3, delivered by %4? The vendor is told you accept it, and the other vendors that their offers were declined.</source>
+        <translation>Accettare l&apos;offerta di %1 per «%2» a %3, consegnata entro il %4? Al venditore viene detto che la accetti, e agli altri venditori che le loro offerte sono state rifiutate.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accetta</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Something unexpected went wrong: %1</source>
         <translation>Si è verificato un errore imprevisto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vendor_dialogs</name>
+    <message>
+        <source>Update the details of &lt;b&gt;%1&lt;/b&gt; (%2)? Its key is unchanged.</source>
+        <translation>Aggiornare i dati di &lt;b&gt;%1&lt;/b&gt; (%2)? La sua chiave non cambia.</translation>
+    </message>
+    <message>
+        <source>Add &lt;b&gt;%1&lt;/b&gt; (%2) to your vendors and trust its key?</source>
+        <translation>Aggiungere &lt;b&gt;%1&lt;/b&gt; (%2) ai tuoi venditori e fidarti della sua chiave?</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Da: %1</translation>
+    </message>
+    <message>
+        <source>Key fingerprint:</source>
+        <translation>Impronta della chiave:</translation>
+    </message>
+    <message>
+        <source>If the vendor publishes its fingerprint elsewhere (its shop, a receipt), check that they match. Messages to this vendor will be accepted only with this key.</source>
+        <translation>Se il venditore pubblica la sua impronta altrove (il suo negozio, una ricevuta), controlla che coincidano. I messaggi di questo venditore saranno accettati solo con questa chiave.</translation>
+    </message>
+    <message>
+        <source>Update vendor</source>
+        <translation>Aggiorna il venditore</translation>
+    </message>
+    <message>
+        <source>Add vendor</source>
+        <translation>Aggiungi venditore</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Add and trust</source>
+        <translation>Aggiungi e fidati</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) now presents a different key.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) ora presenta una chiave diversa.</translation>
+    </message>
+    <message>
+        <source>Pinned key:</source>
+        <translation>Chiave fissata:</translation>
+    </message>
+    <message>
+        <source>New key:</source>
+        <translation>Nuova chiave:</translation>
+    </message>
+    <message>
+        <source>Trust it only if the vendor confirmed the change through another channel; someone impersonating the vendor would also present a new key.</source>
+        <translation>Fidati solo se il venditore ha confermato il cambio attraverso un altro canale; chi si spacciasse per il venditore presenterebbe anch&apos;egli una nuova chiave.</translation>
+    </message>
+    <message>
+        <source>Approve new key</source>
+        <translation>Approva la nuova chiave</translation>
+    </message>
+    <message>
+        <source>Trust the new key</source>
+        <translation>Fidati della nuova chiave</translation>
     </message>
 </context>
 </TS>

@@ -12,14 +12,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QRadioButton,
+    QStyle,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from tests.test_i18n_catalogue import read_messages
 from tests.ui.conftest import MakeWindow
 from ui.i18n import language
 from ui.i18n.rebuild import follow_language_changes
-from ui.i18n.update import build_catalogues
+from ui.i18n.update import TRANSLATIONS, build_catalogues
 from ui.main_window import MainWindow, Workspace
 
 
@@ -107,3 +118,89 @@ def test_a_picked_language_keeps_the_systems_country_when_it_speaks_it() -> None
     assert bare.language() == QLocale.Language.English
     assert language.current_language(QLocale("it_CH")).name == "Italiano"
     assert language.current_language(QLocale("de_DE")).code == "en"
+
+
+def _translated_sources(code: str) -> set[str]:
+    """The English texts that ``code``'s catalogue translates into something else: shown as
+    they are, they are English left behind."""
+    path = TRANSLATIONS / f"vrm-wallet_{code}.ts"
+    return {
+        message.source
+        for message in read_messages(path)
+        if not message.unfinished and any(t and t != message.source for t in message.translations)
+    }
+
+
+def _visible_texts(root: QWidget) -> Iterator[tuple[QWidget, str]]:
+    """The visible labels' and buttons' plain texts under ``root``."""
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.RichText:
+            text = widget.text()
+            if text and not ("<" in text and ">" in text):  # rich text: laid out otherwise
+                yield widget, text
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            yield widget, widget.text()
+
+
+def _clipped(widget: QWidget, text: str) -> bool:
+    """True if ``text`` is wider than ``widget`` can show (labels that wrap are never)."""
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        return False
+    shown = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    width = max(widget.fontMetrics().horizontalAdvance(line) for line in shown.splitlines() or [""])
+    if isinstance(widget, QAbstractButton):
+        if not widget.icon().isNull():
+            width += widget.iconSize().width()
+        if isinstance(widget, QCheckBox | QRadioButton):
+            width += widget.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    return width > widget.contentsRect().width()
+
+
+def _walk_pages(qtbot: QtBot, window: MainWindow) -> Iterator[QWidget]:
+    workspace = window.workspace
+    assert workspace is not None
+    for row in range(workspace.sidebar.count()):
+        workspace.show_page(row)
+        qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=10_000)
+        QApplication.processEvents()
+        page = workspace.pages.currentWidget()
+        assert page is not None
+        yield page
+
+
+@pytest.mark.parametrize("code", ["es", "it"])
+def test_the_main_pages_show_no_english_left_behind(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, app_settings: QSettings, code: str
+) -> None:
+    window = _demo_on_settings(qtbot, make_window, tmp_path / "demo")
+    _switch(qtbot, window, code)
+    english = _translated_sources(code)
+    left = [
+        f"{type(page).__name__}: {text!r}"
+        for page in _walk_pages(qtbot, window)
+        for _widget, text in _visible_texts(page)
+        if text in english
+    ]
+    menus = window.menuBar().actions()
+    submenus = [menu for action in menus if isinstance(menu := action.menu(), QMenu)]
+    actions = [*menus, *(action for menu in submenus for action in menu.actions())]
+    left += [f"menu: {action.text()!r}" for action in actions if action.text() in english]
+    assert left == [], "\n".join(left)
+
+
+@pytest.mark.parametrize("code", ["en", "es", "it"])
+def test_no_label_or_button_is_clipped_at_the_default_size(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, app_settings: QSettings, code: str
+) -> None:
+    window = _demo_on_settings(qtbot, make_window, tmp_path / "demo")
+    if code != "en":
+        _switch(qtbot, window, code)
+    clipped = [
+        f"{type(page).__name__}: {text!r} ({type(widget).__name__}, {widget.width()} px)"
+        for page in _walk_pages(qtbot, window)
+        for widget, text in _visible_texts(page)
+        if _clipped(widget, text)
+    ]
+    assert clipped == [], "\n".join(clipped)
