@@ -6,7 +6,8 @@ interpreter (it needs only ``cryptography`` and ``rfc8785``), the JavaScript one
 npm packages of ``interop/js`` (skipped, saying why, where Node 20 or those packages are missing).
 The good receipt of ``docs/test-vectors/receipt.json`` must verify; every bad case there, the good
 one with a byte of its payload changed, and the good one checked against another expected key
-must be refused with one ``error:`` line. So the page cannot drift from the protocol.
+must be refused with one ``error:`` line. So the page cannot drift from the protocol. And every
+link of the guides leads to a file of the repository (no web address, nothing outside it).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from tests.js_vendor_helpers import JS_DIR, REPO, node_or_reason
 
 PAGE = REPO / "docs" / "vendors.md"
 VECTORS = REPO / "docs" / "test-vectors"
+GUIDES = (REPO / "docs" / "guide.md", PAGE, REPO / "CONTRIBUTING.md")
+LINK = re.compile(r"\]\(([^)\s]+)\)")
 FENCE = re.compile(r'^```(\w+) title="([^"]+)"\n(.*?)^```$', re.MULTILINE | re.DOTALL)
 TIMEOUT_SECONDS = 30
 
@@ -102,3 +105,18 @@ def test_the_javascript_example_verifies_the_good_receipt_and_refuses_every_bad_
     script = tmp_path / "verify_receipt.mjs"
     script.write_text(_example("verify_receipt.mjs"), encoding="utf-8")
     _check_every_case([node, str(script)], tmp_path)
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.name)
+def test_every_link_of_the_guides_is_a_file_of_the_repository(guide: Path) -> None:
+    links = LINK.findall(guide.read_text(encoding="utf-8"))
+    assert links, f"{guide.name} links to nothing"
+    broken = []
+    for link in links:
+        target = link.split("#", 1)[0]
+        if not target:
+            continue  # a heading of the same page
+        resolved = (guide.parent / target).resolve()
+        if "://" in link or not resolved.is_relative_to(REPO) or not resolved.exists():
+            broken.append(link)
+    assert broken == []
