@@ -1,8 +1,9 @@
 """The desktop application's entry point: ``vrm-wallet [--vault DIR] [--demo]``.
 
-It creates the QApplication (Fusion style, translations for the system locale when present, the
-application icon), then one :class:`MainWindow`: the first-run wizard when there is no vault yet,
-else the unlock screen. ``--demo`` opens a demo vault filled with made-up data instead.
+It creates the QApplication (Fusion style, the language picked in Settings or else the system's
+(:mod:`ui.i18n`), the application icon), then one :class:`MainWindow`: the first-run wizard when
+there is no vault yet, else the unlock screen. ``--demo`` opens a demo vault filled with made-up
+data instead.
 
 The first window must appear in a blink, so this module and the window's first screen import
 only Qt and a few small modules; the vault's crypto, networking, the vendor kit and the
