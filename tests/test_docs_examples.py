@@ -6,7 +6,9 @@ interpreter (it needs only ``cryptography`` and ``rfc8785``), the JavaScript one
 npm packages of ``interop/js`` (skipped, saying why, where Node 20 or those packages are missing).
 The good receipt of ``docs/test-vectors/receipt.json`` must verify; every bad case there, the good
 one with a byte of its payload changed, and the good one checked against another expected key
-must be refused with one ``error:`` line. So the page cannot drift from the protocol. And every
+must be refused with one ``error:`` line; the webhook example (``title="verify_webhook.py"``)
+must answer the good intention and its ``webhook-*`` cases with their statuses. So the page cannot
+drift from the protocol. And every
 link of the guides leads to a file of the repository (no web address, nothing outside it).
 """
 
@@ -120,3 +122,30 @@ def test_every_link_of_the_guides_is_a_file_of_the_repository(guide: Path) -> No
         if "://" in link or not resolved.is_relative_to(REPO) or not resolved.exists():
             broken.append(link)
     assert broken == []
+
+
+WEBHOOK_CASES = (
+    "good",
+    "webhook-stale",
+    "webhook-future",
+    "webhook-missing",
+    "webhook-other-signer",
+    "webhook-other-timestamp",
+    "webhook-v1-only",
+)
+
+
+def test_the_webhook_example_answers_each_intention_case_with_its_status(tmp_path: Path) -> None:
+    script = tmp_path / "verify_webhook.py"
+    script.write_text(_example("verify_webhook.py"), encoding="utf-8")
+    document = json.loads((VECTORS / "intention.json").read_text(encoding="utf-8"))
+    cases = {case["name"]: case for case in document["cases"]}
+    request = tmp_path / "request.json"
+    for name in WEBHOOK_CASES:
+        request.write_text(json.dumps(cases[name]), encoding="utf-8")
+        code, out, err = _run([sys.executable, str(script), str(request)], tmp_path)
+        status = cases[name]["expect"]["status"]
+        if status == 200:
+            assert (code, out.strip()) == (0, "webhook OK"), err
+        else:
+            assert code == 1 and err.strip().endswith(f"(answer {status})"), (name, err)
