@@ -8,8 +8,8 @@ The good receipt of ``docs/test-vectors/receipt.json`` must verify; every bad ca
 one with a byte of its payload changed, and the good one checked against another expected key
 must be refused with one ``error:`` line; the webhook example (``title="verify_webhook.py"``)
 must answer the good intention and its ``webhook-*`` cases with their statuses. So the page cannot
-drift from the protocol. And every
-link of the guides leads to a file of the repository (no web address, nothing outside it).
+drift from the protocol. And every link of the guides leads to a file of the repository (no web
+address, nothing outside it).
 """
 
 from __future__ import annotations
