@@ -119,3 +119,12 @@ def test_every_text_is_in_every_translation_and_finished(tmp_path: Path) -> None
         unused = committed - {(message.context, message.source) for message in current}
         problems += [f"{ts_file.name}: no longer used {key}" for key in sorted(unused)]
     assert problems == [], "run make translations-update, then translate:\n" + "\n".join(problems)
+
+
+def test_update_refuses_what_is_no_language_code(tmp_path: Path) -> None:
+    from ui.i18n import update
+
+    before = sorted(TRANSLATIONS.iterdir())
+    assert update.main(["--help"]) == 2 and update.main(["es-ES!"]) == 2
+    assert sorted(TRANSLATIONS.iterdir()) == before  # no .ts started, none rewritten
+    assert update.LANGUAGE_CODE.match("fr") and update.LANGUAGE_CODE.match("pt_BR")

@@ -10,6 +10,7 @@ The files keep no source locations, so moving code does not touch them. An Engli
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -94,5 +95,18 @@ def build_catalogues(directory: Path = TRANSLATIONS) -> list[Path]:
     return catalogues
 
 
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+
+
+def main(arguments: Sequence[str]) -> int:
+    """Refresh every .ts, starting one for each language code given ("fr", "pt_BR")."""
+    wrong = [code for code in arguments if not LANGUAGE_CODE.match(code)]
+    if wrong:
+        print(f"usage: python -m ui.i18n.update [LANGUAGE_CODE...] (not {wrong[0]!r})")
+        return 2
+    update(new=arguments)
+    return 0
+
+
 if __name__ == "__main__":
-    update(new=sys.argv[1:])  # e.g. "fr" starts vrm-wallet_fr.ts
+    sys.exit(main(sys.argv[1:]))
