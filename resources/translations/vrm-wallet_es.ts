@@ -2976,12 +2976,20 @@
         <translation> s</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
         <source>Lock after this long without use:</source>
         <translation>Bloquear tras este tiempo sin uso:</translation>
     </message>
     <message>
         <source>Clear copied values after:</source>
         <translation>Vaciar los valores copiados tras:</translation>
+    </message>
+    <message>
+        <source>Remind me before a consent or card ends:</source>
+        <translation>Avisarme antes de que termine un consentimiento o una tarjeta:</translation>
     </message>
     <message>
         <source>This device</source>

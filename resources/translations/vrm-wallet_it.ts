@@ -2976,12 +2976,20 @@
         <translation> s</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> giorni</translation>
+    </message>
+    <message>
         <source>Lock after this long without use:</source>
         <translation>Blocca dopo questo tempo di inattività:</translation>
     </message>
     <message>
         <source>Clear copied values after:</source>
         <translation>Svuota i valori copiati dopo:</translation>
+    </message>
+    <message>
+        <source>Remind me before a consent or card ends:</source>
+        <translation>Avvisami prima che finisca un consenso o una carta:</translation>
     </message>
     <message>
         <source>This device</source>

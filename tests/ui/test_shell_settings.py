@@ -45,6 +45,7 @@ def test_settings_changes_are_saved_in_the_vault(
     assert isinstance(window, MainWindow)
     page.auto_lock_minutes.setValue(42)
     page.clipboard_seconds.setValue(17)
+    page.reminder_days.setValue(21)
     if page.lock_on_screen_lock.isEnabled():
         page.lock_on_screen_lock.setChecked(False)
     qtbot.waitUntil(lambda: not window.runner.is_busy)
@@ -57,6 +58,7 @@ def test_settings_changes_are_saved_in_the_vault(
         settings = vault.settings()
     assert settings.auto_lock_minutes == 42
     assert settings.clipboard_clear_seconds == 17
+    assert settings.reminder_lead_days == 21
 
 
 def test_zero_minutes_reads_never(

@@ -54,7 +54,8 @@ class SettingsPage(Page):
         restore_requested(Path, str): restore this backup, opened with this passphrase.
 
     Attributes (for tests): ``language_combo``, ``auto_lock_minutes``, ``lock_on_screen_lock``,
-    ``screen_lock_reason``, ``clipboard_seconds``, ``remember``, ``remember_reason``,
+    ``screen_lock_reason``, ``clipboard_seconds``, ``reminder_days``, ``remember``,
+    ``remember_reason``,
     ``change_passphrase_button``, ``backup_button``, ``restore_button``, ``check_button``,
     ``check_result`` (the last check's findings), ``status``, ``error``,
     ``passphrase_dialog`` (the open change-passphrase dialog, if any).
@@ -146,7 +147,12 @@ class SettingsPage(Page):
         self.clipboard_seconds.valueChanged.connect(
             lambda seconds: self._save(clipboard_clear_seconds=seconds)
         )
-        for spin_box in (self.auto_lock_minutes, self.clipboard_seconds):
+        self.reminder_days = QSpinBox()
+        self.reminder_days.setRange(*setting_range("reminder_lead_days"))
+        self.reminder_days.setSuffix(self.tr(" days"))
+        self.reminder_days.setKeyboardTracking(False)
+        self.reminder_days.valueChanged.connect(lambda days: self._save(reminder_lead_days=days))
+        for spin_box in (self.auto_lock_minutes, self.clipboard_seconds, self.reminder_days):
             spin_box.setMinimumWidth(110)
             spin_box.setMaximumWidth(140)
         form = QFormLayout(group)
@@ -154,6 +160,7 @@ class SettingsPage(Page):
         form.addRow("", self.lock_on_screen_lock)
         form.addRow("", self.screen_lock_reason)
         form.addRow(self.tr("Clear copied values after:"), self.clipboard_seconds)
+        form.addRow(self.tr("Remind me before a consent or card ends:"), self.reminder_days)
         return group
 
     def _build_device_group(self) -> QGroupBox:
@@ -245,6 +252,7 @@ class SettingsPage(Page):
             self.auto_lock_minutes.setValue(settings.auto_lock_minutes)
             self.lock_on_screen_lock.setChecked(settings.lock_on_screen_lock)
             self.clipboard_seconds.setValue(settings.clipboard_clear_seconds)
+            self.reminder_days.setValue(settings.reminder_lead_days)
             self.remember.setChecked(remembered)
         finally:
             self._filling = False
