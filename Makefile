@@ -7,7 +7,7 @@ NODE_STAMP := interop/js/node_modules/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test bench lint format system-deps node-deps clean demo-vault soak translations \
-	translations-update
+	translations-update dist
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,18 @@ soak: $(STAMP)
 		$$(grep -l -e "tests.properties" -e "from hypothesis" tests/test_*.py tests/ui/test_*.py) \
 		|| status=1; \
 	exit $$status
+
+## dist: the sdist, the wheel built from it, and the frozen one-folder app (dist/vrm-wallet/,
+## PyInstaller's packaging/pyinstaller/vrm-wallet.spec), then their sizes
+dist: $(STAMP) translations
+	rm -rf dist/vrm-wallet dist/vrm_wallet-* build/sdist
+	$(BIN)/python -c "import sys; from setuptools import build_meta; \
+		build_meta.build_sdist(sys.argv[1])" dist >/dev/null
+	mkdir -p build/sdist && tar -xzf dist/vrm_wallet-*.tar.gz -C build/sdist
+	$(BIN)/pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist build/sdist/vrm_wallet-*/
+	$(BIN)/pyinstaller --noconfirm --clean --log-level ERROR --distpath dist \
+		--workpath build/pyinstaller packaging/pyinstaller/vrm-wallet.spec
+	@du -sh dist/vrm_wallet-*.tar.gz dist/vrm_wallet-*.whl dist/vrm-wallet
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache interop/js/node_modules
