@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import MakeWindow, unlock
 from ui import app as app_module
+from ui.i18n import language
 from ui.main_window import MainWindow, Workspace
 from ui.tasks import VaultRunner
 from vendorkit.demo import DEMO_PASSPHRASE, default_demo_dir
@@ -56,9 +57,12 @@ def test_create_main_window_picks_wizard_or_unlock(
 
 def test_configure_application_sets_style_names_and_icon(qapp: QApplication) -> None:
     app_module.configure_application(qapp)
-    assert qapp.style().name().lower() == "fusion"
-    assert qapp.applicationName() == "VRM Wallet"
-    assert not qapp.windowIcon().isNull()
+    try:
+        assert qapp.style().name().lower() == "fusion"
+        assert qapp.applicationName() == "VRM Wallet"
+        assert not qapp.windowIcon().isNull()
+    finally:
+        language.remove_all(qapp)  # the system's catalogues stay out of the later tests
 
 
 def test_translations_are_loaded_when_present(

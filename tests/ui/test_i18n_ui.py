@@ -42,11 +42,13 @@ def app_settings(
     build_catalogues()
     settings = QSettings(str(tmp_path / "app.ini"), QSettings.Format.IniFormat)
     monkeypatch.setattr(language, "app_settings", lambda: settings)
-    before = QLocale()
+    before, translated = QLocale(), bool(language.installed())
     try:
         yield settings
     finally:
         language.use(qapp, before)
+        if not translated:  # as before the test: no catalogue (English plurals included)
+            language.remove_all(qapp)
         for _ in range(3):  # the windows rebuild now, while their workers still run
             QApplication.processEvents()
 

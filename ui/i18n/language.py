@@ -110,10 +110,7 @@ def install(app: QCoreApplication, locale: QLocale, *, translations_dir: Path) -
     """Translate into ``locale``'s language: removes the translators of the language in use,
     then loads the app's catalogue from ``translations_dir`` and Qt's. Returns the translators
     installed (none for English without catalogues)."""
-    for translator in _installed:
-        app.removeTranslator(translator)
-        translator.deleteLater()
-    _installed.clear()
+    remove_all(app)
     for name, directory in (
         (APP_CATALOGUE, translations_dir),
         (QT_CATALOGUE, qt_translations_dir()),
@@ -124,6 +121,19 @@ def install(app: QCoreApplication, locale: QLocale, *, translations_dir: Path) -
         else:
             translator.deleteLater()
     return list(_installed)
+
+
+def installed() -> list[QTranslator]:
+    """The translators this module installed (none until a language is used)."""
+    return list(_installed)
+
+
+def remove_all(app: QCoreApplication) -> None:
+    """Remove the translators this module installed: the interface speaks its source English."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    _installed.clear()
 
 
 def use(app: QCoreApplication, locale: QLocale, *, translations_dir: Path | None = None) -> None:
