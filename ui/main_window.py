@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.demo_vendors_url: str | None = demo_vendors_url
+        self._closing = False  # shutdown() has begun
         self.runner = runner
         self.vault_dir = vault_dir
         self.demo = demo
@@ -355,6 +356,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ unlocking
 
     def _on_unlocked(self) -> None:
+        if self._closing:  # an unlock that finished while the app quits: nothing to show
+            return
         if self.screens.currentWidget() is self.welcome_page:
             return  # the wizard still shows the recovery key; it says when it is finished
         self._show_workspace()
@@ -555,6 +558,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Lock and stop the workers (the app is quitting); waits for a running operation."""
+        self._closing = True
         self._save_geometry()
         self.autolock.stop()
         _clear_copied_secrets()

@@ -165,13 +165,16 @@ class VaultRunner(QObject):
         self._submit(call, lambda _result: on_done() if on_done else None, None, locking=True)
 
     def shutdown(self) -> None:
-        """Lock and stop the worker, waiting for it (used when the app quits)."""
+        """Lock and stop the worker, waiting for it (used when the app quits; a second call
+        does nothing)."""
 
         def close() -> None:
             if self._vault is not None:
                 self._vault.lock()
                 self._vault = None
 
+        if self._stopped:
+            return
         self._stopped = True
         self._executor.submit(close)
         self._executor.shutdown(wait=True)
