@@ -26,16 +26,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from wallet import activity
-from wallet.activity import ActivityEvent
 from wallet.changes import Part
 from wallet.crypto.sealing import SealRefused, open_sealed
 from wallet.errors import InvalidInput, NotFound
 from wallet.intents import store as intent_store
 from wallet.market import store
 from wallet.market.store import CastRow
-from wallet.offers import store as offer_store
-from wallet.offers.ingest import IngestReport, Rejection, RejectionCode, ingest_body, storable
+from wallet.offers.ingest import (
+    IngestReport,
+    Rejection,
+    RejectionCode,
+    ingest_body,
+    record_rejection,
+    storable,
+)
 from wallet.relay import OFFERS_STREAM, Relay, RelayMessage, check_relay_url, offers_subject
 from wallet.storage import keys
 from wallet.vault.facade import Vault
@@ -141,30 +145,12 @@ def _refuse(
         store.note_read(
             connection, cast.intention_id, cast.relay, sequence=message.sequence, refused=True
         )
+        rejection = Rejection(refusal.vendor_id, cast.intention_id, "", refusal.code, reason)
         if recorded:
-            offer_store.add_rejection(
-                connection,
-                intention_id=cast.intention_id,
-                vendor_id=refusal.vendor_id,
-                offer_id="",
-                code=refusal.code,
-                reason=reason,
-                now=now,
-            )
-            vault.record(
-                connection,
-                ActivityEvent(
-                    activity.OFFER_REJECTED,
-                    result=activity.NOT_COMPLETED,
-                    party=refusal.vendor_id,
-                    reason=refusal.code,
-                ),
-            )
+            record_rejection(vault, connection, rejection, now=now)
         vault.note_changed(Part.OFFERS)
     if recorded:
-        report.rejected.append(
-            Rejection(refusal.vendor_id, cast.intention_id, "", refusal.code, reason)
-        )
+        report.rejected.append(rejection)
     else:
         report.unrecorded += 1
 

@@ -273,24 +273,7 @@ def _save(
         else:
             report.duplicates += 1
     for rejection in report.rejected:
-        store.add_rejection(
-            connection,
-            intention_id=rejection.intention_id,
-            vendor_id=rejection.vendor_id,
-            offer_id=rejection.offer_id,
-            code=rejection.code,
-            reason=rejection.reason,
-            now=now,
-        )
-        vault.record(
-            connection,
-            ActivityEvent(
-                activity.OFFER_REJECTED,
-                result=activity.NOT_COMPLETED,
-                party=rejection.vendor_id,
-                reason=rejection.code,
-            ),
-        )
+        record_rejection(vault, connection, rejection, now=now)
     if report.stored:
         vault.record(
             connection,
@@ -462,3 +445,28 @@ async def fetch_offers(
             report.rejected.append(Rejection(vendor.id, intention_id, "", "fetch_failed", reason))
             report.unreadable += 1
     return report
+
+
+def record_rejection(
+    vault: Vault, connection: Connection, rejection: Rejection, *, now: datetime
+) -> None:
+    """Keep a refused offer's reason beside its intention and log it (inside the caller's
+    write transaction); every path that refuses offers records them this one way."""
+    store.add_rejection(
+        connection,
+        intention_id=rejection.intention_id,
+        vendor_id=rejection.vendor_id,
+        offer_id=rejection.offer_id,
+        code=rejection.code,
+        reason=rejection.reason,
+        now=now,
+    )
+    vault.record(
+        connection,
+        ActivityEvent(
+            activity.OFFER_REJECTED,
+            result=activity.NOT_COMPLETED,
+            party=rejection.vendor_id,
+            reason=rejection.code,
+        ),
+    )
