@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import keyring
 import keyring.backends.null
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,6 +39,16 @@ def _clipboard_emptied(qapp: object) -> Iterator[None]:
     from PySide6.QtGui import QGuiApplication
 
     QGuiApplication.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
+def _untranslated_afterwards(qapp: QCoreApplication) -> Iterator[None]:
+    """Remove the catalogues a test installed (a window following the language, Settings, the
+    i18n tests): the next test reads the source texts, whatever ran before it."""
+    yield
+    from ui.i18n import language
+
+    language.remove_all(qapp)
 
 
 @pytest.fixture
