@@ -7,7 +7,7 @@ NODE_STAMP := interop/js/node_modules/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test bench lint format system-deps node-deps clean demo-vault soak translations \
-	translations-update dist
+	translations-update dist screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,22 @@ dist: $(STAMP) translations
 	$(BIN)/pyinstaller --noconfirm --clean --log-level ERROR --distpath dist \
 		--workpath build/pyinstaller packaging/pyinstaller/vrm-wallet.spec
 	@du -sh dist/vrm_wallet-*.tar.gz dist/vrm_wallet-*.whl dist/vrm-wallet
+
+## screenshots: the real app on the demo vault under a virtual X display (Xvfb): the metainfo's
+## pages into packaging/screenshots/, and every page in the three languages into
+## docs/screenshots/<language>/ for the README and the guide
+screenshots: $(STAMP) system-deps translations
+	@for language in en es it; do \
+		xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \
+			$(BIN)/python packaging/make_screenshots.py docs/screenshots/$$language \
+			--language $$language --all || exit 1; \
+	done
+	@xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \
+		$(BIN)/python packaging/make_screenshots.py
+	@# 256 colours keep the committed pictures small (a tenth of the size) and read the same
+	@for picture in docs/screenshots/*/*.png packaging/screenshots/*.png; do \
+		convert "$$picture" -colors 256 "PNG8:$$picture"; \
+	done
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache interop/js/node_modules
