@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import re
 import unicodedata
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -221,6 +221,27 @@ class Relay:
         if self._client is not None:  # every publish waited for its ack: nothing to drain
             await _quietly(self._client.close())
             self._client = None
+
+    @property
+    def connected(self) -> bool:
+        """True while the connection is up (a dropped one is not reopened: connect again)."""
+        return self._client is not None and bool(self._client.is_connected)
+
+    async def watch(self, subject: str, wake: Callable[[], None]) -> Callable[[], Awaitable[None]]:
+        """Call ``wake()`` (on this loop) whenever a message is published on ``subject``, without
+        reading it (read it from its stream); returns the coroutine function that stops it."""
+        if self._client is None:
+            raise RelayError("The relay is not connected.")
+
+        async def woken(_msg: Msg) -> None:
+            wake()
+
+        subscription = await self._call(self._client.subscribe(subject, cb=woken), "watch")
+
+        async def stop() -> None:
+            await _quietly(subscription.unsubscribe())
+
+        return stop
 
     @property
     def js(self) -> JetStreamContext:

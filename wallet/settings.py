@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from wallet.errors import InvalidInput
 
@@ -21,6 +21,21 @@ class VaultSettings(BaseModel):
     reminder_lead_days: int = Field(
         default=7, ge=1, le=90, description="remind this many days before a consent or card ends"
     )
+    relay_url: str = Field(
+        default="", max_length=300, description="the market relay intentions are cast to ('' none)"
+    )
+
+    @field_validator("relay_url")
+    @classmethod
+    def _relay_url(cls, value: str) -> str:
+        if not value:
+            return value
+        from wallet.relay import check_relay_url  # nats-py loads only when a relay is set
+
+        try:
+            return check_relay_url(value.strip())
+        except InvalidInput as exc:
+            raise ValueError(str(exc)) from None
 
 
 def setting_range(name: str) -> tuple[int, int]:

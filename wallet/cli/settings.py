@@ -23,6 +23,7 @@ SETTING_HELP = {
     "lock_on_screen_lock": "lock when the screen locks (true/false)",
     "clipboard_clear_seconds": "clear a copied value from the clipboard after this many seconds",
     "reminder_lead_days": "remind this many days before a consent or loyalty card ends",
+    "relay_url": "the market relay (nats://127.0.0.1:4222 or tls://host:port; '' for none)",
 }
 
 

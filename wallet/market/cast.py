@@ -13,8 +13,12 @@ removes the intention's own message from the stream, so vendors that join later 
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
+from typing import Any
 
 from wallet import activity
 from wallet.activity import ActivityEvent
@@ -25,6 +29,7 @@ from wallet.intents import store as intent_store
 from wallet.intents.status import is_open, status_text
 from wallet.intents.store import IntentionRow
 from wallet.market import store
+from wallet.outbox import DbRunner, inline_runner
 from wallet.relay import (
     INTENTIONS_STREAM,
     KIND_INTENTION,
@@ -34,7 +39,7 @@ from wallet.relay import (
     intention_subject,
 )
 from wallet.vault.facade import Vault
-from wallet.wire.models import SignedIntention
+from wallet.wire.models import Intention, SignedIntention
 from wallet.wire.notices import IntentionNotice, sign_notice
 from wallet.wire.signing import wire_bytes
 from wallet.wire.terms import parse_utc_timestamp, utc_timestamp
@@ -66,9 +71,8 @@ def seconds_left(valid_through: str, now: datetime) -> int:
     return max(1, int((parse_utc_timestamp(valid_through) - now).total_seconds()))
 
 
-async def cast_intention(vault: Vault, relay_url: str, intention_id: str) -> CastReport:
-    """Publish an open intention on the relay and record where it went."""
-    relay_url = check_relay_url(relay_url)
+def _castable(vault: Vault, intention_id: str) -> tuple[IntentionRow, Intention]:
+    """The intention to cast and its row, or why it cannot be cast."""
     IntentionBook(vault).expire_due()
     row = _row(vault, intention_id)
     if not is_open(row.status):
@@ -82,39 +86,72 @@ async def cast_intention(vault: Vault, relay_url: str, intention_id: str) -> Cas
             "This intention was made before casting to a relay existed: it has no key for "
             "sealed offers. Create it again to cast it."
         )
+    return row, intention
+
+
+def _record_cast(vault: Vault, report: CastReport, now: datetime) -> None:
+    with vault.write() as connection:
+        store.record_cast(
+            connection,
+            intention_id=report.intention_id,
+            relay=report.relay,
+            subject=report.subject,
+            sequence=report.sequence,
+            now=now,
+        )
+        intent_store.set_status(
+            connection, report.intention_id, "broadcast", now, only_from=("draft",), broadcast=True
+        )
+        vault.record(
+            connection, ActivityEvent(activity.INTENTION_BROADCAST, reason="cast to a relay")
+        )
+        vault.note_changed(Part.INTENTIONS)
+
+
+@asynccontextmanager
+async def connected(url: str, relay: Relay | None) -> AsyncIterator[Relay]:
+    """``relay`` when it is a connection to ``url`` (left open), else a new connection closed
+    on leaving (a long-running app keeps one connection; the CLI connects per command)."""
+    if relay is not None and relay.url == url:
+        yield relay
+        return
+    async with Relay(url) as fresh:
+        yield fresh
+
+
+async def cast_intention(
+    vault: Vault,
+    relay_url: str,
+    intention_id: str,
+    *,
+    relay: Relay | None = None,
+    run_db: DbRunner[Any] = inline_runner,
+) -> CastReport:
+    """Publish an open intention on the relay and record where it went.
+
+    ``relay``: an open connection to ``relay_url`` to use; ``run_db`` runs the vault steps on
+    the vault's thread (:data:`wallet.outbox.DbRunner`)."""
+    relay_url = check_relay_url(relay_url)
+    row, intention = await run_db(lambda: _castable(vault, intention_id))
     now = datetime.now(UTC)
     subject = intention_subject(region=intention.delivery.region, category=row.category)
     ttl = seconds_left(intention.validThrough, now)
-    async with Relay(relay_url) as relay:
-        await relay.ensure_streams()
-        sequence = await relay.publish(
+    async with connected(relay_url, relay) as link:
+        await link.ensure_streams()
+        sequence = await link.publish(
             subject,
             row.signed.encode("utf-8"),
             kind=KIND_INTENTION,
             message_id=intention_id,
             ttl_seconds=ttl,
         )
-    with vault.write() as connection:
-        store.record_cast(
-            connection,
-            intention_id=intention_id,
-            relay=relay_url,
-            subject=subject,
-            sequence=sequence,
-            now=now,
-        )
-        intent_store.set_status(
-            connection, intention_id, "broadcast", now, only_from=("draft",), broadcast=True
-        )
-        vault.record(
-            connection, ActivityEvent(activity.INTENTION_BROADCAST, reason="cast to a relay")
-        )
-        vault.note_changed(Part.INTENTIONS)
-    return CastReport(intention_id, relay_url, subject, sequence, ttl)
+    report = CastReport(intention_id, relay_url, subject, sequence, ttl)
+    await run_db(lambda: _record_cast(vault, report, now))
+    return report
 
 
-async def withdraw_on_relays(vault: Vault, intention_id: str) -> list[str]:
-    """Tell every relay the (already withdrawn) intention was cast on; the relays told."""
+def _withdrawal(vault: Vault, intention_id: str) -> tuple[bytes, int, list[store.CastRow]]:
+    """The signed withdrawal notice, its time to live, and the casts not yet told."""
     row = _row(vault, intention_id)
     if row.status != "withdrawn":
         raise InvalidInput("Withdraw the intention first; then the relays are told.")
@@ -128,22 +165,39 @@ async def withdraw_on_relays(vault: Vault, intention_id: str) -> list[str]:
         requester=intention.requester,
     )
     body = wire_bytes(sign_notice(notice, vault.signing_key(row.kid)))
+    casts = [c for c in store.casts_of(vault.reader, intention_id) if c.withdrawn_at is None]
+    return body, seconds_left(intention.validThrough, now), casts
+
+
+def _mark_withdrawn(vault: Vault, intention_id: str, relay_url: str) -> None:
+    with vault.write() as connection:
+        store.mark_withdrawn(connection, intention_id, relay_url, datetime.now(UTC))
+        vault.note_changed(Part.INTENTIONS)
+
+
+async def withdraw_on_relays(
+    vault: Vault,
+    intention_id: str,
+    *,
+    relay: Relay | None = None,
+    run_db: DbRunner[Any] = inline_runner,
+) -> list[str]:
+    """Tell every relay the (already withdrawn) intention was cast on; the relays told.
+
+    ``relay`` and ``run_db`` as for :func:`cast_intention`."""
+    body, ttl, casts = await run_db(lambda: _withdrawal(vault, intention_id))
     told = []
-    for cast in store.casts_of(vault.reader, intention_id):
-        if cast.withdrawn_at is not None:
-            continue
-        async with Relay(cast.relay) as relay:
-            await relay.publish(
+    for cast in casts:
+        async with connected(cast.relay, relay) as link:
+            await link.publish(
                 cast.subject,
                 body,
                 kind=KIND_WITHDRAWAL,
                 message_id=f"{intention_id}#withdrawn",
-                ttl_seconds=seconds_left(intention.validThrough, now),
+                ttl_seconds=ttl,
             )
-            await relay.delete(INTENTIONS_STREAM, cast.sequence)
-        with vault.write() as connection:
-            store.mark_withdrawn(connection, intention_id, cast.relay, now)
-            vault.note_changed(Part.INTENTIONS)
+            await link.delete(INTENTIONS_STREAM, cast.sequence)
+        await run_db(partial(_mark_withdrawn, vault, intention_id, cast.relay))
         told.append(cast.relay)
     return told
 

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from wallet.changes import Part
@@ -31,6 +32,7 @@ from wallet.crypto.sealing import SealRefused, open_sealed
 from wallet.errors import InvalidInput, NotFound
 from wallet.intents import store as intent_store
 from wallet.market import store
+from wallet.market.cast import connected
 from wallet.market.store import CastRow
 from wallet.offers.ingest import (
     IngestReport,
@@ -40,6 +42,7 @@ from wallet.offers.ingest import (
     record_rejection,
     storable,
 )
+from wallet.outbox import DbRunner, inline_runner
 from wallet.relay import OFFERS_STREAM, Relay, RelayMessage, check_relay_url, offers_subject
 from wallet.storage import keys
 from wallet.vault.facade import Vault
@@ -180,6 +183,10 @@ def take_message(
     return report
 
 
+def _start(vault: Vault, intention_id: str, relay_url: str) -> tuple[CastRow, bytes]:
+    return _cast(vault, intention_id, relay_url), _sealing_private(vault, intention_id)
+
+
 async def follow_offers(
     vault: Vault,
     relay_url: str,
@@ -187,26 +194,30 @@ async def follow_offers(
     *,
     wait_seconds: float = 1.0,
     on_message: Callable[[IngestReport], Any] | None = None,
+    relay: Relay | None = None,
+    run_db: DbRunner[Any] = inline_runner,
 ) -> FollowReport:
     """Read the sealed offers that arrived for the intention since the last reading, until
-    none comes for ``wait_seconds`` (or the cap is reached); each goes through ingest."""
+    none comes for ``wait_seconds`` (or the cap is reached); each goes through ingest.
+
+    ``relay``: an open connection to ``relay_url`` to use; ``run_db`` runs each vault step on
+    the vault's thread (:data:`wallet.outbox.DbRunner`)."""
     relay_url = check_relay_url(relay_url)
-    cast = _cast(vault, intention_id, relay_url)
-    private = _sealing_private(vault, intention_id)
+    cast, private = await run_db(lambda: _start(vault, intention_id, relay_url))
     result = FollowReport()
     room = MAX_MESSAGES_PER_INTENTION - cast.messages_read
     if room <= 0:
         result.capped = True
         return result
-    async with Relay(relay_url) as relay:
-        async for message in relay.read(
+    async with connected(relay_url, relay) as link:
+        async for message in link.read(
             offers_subject(intention_id),
             stream=OFFERS_STREAM,
             after=cast.offers_read_to,
             wait_seconds=wait_seconds,
             limit=room,
         ):
-            taken = take_message(vault, cast, private, message)
+            taken = await run_db(partial(take_message, vault, cast, private, message))
             result.messages += 1
             result.offers.merge(taken)
             if on_message is not None:

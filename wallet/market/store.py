@@ -109,3 +109,27 @@ def offers_held(connection: Connection, intention_id: str, vendor_id: str) -> tu
         (vendor_id, intention_id),
     ).fetchone()
     return int(found[0]), int(found[1])
+
+
+def followed_on(connection: Connection, relay: str, statuses: Sequence[str]) -> list[str]:
+    """Intentions cast on ``relay``, not withdrawn there, whose status is one of ``statuses``
+    (those whose offers are still worth reading), oldest cast first."""
+    marks = ", ".join("?" for _ in statuses)
+    found = connection.execute(
+        "SELECT c.intention_id FROM relay_casts c JOIN intentions i ON i.id = c.intention_id "
+        f"WHERE c.relay = ? AND c.withdrawn_at IS NULL AND i.status IN ({marks}) "
+        "ORDER BY c.cast_at",
+        (relay, *statuses),
+    )
+    return [str(row[0]) for row in found]
+
+
+def withdrawals_due(connection: Connection, relay: str) -> list[str]:
+    """Intentions withdrawn by the person whose withdrawal has not reached ``relay`` yet."""
+    found = connection.execute(
+        "SELECT c.intention_id FROM relay_casts c JOIN intentions i ON i.id = c.intention_id "
+        "WHERE c.relay = ? AND c.withdrawn_at IS NULL AND i.status = 'withdrawn' "
+        "ORDER BY c.cast_at",
+        (relay,),
+    )
+    return [str(row[0]) for row in found]
