@@ -1,17 +1,59 @@
 """One exception tree for the whole core.
 
 Every error a user can cause derives from :class:`WalletError` and carries a message that says
-what happened and what to do, in words that fit every front end; the desktop app shows it as is.
-A hint that names a command (``offers list ID``) is a separate ``cli_hint`` that only the CLI
-prints, after the message (:func:`command_line_text`).
+what happened and what to do, in words that fit every front end. A hint that names a command
+(``offers list ID``) is a separate ``cli_hint`` that only the CLI prints, after the message
+(:func:`command_line_text`).
+
+The core speaks English; the desktop app speaks the person's language. An error made with
+:meth:`Worded.worded` keeps the English text it was made from (its ``template``, marked at the
+raise site with ``wallet.i18n.QT_TRANSLATE_NOOP("CoreError", ...)``) and the values filled in
+(``params``), so the app can show the same sentence translated (``ui.i18n.core_texts``).
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple, TypeVar
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple, Self, TypeVar
+
+ERROR_CONTEXT = "CoreError"  # the translation context of the templates of worded errors
 
 
-class WalletError(Exception):
+def fill(template: str, params: Mapping[str, str]) -> str:
+    """``template`` with each ``{name}`` replaced by ``params[name]`` (nothing else is read:
+    a value cannot bring placeholders of its own, unlike ``str.format``)."""
+    text = template
+    for name, value in params.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+class Worded(Exception):
+    """An exception whose message may come from a marked English template and its values.
+
+    ``template`` is empty for an error made with a plain message; ``params`` are the values,
+    as text, that fill the template's ``{name}`` placeholders.
+    """
+
+    template: str = ""
+    params: Mapping[str, str] = MappingProxyType({})
+
+    @classmethod
+    def worded(cls, template: str, /, **params: object) -> Self:
+        """An error saying ``template`` filled with ``params``; the app translates it.
+
+        ``template`` must be a literal marked ``QT_TRANSLATE_NOOP("CoreError", ...)`` where the
+        error is raised (so that it reaches the translation sources).
+        """
+        values = {name: str(value) for name, value in params.items()}
+        error = cls(fill(template, values))
+        error.template = template
+        error.params = MappingProxyType(values)
+        return error
+
+
+class WalletError(Worded):
     """Base of every error the core raises on purpose.
 
     ``cli_hint``: what to type at the command line about it ("`vendor list` shows them"), kept
@@ -24,6 +66,11 @@ class WalletError(Exception):
         super().__init__(*args)
         self.cli_hint = cli_hint
         self.cli_text = cli_text
+
+    def hinted(self, cli_hint: str) -> Self:
+        """This error, with ``cli_hint`` for the command line (see :class:`WalletError`)."""
+        self.cli_hint = cli_hint
+        return self
 
 
 def command_line_text(error: BaseException) -> str:

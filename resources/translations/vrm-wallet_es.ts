@@ -932,6 +932,228 @@
     </message>
 </context>
 <context>
+    <name>CoreError</name>
+    <message>
+        <source>This consent is already {status}; only an active consent can be revoked.</source>
+        <translation>Este consentimiento ya está {status}; solo se puede revocar un consentimiento activo.</translation>
+    </message>
+    <message>
+        <source>Choose at least one field to share.</source>
+        <translation>Elige al menos un dato para compartir.</translation>
+    </message>
+    <message>
+        <source>Each field can be chosen once.</source>
+        <translation>Cada dato se puede elegir una sola vez.</translation>
+    </message>
+    <message>
+        <source>Choose at least one purpose.</source>
+        <translation>Elige al menos una finalidad.</translation>
+    </message>
+    <message>
+        <source>Each purpose can be chosen once.</source>
+        <translation>Cada finalidad se puede elegir una sola vez.</translation>
+    </message>
+    <message>
+        <source>A consent lasts from 1 to {days} days.</source>
+        <translation>Un consentimiento dura de 1 a {days} días.</translation>
+    </message>
+    <message>
+        <source>That offer is from another vendor.</source>
+        <translation>Esa oferta es de otro vendedor.</translation>
+    </message>
+    <message>
+        <source>Consent is given for an accepted offer; accept it first.</source>
+        <translation>El consentimiento se da para una oferta aceptada; acéptala primero.</translation>
+    </message>
+    <message>
+        <source>There is no consent {id}.</source>
+        <translation>No existe el consentimiento {id}.</translation>
+    </message>
+    <message>
+        <source>The consent is {status}; only an active consent can be renewed. Give a new consent instead.</source>
+        <translation>El consentimiento está {status}; solo se puede renovar un consentimiento activo. Da un consentimiento nuevo.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>caducado</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocado</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>no es un número finito</translation>
+    </message>
+    <message>
+        <source>must be 0 or more</source>
+        <translation>debe ser 0 o más</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>debe ser un número</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>no es un número</translation>
+    </message>
+    <message>
+        <source>bad points balance {text}: {reason}</source>
+        <translation>saldo de puntos no válido {text}: {reason}</translation>
+    </message>
+    <message>
+        <source>bad expiry date {text}: use YYYY-MM-DD</source>
+        <translation>fecha de caducidad no válida {text}: usa AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>missing member number</source>
+        <translation>falta el número de socio</translation>
+    </message>
+    <message>
+        <source>missing program</source>
+        <translation>falta el programa</translation>
+    </message>
+    <message>
+        <source>This offer breaks your intention: {reason}</source>
+        <translation>Esta oferta no cumple tu intención: {reason}</translation>
+    </message>
+    <message>
+        <source>it has expired.</source>
+        <translation>ha caducado.</translation>
+    </message>
+    <message>
+        <source>It answers another intention.</source>
+        <translation>Responde a otra intención.</translation>
+    </message>
+    <message>
+        <source>the vendor does not accept your terms.</source>
+        <translation>el vendedor no acepta tus condiciones.</translation>
+    </message>
+    <message>
+        <source>There is no offer {id}.</source>
+        <translation>No existe la oferta {id}.</translation>
+    </message>
+    <message>
+        <source>Give either the backup&apos;s passphrase or its recovery key.</source>
+        <translation>Indica la frase de contraseña de la copia de seguridad o su clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>{folder} is not empty and holds no vault; restore into an empty or new folder instead. Nothing was changed.</source>
+        <translation>{folder} no está vacía y no contiene ninguna bóveda; restaura en una carpeta vacía o nueva. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The backup file {file} does not exist.</source>
+        <translation>La copia de seguridad {file} no existe.</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a backup file.</source>
+        <translation>{file} es una carpeta, no una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>{file} is not a VRM Wallet backup (unexpected contents).</source>
+        <translation>{file} no es una copia de seguridad de VRM Wallet (contenido inesperado).</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong; the passphrase was not changed.</source>
+        <translation>La frase de contraseña actual no es correcta; no se ha cambiado.</translation>
+    </message>
+    <message>
+        <source>A recovery key has {expected} letters and digits; this one has {given}. Check that you copied all 8 groups.</source>
+        <translation>Una clave de recuperación tiene {expected} letras y cifras; esta tiene {given}. Comprueba que copiaste los 8 grupos.</translation>
+    </message>
+    <message>
+        <source>The recovery key contains characters that cannot be part of a recovery key.</source>
+        <translation>La clave de recuperación contiene caracteres que no pueden formar parte de una clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>The recovery key has a typo: its checksum does not match.</source>
+        <translation>La clave de recuperación tiene una errata: su suma de control no coincide.</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong. Nothing was changed; check Caps Lock and the keyboard layout, or use your recovery key.</source>
+        <translation>La frase de contraseña no es correcta. No se ha cambiado nada; comprueba Bloq Mayús y la distribución del teclado, o usa tu clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>This recovery key does not belong to this vault. Nothing was changed.</source>
+        <translation>Esta clave de recuperación no es de esta bóveda. No se ha cambiado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>CoreErrorKind</name>
+    <message>
+        <source>There is no vault here.</source>
+        <translation>Aquí no hay ninguna bóveda.</translation>
+    </message>
+    <message>
+        <source>A vault already exists there.</source>
+        <translation>Ya existe una bóveda ahí.</translation>
+    </message>
+    <message>
+        <source>The vault is locked; unlock it first.</source>
+        <translation>La bóveda está bloqueada; desbloquéala primero.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this vault.</source>
+        <translation>La frase de contraseña no abre esta bóveda.</translation>
+    </message>
+    <message>
+        <source>The recovery key does not open this vault, or has a typo.</source>
+        <translation>La clave de recuperación no abre esta bóveda, o tiene una errata.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s header cannot be read, or asks for unsafe settings.</source>
+        <translation>No se puede leer la cabecera de la bóveda, o pide ajustes inseguros.</translation>
+    </message>
+    <message>
+        <source>This vault was written by a newer version of VRM Wallet.</source>
+        <translation>Esta bóveda la escribió una versión más reciente de VRM Wallet.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database is damaged; restore it from a backup.</source>
+        <translation>La base de datos de la bóveda está dañada; restáurala desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>El disco está lleno: no se ha guardado nada. Libera espacio y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s secure keyring is not available.</source>
+        <translation>El llavero seguro de este ordenador no está disponible.</translation>
+    </message>
+    <message>
+        <source>This value is not accepted; check what you typed.</source>
+        <translation>Este valor no se acepta; revisa lo que escribiste.</translation>
+    </message>
+    <message>
+        <source>That item no longer exists.</source>
+        <translation>Ese elemento ya no existe.</translation>
+    </message>
+    <message>
+        <source>This backup file cannot be used: it is missing, damaged or not a backup.</source>
+        <translation>Esta copia de seguridad no se puede usar: falta, está dañada o no es una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>A vendor&apos;s public key is not valid.</source>
+        <translation>La clave pública de un vendedor no es válida.</translation>
+    </message>
+    <message>
+        <source>A signature does not match: the message was not accepted.</source>
+        <translation>Una firma no coincide: el mensaje no se ha aceptado.</translation>
+    </message>
+    <message>
+        <source>The vendor could not be reached, or its answer was not usable.</source>
+        <translation>No se pudo contactar con el vendedor, o su respuesta no era utilizable.</translation>
+    </message>
+    <message>
+        <source>That could not be done.</source>
+        <translation>No se ha podido hacer.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryProgress</name>
     <message>
         <source>Delivery</source>
@@ -2598,6 +2820,21 @@
     <message>
         <source>I commit to %1 %2 in %3 with %4, for %5. Valid %6 – %7.</source>
         <translation>Me comprometo a %1 %2 en %3 con %4, a cambio de %5. Válida del %6 al %7.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalStatus</name>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retirada</translation>
     </message>
 </context>
 <context>

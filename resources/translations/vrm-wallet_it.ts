@@ -932,6 +932,228 @@
     </message>
 </context>
 <context>
+    <name>CoreError</name>
+    <message>
+        <source>This consent is already {status}; only an active consent can be revoked.</source>
+        <translation>Questo consenso è già {status}; si può revocare solo un consenso attivo.</translation>
+    </message>
+    <message>
+        <source>Choose at least one field to share.</source>
+        <translation>Scegli almeno un dato da condividere.</translation>
+    </message>
+    <message>
+        <source>Each field can be chosen once.</source>
+        <translation>Ogni dato si può scegliere una sola volta.</translation>
+    </message>
+    <message>
+        <source>Choose at least one purpose.</source>
+        <translation>Scegli almeno una finalità.</translation>
+    </message>
+    <message>
+        <source>Each purpose can be chosen once.</source>
+        <translation>Ogni finalità si può scegliere una sola volta.</translation>
+    </message>
+    <message>
+        <source>A consent lasts from 1 to {days} days.</source>
+        <translation>Un consenso dura da 1 a {days} giorni.</translation>
+    </message>
+    <message>
+        <source>That offer is from another vendor.</source>
+        <translation>Quell&apos;offerta è di un altro venditore.</translation>
+    </message>
+    <message>
+        <source>Consent is given for an accepted offer; accept it first.</source>
+        <translation>Il consenso si dà per un&apos;offerta accettata; accettala prima.</translation>
+    </message>
+    <message>
+        <source>There is no consent {id}.</source>
+        <translation>Non esiste il consenso {id}.</translation>
+    </message>
+    <message>
+        <source>The consent is {status}; only an active consent can be renewed. Give a new consent instead.</source>
+        <translation>Il consenso è {status}; si può rinnovare solo un consenso attivo. Dai invece un nuovo consenso.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>attivo</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>scaduto</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocato</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>non è un numero finito</translation>
+    </message>
+    <message>
+        <source>must be 0 or more</source>
+        <translation>deve essere 0 o più</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>deve essere un numero</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>non è un numero</translation>
+    </message>
+    <message>
+        <source>bad points balance {text}: {reason}</source>
+        <translation>saldo punti non valido {text}: {reason}</translation>
+    </message>
+    <message>
+        <source>bad expiry date {text}: use YYYY-MM-DD</source>
+        <translation>data di scadenza non valida {text}: usa AAAA-MM-GG</translation>
+    </message>
+    <message>
+        <source>missing member number</source>
+        <translation>manca il numero di socio</translation>
+    </message>
+    <message>
+        <source>missing program</source>
+        <translation>manca il programma</translation>
+    </message>
+    <message>
+        <source>This offer breaks your intention: {reason}</source>
+        <translation>Questa offerta non rispetta la tua intenzione: {reason}</translation>
+    </message>
+    <message>
+        <source>it has expired.</source>
+        <translation>è scaduta.</translation>
+    </message>
+    <message>
+        <source>It answers another intention.</source>
+        <translation>Risponde a un&apos;altra intenzione.</translation>
+    </message>
+    <message>
+        <source>the vendor does not accept your terms.</source>
+        <translation>il venditore non accetta le tue condizioni.</translation>
+    </message>
+    <message>
+        <source>There is no offer {id}.</source>
+        <translation>Non esiste l&apos;offerta {id}.</translation>
+    </message>
+    <message>
+        <source>Give either the backup&apos;s passphrase or its recovery key.</source>
+        <translation>Indica la passphrase del backup oppure la sua chiave di recupero.</translation>
+    </message>
+    <message>
+        <source>{folder} is not empty and holds no vault; restore into an empty or new folder instead. Nothing was changed.</source>
+        <translation>{folder} non è vuota e non contiene alcuna cassaforte; ripristina in una cartella vuota o nuova. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>The backup file {file} does not exist.</source>
+        <translation>Il file di backup {file} non esiste.</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a backup file.</source>
+        <translation>{file} è una cartella, non un file di backup.</translation>
+    </message>
+    <message>
+        <source>{file} is not a VRM Wallet backup (unexpected contents).</source>
+        <translation>{file} non è un backup di VRM Wallet (contenuto inatteso).</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong; the passphrase was not changed.</source>
+        <translation>La passphrase attuale è sbagliata; non è stata cambiata.</translation>
+    </message>
+    <message>
+        <source>A recovery key has {expected} letters and digits; this one has {given}. Check that you copied all 8 groups.</source>
+        <translation>Una chiave di recupero ha {expected} lettere e cifre; questa ne ha {given}. Controlla di aver copiato tutti gli 8 gruppi.</translation>
+    </message>
+    <message>
+        <source>The recovery key contains characters that cannot be part of a recovery key.</source>
+        <translation>La chiave di recupero contiene caratteri che non possono far parte di una chiave di recupero.</translation>
+    </message>
+    <message>
+        <source>The recovery key has a typo: its checksum does not match.</source>
+        <translation>La chiave di recupero contiene un errore di battitura: il suo codice di controllo non corrisponde.</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong. Nothing was changed; check Caps Lock and the keyboard layout, or use your recovery key.</source>
+        <translation>La passphrase è sbagliata. Non è stato cambiato nulla; controlla il Bloc Maiusc e il layout della tastiera, oppure usa la tua chiave di recupero.</translation>
+    </message>
+    <message>
+        <source>This recovery key does not belong to this vault. Nothing was changed.</source>
+        <translation>Questa chiave di recupero non appartiene a questa cassaforte. Non è stato cambiato nulla.</translation>
+    </message>
+</context>
+<context>
+    <name>CoreErrorKind</name>
+    <message>
+        <source>There is no vault here.</source>
+        <translation>Qui non c&apos;è nessuna cassaforte.</translation>
+    </message>
+    <message>
+        <source>A vault already exists there.</source>
+        <translation>Lì esiste già una cassaforte.</translation>
+    </message>
+    <message>
+        <source>The vault is locked; unlock it first.</source>
+        <translation>La cassaforte è bloccata; sbloccala prima.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this vault.</source>
+        <translation>La passphrase non apre questa cassaforte.</translation>
+    </message>
+    <message>
+        <source>The recovery key does not open this vault, or has a typo.</source>
+        <translation>La chiave di recupero non apre questa cassaforte, o contiene un errore di battitura.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s header cannot be read, or asks for unsafe settings.</source>
+        <translation>L&apos;intestazione della cassaforte non è leggibile, o chiede impostazioni non sicure.</translation>
+    </message>
+    <message>
+        <source>This vault was written by a newer version of VRM Wallet.</source>
+        <translation>Questa cassaforte è stata scritta da una versione più recente di VRM Wallet.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database is damaged; restore it from a backup.</source>
+        <translation>Il database della cassaforte è danneggiato; ripristinalo da un backup.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>Il disco è pieno: non è stato salvato nulla. Libera spazio e riprova.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s secure keyring is not available.</source>
+        <translation>Il portachiavi sicuro di questo computer non è disponibile.</translation>
+    </message>
+    <message>
+        <source>This value is not accepted; check what you typed.</source>
+        <translation>Questo valore non è accettato; controlla ciò che hai scritto.</translation>
+    </message>
+    <message>
+        <source>That item no longer exists.</source>
+        <translation>Quell&apos;elemento non esiste più.</translation>
+    </message>
+    <message>
+        <source>This backup file cannot be used: it is missing, damaged or not a backup.</source>
+        <translation>Questo file di backup non si può usare: manca, è danneggiato o non è un backup.</translation>
+    </message>
+    <message>
+        <source>A vendor&apos;s public key is not valid.</source>
+        <translation>La chiave pubblica di un venditore non è valida.</translation>
+    </message>
+    <message>
+        <source>A signature does not match: the message was not accepted.</source>
+        <translation>Una firma non corrisponde: il messaggio non è stato accettato.</translation>
+    </message>
+    <message>
+        <source>The vendor could not be reached, or its answer was not usable.</source>
+        <translation>Non è stato possibile raggiungere il venditore, o la sua risposta non era utilizzabile.</translation>
+    </message>
+    <message>
+        <source>That could not be done.</source>
+        <translation>Non è stato possibile farlo.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryProgress</name>
     <message>
         <source>Delivery</source>
@@ -2598,6 +2820,21 @@
     <message>
         <source>I commit to %1 %2 in %3 with %4, for %5. Valid %6 – %7.</source>
         <translation>Mi impegno per %1 %2 in %3 con %4, in cambio di %5. Validità: %6 – %7.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalStatus</name>
+    <message>
+        <source>draft</source>
+        <translation>bozza</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>attiva</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>ritirata</translation>
     </message>
 </context>
 <context>

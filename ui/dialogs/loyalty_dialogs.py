@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n.core_texts import proposal_status_name
+from ui.i18n.error_texts import worded_error_text
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.errors import VaultLocked
 from wallet.loyalty.book import ImportPreview
@@ -93,7 +95,7 @@ class _SavingDialog(QDialog):
         try:
             value = self.value()
         except (RowRejected, ValueError) as exc:
-            self.show_error(str(exc))
+            self.show_error(worded_error_text(exc) or str(exc))
             return
         self.ok_button.setEnabled(False)
         self.emit_value(value)
@@ -237,10 +239,10 @@ class ProposalDialog(_SavingDialog):
         self.valid_until_edit = QDateEdit(_qdate(today.replace(year=today.year + 1)))
         for edit in (self.valid_from_edit, self.valid_until_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self.status_combo = QComboBox()
         for status in PROPOSAL_STATUSES:
-            self.status_combo.addItem(status, status)
+            self.status_combo.addItem(proposal_status_name(status), status)
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.title_edit)
         form.addRow(self.tr("&Vendor:"), self.vendor_edit)

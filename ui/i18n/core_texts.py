@@ -48,3 +48,13 @@ def kantara_category_label(label: str) -> str:
     if separator and number.isdigit() and int(number) in PII_CATEGORIES:
         return category_label(int(number))
     return label
+
+
+def proposal_status_name(status: str) -> str:
+    """A loyalty proposal's status in words ("borrador"); an unknown status as it is."""
+    names = {
+        "draft": QCoreApplication.translate("ProposalStatus", "draft"),
+        "active": QCoreApplication.translate("ProposalStatus", "active"),
+        "withdrawn": QCoreApplication.translate("ProposalStatus", "withdrawn"),
+    }
+    return names.get(status, status)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtGui import QColor
 
+from ui.i18n.formats import local_date_time
 from ui.models.windowed import RowIds, RowIdsOperation, RowsOperation, WindowedTableModel
 from ui.tasks import VaultRunner
 from wallet import activity
@@ -124,6 +125,8 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
             return self._role_data(entry, role)
         if role == _FOREGROUND_ROLE and column == _RESULT_COLUMN:
             return None if entry.result == activity.COMPLETED else FAILED_COLOUR
+        if role == _TOOLTIP_ROLE and column == _WHEN_COLUMN:
+            return entry.at.isoformat()  # the exact moment, for those who verify
         if role == _TOOLTIP_ROLE and column == _EVENT_COLUMN:
             return self.tr("Entry #%1 (%2)").replace("%1", str(entry.seq)).replace("%2", entry.type)
         return None
@@ -141,7 +144,7 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
 
     def _display(self, entry: ActivityEntry, column: int) -> str:
         if column == _WHEN_COLUMN:
-            return entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            return local_date_time(entry.at)
         if column == _EVENT_COLUMN:
             return self.event_title(entry.type)
         if column == _RESULT_COLUMN:

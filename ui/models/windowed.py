@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 )
 
 from ui.tasks import VaultRunner
+from ui.widgets.messages import error_text
 from wallet.errors import VaultLocked
 from wallet.vault.facade import Vault
 
@@ -316,4 +317,4 @@ class WindowedTableModel(QAbstractTableModel, Generic[RowT]):
     def _report_failure(self, error: Exception) -> None:
         if isinstance(error, VaultLocked):
             return  # the runner announces the lock; the page clears the model then
-        self.load_failed.emit(str(error))
+        self.load_failed.emit(error_text(error))

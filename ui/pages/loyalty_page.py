@@ -40,6 +40,8 @@ from ui.dialogs.loyalty_dialogs import (
     ProposalDialog,
     PurchaseDialog,
 )
+from ui.i18n.core_texts import proposal_status_name
+from ui.i18n.formats import local_date
 from ui.pages.base import Page
 from ui.tasks import VaultRunner
 from ui.text import escape_html
@@ -84,13 +86,14 @@ class ProposalRow(QFrame):
         self.progress = progress
         self.setFrameShape(QFrame.Shape.StyledPanel)
         terms = proposal.terms
-        title = QLabel(f"<b>{escape_html(terms.title)}</b> ({proposal.status})")
+        status = proposal_status_name(proposal.status)
+        title = QLabel(f"<b>{escape_html(terms.title)}</b> ({escape_html(status)})")
         summary = QLabel(self._summary(terms))
         summary.setWordWrap(True)
         period = QLabel(
             self.tr("This period: %1 – %2")
-            .replace("%1", progress.period_start.isoformat())
-            .replace("%2", progress.period_end.isoformat())
+            .replace("%1", local_date(progress.period_start))
+            .replace("%2", local_date(progress.period_end))
         )
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -146,8 +149,8 @@ class ProposalRow(QFrame):
             .replace("%3", terms.category)
             .replace("%4", vendor)
             .replace("%5", reward_text)
-            .replace("%6", terms.valid_from.isoformat())
-            .replace("%7", terms.valid_until.isoformat())
+            .replace("%6", local_date(terms.valid_from))
+            .replace("%7", local_date(terms.valid_until))
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.i18n.error_texts import error_kind_text, worded_error_text
 from wallet.errors import WalletError
 
 ERROR_STYLE = "color: #c0392b;"
@@ -33,9 +34,14 @@ class InlineMessage(QLabel):
         self.show_text("")
 
 
-def error_text(error: Exception) -> str:
-    """What to tell the user about ``error``: the core's own message, or a generic one."""
+def error_text(error: BaseException) -> str:
+    """What to tell the user about ``error``, in the interface's language: the core's own
+    message translated (or, for a core error that is not worded, what its kind means), or a
+    generic message."""
+    worded = worded_error_text(error)
+    if worded is not None:
+        return worded
     if isinstance(error, WalletError):
-        return str(error)
+        return error_kind_text(error)
     message = QCoreApplication.translate("messages", "Something unexpected went wrong: %1")
     return message.replace("%1", repr(error))

@@ -27,8 +27,10 @@ from wallet.consents.records import (
     iso_time,
     now_seconds,
 )
+from wallet.consents.status_words import consent_status_word
 from wallet.consents.store import ConsentRow, ConsentStatus
 from wallet.errors import InvalidInput
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.outbox import OutboxMessage, enqueue
 from wallet.outbox import store as outbox_store
 from wallet.storage.connection import Connection
@@ -111,8 +113,12 @@ def revoke(vault: Vault, consent_id: str, *, now: int | None = None) -> NoticeOu
     with vault.write() as connection:
         row = existing_row(connection, consent_id)
         if row.status != "active":
-            raise InvalidInput(
-                f"This consent is already {row.status}; only an active consent can be revoked."
+            raise InvalidInput.worded(
+                QT_TRANSLATE_NOOP(
+                    "CoreError",
+                    "This consent is already {status}; only an active consent can be revoked.",
+                ),
+                status=consent_status_word(row.status),
             )
         outcome = end_consent(
             vault, connection, row, status="revoked", notice_type="ConsentRevoked", at=at

@@ -21,6 +21,7 @@ from wallet.consents.records import (
     summary_text,
 )
 from wallet.errors import InvalidInput, NotFound
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.offers import store as offer_store
 from wallet.personal_data import FieldSnapshot
 from wallet.personal_data import store as field_store
@@ -145,9 +146,11 @@ def checked_request(
     if problem:
         raise InvalidInput(problem)
     if not request.field_keys:
-        raise InvalidInput("Choose at least one field to share.")
+        raise InvalidInput.worded(
+            QT_TRANSLATE_NOOP("CoreError", "Choose at least one field to share.")
+        )
     if len(set(request.field_keys)) != len(request.field_keys):
-        raise InvalidInput("Each field can be chosen once.")
+        raise InvalidInput.worded(QT_TRANSLATE_NOOP("CoreError", "Each field can be chosen once."))
     snapshots = []
     for key in request.field_keys:
         snapshot = field_store.get(connection, key)
@@ -155,21 +158,31 @@ def checked_request(
             raise NotFound(f"There is no field {key!r} in your vault; add it first.")
         snapshots.append(snapshot)
     if not request.purposes:
-        raise InvalidInput("Choose at least one purpose.")
+        raise InvalidInput.worded(QT_TRANSLATE_NOOP("CoreError", "Choose at least one purpose."))
     for number in request.purposes:
         if number not in PURPOSES:
             raise InvalidInput(f"A purpose category is a number from 1 to 16, not {number}.")
     if len(set(request.purposes)) != len(request.purposes):
-        raise InvalidInput("Each purpose can be chosen once.")
+        raise InvalidInput.worded(
+            QT_TRANSLATE_NOOP("CoreError", "Each purpose can be chosen once.")
+        )
     if not 1 <= request.days <= MAX_DAYS:
-        raise InvalidInput(f"A consent lasts from 1 to {MAX_DAYS} days.")
+        raise InvalidInput.worded(
+            QT_TRANSLATE_NOOP("CoreError", "A consent lasts from 1 to {days} days."), days=MAX_DAYS
+        )
     offer = None
     if request.offer_id is not None:
         offer, offer_vendor, status = _offer(connection, request.offer_id)
         if offer_vendor != vendor.id:
-            raise InvalidInput("That offer is from another vendor.")
+            raise InvalidInput.worded(
+                QT_TRANSLATE_NOOP("CoreError", "That offer is from another vendor.")
+            )
         if status != "chosen":
-            raise InvalidInput("Consent is given for an accepted offer; accept it first.")
+            raise InvalidInput.worded(
+                QT_TRANSLATE_NOOP(
+                    "CoreError", "Consent is given for an accepted offer; accept it first."
+                )
+            )
         missing = [w.field for w in offer.dataRequested if w.required]
         missing = [key for key in missing if key not in request.field_keys]
         if missing:

@@ -19,6 +19,7 @@ from wallet.consents import store
 from wallet.consents.purposes import PURPOSES
 from wallet.consents.store import ConsentRow, ConsentStatus
 from wallet.errors import NotFound
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.storage.connection import Connection
 from wallet.vendors import store as vendor_store
 from wallet.vendors.store import VendorRow
@@ -183,9 +184,9 @@ def existing_row(connection: Connection, consent_id: str) -> ConsentRow:
     """The consent ``consent_id``, or :class:`NotFound`."""
     row = store.get(connection, consent_id)
     if row is None:
-        raise NotFound(
-            f"There is no consent {consent_id!r}.", cli_hint="`consent list` shows them."
-        )
+        raise NotFound.worded(
+            QT_TRANSLATE_NOOP("CoreError", "There is no consent {id}."), id=repr(consent_id)
+        ).hinted("`consent list` shows them.")
     return row
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 from wallet.consents import store
 from wallet.consents.granting import grant
 from wallet.consents.records import DAY_SECONDS, ConsentRecord, GrantRequest, existing_row
+from wallet.consents.status_words import consent_status_word
 from wallet.consents.store import ConsentRow
 from wallet.errors import InvalidInput
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.storage.connection import Connection
 from wallet.vault.facade import Vault
 from wallet.wire.consent_signing import read_receipt_unverified
@@ -24,9 +26,13 @@ def renewal_request(vault: Vault, consent_id: str) -> GrantRequest:
     party and duration)."""
     row = existing_row(vault.reader, consent_id)
     if row.status != "active":
-        raise InvalidInput(
-            f"The consent is {row.status}; only an active consent can be renewed. Give a new "
-            "consent instead."
+        raise InvalidInput.worded(
+            QT_TRANSLATE_NOOP(
+                "CoreError",
+                "The consent is {status}; only an active consent can be renewed. Give a new "
+                "consent instead.",
+            ),
+            status=consent_status_word(row.status),
         )
     services = read_receipt_unverified(row.receipt_jws).services
     named = (p.thirdPartyName for service in services for p in service.purposes)

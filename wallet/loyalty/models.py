@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.loyalty.bounds import MAX_POINTS_CHARS, MAX_POINTS_DECIMALS, MAX_POINTS_INTEGER_DIGITS
 from wallet.loyalty.codes import barcode_problem, encoded_value
 from wallet.wire.loyalty import ProposalTerms, ShortText, one_line
@@ -46,16 +47,16 @@ _TOO_PRECISE = f"more than {MAX_POINTS_DECIMALS} decimal places"
 def _bounded_decimal(number: Decimal) -> Points:
     """``number`` checked on its exponent and digits as written, before any arithmetic."""
     if not number.is_finite():
-        raise ValueError("not a finite number")
+        raise ValueError(QT_TRANSLATE_NOOP("CoreError", "not a finite number"))
     if number.is_zero():
         return 0  # whatever its exponent (0e999999999) or sign
     if number.is_signed():
-        raise ValueError("must be 0 or more")
+        raise ValueError(QT_TRANSLATE_NOOP("CoreError", "must be 0 or more"))
     if number.adjusted() >= MAX_POINTS_INTEGER_DIGITS:
         raise ValueError(_TOO_LARGE)
     _, digits, exponent = number.as_tuple()
     if not isinstance(exponent, int):  # only infinities and NaNs have a letter here
-        raise ValueError("not a finite number")
+        raise ValueError(QT_TRANSLATE_NOOP("CoreError", "not a finite number"))
     kept = len(digits)
     while digits[kept - 1] == 0:  # trailing zeros say nothing: 12.500 is 12.5
         kept -= 1
@@ -78,10 +79,10 @@ def points_value(value: object) -> Points | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError("must be a number")
+        raise ValueError(QT_TRANSLATE_NOOP("CoreError", "must be a number"))
     if isinstance(value, int):
         if value < 0:
-            raise ValueError("must be 0 or more")
+            raise ValueError(QT_TRANSLATE_NOOP("CoreError", "must be 0 or more"))
         if value >= _POINTS_LIMIT:
             raise ValueError(_TOO_LARGE)
         return value
@@ -89,17 +90,17 @@ def points_value(value: object) -> Points | None:
         return _bounded_decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueError("not a finite number")
+            raise ValueError(QT_TRANSLATE_NOOP("CoreError", "not a finite number"))
         value = repr(value)  # the shortest text that reads back as this float: 0.1, not 0.1000…
     if not isinstance(value, str):
-        raise ValueError("must be a number")
+        raise ValueError(QT_TRANSLATE_NOOP("CoreError", "must be a number"))
     text = value.strip()
     if len(text) > MAX_POINTS_CHARS:
         raise ValueError(f"longer than {MAX_POINTS_CHARS} characters")
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise ValueError("not a number") from None
+        raise ValueError(QT_TRANSLATE_NOOP("CoreError", "not a number")) from None
     return _bounded_decimal(number)
 
 
@@ -112,7 +113,7 @@ def amount_value(value: object) -> Decimal:
     """A money amount (a purchase, a commitment) read and bounded like :func:`points_value`."""
     number = points_value(value)
     if number is None:
-        raise ValueError("not a number")
+        raise ValueError(QT_TRANSLATE_NOOP("CoreError", "not a number"))
     return Decimal(number)
 
 

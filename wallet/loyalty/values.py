@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from wallet.errors import Worded
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.loyalty.bounds import MAX_SHORT_VALUE_CHARS, QUOTED_CHARS
 from wallet.loyalty.models import BARCODE_TYPES, MembershipDraft, Points, points_value
 
@@ -55,7 +57,7 @@ class ParsedFile:
     candidates: tuple[Candidate, ...]
 
 
-class RowRejected(ValueError):
+class RowRejected(Worded, ValueError):
     """A row that cannot become a membership; the message is the reason shown to the user."""
 
 
@@ -81,7 +83,11 @@ def parse_points(text: str) -> Points | None:
             cleaned = cleaned.replace(",", "")
         return points_value(cleaned or None)
     except ValueError as exc:
-        raise RowRejected(f"bad points balance {quoted(text.strip())}: {exc}") from None
+        raise RowRejected.worded(
+            QT_TRANSLATE_NOOP("CoreError", "bad points balance {text}: {reason}"),
+            text=quoted(text.strip()),
+            reason=exc,
+        ) from None
 
 
 def parse_day(text: str) -> date | None:
@@ -96,7 +102,10 @@ def parse_day(text: str) -> date | None:
             return date.fromisoformat(cleaned)
         return datetime.fromisoformat(cleaned).date()
     except ValueError:
-        raise RowRejected(f"bad expiry date {quoted(cleaned)}: use YYYY-MM-DD") from None
+        raise RowRejected.worded(
+            QT_TRANSLATE_NOOP("CoreError", "bad expiry date {text}: use YYYY-MM-DD"),
+            text=quoted(cleaned),
+        ) from None
 
 
 def parse_barcode_type(text: str) -> str:
@@ -130,9 +139,9 @@ def validation_reason(error: ValidationError) -> str:
 def draft_from_texts(texts: Mapping[str, str]) -> MembershipDraft:
     """A membership from field texts (as read from a CSV row); raises :class:`RowRejected`."""
     if not texts.get("member_number", "").strip():
-        raise RowRejected("missing member number")
+        raise RowRejected.worded(QT_TRANSLATE_NOOP("CoreError", "missing member number"))
     if not texts.get("program", "").strip():
-        raise RowRejected("missing program")
+        raise RowRejected.worded(QT_TRANSLATE_NOOP("CoreError", "missing program"))
     values: dict[str, Any] = {
         name: texts.get(name, "")
         for name in ("program", "vendor", "member_number", "tier", "notes", "barcode_value")

@@ -9,6 +9,7 @@ from wallet import activity
 from wallet.activity import ActivityEvent
 from wallet.changes import Part
 from wallet.errors import InvalidInput, NotFound
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.intents import store as intent_store
 from wallet.intents.book import (
     KIND_DECISION,
@@ -139,7 +140,10 @@ class OfferBook:
                 intention, offer, now_utc=utc_timestamp(now), counters=counter_answers(self._vault)
             )
             if why is not None:
-                raise InvalidInput(f"This offer breaks your intention: {why[1]}")
+                raise InvalidInput.worded(
+                    QT_TRANSLATE_NOOP("CoreError", "This offer breaks your intention: {reason}"),
+                    reason=why[1] if why[0] not in BROKEN else BROKEN[why[0]],
+                )
             others = [o for o in store.offers_for(connection, row.intention_id) if o.id != offer_id]
             store.decide(connection, row.intention_id, offer_id)
             intent_store.set_status(
@@ -177,8 +181,19 @@ class OfferBook:
         )
 
 
+# Why an offer may no longer be accepted, in words that need no value (the app translates them;
+# the others keep their English reason).
+BROKEN = {
+    "expired": QT_TRANSLATE_NOOP("CoreError", "it has expired."),
+    "wrong_intention": QT_TRANSLATE_NOOP("CoreError", "It answers another intention."),
+    "terms_not_accepted": QT_TRANSLATE_NOOP("CoreError", "the vendor does not accept your terms."),
+}
+
+
 def _no_offer(offer_id: str) -> NotFound:
-    return NotFound(f"There is no offer {offer_id!r}.", cli_hint="`offers list ID` shows them.")
+    return NotFound.worded(
+        QT_TRANSLATE_NOOP("CoreError", "There is no offer {id}."), id=repr(offer_id)
+    ).hinted("`offers list ID` shows them.")
 
 
 def _stored(row: store.OfferRow) -> StoredOffer:

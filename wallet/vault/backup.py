@@ -33,6 +33,7 @@ from wallet.files import (
     fsync_dir,
     write_failure,
 )
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.storage.connection import Connection, backup_encrypted, integrity_problems
 from wallet.vault.header import MAX_HEADER_BYTES, parse_header
 from wallet.vault.layout import DATABASE_FILE, HEADER_FILE, PENDING_EVENTS_FILE, vault_exists
@@ -128,7 +129,11 @@ def restore_backup(
     """
     directory = Path(directory)
     if (passphrase is None) == (recovery_key is None):
-        raise InvalidInput("Give either the backup's passphrase or its recovery key.")
+        raise InvalidInput.worded(
+            QT_TRANSLATE_NOOP(
+                "CoreError", "Give either the backup's passphrase or its recovery key."
+            )
+        )
     if vault_exists(directory) and not force:
         raise Wording(
             "confirm to replace it (the current vault is moved aside, not deleted).",
@@ -138,9 +143,13 @@ def restore_backup(
             before=f"A vault already exists in {directory}. Restoring would replace it; ",
         )
     if directory.is_dir() and not vault_exists(directory) and any(directory.iterdir()):
-        raise VaultExists(
-            f"{directory} is not empty and holds no vault; restore into an empty or new "
-            "folder instead. Nothing was changed."
+        raise VaultExists.worded(
+            QT_TRANSLATE_NOOP(
+                "CoreError",
+                "{folder} is not empty and holds no vault; restore into an empty or new "
+                "folder instead. Nothing was changed.",
+            ),
+            folder=directory,
         )
     what = f"the restored vault in {directory}"
     staging = _fresh_work_dir(directory.parent, "restore", what=what)
@@ -259,9 +268,15 @@ def extract_backup(backup_file: Path, staging: Path) -> None:
     try:
         bundle = zipfile.ZipFile(backup_file)
     except FileNotFoundError:
-        raise BackupError(f"The backup file {backup_file} does not exist.") from None
+        raise BackupError.worded(
+            QT_TRANSLATE_NOOP("CoreError", "The backup file {file} does not exist."),
+            file=backup_file,
+        ) from None
     except IsADirectoryError:
-        raise BackupError(f"{backup_file} is a folder, not a backup file.") from None
+        raise BackupError.worded(
+            QT_TRANSLATE_NOOP("CoreError", "{file} is a folder, not a backup file."),
+            file=backup_file,
+        ) from None
     except (OSError, *_ARCHIVE_ERRORS) as exc:
         raise BackupError(f"{backup_file} is not a VRM Wallet backup ({_reason(exc)}).") from None
     with bundle:
@@ -280,7 +295,12 @@ def extract_backup(backup_file: Path, staging: Path) -> None:
 def _checked_members(bundle: zipfile.ZipFile, backup_file: Path) -> dict[str, zipfile.ZipInfo]:
     infos = bundle.infolist()
     if sorted(info.filename for info in infos) != sorted(BACKUP_MEMBERS):
-        raise BackupError(f"{backup_file} is not a VRM Wallet backup (unexpected contents).")
+        raise BackupError.worded(
+            QT_TRANSLATE_NOOP(
+                "CoreError", "{file} is not a VRM Wallet backup (unexpected contents)."
+            ),
+            file=backup_file,
+        )
     for info in infos:
         if info.flag_bits & _ENCRYPTED_FLAG:
             raise BackupError(

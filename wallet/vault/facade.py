@@ -28,6 +28,7 @@ from wallet.errors import (
     WalletError,
     WrongPassphrase,
 )
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.keystore import KeyStore
 from wallet.personal_data.book import PersonalData
 from wallet.settings import VaultSettings, changed_settings
@@ -254,8 +255,10 @@ class Vault:
                     reason="current passphrase was wrong",
                 )
             )
-            raise WrongPassphrase(
-                "The current passphrase is wrong; the passphrase was not changed."
+            raise WrongPassphrase.worded(
+                QT_TRANSLATE_NOOP(
+                    "CoreError", "The current passphrase is wrong; the passphrase was not changed."
+                )
             ) from None
         self._replace_passphrase_slot(new_passphrase, activity.PASSPHRASE_CHANGED)
         return self._changed(Part.HEADER, Part.ACTIVITY)

@@ -11,6 +11,7 @@ import hashlib
 
 from wallet.crypto import random_bytes
 from wallet.errors import WrongRecoveryKey
+from wallet.i18n import QT_TRANSLATE_NOOP
 
 SECRET_BYTES = 20
 CHECKSUM_BYTES = 5
@@ -39,17 +40,29 @@ def parse_recovery_key(text: str) -> bytes:
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_LOOKALIKES)
     expected_length = (SECRET_BYTES + CHECKSUM_BYTES) * 8 // 5
     if len(cleaned) != expected_length:
-        raise WrongRecoveryKey(
-            f"A recovery key has {expected_length} letters and digits; this one has "
-            f"{len(cleaned)}. Check that you copied all 8 groups."
+        raise WrongRecoveryKey.worded(
+            QT_TRANSLATE_NOOP(
+                "CoreError",
+                "A recovery key has {expected} letters and digits; this one has "
+                "{given}. Check that you copied all 8 groups.",
+            ),
+            expected=expected_length,
+            given=len(cleaned),
         )
     try:
         raw = base64.b32decode(cleaned)
     except ValueError as exc:
-        raise WrongRecoveryKey(
-            "The recovery key contains characters that cannot be part of a recovery key."
+        raise WrongRecoveryKey.worded(
+            QT_TRANSLATE_NOOP(
+                "CoreError",
+                "The recovery key contains characters that cannot be part of a recovery key.",
+            )
         ) from exc
     secret, checksum = raw[:SECRET_BYTES], raw[SECRET_BYTES:]
     if _checksum(secret) != checksum:
-        raise WrongRecoveryKey("The recovery key has a typo: its checksum does not match.")
+        raise WrongRecoveryKey.worded(
+            QT_TRANSLATE_NOOP(
+                "CoreError", "The recovery key has a typo: its checksum does not match."
+            )
+        )
     return secret

@@ -18,6 +18,7 @@ from wallet import activity, crypto
 from wallet.activity import ActivityEvent
 from wallet.errors import HeaderError, KeyringUnavailable, WrongPassphrase, WrongRecoveryKey
 from wallet.files import append_line_durably
+from wallet.i18n import QT_TRANSLATE_NOOP
 from wallet.keystore import KeyStore, KeyStoreError
 from wallet.vault import slots
 from wallet.vault.header import KeyringSlot, PassphraseSlot, RecoverySlot, VaultHeader, now_utc
@@ -47,9 +48,12 @@ def with_passphrase(paths: VaultPaths, passphrase: str) -> SlotKey:
         unwrapped = slots.open_passphrase_slot(header.vault_id, slot, passphrase)
     except crypto.AuthenticationFailed:
         record_failed_unlock(paths, method="passphrase", reason="wrong passphrase")
-        raise WrongPassphrase(
-            "The passphrase is wrong. Nothing was changed; check Caps Lock and the keyboard "
-            "layout, or use your recovery key."
+        raise WrongPassphrase.worded(
+            QT_TRANSLATE_NOOP(
+                "CoreError",
+                "The passphrase is wrong. Nothing was changed; check Caps Lock and the keyboard "
+                "layout, or use your recovery key.",
+            )
         ) from None
     return SlotKey(header, unwrapped, "passphrase")
 
@@ -68,8 +72,10 @@ def with_recovery_key(paths: VaultPaths, recovery_key: str) -> SlotKey:
         raise exc from None
     except crypto.AuthenticationFailed:
         record_failed_unlock(paths, method="recovery key", reason="wrong recovery key")
-        raise WrongRecoveryKey(
-            "This recovery key does not belong to this vault. Nothing was changed."
+        raise WrongRecoveryKey.worded(
+            QT_TRANSLATE_NOOP(
+                "CoreError", "This recovery key does not belong to this vault. Nothing was changed."
+            )
         ) from None
     return SlotKey(header, unwrapped, "recovery key")
 
