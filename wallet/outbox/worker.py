@@ -308,28 +308,36 @@ class DeliveryWorker:
         return results
 
     async def _cycle(self, results: list[DeliveryOutcome]) -> None:
-        """:meth:`run_once`, adding each outcome to ``results`` as it is known."""
-        arrivals: asyncio.Queue[DeliveryOutcome] = asyncio.Queue()
+        """:meth:`run_once`, adding each outcome to ``results`` as it is known.
+
+        The cycle's own task wakes only when it has something to do (claim the next batch,
+        record a batch of outcomes, or finish), not at every answer: with a thousand requests
+        in flight, a wake-up per answer cost as much as the requests' own work."""
+        wake = asyncio.Event()
         tasks: set[asyncio.Task[None]] = set()
         unrecorded: list[DeliveryOutcome] = []
         in_flight = 0
         more_due = True
 
+        def busy() -> bool:
+            """Whether the cycle has work to do now (else it waits to be woken)."""
+            return (
+                (more_due and in_flight < self._batch)
+                or len(unrecorded) >= self._batch
+                or not in_flight
+            )
+
         async def deliver(row: OutboxRow, key: Key) -> None:
+            nonlocal in_flight
             try:
                 outcome = await self._deliver(row, key)
             except Exception as exc:  # this row's fault alone (a vendor's or ours)
                 outcome = self._dead(row, exc)
-            arrivals.put_nowait(outcome)
-
-        def collect(*first: DeliveryOutcome) -> int:
-            """Take in ``first`` and everything already waiting; returns how many arrived."""
-            arrived = [*first]
-            while not arrivals.empty():
-                arrived.append(arrivals.get_nowait())
-            unrecorded.extend(arrived)
-            results.extend(arrived)
-            return len(arrived)
+            unrecorded.append(outcome)
+            results.append(outcome)
+            in_flight -= 1
+            if busy():
+                wake.set()
 
         try:
             while True:
@@ -344,25 +352,30 @@ class DeliveryWorker:
                         tasks.add(task)
                         task.add_done_callback(tasks.discard)
                     in_flight += len(claimed)
+                    continue
+                if len(unrecorded) >= self._batch or (unrecorded and not in_flight):
+                    await self._record(unrecorded, results)
+                    continue
                 if not in_flight:
                     return
-                in_flight -= collect(await self._next_arrival(arrivals))
-                if len(unrecorded) >= self._batch or not in_flight:
-                    await self._record(unrecorded, results)
+                wake.clear()
+                if not busy():
+                    await self._woken(wake)
         finally:
             for task in tasks:
                 task.cancel()  # their rows stay `delivering` until the next run resumes them
-            collect()
             if unrecorded:
                 await self._record(unrecorded, results)
             if tasks:  # no request of ours is in flight any more: any worker may resume them
                 await self._db(lambda: self._outbox.release_leases(self.lease_owner))
 
-    async def _next_arrival(self, arrivals: asyncio.Queue[DeliveryOutcome]) -> DeliveryOutcome:
-        """The next outcome to come in, renewing this worker's leases while it waits."""
+    async def _woken(self, wake: asyncio.Event) -> None:
+        """Wait until ``wake`` is set, renewing this worker's leases while it waits."""
         while True:
             try:
-                return await asyncio.wait_for(arrivals.get(), self.lease_seconds / 3)
+                async with asyncio.timeout(self.lease_seconds / 3):
+                    await wake.wait()
+                return
             except TimeoutError:
                 await self._db(self._renew_leases)
 
