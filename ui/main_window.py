@@ -217,12 +217,13 @@ class MainWindow(QMainWindow):
         first_run: bool,
         demo: bool = False,
         demo_vendors_url: str | None = None,
+        demo_relay_url: str | None = None,
         kdf_target_seconds: float = 0.5,
         autolock: AutoLock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.demo_vendors_url: str | None = demo_vendors_url
+        self.demo_vendors_url, self.demo_relay_url = demo_vendors_url, demo_relay_url
         self._closing = False  # shutdown() has begun
         self.runner = runner
         self.vault_dir = vault_dir
@@ -323,13 +324,12 @@ class MainWindow(QMainWindow):
     def _open_demo_vault(self) -> None:
         self.screens.setCurrentWidget(self.unlock_page)
         self.unlock_page.set_busy(True)
-        directory = self.vault_dir
-        vendors_url = self.demo_vendors_url
+        directory, urls = self.vault_dir, (self.demo_vendors_url, self.demo_relay_url)
 
         def open_demo() -> Vault:  # on the vault worker, which loads the vendor kit
             from vendorkit.demo import open_demo_vault
 
-            return open_demo_vault(directory, vendors_base_url=vendors_url)
+            return open_demo_vault(directory, vendors_base_url=urls[0], relay_url=urls[1])
 
         self.runner.open(
             open_demo,

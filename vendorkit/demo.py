@@ -16,6 +16,7 @@ from pathlib import Path
 import platformdirs
 
 from vendorkit.catalog import load_catalog
+from vendorkit.demo_market import DEMO_RELAY_PORT, DemoMarket, start_relay
 from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
 from wallet.consents import ConsentBook, GrantRequest
 from wallet.crypto.signing import SigningKey
@@ -76,10 +77,14 @@ def default_demo_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo"
 
 
-def open_demo_vault(directory: Path, *, vendors_base_url: str | None = None) -> Vault:
+def open_demo_vault(
+    directory: Path, *, vendors_base_url: str | None = None, relay_url: str | None = None
+) -> Vault:
     """Open the demo vault in ``directory``, creating and filling it first if it is missing.
 
-    With ``vendors_base_url`` (the embedded demo vendors), they are put in its directory.
+    With ``vendors_base_url`` (the embedded demo vendors), they are put in its directory; with
+    ``relay_url`` (the embedded market, :mod:`vendorkit.demo_market`), it becomes the vault's
+    relay (``''``: none).
     """
     directory = Path(directory)
     if vault_exists(directory):
@@ -91,10 +96,13 @@ def open_demo_vault(directory: Path, *, vendors_base_url: str | None = None) -> 
         except BaseException:
             vault.lock()
             raise
-    if vendors_base_url is not None:
+    if vendors_base_url is not None or relay_url is not None:
         try:
-            vendor_ids = ensure_demo_vendors(vault, vendors_base_url)
-            ensure_demo_consent(vault, vendor_ids)
+            if relay_url is not None:
+                vault.update_settings(relay_url=relay_url)
+            if vendors_base_url is not None:
+                vendor_ids = ensure_demo_vendors(vault, vendors_base_url)
+                ensure_demo_consent(vault, vendor_ids)
         except BaseException:
             vault.lock()
             raise
@@ -167,7 +175,9 @@ def _add_loyalty_samples(vault: Vault) -> None:
 
 # ------------------------------------------------------------------------------ demo vendors
 
-DEMO_VENDOR_COUNT = 5
+DEMO_VENDOR_COUNT = 5  # in the demo vault's directory
+DEMO_MARKET_ONLY_COUNT = 2  # served and answering on the market, never added to the directory
+DEMO_MARKET_CATEGORIES = ("shoes", "books", "coffee", "electronics", "groceries")
 DEMO_VENDOR_PORT = 8787
 DEMO_VENDOR_PREFIX = "demo-vendor-"
 DEMO_INTENTION_ITEM = "Trail running shoes"
@@ -194,9 +204,11 @@ def demo_vendor_app(count: int = DEMO_VENDOR_COUNT) -> VendorApp:
 
 
 def start_demo_vendors(
-    count: int = DEMO_VENDOR_COUNT, *, port: int = DEMO_VENDOR_PORT
+    count: int = DEMO_VENDOR_COUNT + DEMO_MARKET_ONLY_COUNT, *, port: int = DEMO_VENDOR_PORT
 ) -> BackgroundVendors:
-    """Demo vendors on loopback at ``port``, or on a free port if that one is taken."""
+    """Demo vendors on loopback at ``port``, or on a free port if that one is taken (the first
+    :data:`DEMO_VENDOR_COUNT` go in the demo's directory; the others only answer on the market,
+    their metadata served here for a wallet that meets them)."""
     try:
         return BackgroundVendors(demo_vendor_app(count), port=port).start()
     except OSError:
@@ -225,12 +237,55 @@ def ensure_demo_vendors(
     fetched = asyncio.run(fetch_all())
     directory = VendorDirectory(vault)
     current = {item.metadata.id: item.url for item in fetched}
+    # Market-only demo vendors the person met and pinned stay (they are served here too).
+    served = {
+        f"{DEMO_VENDOR_PREFIX}{index}" for index in range(1, count + DEMO_MARKET_ONLY_COUNT + 1)
+    }
     for row in directory.list():
         moved = row.id in current and row.metadata_url != current[row.id]
-        gone = row.id.startswith(DEMO_VENDOR_PREFIX) and row.id not in current
+        gone = row.id.startswith(DEMO_VENDOR_PREFIX) and row.id not in served
         if moved or gone:
             directory.remove(row.id)
     return [directory.add(item).vendor.id for item in fetched]
+
+
+class DemoServices:
+    """What ``vrm-wallet --demo`` runs beside the app: the kit's vendors over HTTP and, when a
+    ``nats-server`` is installed, the market (:mod:`vendorkit.demo_market`)."""
+
+    def __init__(self, vendors: BackgroundVendors, market: DemoMarket | None) -> None:
+        self.vendors = vendors
+        self.market = market
+
+    @property
+    def base_url(self) -> str:
+        return self.vendors.base_url
+
+    @property
+    def relay_url(self) -> str:
+        """The market's relay, or ``''`` when there is none."""
+        return self.market.relay_url if self.market is not None else ""
+
+    def stop(self) -> None:
+        """Stop the listening vendors, the relay and the HTTP vendors."""
+        if self.market is not None:
+            self.market.stop()
+        self.vendors.stop()
+
+
+def start_demo_services(
+    *, port: int = DEMO_VENDOR_PORT, relay_port: int = DEMO_RELAY_PORT
+) -> DemoServices:
+    """The demo's vendors on loopback, and its market with every demo vendor listening."""
+    vendors = start_demo_vendors(port=port)
+    market = start_relay(port=relay_port)
+    if market is not None:
+        market.listen(
+            demo_vendor_keys(DEMO_VENDOR_COUNT + DEMO_MARKET_ONLY_COUNT),
+            catalog=demo_catalog_path(),
+            categories=DEMO_MARKET_CATEGORIES,
+        )
+    return DemoServices(vendors, market)
 
 
 def ensure_demo_consent(vault: Vault, vendor_ids: list[str]) -> str | None:
