@@ -341,6 +341,12 @@ def example_documents() -> dict[str, list[dict[str, Any]]]:
         "offer": offers,
         "signed-offer": signed_offers,
         "offer-list": [{}, {"offers": []}, {"offers": signed_offers}],
+        "sealed-offer-list": [
+            {},
+            {"offers": signed_offers},
+            {"offers": signed_offers, "metadataUrl": "https://shop.example/.well-known/vrm.json"},
+            {"offers": [], "metadataUrl": None},
+        ],
         "signed-notice": [
             _signed("notice", WITHDRAWAL, REQUESTER),
             _signed("notice", {**WITHDRAWAL, "offer": None}, REQUESTER),

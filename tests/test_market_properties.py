@@ -20,8 +20,11 @@ from wallet.crypto.sealing import seal_to
 from wallet.crypto.signing import generate_signing_key
 from wallet.market import store as market_store
 from wallet.market.follow import take_message
+from wallet.market.meet import Meetings
+from wallet.offers.ingest import IngestReport
 from wallet.relay import KIND_OFFERS, KIND_WITHDRAWAL, Relay, RelayMessage
 from wallet.storage import keys
+from wallet.transport import Transport
 from wallet.vault.facade import Vault
 
 RELAY = "nats://127.0.0.1:4222"  # only a record's key here: nothing connects to it
@@ -32,6 +35,11 @@ def _json_bytes(value: Any) -> bytes:
         return json.dumps(value).encode("utf-8")
     except (ValueError, UnicodeEncodeError):
         return b"{}"
+
+
+async def _take(vault: Vault, cast: Any, private: bytes, message: RelayMessage) -> IngestReport:
+    async with Transport(timeout=1.0) as transport:  # metadata of met vendors (none here)
+        return await take_message(vault, cast, private, message, Meetings(vault, transport))
 
 
 def _messages(jwk: dict[str, Any], intention_id: str) -> st.SearchStrategy[bytes]:
@@ -72,7 +80,7 @@ def test_any_offers_message_is_judged_alone(vault: Vault, data: st.DataObject) -
     assert cast is not None
     payload = data.draw(_messages(jwk, record.id))
     message = RelayMessage("vrm.offers.x", payload, {"Vrm-Kind": KIND_OFFERS}, 7, 0)
-    report = take_message(vault, cast, private, message)
+    report = asyncio.run(_take(vault, cast, private, message))
     assert not report.stored  # nothing a stranger sealed is signed by a pinned vendor
     assert len(report.rejected) + report.unrecorded >= 1
     assert all(r.reason and "\n" not in r.reason for r in report.rejected)

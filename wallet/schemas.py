@@ -51,6 +51,7 @@ SCHEMAS: dict[str, str] = {
     "signed-consent-notice": "wallet.wire.consent:SignedConsentNotice",
     "signed-acknowledgement": "wallet.wire.consent:SignedAcknowledgement",
     "data-subject-request": "wallet.consents.requests:DataSubjectRequest",
+    "sealed-offer-list": "wallet.wire.models:SealedOfferList",
 }
 
 

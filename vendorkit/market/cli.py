@@ -30,6 +30,11 @@ def cmd_listen(args: argparse.Namespace) -> int:
         keys = [generate_signing_key() for _ in range(args.vendors)]
     vendors = make_vendors(keys, catalog)
     queue = args.queue or vendors[0].vendor_id
+    metadata_urls = (
+        [args.metadata_base.rstrip("/") + vendor.metadata_path for vendor in vendors]
+        if args.metadata_base
+        else None
+    )
     categories = args.category or list(catalog.categories)
     print(
         f"{len(vendors)} vendor(s) listening on {args.relay} for {', '.join(categories)} "
@@ -42,7 +47,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         stats = await listen(
             args.relay,
-            RelayVendors(vendors, catalog),
+            RelayVendors(vendors, catalog, metadata_urls=metadata_urls),
             categories=categories,
             queue=queue,
             seconds=args.seconds,
@@ -75,6 +80,12 @@ def add_listen_command(commands: Any) -> None:
     )
     listen_parser.add_argument("--vendors", type=int, default=1, help="how many vendors")
     listen_parser.add_argument("--keys", help="directory of vendor-<i>.jwk keys (stable keys)")
+    listen_parser.add_argument(
+        "--metadata-base",
+        metavar="URL",
+        help="where `vrm-vendor serve` (same --keys and --vendors) serves these vendors' "
+        "metadata; named in sealed offers so wallets that never added them can meet them",
+    )
     listen_parser.add_argument(
         "--seconds", type=float, default=None, help="stop after this many seconds"
     )

@@ -7,7 +7,10 @@ process checks it exactly as the HTTP inbox does (schema, requester key, the JWS
 intention as it arrived), builds its vendors' offers from the catalogue as the HTTP inbox does,
 seals each vendor's offer list to the intention's ``sealingKey`` (compact JWE, ECDH-ES + A256GCM,
 ``apu`` the vendor's id, ``apv`` the intention's id) and publishes it on
-``vrm.offers.<uuid>``. A signed withdrawal on the intention's subject is checked against the key
+``vrm.offers.<uuid>``. The sealed document is a ``SealedOfferList``: the offer list and, when the
+process knows where its vendors' metadata is served (``vrm-vendor serve``, the kit's HTTP side),
+each vendor's ``metadataUrl``, so a wallet that never added the vendor can meet it. A signed
+withdrawal on the intention's subject is checked against the key
 the intention came with; nothing more is sent for it (and a replay of the intention is never
 answered twice: the id stays bound to its key).
 
@@ -18,6 +21,8 @@ counted, and its one-line reason kept in :attr:`ListenStats.last_refusal`.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -25,7 +30,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from vendorkit.catalog import Catalog, OfferPlan
-from vendorkit.server import Vendor
+from vendorkit.server import Vendor, _remember
+from vendorkit.server import _IntentionRecord as IntentionRecord
 from wallet.crypto.sealing import seal_to
 from wallet.errors import WalletError
 from wallet.relay import (
@@ -37,7 +43,7 @@ from wallet.relay import (
     category_filter,
     offers_subject,
 )
-from wallet.wire.models import Intention, SignedIntention
+from wallet.wire.models import Intention, SealedOfferList, SignedIntention
 from wallet.wire.notices import SignedNotice, verify_signed_notice
 from wallet.wire.signing import (
     WireFormatError,
@@ -71,19 +77,33 @@ class ListenStats:
 class RelayVendors:
     """The kit's ``vendors`` answering on one relay from ``catalog``."""
 
-    def __init__(self, vendors: Sequence[Vendor], catalog: Catalog) -> None:
+    def __init__(
+        self,
+        vendors: Sequence[Vendor],
+        catalog: Catalog,
+        *,
+        metadata_urls: Sequence[str] | None = None,
+    ) -> None:
+        """``metadata_urls``: where each vendor's metadata is served (same order), named in its
+        sealed offers; None names none (only wallets that added the vendor take them)."""
         if not vendors:
             raise ValueError("listen with at least one vendor")
+        if metadata_urls is not None and len(metadata_urls) != len(vendors):
+            raise ValueError("one metadata URL per vendor")
         self.vendors = list(vendors)
+        for url in metadata_urls or ():
+            SealedOfferList.model_validate({"metadataUrl": url})  # a URL the format allows
+        self.metadata_urls = list(metadata_urls) if metadata_urls is not None else None
         self.catalog = catalog
         self.stats = ListenStats()
         self._bound: OrderedDict[str, str] = OrderedDict()  # intention id → requester kid
 
-    def _intention(self, data: bytes) -> Intention:
+    def _intention(self, data: bytes) -> tuple[Intention, str]:
+        """The checked intention in ``data`` and the SHA-256 of its canonical form."""
         try:
             envelope, received = parse_received(data, SignedIntention, what="signed intention")
             requester_key(envelope.intention)
-            intention, _ = verify_signed_intention_canonical(
+            intention, canonical = verify_signed_intention_canonical(
                 envelope, received=received["intention"]
             )
         except (WireFormatError, WalletError) as exc:
@@ -92,12 +112,12 @@ class RelayVendors:
             raise Refused("the intention carries no sealingKey; offers cannot be sealed to it")
         if parse_utc_timestamp(intention.validThrough) <= datetime.now(UTC):
             raise Refused("the intention has expired")
-        return intention
+        return intention, hashlib.sha256(canonical).hexdigest()
 
     async def answer(self, relay: Relay, data: bytes) -> int:
         """Seal and publish every vendor's offers for the intention in ``data``; how many
         messages were published."""
-        intention = self._intention(data)
+        intention, intention_sha256 = self._intention(data)
         kid = intention.requester.kid
         known = self._bound.get(intention.id)
         if known is not None and known != kid:
@@ -114,10 +134,14 @@ class RelayVendors:
         plan = OfferPlan(self.catalog, intention)
         recipient = intention.sealingKey.model_dump() if intention.sealingKey else {}
         sent = 0
-        for vendor in self.vendors:
+        for position, vendor in enumerate(self.vendors):
             if not plan.offers(seller=vendor.seller, index=vendor.index, now=now):
                 continue
-            body = plan.answer(vendor.signer, now=now)
+            answer = plan.answer(vendor.signer, now=now)
+            # The kit's HTTP side (same Vendor objects) then takes this intention's decisions.
+            record = IntentionRecord(kid, intention_sha256, answer)
+            _remember(vendor.intentions, intention.id, record)
+            body = self._introduced(answer, position)
             sealed = seal_to(
                 recipient,
                 body,
@@ -137,6 +161,15 @@ class RelayVendors:
         self.stats.answered.append(intention.id)
         del self.stats.answered[:-100]
         return sent
+
+    def _introduced(self, body: bytes, position: int) -> bytes:
+        """The offer list as a ``SealedOfferList`` naming the vendor's metadata, if known."""
+        if self.metadata_urls is None:
+            return body
+        # The offers stay exactly as signed (a model's dump would add the members they left out).
+        document = json.loads(body)
+        document["metadataUrl"] = self.metadata_urls[position]
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def withdraw(self, data: bytes) -> None:
         """Forget a withdrawn intention, if the notice is signed by the key it came with."""

@@ -7,11 +7,13 @@ gets what arrived meanwhile. Each message is judged alone:
 1. it must open with the intention's sealing key (:func:`wallet.crypto.sealing.open_sealed`:
    bounded, strict), and its ``apv``, when present, must be the intention's id;
 2. its ``apu`` names the vendor (the offers inside must be that vendor's, signed with the key
-   pinned for it: :mod:`wallet.offers.ingest` checks);
+   pinned for it: :mod:`wallet.offers.ingest` checks); a vendor outside the directory is met
+   through the metadata document its plaintext (a ``SealedOfferList``) names, or refused
+   (:mod:`wallet.market.meet`);
 3. caps: at most :data:`MAX_MESSAGES_PER_INTENTION` messages are read per intention and relay,
    at most :data:`MAX_OFFERS_PER_VENDOR` offers kept per vendor and intention and
    :data:`MAX_OFFERS_PER_INTENTION` in all (a message that would pass a cap is refused whole);
-4. the plaintext, an offer list, goes through :func:`wallet.offers.ingest.ingest_body`: the same
+4. the offer list goes through :func:`wallet.offers.ingest.ingest_body`: the same
    verification, storage and refusal records as an HTTP answer, so the funnel treats it the same.
 
 Refusals of steps 1-3 are recorded like ingest's (``offer_rejections`` and the activity log), at
@@ -20,6 +22,7 @@ most :data:`MAX_REFUSALS_RECORDED` per intention and relay; the rest are only co
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,11 +36,12 @@ from wallet.errors import InvalidInput, NotFound
 from wallet.intents import store as intent_store
 from wallet.market import store
 from wallet.market.cast import connected
+from wallet.market.meet import METADATA_TIMEOUT_SECONDS, Introduction, Meetings
+from wallet.market.meet import Refusal as _Refusal
 from wallet.market.store import CastRow
 from wallet.offers.ingest import (
     IngestReport,
     Rejection,
-    RejectionCode,
     ingest_body,
     record_rejection,
     storable,
@@ -45,8 +49,10 @@ from wallet.offers.ingest import (
 from wallet.outbox import DbRunner, inline_runner
 from wallet.relay import OFFERS_STREAM, Relay, RelayMessage, check_relay_url, offers_subject
 from wallet.storage import keys
+from wallet.transport import Transport
 from wallet.vault.facade import Vault
-from wallet.wire.models import MAX_WIRE_BYTES, VENDOR_ID_PATTERN
+from wallet.vendors.store import VendorRow
+from wallet.wire.models import MAX_WIRE_BYTES, METADATA_URL_PATTERN, VENDOR_ID_PATTERN
 from wallet.wire.signing import WireFormatError, load_json
 
 MAX_MESSAGES_PER_INTENTION = 200
@@ -55,6 +61,8 @@ MAX_OFFERS_PER_INTENTION = 500
 MAX_REFUSALS_RECORDED = 50
 RELAY_PARTY = "relay"  # who a refusal is from when the message names no vendor
 _VENDOR_ID = re.compile(VENDOR_ID_PATTERN)
+_METADATA_URL = re.compile(METADATA_URL_PATTERN)
+SEALED_LIST_MEMBERS = frozenset({"offers", "metadataUrl"})
 
 
 @dataclass(slots=True)
@@ -64,13 +72,6 @@ class FollowReport:
     messages: int = 0
     offers: IngestReport = field(default_factory=IngestReport)
     capped: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Refusal:
-    vendor_id: str
-    code: RejectionCode
-    reason: str
 
 
 def _cast(vault: Vault, intention_id: str, relay_url: str) -> CastRow:
@@ -91,16 +92,35 @@ def _sealing_private(vault: Vault, intention_id: str) -> bytes:
     return private
 
 
-def _offer_count(plaintext: bytes) -> int:
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    """A message that opened: who it is from, and the offer list for ingest."""
+
+    intro: Introduction
+    offer_list: bytes  # ``{"offers": [...]}`` as ingest reads it
+
+
+def _sealed_list(vendor_id: str, plaintext: bytes) -> _Opened:
+    """The plaintext read as a ``SealedOfferList``: its ``metadataUrl`` taken out, the offers
+    left exactly as they arrived. Anything else than that shape goes to ingest unchanged (which
+    refuses it as ``malformed``); a ``metadataUrl`` that is not a URL is dropped."""
     document = load_json(plaintext, max_bytes=MAX_WIRE_BYTES, what="offer list")
     items = document.get("offers") if isinstance(document, dict) else None
-    return len(items) if isinstance(items, list) else 0
+    if not isinstance(items, list) or not set(document) <= SEALED_LIST_MEMBERS:
+        return _Opened(Introduction(vendor_id, None, ()), plaintext)
+    url = document.get("metadataUrl")
+    if not isinstance(url, str) or len(url) > 2000 or not _METADATA_URL.fullmatch(url):
+        url = None
+    if "metadataUrl" not in document:
+        return _Opened(Introduction(vendor_id, url, items), plaintext)
+    offer_list = json.dumps({"offers": items}, ensure_ascii=False, separators=(",", ":"))
+    return _Opened(Introduction(vendor_id, url, items), offer_list.encode("utf-8"))
 
 
 def _opened(
     vault: Vault, intention_id: str, private: bytes, message: RelayMessage
-) -> tuple[str, bytes] | _Refusal:
-    """The vendor id and offer list in a sealed message, or why it is refused."""
+) -> _Opened | _Refusal:
+    """Who a sealed message is from and the offer list in it, or why it is refused."""
     try:
         opened = open_sealed(private, message.data.decode("ascii"))
     except UnicodeDecodeError:
@@ -115,9 +135,10 @@ def _opened(
     if not _VENDOR_ID.fullmatch(vendor_id):
         return _Refusal(RELAY_PARTY, "malformed", "The sealed offer names no vendor (apu).")
     try:
-        count = _offer_count(opened.plaintext)
+        sealed = _sealed_list(vendor_id, opened.plaintext)
     except WireFormatError as exc:
         return _Refusal(vendor_id, "malformed", str(exc))
+    count = len(sealed.intro.items)
     from_vendor, from_all = store.offers_held(vault.reader, intention_id, vendor_id)
     if from_vendor + count > MAX_OFFERS_PER_VENDOR:
         return _Refusal(
@@ -133,7 +154,7 @@ def _opened(
             f"This intention already has {from_all} offers; at most {MAX_OFFERS_PER_INTENTION} "
             "are kept from the relay.",
         )
-    return vendor_id, opened.plaintext
+    return sealed
 
 
 def _refuse(
@@ -158,20 +179,25 @@ def _refuse(
         report.unrecorded += 1
 
 
-def take_message(
-    vault: Vault, cast: CastRow, private: bytes, message: RelayMessage
-) -> IngestReport:
-    """Judge one sealed message (see the module docstring); it fails alone."""
-    report = IngestReport()
+def _opened_guarded(
+    vault: Vault, intention_id: str, private: bytes, message: RelayMessage
+) -> _Opened | _Refusal:
     try:
-        opened = _opened(vault, cast.intention_id, private, message)
+        return _opened(vault, intention_id, private, message)
     except Exception as exc:  # anything unexpected refuses this message only
-        opened = _Refusal(RELAY_PARTY, "malformed", f"Could not be read ({type(exc).__name__}).")
-    if isinstance(opened, _Refusal):
-        _refuse(vault, cast, message, opened, report)
-        return report
-    vendor_id, plaintext = opened
-    report = ingest_body(vault, vendor_id=vendor_id, intention_id=cast.intention_id, raw=plaintext)
+        return _Refusal(RELAY_PARTY, "malformed", f"Could not be read ({type(exc).__name__}).")
+
+
+def _ingest(
+    vault: Vault, cast: CastRow, message: RelayMessage, opened: _Opened, vendor: VendorRow
+) -> IngestReport:
+    report = ingest_body(
+        vault,
+        vendor_id=opened.intro.vendor_id,
+        intention_id=cast.intention_id,
+        raw=opened.offer_list,
+        met=vendor,
+    )
     with vault.write() as connection:
         store.note_read(
             connection,
@@ -180,6 +206,41 @@ def take_message(
             sequence=message.sequence,
             refused=bool(report.rejected) and not report.stored,
         )
+    return report
+
+
+def _refused(vault: Vault, cast: CastRow, message: RelayMessage, refusal: _Refusal) -> IngestReport:
+    report = IngestReport()
+    _refuse(vault, cast, message, refusal, report)
+    return report
+
+
+async def take_message(
+    vault: Vault,
+    cast: CastRow,
+    private: bytes,
+    message: RelayMessage,
+    meetings: Meetings,
+    *,
+    run_db: DbRunner[Any] = inline_runner,
+) -> IngestReport:
+    """Judge one sealed message (see the module docstring); it fails alone. Vault steps run
+    through ``run_db``, a vendor's metadata document is fetched in between."""
+    opened = await run_db(partial(_opened_guarded, vault, cast.intention_id, private, message))
+    report: IngestReport
+    if isinstance(opened, _Refusal):
+        report = await run_db(partial(_refused, vault, cast, message, opened))
+        return report
+    try:
+        vendor = await meetings.vendor_for(cast.intention_id, opened.intro, run_db)
+    except Exception as exc:  # anything unexpected refuses this message only
+        vendor = _Refusal(
+            opened.intro.vendor_id, "malformed", f"Could not be read ({type(exc).__name__})."
+        )
+    if isinstance(vendor, _Refusal):
+        report = await run_db(partial(_refused, vault, cast, message, vendor))
+    else:
+        report = await run_db(partial(_ingest, vault, cast, message, opened, vendor))
     return report
 
 
@@ -196,12 +257,27 @@ async def follow_offers(
     on_message: Callable[[IngestReport], Any] | None = None,
     relay: Relay | None = None,
     run_db: DbRunner[Any] = inline_runner,
+    transport: Transport | None = None,
 ) -> FollowReport:
     """Read the sealed offers that arrived for the intention since the last reading, until
     none comes for ``wait_seconds`` (or the cap is reached); each goes through ingest.
 
     ``relay``: an open connection to ``relay_url`` to use; ``run_db`` runs each vault step on
-    the vault's thread (:data:`wallet.outbox.DbRunner`)."""
+    the vault's thread (:data:`wallet.outbox.DbRunner`); ``transport`` fetches the metadata
+    documents of vendors met on the relay (by default one with a timeout of
+    :data:`~wallet.market.meet.METADATA_TIMEOUT_SECONDS`, for this reading)."""
+    if transport is None:
+        async with Transport(timeout=METADATA_TIMEOUT_SECONDS) as own:
+            return await follow_offers(
+                vault,
+                relay_url,
+                intention_id,
+                wait_seconds=wait_seconds,
+                on_message=on_message,
+                relay=relay,
+                run_db=run_db,
+                transport=own,
+            )
     relay_url = check_relay_url(relay_url)
     cast, private = await run_db(lambda: _start(vault, intention_id, relay_url))
     result = FollowReport()
@@ -209,6 +285,7 @@ async def follow_offers(
     if room <= 0:
         result.capped = True
         return result
+    meetings = Meetings(vault, transport)
     async with connected(relay_url, relay) as link:
         async for message in link.read(
             offers_subject(intention_id),
@@ -217,7 +294,7 @@ async def follow_offers(
             wait_seconds=wait_seconds,
             limit=room,
         ):
-            taken = await run_db(partial(take_message, vault, cast, private, message))
+            taken = await take_message(vault, cast, private, message, meetings, run_db=run_db)
             result.messages += 1
             result.offers.merge(taken)
             if on_message is not None:

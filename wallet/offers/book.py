@@ -26,6 +26,7 @@ from wallet.offers.store import OfferStatus, RejectionRow
 from wallet.outbox import enqueue
 from wallet.terms.offered import counter_answers
 from wallet.vault.facade import Vault
+from wallet.vendors import met
 from wallet.wire.models import Offer, SignedOffer
 from wallet.wire.notices import NoticeType
 from wallet.wire.terms import utc_timestamp
@@ -55,10 +56,13 @@ class FunnelView:
 
 @dataclass(frozen=True, slots=True)
 class AcceptResult:
+    """An accepted offer; ``pinned``: its vendor, met on a relay, is now in the directory."""
+
     offer_id: str
     intention_id: str
     vendor_id: str
     notices: NoticePlan
+    pinned: bool = False
 
 
 class OfferBook:
@@ -120,7 +124,12 @@ class OfferBook:
 
     def accept(self, offer_id: str) -> AcceptResult:
         """Choose ``offer_id``: the intention becomes ``chosen``; the vendor is told it was
-        accepted and the vendors of the other offers that theirs were declined (outbox)."""
+        accepted and the vendors of the other offers that theirs were declined (outbox).
+
+        A vendor met on a relay (:mod:`wallet.vendors.met`) is pinned first: it joins the
+        directory from the document checked when it was met, so it is told like any directory
+        vendor and consents can be granted to it. Vendors of declined offers stay unpinned
+        (and, not being in the directory, are not told)."""
         IntentionBook(self._vault).expire_due()
         now = datetime.now(UTC)
         with self._vault.write() as connection:
@@ -144,6 +153,7 @@ class OfferBook:
                     QT_TRANSLATE_NOOP("CoreError", "This offer breaks your intention: {reason}"),
                     reason=why[1] if why[0] not in BROKEN else BROKEN[why[0]],
                 )
+            pinned = met.pin(self._vault, connection, row.vendor_id, now=now)
             others = [o for o in store.offers_for(connection, row.intention_id) if o.id != offer_id]
             store.decide(connection, row.intention_id, offer_id)
             intent_store.set_status(
@@ -178,6 +188,7 @@ class OfferBook:
             NoticePlan(
                 tuple(message.vendor_id for message in notices.messages), tuple(notices.not_told)
             ),
+            pinned,
         )
 
 

@@ -15,8 +15,10 @@ is recorded (``offer_rejections``) and logged as not completed, with one of thes
 is malformed or a small-order point · ``wrong_key`` signed for another key than the pinned one ·
 ``seller_mismatch`` names another vendor · ``unknown_intention`` answers no intention of yours ·
 ``wrong_intention`` answers another of your intentions · ``forged`` the signature does not verify
-· ``unknown_vendor`` the vendor is no longer in the directory · ``fetch_failed`` the offers URL
-could not be read · ``too_many`` the count of further refused offers of one answer.
+· ``unknown_vendor`` the vendor is no longer in the directory (or, on a relay, is not in it and
+named no metadata document) · ``fetch_failed`` the offers URL could not be read · ``too_many`` the
+count of further refused offers of one answer (on a relay: a cap was reached) ·
+``metadata_failed`` a relay vendor's metadata document could not be fetched or is not valid.
 
 Storing is idempotent on the offer id: a repeated offer is counted as a duplicate, not stored again.
 
@@ -85,6 +87,7 @@ RejectionCode = Literal[
     "unknown_vendor",
     "fetch_failed",
     "too_many",
+    "metadata_failed",
 ]
 MAX_REASON = 300
 EMPTY_LIST = b'{"offers":[]}'
@@ -315,12 +318,18 @@ def ingest_body(
     raw: bytes | None,
     failure: str = "",
     outbox_id: int | None = None,
+    met: VendorRow | None = None,
 ) -> IngestReport:
-    """Verify and store the offers in ``raw`` (one vendor's answer about one intention)."""
+    """Verify and store the offers in ``raw`` (one vendor's answer about one intention).
+
+    ``met``: a vendor met on a relay (:mod:`wallet.vendors.met`), checked against the key of
+    its metadata document when it is not in the directory."""
     with vault.write() as connection:
         if outbox_id is not None:
             store.mark_ingested(connection, outbox_id)
-        vendor = vendor_store.get(connection, vendor_id)
+        vendor = vendor_store.get(connection, vendor_id) or (
+            met if met is not None and met.id == vendor_id else None
+        )
         if vendor is None:
             rejected = [
                 Rejection(vendor_id, intention_id, "", "unknown_vendor", "The vendor was removed.")

@@ -3,7 +3,10 @@ it accepts their terms and loyalty proposal, which of their data the vendor will
 and how its score was made.
 
 Front ends show this beside the ranked tables and in the confirmation before accepting, so that
-nobody accepts an offer without seeing what it is or what it will cost them in data.
+nobody accepts an offer without seeing what it is or what it will cost them in data. An offer from
+a vendor met on a relay, outside the person's directory, has ``vendor_pinned`` False and the
+fingerprint of the key that signed it (``vendor_fingerprint``): show "not in your directory —
+fingerprint …"; accepting it pins the vendor (:meth:`wallet.offers.OfferBook.accept`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from wallet.offers.funnel import FunnelWeights, Ranked, RemovalCode
 from wallet.offers.store import OfferStatus
 from wallet.personal_data.labels import field_labels
 from wallet.vault.facade import Vault
+from wallet.vendors.met import standing
 from wallet.wire.models import Intention, Offer
 
 TermsState = Literal["accepted", "countered", "not_accepted", "none_sent"]
@@ -65,6 +69,10 @@ class OfferSummary:
     score: float | None  # None: removed by the funnel (see ``removal``)
     score_parts: tuple[ScorePart, ...]
     removal: RemovalCode | None  # why the funnel removed it (None: kept)
+    # False: the vendor is not in the person's directory (met on a relay): show "not in your
+    # directory — fingerprint …" (accepting the offer pins it).
+    vendor_pinned: bool = True
+    vendor_fingerprint: str | None = None  # of the key that signed the offer (None: refused)
 
 
 def terms_state(intention: Intention, offer: Offer) -> TermsState:
@@ -107,6 +115,7 @@ def offer_summary(vault: Vault, offer_id: str) -> OfferSummary:
         AskedField(item.field, labels[item.field], item.required, item.purpose)
         for item in offer.dataRequested
     )
+    signer = standing(vault.reader, stored.vendor_id, offer.seller.publicKey.model_dump())
     return OfferSummary(
         offer_id=offer.id,
         vendor_name=offer.seller.name,
@@ -127,4 +136,6 @@ def offer_summary(vault: Vault, offer_id: str) -> OfferSummary:
         score=None if ranked is None else ranked.score,
         score_parts=() if ranked is None else score_parts(ranked, view.weights),
         removal=removal,
+        vendor_pinned=signer.pinned,
+        vendor_fingerprint=signer.fingerprint,
     )

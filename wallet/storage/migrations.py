@@ -510,6 +510,29 @@ _V10_RELAY_CASTS: tuple[str, ...] = (
     )""",
 )
 
+# Owned by wallet/vendors/met.py: vendors met on a relay but not pinned (issue 15, deliverable 3).
+# A vendor outside the directory whose sealed offer named its metadata URL, whose document was
+# fetched and held the key that signed the offers: `metadata` is that checked document (at most
+# 64 KiB), `kid`/`fingerprint` its key. `met_vendor_intentions` says which intentions it answered
+# (the per-intention cap counts these). Accepting one of its offers moves it to `vendors`.
+_V11_MET_VENDORS: tuple[str, ...] = (
+    """CREATE TABLE met_vendors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        metadata_url TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        met_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE met_vendor_intentions (
+        vendor_id TEXT NOT NULL REFERENCES met_vendors (id) ON DELETE CASCADE,
+        intention_id TEXT NOT NULL,
+        PRIMARY KEY (intention_id, vendor_id)
+    )""",
+    "CREATE INDEX met_vendor_intentions_by_vendor ON met_vendor_intentions (vendor_id)",
+)
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -544,6 +567,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(9, "outbox rows being sent carry a lease", _run_all(_V9_OUTBOX_LEASES)),
     Migration(10, "where intentions were cast on a relay", _run_all(_V10_RELAY_CASTS)),
+    Migration(11, "vendors met on a relay, not pinned", _run_all(_V11_MET_VENDORS)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

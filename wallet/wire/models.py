@@ -429,3 +429,27 @@ class OfferList(_Wire):
     model_config = ConfigDict(title="OfferList")
 
     offers: list[SignedOffer] = Field(default_factory=list, max_length=1000)
+
+
+METADATA_URL_PATTERN = r"^https?://[^\s]{1,1990}$"
+
+
+class SealedOfferList(_Wire):
+    """What a vendor seals to an intention on the relay (docs/protocol.md §12): its offer list
+    and, for a wallet that does not know it yet, where its metadata document is.
+
+    ``metadataUrl`` is how a vendor outside the person's directory introduces itself: the wallet
+    fetches that document (HTTPS, or plain HTTP on this machine only; at most 64 KiB) and takes
+    the offers only if the document names the vendor ``apu`` names and holds the very key that
+    signed them. A vendor already in the directory may leave it out (its pinned key decides).
+    """
+
+    model_config = ConfigDict(title="SealedOfferList")
+
+    offers: list[SignedOffer] = Field(default_factory=list, max_length=1000)
+    metadataUrl: str | None = Field(
+        default=None,
+        pattern=METADATA_URL_PATTERN,
+        max_length=2000,
+        description="the vendor's metadata document (/.well-known/vrm-vendor.json)",
+    )
