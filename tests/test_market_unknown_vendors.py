@@ -12,6 +12,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,12 +22,14 @@ from aiohttp.test_utils import TestServer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import PASSPHRASE
 from tests.intent_helpers import create, funnel_catalog, save_terms
 from tests.nats_server import NatsServer, nats_server
 from tests.properties import HOSTILE_TEXT, examples
 from vendorkit.catalog import Catalog
 from vendorkit.market.listener import RelayVendors
 from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
+from wallet.cli.main import main as wallet_cli
 from wallet.consents import ConsentBook, GrantRequest
 from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.delivery.cycle import deliver_pending
@@ -137,6 +140,49 @@ def test_a_stranger_is_met_shown_pinned_on_acceptance_and_consented_to(
     record = ConsentBook(vault).get(consent_id)
     assert verify_receipt(record.row.receipt_jws)[0].vrm.vendor == best.seller.id
     assert [e.type for e in ConsentBook(vault).history(consent_id)] == ["granted", "acknowledged"]
+
+
+def test_the_command_line_shows_strangers_and_pins_on_acceptance(
+    tmp_path: Path,
+    nats_server: NatsServer,
+    kit: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    catalog, keys, server = kit
+    vault_dir = tmp_path / "vault"
+    vault = Vault.create(vault_dir, PASSPHRASE, kdf_target_seconds=0).vault
+    save_terms(vault)
+    intention_id = create(vault).id
+    vault.lock()
+    monkeypatch.setenv("VRM_WALLET_PASSPHRASE", PASSPHRASE)
+    where = ["--vault", str(vault_dir)]
+    assert (
+        wallet_cli([*where, "intent", "broadcast", intention_id, "--relay", nats_server.url]) == 0
+    )
+    vendors = RelayVendors(server.vendor_app.vendors, catalog, metadata_urls=server.metadata_urls)
+    opened = Vault.open_with_passphrase(vault_dir, PASSPHRASE)
+    _answer(opened, nats_server.url, intention_id, vendors)
+    opened.lock()
+    capsys.readouterr()
+    follow = ["intent", "follow", intention_id, "--relay", nats_server.url, "--once"]
+    assert wallet_cli([*where, *follow]) == 0
+    out = capsys.readouterr().out
+    fingerprints = [k.verifying_key.fingerprint for k in keys]
+    assert all(fingerprint in out for fingerprint in fingerprints)
+    assert "not in your directory" in out
+    assert wallet_cli([*where, "--json", "offers", "list", intention_id]) == 0
+    funnel = json.loads(capsys.readouterr().out)
+    assert sorted(v["fingerprint"] for v in funnel["metVendors"]) == sorted(fingerprints)
+    best = funnel["kept"][0]["id"]
+    assert wallet_cli([*where, "--json", "offers", "show", best]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["vendorPinned"] is False and shown["vendorFingerprint"] in fingerprints
+    assert wallet_cli([*where, "--json", "offers", "accept", best, "--yes", "--wait", "5"]) == 0
+    accepted = json.loads(capsys.readouterr().out)
+    assert accepted["pinned"] is True and accepted["fingerprint"] == shown["vendorFingerprint"]
+    assert wallet_cli([*where, "--json", "vendor", "list"]) == 0
+    assert accepted["vendor"] in capsys.readouterr().out
 
 
 def test_a_document_with_another_key_is_refused_and_nobody_is_met(

@@ -44,6 +44,8 @@ from wallet.offers.summary import OfferSummary, offer_summary
 from wallet.outbox import DeliveryProgress, RunSummary
 from wallet.terminal import printable
 from wallet.transport import Transport
+from wallet.vault.facade import Vault
+from wallet.vendors.met import standing
 from wallet.wire.signing import first_error
 
 
@@ -224,7 +226,7 @@ def _ranked_json(item: Ranked) -> dict[str, Any]:
     }
 
 
-def _view_json(view: FunnelView) -> dict[str, Any]:
+def _view_json(vault: Vault, view: FunnelView) -> dict[str, Any]:
     return {
         "intention": view.intention.id,
         "status": view.intention.status,
@@ -239,6 +241,7 @@ def _view_json(view: FunnelView) -> dict[str, Any]:
             {"vendor": r.vendor_id, "offer": r.offer_id, "code": r.code, "reason": r.reason}
             for r in view.refused
         ],
+        "metVendors": cli_market.met_json(vault, view.intention.id),
     }
 
 
@@ -261,9 +264,15 @@ def cmd_offers_list(args: argparse.Namespace) -> int:
     """The funnel for an intention: ranked offers, alternatives, removed ones with reasons."""
     with unlocked(args) as vault:
         view = OfferBook(vault).funnel(args.id)
-    if args.json:
-        print_json(_view_json(view))
-        return 0
+        if args.json:
+            print_json(_view_json(vault, view))
+            return 0
+        _print_funnel(view)
+        cli_market.print_met(vault, args.id)
+    return 0
+
+
+def _print_funnel(view: FunnelView) -> None:
     headers = ("#", "offer", "vendor", "item", "price", "delivery by", "score")
     weights = view.weights
     print(
@@ -294,7 +303,6 @@ def cmd_offers_list(args: argparse.Namespace) -> int:
             ],
             more="  ... and {count} more (--json lists them all)",
         )
-    return 0
 
 
 _TERMS_TEXT = {
@@ -336,6 +344,8 @@ def _summary_json(summary: OfferSummary) -> dict[str, Any]:
         "score": summary.score,
         "scoreParts": {p.name: {"score": p.score, "weight": p.weight} for p in summary.score_parts},
         "removed": summary.removal,
+        "vendorPinned": summary.vendor_pinned,
+        "vendorFingerprint": summary.vendor_fingerprint,
     }
 
 
@@ -372,20 +382,54 @@ def cmd_offers_show(args: argparse.Namespace) -> int:
         print(f"Score: {summary.score:.2f} ({parts})")
     if summary.removal is not None:
         print(f"Removed by the funnel: {summary.removal}")
+    if not summary.vendor_pinned:
+        print(
+            f"Vendor: {cli_market.NOT_IN_DIRECTORY} (met on a relay), fingerprint "
+            f"{summary.vendor_fingerprint}; accepting this offer adds it to your directory."
+        )
     print(f"Status: {summary.status}")
     return 0
 
 
 def cmd_offers_accept(args: argparse.Namespace) -> int:
-    """Accept an offer: the intention is chosen; the vendors are told (accepted/declined)."""
+    """Accept an offer: the intention is chosen; the vendors are told (accepted/declined). A
+    vendor met on a relay is added to the directory first (its fingerprint is in the prompt)."""
     check_can_confirm(f"Accepting {args.offer_id}", assume_yes=args.yes)
     with unlocked(args) as vault:
-        confirm(f"Accept offer {args.offer_id}", assume_yes=args.yes)
+        stored = OfferBook(vault).get(args.offer_id)
+        signer_jwk = stored.offer.seller.publicKey.model_dump()
+        signer = standing(vault.reader, stored.vendor_id, signer_jwk)
+        adds = (
+            ""
+            if signer.pinned
+            else f" and add {stored.vendor_id} ({cli_market.NOT_IN_DIRECTORY}, fingerprint "
+            f"{signer.fingerprint}) to your directory"
+        )
+        confirm(f"Accept offer {args.offer_id}{adds}", assume_yes=args.yes)
         result = OfferBook(vault).accept(args.offer_id)
-        deliver_pending(vault, deadline=args.wait, on_progress=_progress)
-    print(f"Accepted {result.offer_id} from {result.vendor_id}.")
+        deliver_pending(vault, deadline=args.wait, on_progress=None if args.json else _progress)
+    if args.json:
+        print_json(
+            {
+                "offer": result.offer_id,
+                "intention": result.intention_id,
+                "vendor": result.vendor_id,
+                "pinned": result.pinned,
+                "fingerprint": signer.fingerprint,
+                "told": list(result.notices.told),
+                "notTold": [{"vendor": v, "reason": r} for v, r in result.notices.not_told],
+            }
+        )
+        return 0
+    print(printable(f"Accepted {result.offer_id} from {result.vendor_id}."))
+    if result.pinned:
+        print(
+            printable(
+                f"  {result.vendor_id} is now in your directory (fingerprint {signer.fingerprint})."
+            )
+        )
     for vendor_id, reason in result.notices.not_told:
-        print(f"  not told: {vendor_id} - {reason}")
+        print(printable(f"  not told: {vendor_id} - {reason}"))
     return 0
 
 
@@ -485,7 +529,7 @@ def add_commands(commands: Any) -> None:
     listing.add_argument("id", metavar="ID", help="the intention's id")
     show = command(offers, "show", cmd_offers_show, json_output=True)
     show.add_argument("offer_id", metavar="OFFER_ID")
-    accept = command(offers, "accept", cmd_offers_accept)
+    accept = command(offers, "accept", cmd_offers_accept, json_output=True)
     accept.add_argument("offer_id", metavar="OFFER_ID")
     accept.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     accept.add_argument("--wait", type=wait_seconds, default=15.0, metavar="SECONDS")

@@ -3,12 +3,17 @@
 Casting publishes the intention on a NATS relay (vendors listening on its category answer with
 sealed offers); ``intent follow`` reads those offers as they arrive and puts them through the
 same checks as offers over HTTP. ``intent withdraw`` tells the relays an intention was cast on.
+
+Vendors met on a relay (outside the directory) are shown with their key's fingerprint and "not
+in your directory" wherever their offers are (``intent follow``, ``offers list``, ``offers show``,
+``offers accept``, which pins the vendor); their names and URLs are remote text, made printable.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import time
 from typing import Any
 
@@ -30,9 +35,14 @@ from wallet.market import (
     withdraw_on_relays,
 )
 from wallet.offers import IngestReport
+from wallet.offers import store as offer_store
 from wallet.relay import RelayError
 from wallet.terminal import printable
 from wallet.vault.facade import Vault
+from wallet.vendors import met
+from wallet.vendors.met import MetVendor
+
+NOT_IN_DIRECTORY = "not in your directory"
 
 DEFAULT_FOLLOW_SECONDS = 60.0
 IDLE_SECONDS = 1.0
@@ -85,9 +95,46 @@ def tell_relays(vault: Vault, intention_id: str) -> None:
         print(f"  {len(told)} relay(s) told; the intention was removed there.")
 
 
-def _message_lines(report: IngestReport) -> None:
+def met_json(vault: Vault, intention_id: str) -> list[dict[str, Any]]:
+    """The vendors met on a relay for the intention (``offers list``, ``intent follow``)."""
+    return [
+        {
+            "vendor": vendor.id,
+            "name": vendor.name,
+            "fingerprint": vendor.fingerprint,
+            "metadataUrl": vendor.metadata_url,
+            "inDirectory": False,
+        }
+        for vendor in met.met_for(vault.reader, intention_id)
+    ]
+
+
+def met_line(vendor: MetVendor) -> str:
+    """One met vendor: id, name, fingerprint, and that it is not in the directory."""
+    return (
+        f"  {one_line(vendor.id, 40)} ({one_line(vendor.name, 40)}): {NOT_IN_DIRECTORY}, "
+        f"fingerprint {vendor.fingerprint}"
+    )
+
+
+def print_met(vault: Vault, intention_id: str) -> None:
+    """The vendors met on a relay for the intention, if any, and what accepting does."""
+    vendors = met.met_for(vault.reader, intention_id)
+    if not vendors:
+        return
+    print(
+        f"Met on a relay, {NOT_IN_DIRECTORY} ({len(vendors)}; accepting an offer adds its vendor):"
+    )
+    print_capped(
+        [met_line(vendor) for vendor in vendors],
+        more="  ... and {count} more (--json lists them all)",
+    )
+
+
+def _message_lines(vault: Vault, report: IngestReport) -> None:
     for offer_id in report.stored:
-        print(printable(f"  offer {offer_id} stored"), flush=True)
+        standing = _offer_standing(vault, offer_id)
+        print(printable(f"  offer {offer_id} stored{standing}"), flush=True)
     print_capped(
         [
             f"  refused from {r.vendor_id}: {r.code} - {one_line(r.reason, 120)}"
@@ -97,7 +144,16 @@ def _message_lines(report: IngestReport) -> None:
     )
 
 
-def _follow_json(report: FollowReport) -> dict[str, Any]:
+def _offer_standing(vault: Vault, offer_id: str) -> str:
+    """`` (from V, not in your directory, fingerprint F)`` for an offer of a met vendor."""
+    row = offer_store.get_offer(vault.reader, offer_id)
+    vendor = None if row is None else met.get(vault.reader, row.vendor_id)
+    if vendor is None:
+        return ""
+    return f" (from {vendor.id}, {NOT_IN_DIRECTORY}, fingerprint {vendor.fingerprint})"
+
+
+def _follow_json(vault: Vault, intention_id: str, report: FollowReport) -> dict[str, Any]:
     offers = report.offers
     return {
         "messages": report.messages,
@@ -109,13 +165,14 @@ def _follow_json(report: FollowReport) -> dict[str, Any]:
         ],
         "refusedNotRecorded": offers.unrecorded,
         "capped": report.capped,
+        "metVendors": met_json(vault, intention_id),
     }
 
 
 async def _follow(args: argparse.Namespace, vault: Vault) -> FollowReport:
     total = FollowReport()
     deadline = time.monotonic() + args.seconds
-    on_message = None if args.json else _message_lines
+    on_message = None if args.json else functools.partial(_message_lines, vault)
     while True:
         report = await follow_offers(
             vault, args.relay, args.id, wait_seconds=IDLE_SECONDS, on_message=on_message
@@ -133,9 +190,10 @@ def cmd_intent_follow(args: argparse.Namespace) -> int:
         if not args.json:
             print(f"Following offers for {args.id} on {printable(args.relay)}...", flush=True)
         report = asyncio.run(_follow(args, vault))
-    if args.json:
-        print_json(_follow_json(report))
-        return 0
+        if args.json:
+            print_json(_follow_json(vault, args.id, report))
+            return 0
+        print_met(vault, args.id)
     offers = report.offers
     print(
         f"{report.messages} message(s): {len(offers.stored)} offer(s) stored, "
