@@ -3503,6 +3503,10 @@ Después, desbloquea con la frase de contraseña de la copia.</translation>
         <translation>Vista previa en</translation>
     </message>
     <message>
+        <source>Hash and signing key of the selected version</source>
+        <translation>Hash y clave de firma de la versión elegida</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>

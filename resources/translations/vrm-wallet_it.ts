@@ -3503,6 +3503,10 @@ Poi sblocca con la passphrase del backup.</translation>
         <translation>Anteprima in</translation>
     </message>
     <message>
+        <source>Hash and signing key of the selected version</source>
+        <translation>Hash e chiave di firma della versione scelta</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Esporta…</translation>
     </message>

@@ -48,11 +48,11 @@ def test_compose_save_twice_diff_and_export(
     assert "Write to me in Spanish" in page.preview.toPlainText()
     page.language_combo.setCurrentIndex(page.language_combo.findData("it"))
     assert "45 giorni" in page.preview.toPlainText()
-    assert retention.check.text() == "Limite di conservazione"
+    assert retention.title.text() == "Limite di conservazione"
 
     page.save_button.click()
     qtbot.waitUntil(lambda: page.versions_list.count() == 1)
-    assert "SHA-256" in page.details.text() and "kid" in page.details.text()
+    assert "SHA-256" in page.details.toPlainText() and "kid" in page.details.toPlainText()
     assert not page.save_button.isEnabled()  # unchanged: a new version would add nothing
     assert "Same as your saved version 1" in page.preview.toPlainText()
 

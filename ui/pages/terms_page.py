@@ -12,12 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -38,11 +36,11 @@ from ui.i18n.formats import local_date_time
 from ui.i18n.language import current_language
 from ui.pages.base import Page
 from ui.pages.terms_agreements import AgreementsTab
+from ui.pages.terms_clauses import ClauseRow, connect_change
 from ui.tasks import VaultRunner
 from wallet.changes import Changes, Part
 from wallet.terms import (
     Catalogue,
-    CatalogueClause,
     ClauseChoice,
     Language,
     SignedTerms,
@@ -55,99 +53,10 @@ from wallet.terms import (
     preview_draft,
     render_document,
 )
-from wallet.terms.catalogue import ParamSpec
 from wallet.vault.facade import Vault
 
-ParamEditor = QSpinBox | QComboBox | QLineEdit
-
-
-class ClauseRow(QWidget):
-    """One catalogue clause: a check box with its title and an editor per parameter."""
-
-    def __init__(self, clause: CatalogueClause, language: Language, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.clause = clause
-        self.check = QCheckBox(clause.title.get(language))
-        self.check.setToolTip(clause.id)
-        self.editors: dict[str, ParamEditor] = {}
-        self.labels: dict[str, QLabel] = {}
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.addWidget(self.check, 0, 0, 1, 2)
-        for row, param in enumerate(clause.params, start=1):
-            editor = _editor_for(param, language)
-            editor.setEnabled(False)
-            self.check.toggled.connect(editor.setEnabled)
-            self.editors[param.name] = editor
-            label = QLabel(param.label.get(language))
-            label.setBuddy(editor)
-            self.labels[param.name] = label
-            layout.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight)
-            layout.addWidget(editor, row, 1)
-        layout.setColumnStretch(1, 1)
-        layout.setColumnMinimumWidth(0, 140)
-
-    def params(self) -> dict[str, object]:
-        values: dict[str, object] = {}
-        for name, editor in self.editors.items():
-            if isinstance(editor, QSpinBox):
-                values[name] = editor.value()
-            elif isinstance(editor, QComboBox):
-                values[name] = editor.currentData()
-            else:
-                values[name] = editor.text()
-        return values
-
-    def set_params(self, params: dict[str, object]) -> None:
-        for name, value in params.items():
-            editor = self.editors.get(name)
-            if isinstance(editor, QSpinBox) and isinstance(value, int):
-                editor.setValue(value)
-            elif isinstance(editor, QComboBox):
-                index = editor.findData(value)
-                if index >= 0:
-                    editor.setCurrentIndex(index)
-            elif isinstance(editor, QLineEdit):
-                editor.setText(str(value))
-
-    def retitle(self, language: Language) -> None:
-        """Show titles, parameter labels, units and enum labels in ``language`` (values are
-        kept)."""
-        self.check.setText(self.clause.title.get(language))
-        for param in self.clause.params:
-            self.labels[param.name].setText(param.label.get(language))
-            editor = self.editors[param.name]
-            if isinstance(editor, QSpinBox) and param.unit:
-                editor.setSuffix(f" {param.unit_word(language)}")
-            if isinstance(editor, QComboBox):
-                for index, option in enumerate(param.options):
-                    editor.setItemText(index, option.label.get(language))
-
-
-MIN_COMBO_CHARACTERS = 14
-
-
-def _editor_for(param: ParamSpec, language: Language) -> ParamEditor:
-    if param.type == "int":
-        spin = QSpinBox()
-        spin.setRange(param.min or 0, param.max or 0)
-        spin.setValue(int(param.default))
-        if param.unit:
-            spin.setSuffix(f" {param.unit_word(language)}")
-        spin.setToolTip(param.allowed())
-        return spin
-    if param.type == "enum":
-        combo = QComboBox()
-        for option in param.options:
-            combo.addItem(option.label.get(language), option.value)
-        combo.setCurrentIndex(max(0, combo.findData(param.default)))
-        # As wide as the column leaves it (the list shows whole labels): the page fits a laptop.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(MIN_COMBO_CHARACTERS)
-        return combo
-    line = QLineEdit(str(param.default))
-    line.setMaxLength(param.max_length)
-    return line
+MIN_AGREEMENT_CHARACTERS = 24
+HASH_VIEW_LINES = 6  # a version's hash and key, wrapped at a laptop's width
 
 
 class TermsPage(Page):
@@ -198,6 +107,11 @@ class TermsPage(Page):
         self.agreement_combo.addItem(self.tr("No standard agreement (clauses only)"), None)
         for agreement in load_roster().agreements:
             self.agreement_combo.addItem(agreement.title.get(self.language()), agreement.id)
+        # A long title is elided, not a reason for a wider page (the list shows it whole).
+        self.agreement_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.agreement_combo.setMinimumContentsLength(MIN_AGREEMENT_CHARACTERS)
         self.agreement_combo.currentIndexChanged.connect(self.update_preview)
         self.clause_rows: dict[str, ClauseRow] = {}
         clauses = QWidget()
@@ -206,17 +120,19 @@ class TermsPage(Page):
             row = ClauseRow(clause, self.language())
             row.check.toggled.connect(self.update_preview)
             for editor in row.editors.values():
-                _connect_change(editor, self.update_preview)
+                connect_change(editor, self.update_preview)
             self.clause_rows[clause.id] = row
             clause_layout.addWidget(row)
         clause_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(clauses)
-        # Wide enough for every parameter editor, so only vertical scrolling is ever needed.
+        # Wide enough for every parameter editor, so only vertical scrolling is ever needed (the
+        # titles wrap: they never need more).
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scrollbar = scroll.verticalScrollBar().sizeHint().width()
-        scroll.setMinimumWidth(clauses.sizeHint().width() + scrollbar + 2 * scroll.frameWidth())
+        needed = clauses.minimumSizeHint().width() + scrollbar + 2 * scroll.frameWidth()
+        scroll.setMinimumWidth(needed)
 
         self.free_text_edit = QLineEdit()
         self.free_text_edit.setPlaceholderText(self.tr("A clause in your own words…"))
@@ -239,7 +155,9 @@ class TermsPage(Page):
         left_layout.addWidget(self.agreement_combo)
         left_layout.addWidget(QLabel(self.tr("Standard clauses added to it")))
         left_layout.addWidget(scroll, 1)
-        left_layout.addWidget(QLabel(self.tr("Free-text clauses (kept as you write them)")))
+        free_caption = QLabel(self.tr("Free-text clauses (kept as you write them)"))
+        free_caption.setWordWrap(True)
+        left_layout.addWidget(free_caption)
         left_layout.addLayout(free_row)
         left_layout.addWidget(self.free_text_list)
 
@@ -257,9 +175,13 @@ class TermsPage(Page):
         top.addWidget(QLabel(self.tr("Preview in")))
         top.addWidget(self.language_combo)
         top.addStretch(1)
-        top.addWidget(self.save_button)
         right_layout.addLayout(top)
         right_layout.addWidget(self.preview, 1)
+        # Below what it saves (beside the language, the row was wider than a laptop leaves it).
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_button)
+        right_layout.addLayout(bottom)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -270,10 +192,8 @@ class TermsPage(Page):
     def _build_history(self) -> QWidget:
         self.versions_list = QListWidget()
         self.versions_list.currentRowChanged.connect(self._show_details)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.details = _hash_view()
+        self.details.setAccessibleName(self.tr("Hash and signing key of the selected version"))
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setToolTip(self.tr("Save the selected version as signed JSON"))
         self.export_button.clicked.connect(self.export_selected)
@@ -490,10 +410,10 @@ class TermsPage(Page):
         self.export_button.setEnabled(chosen is not None)
         self.edit_button.setEnabled(chosen is not None)
         if chosen is None:
-            self.details.setText(self.tr("No saved version yet."))
+            self.details.setPlainText(self.tr("No saved version yet."))
             self.version_text.clear()
             return
-        self.details.setText(
+        self.details.setPlainText(
             self.tr("SHA-256: %1\nSigned by key: %2\nKey id (kid): %3")
             .replace("%1", chosen.sha256)
             .replace("%2", chosen.fingerprint)
@@ -565,10 +485,14 @@ class TermsPage(Page):
         self.clear_messages()
 
 
-def _connect_change(editor: ParamEditor, slot: object) -> None:
-    if isinstance(editor, QSpinBox):
-        editor.valueChanged.connect(slot)
-    elif isinstance(editor, QComboBox):
-        editor.currentIndexChanged.connect(slot)
-    else:
-        editor.textChanged.connect(slot)
+def _hash_view() -> QPlainTextEdit:
+    """A version's hash and key, selectable, in a fixed font that wraps anywhere: a 64-digit hash
+    is one word, which a label cannot wrap (the page would be wider than a laptop's screen)."""
+    view = QPlainTextEdit()
+    view.setReadOnly(True)
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    view.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    view.viewport().setAutoFillBackground(False)
+    view.setMaximumHeight(view.fontMetrics().lineSpacing() * HASH_VIEW_LINES)
+    return view

@@ -8,7 +8,16 @@ the first use of PySide6's ``Qt`` namespace (``Qt.TextFormat.PlainText``) builds
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 CARD_WIDTH = 520
 
@@ -36,6 +45,50 @@ def secondary(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
+
+
+class CheckCaption(QLabel):
+    """The text of a check box, word-wrapped beside a box whose own text is empty.
+
+    A QCheckBox's text never wraps, so a long one (a clause title in Spanish) sets the minimum
+    width of everything around it. The caption wraps instead; clicking it toggles the box as
+    clicking the box's own text would, and it is the box's accessible name (a screen reader says
+    it; the box keeps the keyboard focus and Space). Lay both out with :func:`check_with_caption`.
+    """
+
+    def __init__(self, check: QCheckBox, text: str = "") -> None:
+        super().__init__()
+        self.check = check
+        self.setProperty("textFormat", "PlainText")
+        self.setWordWrap(True)
+        self.setBuddy(check)
+        self.set_caption(text)
+
+    def set_caption(self, text: str) -> None:
+        """Show ``text`` and make it the box's accessible name."""
+        self.setText(text)
+        self.check.setAccessibleName(text)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+
+        inside = self.rect().contains(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and inside and self.check.isEnabled():
+            self.check.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.check.click()
+        super().mouseReleaseEvent(event)
+
+
+def check_with_caption(check: QCheckBox, caption: CheckCaption) -> QHBoxLayout:
+    """A row with ``check`` (at the top, as a box beside a paragraph sits) and its caption, which
+    takes the rest of the width."""
+    from PySide6.QtCore import Qt
+
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(check, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(caption, 1)
+    return row
 
 
 def centred_card(content: QWidget, parent: QWidget, *, width: int = CARD_WIDTH) -> None:
