@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActivityCounts</name>
+    <message numerus="yes">
+        <source>%n offer(s)</source>
+        <translation>
+            <numerusform>%n offer</numerusform>
+            <numerusform>%n offers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other offer(s) declined</source>
+        <translation>
+            <numerusform>%n other offer declined</numerusform>
+            <numerusform>%n other offers declined</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>queued for %n vendor(s)</source>
+        <translation>
+            <numerusform>queued for %n vendor</numerusform>
+            <numerusform>queued for %n vendors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vendor(s) to tell</source>
+        <translation>
+            <numerusform>%n vendor to tell</numerusform>
+            <numerusform>%n vendors to tell</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vendor(s)</source>
+        <translation>
+            <numerusform>%n vendor</numerusform>
+            <numerusform>%n vendors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n field</numerusform>
+            <numerusform>%n fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n delivered</source>
+        <translation>
+            <numerusform>%1: %n delivered</numerusform>
+            <numerusform>%1: %n delivered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConsentsPage</name>
     <message numerus="yes">
         <source>Your new %1 is on its way to %n vendor(s).</source>

@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>ActivityCounts</name>
+    <message numerus="yes">
+        <source>%n offer(s)</source>
+        <translation>
+            <numerusform>%n oferta</numerusform>
+            <numerusform>%n ofertas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other offer(s) declined</source>
+        <translation>
+            <numerusform>%n oferta más rechazada</numerusform>
+            <numerusform>%n ofertas más rechazadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>queued for %n vendor(s)</source>
+        <translation>
+            <numerusform>en cola para %n vendedor</numerusform>
+            <numerusform>en cola para %n vendedores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vendor(s) to tell</source>
+        <translation>
+            <numerusform>%n vendedor por avisar</numerusform>
+            <numerusform>%n vendedores por avisar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vendor(s)</source>
+        <translation>
+            <numerusform>%n vendedor</numerusform>
+            <numerusform>%n vendedores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n dato</numerusform>
+            <numerusform>%n datos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n delivered</source>
+        <translation>
+            <numerusform>%1: %n entregado</numerusform>
+            <numerusform>%1: %n entregados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ActivityModel</name>
     <message>
         <source>Completed</source>
@@ -345,6 +397,173 @@
     <message>
         <source>(The current filter hides that entry.)</source>
         <translation>(El filtro actual oculta esa entrada.)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityWords</name>
+    <message>
+        <source>intention</source>
+        <translation>intención</translation>
+    </message>
+    <message>
+        <source>intention withdrawn</source>
+        <translation>intención retirada</translation>
+    </message>
+    <message>
+        <source>your choice of offer</source>
+        <translation>tu elección de oferta</translation>
+    </message>
+    <message>
+        <source>offers</source>
+        <translation>ofertas</translation>
+    </message>
+    <message>
+        <source>your terms</source>
+        <translation>tus condiciones</translation>
+    </message>
+    <message>
+        <source>consent given</source>
+        <translation>consentimiento dado</translation>
+    </message>
+    <message>
+        <source>data updated</source>
+        <translation>datos actualizados</translation>
+    </message>
+    <message>
+        <source>consent revoked</source>
+        <translation>consentimiento revocado</translation>
+    </message>
+    <message>
+        <source>consent expired</source>
+        <translation>consentimiento caducado</translation>
+    </message>
+    <message>
+        <source>proposal #%1 (%2)</source>
+        <translation>propuesta n.º %1 (%2)</translation>
+    </message>
+    <message>
+        <source>purposes %1</source>
+        <translation>finalidades %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>versión %1</translation>
+    </message>
+    <message>
+        <source>accepts version %1</source>
+        <translation>acepta la versión %1</translation>
+    </message>
+    <message>
+        <source>card #%1</source>
+        <translation>tarjeta n.º %1</translation>
+    </message>
+    <message>
+        <source>proposal #%1</source>
+        <translation>propuesta n.º %1</translation>
+    </message>
+    <message>
+        <source>accepts your terms</source>
+        <translation>acepta tus condiciones</translation>
+    </message>
+    <message>
+        <source>notice to the vendor queued</source>
+        <translation>aviso al vendedor en cola</translation>
+    </message>
+    <message>
+        <source>cast to a relay</source>
+        <translation>difundida por un relé</translation>
+    </message>
+    <message>
+        <source>the vendor says this address is gone for good</source>
+        <translation>el vendedor dice que esta dirección ya no existe</translation>
+    </message>
+    <message>
+        <source>the current passphrase was wrong</source>
+        <translation>la frase de contraseña actual no era correcta</translation>
+    </message>
+    <message>
+        <source>no secure keyring</source>
+        <translation>no hay llavero seguro</translation>
+    </message>
+    <message>
+        <source>with the passphrase</source>
+        <translation>con la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>with the recovery key</source>
+        <translation>con la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>from this device&apos;s keyring</source>
+        <translation>desde el llavero de este dispositivo</translation>
+    </message>
+    <message>
+        <source>wrong passphrase</source>
+        <translation>frase de contraseña incorrecta</translation>
+    </message>
+    <message>
+        <source>wrong recovery key</source>
+        <translation>clave de recuperación incorrecta</translation>
+    </message>
+    <message>
+        <source>mistyped recovery key</source>
+        <translation>clave de recuperación mal escrita</translation>
+    </message>
+    <message>
+        <source>the vendor confirmed receiving the data</source>
+        <translation>el vendedor confirmó que recibió los datos</translation>
+    </message>
+    <message>
+        <source>the vendor confirmed the update</source>
+        <translation>el vendedor confirmó la actualización</translation>
+    </message>
+    <message>
+        <source>the vendor confirmed the consent ended</source>
+        <translation>el vendedor confirmó el fin del consentimiento</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>programa</translation>
+    </message>
+    <message>
+        <source>vendor</source>
+        <translation>vendedor</translation>
+    </message>
+    <message>
+        <source>member number</source>
+        <translation>número de socio</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>nivel</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <source>expiry date</source>
+        <translation>fecha de caducidad</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>barcode type</source>
+        <translation>tipo de código</translation>
+    </message>
+    <message>
+        <source>barcode value</source>
+        <translation>valor del código</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>importe</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3223,217 @@
     <message>
         <source>QR code</source>
         <translation>Código QR</translation>
+    </message>
+</context>
+<context>
+    <name>Region</name>
+    <message>
+        <source>Spain</source>
+        <translation>España</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>Italia</translation>
+    </message>
+    <message>
+        <source>Portugal</source>
+        <translation>Portugal</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Francia</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Alemania</translation>
+    </message>
+    <message>
+        <source>Austria</source>
+        <translation>Austria</translation>
+    </message>
+    <message>
+        <source>Switzerland</source>
+        <translation>Suiza</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Bélgica</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Países Bajos</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>Irlanda</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Reino Unido</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Andalusia</source>
+        <translation>Andalucía</translation>
+    </message>
+    <message>
+        <source>Aragon</source>
+        <translation>Aragón</translation>
+    </message>
+    <message>
+        <source>Asturias</source>
+        <translation>Asturias</translation>
+    </message>
+    <message>
+        <source>Balearic Islands</source>
+        <translation>Islas Baleares</translation>
+    </message>
+    <message>
+        <source>Basque Country</source>
+        <translation>País Vasco</translation>
+    </message>
+    <message>
+        <source>Canary Islands</source>
+        <translation>Canarias</translation>
+    </message>
+    <message>
+        <source>Cantabria</source>
+        <translation>Cantabria</translation>
+    </message>
+    <message>
+        <source>Castile and León</source>
+        <translation>Castilla y León</translation>
+    </message>
+    <message>
+        <source>Castilla–La Mancha</source>
+        <translation>Castilla-La Mancha</translation>
+    </message>
+    <message>
+        <source>Catalonia</source>
+        <translation>Cataluña</translation>
+    </message>
+    <message>
+        <source>Ceuta</source>
+        <translation>Ceuta</translation>
+    </message>
+    <message>
+        <source>Extremadura</source>
+        <translation>Extremadura</translation>
+    </message>
+    <message>
+        <source>Galicia</source>
+        <translation>Galicia</translation>
+    </message>
+    <message>
+        <source>La Rioja</source>
+        <translation>La Rioja</translation>
+    </message>
+    <message>
+        <source>Madrid</source>
+        <translation>Madrid</translation>
+    </message>
+    <message>
+        <source>Melilla</source>
+        <translation>Melilla</translation>
+    </message>
+    <message>
+        <source>Murcia</source>
+        <translation>Murcia</translation>
+    </message>
+    <message>
+        <source>Navarre</source>
+        <translation>Navarra</translation>
+    </message>
+    <message>
+        <source>Valencian Community</source>
+        <translation>Comunidad Valenciana</translation>
+    </message>
+    <message>
+        <source>Abruzzo</source>
+        <translation>Abruzos</translation>
+    </message>
+    <message>
+        <source>Basilicata</source>
+        <translation>Basilicata</translation>
+    </message>
+    <message>
+        <source>Calabria</source>
+        <translation>Calabria</translation>
+    </message>
+    <message>
+        <source>Campania</source>
+        <translation>Campania</translation>
+    </message>
+    <message>
+        <source>Emilia-Romagna</source>
+        <translation>Emilia-Romaña</translation>
+    </message>
+    <message>
+        <source>Friuli-Venezia Giulia</source>
+        <translation>Friul-Venecia Julia</translation>
+    </message>
+    <message>
+        <source>Lazio</source>
+        <translation>Lacio</translation>
+    </message>
+    <message>
+        <source>Liguria</source>
+        <translation>Liguria</translation>
+    </message>
+    <message>
+        <source>Lombardy</source>
+        <translation>Lombardía</translation>
+    </message>
+    <message>
+        <source>Marche</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>Molise</source>
+        <translation>Molise</translation>
+    </message>
+    <message>
+        <source>Piedmont</source>
+        <translation>Piamonte</translation>
+    </message>
+    <message>
+        <source>Apulia</source>
+        <translation>Apulia</translation>
+    </message>
+    <message>
+        <source>Sardinia</source>
+        <translation>Cerdeña</translation>
+    </message>
+    <message>
+        <source>Sicily</source>
+        <translation>Sicilia</translation>
+    </message>
+    <message>
+        <source>Tuscany</source>
+        <translation>Toscana</translation>
+    </message>
+    <message>
+        <source>Trentino-South Tyrol</source>
+        <translation>Trentino-Alto Adigio</translation>
+    </message>
+    <message>
+        <source>Umbria</source>
+        <translation>Umbría</translation>
+    </message>
+    <message>
+        <source>Aosta Valley</source>
+        <translation>Valle de Aosta</translation>
+    </message>
+    <message>
+        <source>Veneto</source>
+        <translation>Véneto</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
+    <name>ActivityCounts</name>
+    <message numerus="yes">
+        <source>%n offer(s)</source>
+        <translation>
+            <numerusform>%n offerta</numerusform>
+            <numerusform>%n offerte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other offer(s) declined</source>
+        <translation>
+            <numerusform>%n altra offerta rifiutata</numerusform>
+            <numerusform>%n altre offerte rifiutate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>queued for %n vendor(s)</source>
+        <translation>
+            <numerusform>in coda per %n venditore</numerusform>
+            <numerusform>in coda per %n venditori</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vendor(s) to tell</source>
+        <translation>
+            <numerusform>%n venditore da avvisare</numerusform>
+            <numerusform>%n venditori da avvisare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vendor(s)</source>
+        <translation>
+            <numerusform>%n venditore</numerusform>
+            <numerusform>%n venditori</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n dato</numerusform>
+            <numerusform>%n dati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n delivered</source>
+        <translation>
+            <numerusform>%1: %n consegnato</numerusform>
+            <numerusform>%1: %n consegnati</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ActivityModel</name>
     <message>
         <source>Completed</source>
@@ -345,6 +397,173 @@
     <message>
         <source>(The current filter hides that entry.)</source>
         <translation>(Il filtro attuale nasconde quella voce.)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityWords</name>
+    <message>
+        <source>intention</source>
+        <translation>intenzione</translation>
+    </message>
+    <message>
+        <source>intention withdrawn</source>
+        <translation>intenzione ritirata</translation>
+    </message>
+    <message>
+        <source>your choice of offer</source>
+        <translation>la tua scelta dell&apos;offerta</translation>
+    </message>
+    <message>
+        <source>offers</source>
+        <translation>offerte</translation>
+    </message>
+    <message>
+        <source>your terms</source>
+        <translation>le tue condizioni</translation>
+    </message>
+    <message>
+        <source>consent given</source>
+        <translation>consenso dato</translation>
+    </message>
+    <message>
+        <source>data updated</source>
+        <translation>dati aggiornati</translation>
+    </message>
+    <message>
+        <source>consent revoked</source>
+        <translation>consenso revocato</translation>
+    </message>
+    <message>
+        <source>consent expired</source>
+        <translation>consenso scaduto</translation>
+    </message>
+    <message>
+        <source>proposal #%1 (%2)</source>
+        <translation>proposta n. %1 (%2)</translation>
+    </message>
+    <message>
+        <source>purposes %1</source>
+        <translation>finalità %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>versione %1</translation>
+    </message>
+    <message>
+        <source>accepts version %1</source>
+        <translation>accetta la versione %1</translation>
+    </message>
+    <message>
+        <source>card #%1</source>
+        <translation>carta n. %1</translation>
+    </message>
+    <message>
+        <source>proposal #%1</source>
+        <translation>proposta n. %1</translation>
+    </message>
+    <message>
+        <source>accepts your terms</source>
+        <translation>accetta le tue condizioni</translation>
+    </message>
+    <message>
+        <source>notice to the vendor queued</source>
+        <translation>avviso al venditore in coda</translation>
+    </message>
+    <message>
+        <source>cast to a relay</source>
+        <translation>diffusa tramite un relay</translation>
+    </message>
+    <message>
+        <source>the vendor says this address is gone for good</source>
+        <translation>il venditore dice che questo indirizzo non esiste più</translation>
+    </message>
+    <message>
+        <source>the current passphrase was wrong</source>
+        <translation>la passphrase attuale era sbagliata</translation>
+    </message>
+    <message>
+        <source>no secure keyring</source>
+        <translation>nessun portachiavi sicuro</translation>
+    </message>
+    <message>
+        <source>with the passphrase</source>
+        <translation>con la passphrase</translation>
+    </message>
+    <message>
+        <source>with the recovery key</source>
+        <translation>con la chiave di recupero</translation>
+    </message>
+    <message>
+        <source>from this device&apos;s keyring</source>
+        <translation>dal portachiavi di questo dispositivo</translation>
+    </message>
+    <message>
+        <source>wrong passphrase</source>
+        <translation>passphrase sbagliata</translation>
+    </message>
+    <message>
+        <source>wrong recovery key</source>
+        <translation>chiave di recupero sbagliata</translation>
+    </message>
+    <message>
+        <source>mistyped recovery key</source>
+        <translation>chiave di recupero scritta male</translation>
+    </message>
+    <message>
+        <source>the vendor confirmed receiving the data</source>
+        <translation>il venditore ha confermato di aver ricevuto i dati</translation>
+    </message>
+    <message>
+        <source>the vendor confirmed the update</source>
+        <translation>il venditore ha confermato l&apos;aggiornamento</translation>
+    </message>
+    <message>
+        <source>the vendor confirmed the consent ended</source>
+        <translation>il venditore ha confermato la fine del consenso</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>programma</translation>
+    </message>
+    <message>
+        <source>vendor</source>
+        <translation>venditore</translation>
+    </message>
+    <message>
+        <source>member number</source>
+        <translation>numero di socio</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>livello</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>punti</translation>
+    </message>
+    <message>
+        <source>expiry date</source>
+        <translation>data di scadenza</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>barcode type</source>
+        <translation>tipo di codice</translation>
+    </message>
+    <message>
+        <source>barcode value</source>
+        <translation>valore del codice</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>importo</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3223,217 @@
     <message>
         <source>QR code</source>
         <translation>Codice QR</translation>
+    </message>
+</context>
+<context>
+    <name>Region</name>
+    <message>
+        <source>Spain</source>
+        <translation>Spagna</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>Italia</translation>
+    </message>
+    <message>
+        <source>Portugal</source>
+        <translation>Portogallo</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Francia</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Germania</translation>
+    </message>
+    <message>
+        <source>Austria</source>
+        <translation>Austria</translation>
+    </message>
+    <message>
+        <source>Switzerland</source>
+        <translation>Svizzera</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Belgio</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Paesi Bassi</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>Irlanda</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Regno Unito</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Stati Uniti</translation>
+    </message>
+    <message>
+        <source>Andalusia</source>
+        <translation>Andalusia</translation>
+    </message>
+    <message>
+        <source>Aragon</source>
+        <translation>Aragona</translation>
+    </message>
+    <message>
+        <source>Asturias</source>
+        <translation>Asturie</translation>
+    </message>
+    <message>
+        <source>Balearic Islands</source>
+        <translation>Isole Baleari</translation>
+    </message>
+    <message>
+        <source>Basque Country</source>
+        <translation>Paesi Baschi</translation>
+    </message>
+    <message>
+        <source>Canary Islands</source>
+        <translation>Isole Canarie</translation>
+    </message>
+    <message>
+        <source>Cantabria</source>
+        <translation>Cantabria</translation>
+    </message>
+    <message>
+        <source>Castile and León</source>
+        <translation>Castiglia e León</translation>
+    </message>
+    <message>
+        <source>Castilla–La Mancha</source>
+        <translation>Castiglia-La Mancia</translation>
+    </message>
+    <message>
+        <source>Catalonia</source>
+        <translation>Catalogna</translation>
+    </message>
+    <message>
+        <source>Ceuta</source>
+        <translation>Ceuta</translation>
+    </message>
+    <message>
+        <source>Extremadura</source>
+        <translation>Estremadura</translation>
+    </message>
+    <message>
+        <source>Galicia</source>
+        <translation>Galizia</translation>
+    </message>
+    <message>
+        <source>La Rioja</source>
+        <translation>La Rioja</translation>
+    </message>
+    <message>
+        <source>Madrid</source>
+        <translation>Madrid</translation>
+    </message>
+    <message>
+        <source>Melilla</source>
+        <translation>Melilla</translation>
+    </message>
+    <message>
+        <source>Murcia</source>
+        <translation>Murcia</translation>
+    </message>
+    <message>
+        <source>Navarre</source>
+        <translation>Navarra</translation>
+    </message>
+    <message>
+        <source>Valencian Community</source>
+        <translation>Comunità Valenciana</translation>
+    </message>
+    <message>
+        <source>Abruzzo</source>
+        <translation>Abruzzo</translation>
+    </message>
+    <message>
+        <source>Basilicata</source>
+        <translation>Basilicata</translation>
+    </message>
+    <message>
+        <source>Calabria</source>
+        <translation>Calabria</translation>
+    </message>
+    <message>
+        <source>Campania</source>
+        <translation>Campania</translation>
+    </message>
+    <message>
+        <source>Emilia-Romagna</source>
+        <translation>Emilia-Romagna</translation>
+    </message>
+    <message>
+        <source>Friuli-Venezia Giulia</source>
+        <translation>Friuli-Venezia Giulia</translation>
+    </message>
+    <message>
+        <source>Lazio</source>
+        <translation>Lazio</translation>
+    </message>
+    <message>
+        <source>Liguria</source>
+        <translation>Liguria</translation>
+    </message>
+    <message>
+        <source>Lombardy</source>
+        <translation>Lombardia</translation>
+    </message>
+    <message>
+        <source>Marche</source>
+        <translation>Marche</translation>
+    </message>
+    <message>
+        <source>Molise</source>
+        <translation>Molise</translation>
+    </message>
+    <message>
+        <source>Piedmont</source>
+        <translation>Piemonte</translation>
+    </message>
+    <message>
+        <source>Apulia</source>
+        <translation>Puglia</translation>
+    </message>
+    <message>
+        <source>Sardinia</source>
+        <translation>Sardegna</translation>
+    </message>
+    <message>
+        <source>Sicily</source>
+        <translation>Sicilia</translation>
+    </message>
+    <message>
+        <source>Tuscany</source>
+        <translation>Toscana</translation>
+    </message>
+    <message>
+        <source>Trentino-South Tyrol</source>
+        <translation>Trentino-Alto Adige</translation>
+    </message>
+    <message>
+        <source>Umbria</source>
+        <translation>Umbria</translation>
+    </message>
+    <message>
+        <source>Aosta Valley</source>
+        <translation>Valle d&apos;Aosta</translation>
+    </message>
+    <message>
+        <source>Veneto</source>
+        <translation>Veneto</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

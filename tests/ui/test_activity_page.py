@@ -97,7 +97,7 @@ def test_new_activity_appears_when_the_vault_changes(
     with qtbot.waitSignal(page.model.rows_reset):
         on_worker(qtbot, runner, lambda vault: vault.fields.set("email", "ada@example.org"))
     assert column(page, ActivityColumn.EVENT)[0] == "Field added"
-    assert column(page, ActivityColumn.FIELDS)[0] == "email"
+    assert column(page, ActivityColumn.FIELDS)[0] == "Email address"  # its label, not its key
 
 
 def test_verify_reports_an_intact_log_in_green(page: ActivityPage, qtbot: QtBot) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtGui import QColor
 
+from ui.i18n.activity_words import details_text, fields_text, party_text
 from ui.i18n.formats import local_date_time
 from ui.models.windowed import RowIds, RowIdsOperation, RowsOperation, WindowedTableModel
 from ui.tasks import VaultRunner
@@ -17,6 +18,7 @@ from wallet.activity import ActivityEntry
 from wallet.vault.facade import Vault
 
 FAILED_COLOUR = QColor("#c62828")
+MAX_REMEMBERED_WORDS = 4096  # texts shown in words kept for the next paints
 _USER_ROLE = int(Qt.ItemDataRole.UserRole)
 # data() runs for every role of every visible cell on each paint: compare plain ints there.
 _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
@@ -69,6 +71,17 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
         self._completed_text = self.tr("Completed")
         self._not_completed_text = self.tr("Not completed")
         self._self_party_text = self.tr("You")
+        self._vendor_names: Mapping[str, str] = {}
+        self._words: dict[tuple[int, str, str], str] = {}  # (column, area, raw) → as shown
+
+    def set_vendor_names(self, names: Mapping[str, str]) -> None:
+        """Name each vendor (by its id) with the name every other page shows."""
+        self._vendor_names = dict(names)
+        self._words.clear()
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, _PARTY_COLUMN), self.index(self.rowCount() - 1, _PARTY_COLUMN)
+            )
 
     def set_filter(self, *, type_prefix: str | None, text: str | None) -> None:
         """Show only events whose type starts with ``type_prefix`` and/or that mention ``text``.
@@ -127,6 +140,8 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
             return None if entry.result == activity.COMPLETED else FAILED_COLOUR
         if role == _TOOLTIP_ROLE and column == _WHEN_COLUMN:
             return entry.at.isoformat()  # the exact moment, for those who verify
+        if role == _TOOLTIP_ROLE and column >= _PARTY_COLUMN:
+            return self._raw(entry, column) or None  # as the log keeps it, for those who verify
         if role == _TOOLTIP_ROLE and column == _EVENT_COLUMN:
             return self.tr("Entry #%1 (%2)").replace("%1", str(entry.seq)).replace("%2", entry.type)
         return None
@@ -150,11 +165,33 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
         if column == _RESULT_COLUMN:
             completed = entry.result == activity.COMPLETED
             return self._completed_text if completed else self._not_completed_text
+        if column == _PARTY_COLUMN and entry.party == activity.SELF_PARTY:
+            return self._self_party_text
+        raw = self._raw(entry, column)
+        key = (column, entry.type.partition(".")[0], raw)  # the area names a loyalty field
+        shown = self._words.get(key)
+        if shown is None:  # worked out once per text: data() runs on every paint
+            if len(self._words) >= MAX_REMEMBERED_WORDS:
+                self._words.clear()
+            shown = self._in_words(entry, column)
+            self._words[key] = shown
+        return shown
+
+    @staticmethod
+    def _raw(entry: ActivityEntry, column: int) -> str:
+        """The party, field names or details of ``entry`` as the log keeps them."""
         if column == _PARTY_COLUMN:
-            return self._self_party_text if entry.party == activity.SELF_PARTY else entry.party
+            return entry.party
         if column == _FIELDS_COLUMN:
             return ", ".join(entry.field_names)
         return entry.reason
+
+    def _in_words(self, entry: ActivityEntry, column: int) -> str:
+        if column == _PARTY_COLUMN:
+            return party_text(entry.party, self._vendor_names)
+        if column == _FIELDS_COLUMN:
+            return fields_text(entry.field_names, event_type=entry.type)
+        return details_text(entry.reason)
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())

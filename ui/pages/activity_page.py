@@ -1,6 +1,8 @@
 """Activity: the hash-chained log of everything done with the vault, newest first.
 
-The table is a window over the core's log (filters run in the core), and "Verify integrity" checks
+The table is a window over the core's log (filters run in the core), in words: local times,
+vendors by name, field, clause and message names and the core's notes translated
+(:mod:`ui.i18n.activity_words`; the raw values in tooltips). "Verify integrity" checks
 the whole chain on the vault worker, then says plainly whether the log is intact or where it
 breaks, selecting the first bad entry when the current filter shows it. Above the log, when there
 are any, the messages that could not be delivered, with a Retry button for those the wallet itself
@@ -29,10 +31,17 @@ from ui.widgets.tables import ScrollHint, select_row, selected_row, windowed_tab
 from ui.widgets.undelivered_messages import UndeliveredMessages
 from wallet.activity import VerifyReport
 from wallet.changes import Changes, Part
+from wallet.vault.facade import Vault
+from wallet.vendors.directory import VendorDirectory
 
 SEARCH_DEBOUNCE_MS = 250
 INTACT_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; padding: 8px;"
 BROKEN_STYLE = "background: #ffebee; color: #b71c1c; border: 1px solid #ef9a9a; padding: 8px;"
+
+
+def _vendor_names(vault: Vault) -> dict[str, str]:
+    """Each vendor's name by its id (the log names vendors by id)."""
+    return {row.id: row.name for row in VendorDirectory(vault).list()}
 
 
 class ActivityPage(Page):
@@ -63,6 +72,7 @@ class ActivityPage(Page):
         """Reload the entries (keeping the selected one selected if it is still shown) and the
         messages that could not be delivered."""
         self._stale = False
+        self.run(_vendor_names, on_success=self.model.set_vendor_names)
         self._reload_log()
         self.undelivered.reload()
 
@@ -150,6 +160,8 @@ class ActivityPage(Page):
     def _on_vault_changed(self, changes: Changes) -> None:
         log_changed = changes.touches(Part.ACTIVITY)
         outbox_changed = changes.touches(Part.OUTBOX)
+        if changes.touches(Part.VENDORS):
+            self.run(_vendor_names, on_success=self.model.set_vendor_names)
         if not (log_changed or outbox_changed):
             return
         if not self.isVisible():
