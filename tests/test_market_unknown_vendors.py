@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -183,6 +187,35 @@ def test_the_command_line_shows_strangers_and_pins_on_acceptance(
     assert accepted["pinned"] is True and accepted["fingerprint"] == shown["vendorFingerprint"]
     assert wallet_cli([*where, "--json", "vendor", "list"]) == 0
     assert accepted["vendor"] in capsys.readouterr().out
+
+
+def test_a_listening_process_that_serves_its_vendors_is_met_and_hears_its_acceptance(
+    tmp_path: Path, vault: Vault, nats_server: NatsServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``vrm-vendor listen --serve-port 0``: one process answers on the relay, serves the
+    metadata it names, and takes the decision for the offer accepted."""
+    catalog_file = tmp_path / "catalog.json"
+    catalog_file.write_text(funnel_catalog(careless=False).model_dump_json(by_alias=True))
+    command = [sys.executable, "-m", "vendorkit.cli", "listen", "--relay", nats_server.url]
+    command += ["--catalog", str(catalog_file), "--category", "shoes", "--serve-port", "0"]
+    listener = subprocess.Popen([*command, "--seconds", "60"], stdout=subprocess.PIPE, text=True)
+    try:
+        intention_id = _cast(vault, nats_server.url)
+        deadline = time.monotonic() + 20
+        stored: list[str] = []
+        while not stored and time.monotonic() < deadline:
+            stored = _follow(vault, nats_server.url, intention_id).offers.stored
+        assert stored, "no offer arrived from the listening process"
+        [vendor] = met_store.met_for(vault.reader, intention_id)
+        accepted = OfferBook(vault).accept(stored[0])
+        assert accepted.pinned and VendorDirectory(vault).get(vendor.id).kid == vendor.kid
+        report = deliver_pending(vault, deadline=20)
+        assert report.summary.delivered >= 1 and report.summary.failed == 0
+    finally:
+        listener.send_signal(signal.SIGTERM)
+        output = listener.communicate(timeout=15)[0]
+    assert "Serving them on http://127.0.0.1:" in output
+    assert "Answered 1 intention(s) with 1 sealed" in output
 
 
 def test_a_document_with_another_key_is_refused_and_nobody_is_met(

@@ -1,4 +1,11 @@
-"""``vrm-vendor listen --relay URL --category C [--category ...] [--queue NAME]``."""
+"""``vrm-vendor listen --relay URL --category C [--category ...] [--queue NAME]``.
+
+With ``--serve-port PORT`` the same process also serves its vendors over HTTP on 127.0.0.1 (the
+kit's metadata, inboxes, decisions and consents) and names that metadata in its sealed offers, so
+a wallet that never added them meets them, and its decisions and consents reach the very vendors
+that answered on the relay. ``--metadata-base URL`` only names metadata served elsewhere (a
+``vrm-vendor serve`` with the same keys).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,7 @@ from typing import Any
 from vendorkit.catalog import default_catalog_path, load_catalog
 from vendorkit.keys import load_or_create_key
 from vendorkit.market.listener import RelayVendors, listen
-from vendorkit.server import make_vendors
+from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
 from wallet.crypto.signing import generate_signing_key
 from wallet.relay import check_relay_url
 
@@ -30,10 +37,16 @@ def cmd_listen(args: argparse.Namespace) -> int:
         keys = [generate_signing_key() for _ in range(args.vendors)]
     vendors = make_vendors(keys, catalog)
     queue = args.queue or vendors[0].vendor_id
+    if args.metadata_base and args.serve_port is not None:
+        raise SystemExit("error: --metadata-base and --serve-port name the metadata twice.")
+    server = None
+    if args.serve_port is not None:
+        server = BackgroundVendors(VendorApp(vendors, catalog), port=args.serve_port).start()
+        print(f"Serving them on {server.base_url} too.", flush=True)
     metadata_urls = (
         [args.metadata_base.rstrip("/") + vendor.metadata_path for vendor in vendors]
         if args.metadata_base
-        else None
+        else (server.metadata_urls if server is not None else None)
     )
     categories = args.category or list(catalog.categories)
     print(
@@ -59,7 +72,11 @@ def cmd_listen(args: argparse.Namespace) -> int:
             flush=True,
         )
 
-    asyncio.run(run())
+    try:
+        asyncio.run(run())
+    finally:
+        if server is not None:
+            server.stop()
     return 0
 
 
@@ -80,6 +97,13 @@ def add_listen_command(commands: Any) -> None:
     )
     listen_parser.add_argument("--vendors", type=int, default=1, help="how many vendors")
     listen_parser.add_argument("--keys", help="directory of vendor-<i>.jwk keys (stable keys)")
+    listen_parser.add_argument(
+        "--serve-port",
+        type=int,
+        metavar="PORT",
+        help="also serve these vendors over HTTP on 127.0.0.1:PORT (0: any free port) and name "
+        "that metadata in sealed offers",
+    )
     listen_parser.add_argument(
         "--metadata-base",
         metavar="URL",
