@@ -129,6 +129,7 @@ def test_a_stranger_is_met_shown_pinned_on_acceptance_and_consented_to(
     assert best.seller.id not in others and len(others) == 1  # the declined one stays met
     assert set(accepted.notices.told) == {best.seller.id}  # only the pinned vendor is told
     assert {v for v, _ in accepted.notices.not_told} == others
+    assert all("met on a relay" in reason for _, reason in accepted.notices.not_told)
 
     vault.fields.set("email", "ada@example.org")
     consent_id = (

@@ -32,6 +32,7 @@ from wallet.wire.notices import NoticeType
 from wallet.wire.terms import utc_timestamp
 
 WEIGHTS_SETTING = "weights"
+MET_NOT_TOLD = "the vendor was met on a relay and is not in your directory; it is told nothing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,10 @@ class OfferBook:
                 kind=KIND_DECISION,
             )
             enqueue(connection, notices.messages)
+            not_told = [
+                (vendor_id, MET_NOT_TOLD if met.get(connection, vendor_id) else reason)
+                for vendor_id, reason in notices.not_told
+            ]
             self._vault.note_changed(Part.OFFERS, Part.INTENTIONS, Part.OUTBOX)
             self._vault.record(
                 connection,
@@ -185,9 +190,7 @@ class OfferBook:
             offer_id,
             row.intention_id,
             row.vendor_id,
-            NoticePlan(
-                tuple(message.vendor_id for message in notices.messages), tuple(notices.not_told)
-            ),
+            NoticePlan(tuple(message.vendor_id for message in notices.messages), tuple(not_told)),
             pinned,
         )
 
