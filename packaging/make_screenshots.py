@@ -2,11 +2,13 @@
 the README and the guide.
 
     python packaging/make_screenshots.py [OUT_DIR] [--language en|es|it] [--all]
+                                         [--appearance light|dark]
 
 Runs the desktop app as ``vrm-wallet --demo`` does (its embedded demo vendors on 127.0.0.1, a
 demo vault in a temporary folder), in the language asked for, at the size of a laptop screen,
-and saves ``OUT_DIR/<page>.png`` once each page's content has loaded: the pages the metainfo
-shows (into ``packaging/screenshots/`` by default), or with ``--all`` every page of the sidebar.
+in the light appearance (or the one asked for), and saves ``OUT_DIR/<page>.png`` once each
+page's content has loaded: the pages the metainfo shows (into ``packaging/screenshots/`` by
+default), or with ``--all`` every page of the sidebar.
 On Intentions the demo intention is broadcast and its best offer selected first. ``make
 screenshots`` runs it under Xvfb for the README's pictures in the three languages. It prints the
 files it wrote.
@@ -29,6 +31,8 @@ from ui.heap import preload_and_freeze
 from ui.i18n import language
 from ui.main_window import MainWindow
 from ui.tasks import VaultRunner
+from ui.theme import appearance
+from ui.theme.palettes import DARK, LIGHT
 from vendorkit.demo import start_demo_vendors
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -84,9 +88,10 @@ def _broadcast_and_choose(app: QApplication, runner: VaultRunner, window: MainWi
     _settle(app, runner)
 
 
-def take(out: Path, *, pages: tuple[str, ...], locale: QLocale) -> list[Path]:
+def take(out: Path, *, pages: tuple[str, ...], locale: QLocale, scheme: str = LIGHT) -> list[Path]:
     app = create_application([])
     configure_application(app, style_set=True)
+    appearance.use(app, scheme)  # not the system's: the pictures look the same everywhere
     language.use(app, locale)
     runner = VaultRunner(before_first_open=preload_and_freeze)
     vendors = start_demo_vendors()
@@ -122,9 +127,11 @@ def main(arguments: list[str]) -> int:
     parser.add_argument("out", nargs="?", type=Path, default=SCREENSHOTS)
     parser.add_argument("--language", default="en", choices=("en", "es", "it"))
     parser.add_argument("--all", action="store_true", help="every page, not the metainfo's")
+    parser.add_argument("--appearance", default=LIGHT, choices=(LIGHT, DARK))
     options = parser.parse_args(arguments)
     pages = PAGE_NAMES if options.all else METAINFO_PAGES
-    for path in take(options.out, pages=pages, locale=QLocale(options.language)):
+    locale = QLocale(options.language)
+    for path in take(options.out, pages=pages, locale=locale, scheme=options.appearance):
         print(path)
     return 0
 

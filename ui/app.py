@@ -1,9 +1,10 @@
 """The desktop application's entry point: ``vrm-wallet [--vault DIR] [--demo]``.
 
-It creates the QApplication (Fusion style, the language picked in Settings or else the system's
-(:mod:`ui.i18n`), the application icon), then one :class:`MainWindow`: the first-run wizard when
-there is no vault yet, else the unlock screen. ``--demo`` opens a demo vault filled with made-up
-data instead.
+It creates the QApplication (Fusion style in the appearance and the language picked in Settings
+or else the system's (:mod:`ui.theme`, :mod:`ui.i18n`), the application icon), then one
+:class:`MainWindow`: the first-run wizard when there is no vault yet, else the unlock screen;
+``--demo`` opens a demo vault filled with made-up data instead. The window has a tray icon if
+the person asked for one (:mod:`ui.tray`).
 
 The first window must appear in a blink, so this module and the window's first screen import
 only Qt and a few small modules; the vault's crypto, networking, the vendor kit and the
@@ -30,6 +31,8 @@ from ui.icons import APP_ICON, icon
 from ui.main_window import MainWindow
 from ui.priority import favour_the_gui_thread
 from ui.tasks import VaultRunner
+from ui.theme import appearance
+from ui.tray.controller import TrayController
 from wallet.paths import resolve_vault_dir
 from wallet.resources import resources_dir
 from wallet.vault.layout import vault_exists
@@ -77,7 +80,7 @@ def install_translators(app: QApplication, *, locale: QLocale | None = None) -> 
 
 
 def configure_application(app: QApplication, *, style_set: bool = False) -> None:
-    """Style, names, icon and translations.
+    """Style, names, icon, appearance (light, dark or the system's) and translations.
 
     ``style_set``: the app was created with our style already (``-style``, see :func:`main`).
     Setting it again would replace that style, and build PySide6's QStyle type (~8 ms).
@@ -88,6 +91,7 @@ def configure_application(app: QApplication, *, style_set: bool = False) -> None
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(icon(APP_ICON))
+    appearance.use_stored_choice(app)
     language.use_stored_choice(app, translations_dir=TRANSLATIONS_DIR)
 
 
@@ -99,7 +103,8 @@ def create_main_window(
     demo_relay_url: str | None = None,
 ) -> MainWindow:
     """The window for ``options``: wizard, unlock screen or demo vault; it rebuilds its screens
-    when the language is changed in Settings (ui.i18n.rebuild)."""
+    when the language is changed in Settings (ui.i18n.rebuild), and has a tray icon when the
+    person asked for one in Settings (ui.tray)."""
     window = MainWindow(
         runner,
         vault_dir=options.vault_dir,
@@ -109,6 +114,7 @@ def create_main_window(
         demo_relay_url=demo_relay_url,
     )
     follow_language_changes(window)
+    TrayController(window, parent=window)
     return window
 
 

@@ -1,4 +1,5 @@
-"""The app's own icons, drawn as SVG under ``resources/icons``."""
+"""The app's own icons, drawn as SVG under ``resources/icons``; all but the application's icon
+are drawn in the colours of the appearance in use (:mod:`ui.theme.icons`)."""
 
 from __future__ import annotations
 
@@ -12,4 +13,10 @@ APP_ICON = "vrm-wallet"
 def icon(name: str) -> QIcon:
     """The icon ``resources/icons/<name>.svg`` (an empty icon if the file is missing)."""
     path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(str(path)) if path.exists() else QIcon()
+    if not path.exists():
+        return QIcon()
+    if name == APP_ICON:  # the app's own colours, as on the desktop
+        return QIcon(str(path))
+    from ui.theme.icons import themed_icon  # loads QtSvg: the first window shows no such icon
+
+    return themed_icon(path)

@@ -167,6 +167,16 @@
     </message>
 </context>
 <context>
+    <name>TrayController</name>
+    <message numerus="yes">
+        <source>VRM Wallet: %n reminder(s) due</source>
+        <translation>
+            <numerusform>VRM Wallet: %n reminder due</numerusform>
+            <numerusform>VRM Wallet: %n reminders due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UndeliveredMessages</name>
     <message numerus="yes">
         <source>%n message(s) queued again; they are sent with the next delivery.</source>

@@ -1427,6 +1427,49 @@
     </message>
 </context>
 <context>
+    <name>DesktopGroup</name>
+    <message>
+        <source>Appearance and desktop</source>
+        <translation>Apariencia y escritorio</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Show an icon in the system tray</source>
+        <translation>Mostrar un icono en la bandeja del sistema</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>Apariencia:</translation>
+    </message>
+    <message>
+        <source>This desktop shows no system tray.</source>
+        <translation>Este escritorio no muestra bandeja del sistema.</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps VRM Wallet running in the tray, with its reminders; the vault still locks by itself as set below. Quit from the icon&apos;s menu.</source>
+        <translation>Al cerrar la ventana, VRM Wallet sigue funcionando en la bandeja, con sus recordatorios; la bóveda se sigue bloqueando sola como se indica más abajo. Para salir, usa el menú del icono.</translation>
+    </message>
+    <message>
+        <source>Closing the window quits VRM Wallet and locks the vault.</source>
+        <translation>Al cerrar la ventana, VRM Wallet se cierra y bloquea la bóveda.</translation>
+    </message>
+</context>
+<context>
     <name>FieldDialog</name>
     <message>
         <source>Edit field</source>
@@ -4050,6 +4093,47 @@ Id. de clave (kid): %3</translation>
     <message>
         <source>The window is too small to draw this code.</source>
         <translation>La ventana es demasiado pequeña para dibujar este código.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>VRM Wallet: locked</source>
+        <translation>VRM Wallet: bóveda bloqueada</translation>
+    </message>
+    <message numerus="yes">
+        <source>VRM Wallet: %n reminder(s) due</source>
+        <translation>
+            <numerusform>VRM Wallet: %n recordatorio pendiente</numerusform>
+            <numerusform>VRM Wallet: %n recordatorios pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>VRM Wallet: nothing due</source>
+        <translation>VRM Wallet: nada pendiente</translation>
+    </message>
+    <message>
+        <source>VRM Wallet is still running</source>
+        <translation>VRM Wallet sigue funcionando</translation>
+    </message>
+    <message>
+        <source>Open it or quit it from its icon in the tray. The vault locks by itself as set in Settings.</source>
+        <translation>Ábrelo o ciérralo desde su icono en la bandeja. La bóveda se bloquea sola como se indica en Ajustes.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayMenu</name>
+    <message>
+        <source>Open VRM Wallet</source>
+        <translation>Abrir VRM Wallet</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>Bloquear ahora</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>

@@ -1427,6 +1427,49 @@
     </message>
 </context>
 <context>
+    <name>DesktopGroup</name>
+    <message>
+        <source>Appearance and desktop</source>
+        <translation>Aspetto e desktop</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Aspetto</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Come il sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Chiaro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Scuro</translation>
+    </message>
+    <message>
+        <source>Show an icon in the system tray</source>
+        <translation>Mostra un&apos;icona nell&apos;area di notifica</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>Aspetto:</translation>
+    </message>
+    <message>
+        <source>This desktop shows no system tray.</source>
+        <translation>Questo desktop non mostra un&apos;area di notifica.</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps VRM Wallet running in the tray, with its reminders; the vault still locks by itself as set below. Quit from the icon&apos;s menu.</source>
+        <translation>Chiudendo la finestra, VRM Wallet resta attivo nell&apos;area di notifica, con i suoi promemoria; la cassaforte si blocca comunque da sola come impostato più sotto. Per uscire usa il menu dell&apos;icona.</translation>
+    </message>
+    <message>
+        <source>Closing the window quits VRM Wallet and locks the vault.</source>
+        <translation>Chiudendo la finestra, VRM Wallet si chiude e blocca la cassaforte.</translation>
+    </message>
+</context>
+<context>
     <name>FieldDialog</name>
     <message>
         <source>Edit field</source>
@@ -4050,6 +4093,47 @@ Id della chiave (kid): %3</translation>
     <message>
         <source>The window is too small to draw this code.</source>
         <translation>La finestra è troppo piccola per disegnare questo codice.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>VRM Wallet: locked</source>
+        <translation>VRM Wallet: cassaforte bloccata</translation>
+    </message>
+    <message numerus="yes">
+        <source>VRM Wallet: %n reminder(s) due</source>
+        <translation>
+            <numerusform>VRM Wallet: %n promemoria in attesa</numerusform>
+            <numerusform>VRM Wallet: %n promemoria in attesa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>VRM Wallet: nothing due</source>
+        <translation>VRM Wallet: niente in attesa</translation>
+    </message>
+    <message>
+        <source>VRM Wallet is still running</source>
+        <translation>VRM Wallet è ancora attivo</translation>
+    </message>
+    <message>
+        <source>Open it or quit it from its icon in the tray. The vault locks by itself as set in Settings.</source>
+        <translation>Aprilo o chiudilo dalla sua icona nell&apos;area di notifica. La cassaforte si blocca da sola come impostato nelle Impostazioni.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayMenu</name>
+    <message>
+        <source>Open VRM Wallet</source>
+        <translation>Apri VRM Wallet</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>Blocca ora</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Esci</translation>
     </message>
 </context>
 <context>

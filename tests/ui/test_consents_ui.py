@@ -45,6 +45,7 @@ from ui.models.holdings_model import HoldingRole, HoldingsModel
 from ui.models.windowed import PLACEHOLDER
 from ui.pages import consents_page
 from ui.tasks import VaultRunner
+from ui.theme.tones import tone_colour
 from vendorkit.server import BackgroundVendors, Vendor
 from wallet.consents import ConsentBook, GrantRequest, Overview
 from wallet.consents import store as consent_store
@@ -715,11 +716,11 @@ def test_thousands_of_consents_load_a_page_at_a_time(
     assert model.data(model.index(2, ConsentColumn.FIELDS)) == "Email address, Phone number"
     soon = model.index(1, ConsentColumn.STATUS)  # stored index 0: ends in three days
     assert model.data(soon) == "Expires soon"
-    assert model.data(soon, Qt.ItemDataRole.ForegroundRole) == EXPIRING_COLOUR
+    assert model.data(soon, Qt.ItemDataRole.ForegroundRole) == tone_colour(EXPIRING_COLOUR)
     assert model.data(model.index(2, ConsentColumn.STATUS)) == "Active"
     revoked = model.index(3, ConsentColumn.STATUS)  # stored index 2
     assert model.data(revoked) == "Revoked"
-    assert model.data(revoked, Qt.ItemDataRole.ForegroundRole) == ENDED_COLOUR
+    assert model.data(revoked, Qt.ItemDataRole.ForegroundRole) == tone_colour(ENDED_COLOUR)
     assert model.data(revoked, Qt.ItemDataRole.ToolTipRole).startswith("Revoked on ")
 
     # Opening the oldest consent (as the Overview does) selects the last row and scrolls to it,

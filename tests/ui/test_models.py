@@ -19,6 +19,7 @@ from ui.models.activity_model import FAILED_COLOUR, ActivityColumn, ActivityMode
 from ui.models.fields_model import MASK, FieldColumn, FieldRole, FieldsModel
 from ui.models.windowed import PLACEHOLDER
 from ui.tasks import VaultRunner
+from ui.theme.tones import tone_colour
 from wallet.errors import DatabaseError, WrongPassphrase
 from wallet.personal_data import FieldInput, FieldSnapshot
 from wallet.vault.facade import Vault
@@ -239,7 +240,7 @@ def test_activity_model_newest_first_filtered_and_readable(
     newest = model.index(0, ActivityColumn.RESULT)
     assert model.data(model.index(0, ActivityColumn.EVENT), DISPLAY) == "Passphrase changed"
     assert model.data(newest, DISPLAY) == "Not completed"
-    assert model.data(newest, Qt.ItemDataRole.ForegroundRole) == FAILED_COLOUR
+    assert model.data(newest, Qt.ItemDataRole.ForegroundRole) == tone_colour(FAILED_COLOUR)
     assert model.data(newest, ActivityRole.COMPLETED) is False
     assert model.data(model.index(0, ActivityColumn.PARTY), DISPLAY) == "You"
     assert model.data(model.index(0, ActivityColumn.DETAILS), DISPLAY) == (

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,7 @@ from ui.i18n.core_texts import (
 )
 from ui.tasks import VaultRunner
 from ui.text import escape_html
+from ui.theme.tones import Tone, tone_colour
 from ui.widgets.layout import size_for_screen
 from ui.widgets.messages import InlineMessage, error_text
 from wallet.consents import ConsentBook, ConsentRecord, GrantPlan, GrantRequest, PlannedField
@@ -55,11 +56,12 @@ from wallet.consents.purposes import PURPOSES, THIRD_PARTY_PURPOSES
 from wallet.errors import VaultLocked
 
 SUMMARY_DEBOUNCE_MS = 200
-MISSING_COLOUR = QColor("#c0392b")
+MISSING_COLOUR = Tone.ERROR
 SUMMARY_STYLE = (
     "QFrame#summary { background: palette(alternate-base); border: 1px solid palette(mid); "
     "border-radius: 4px; }"
 )
+
 _KEY_ROLE = int(Qt.ItemDataRole.UserRole)
 
 
@@ -175,7 +177,7 @@ class GrantDialog(QDialog):
         self.days_spin.setAccessibleName(self.tr("Days"))
         self.until_edit = QDateEdit()
         self.until_edit.setCalendarPopup(True)
-        self.until_edit.setDisplayFormat("yyyy-MM-dd")
+        self.until_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         today = date.today()
         self.until_edit.setDateRange(
             _qdate(today + timedelta(days=1)), _qdate(today + timedelta(days=MAX_DAYS))
@@ -264,7 +266,7 @@ class GrantDialog(QDialog):
             )
             item.setText(2, missing + (f" ({planned.reason})" if planned.reason else ""))
             for column in range(3):
-                item.setForeground(column, QBrush(MISSING_COLOUR))
+                item.setForeground(column, QBrush(tone_colour(MISSING_COLOUR)))
             return item
         if planned.required:
             # Checked and locked; the text keeps the normal colour so it reads as chosen.

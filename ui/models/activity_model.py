@@ -7,17 +7,17 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtGui import QColor
 
 from ui.i18n.activity_words import details_text, fields_text, party_text
 from ui.i18n.formats import local_date_time
 from ui.models.windowed import RowIds, RowIdsOperation, RowsOperation, WindowedTableModel
 from ui.tasks import VaultRunner
+from ui.theme.tones import Tone, tone_colour
 from wallet import activity
 from wallet.activity import ActivityEntry
 from wallet.vault.facade import Vault
 
-FAILED_COLOUR = QColor("#c62828")
+FAILED_COLOUR = Tone.ERROR
 MAX_REMEMBERED_WORDS = 4096  # texts shown in words kept for the next paints
 _USER_ROLE = int(Qt.ItemDataRole.UserRole)
 # data() runs for every role of every visible cell on each paint: compare plain ints there.
@@ -137,7 +137,7 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
         if role > _USER_ROLE:
             return self._role_data(entry, role)
         if role == _FOREGROUND_ROLE and column == _RESULT_COLUMN:
-            return None if entry.result == activity.COMPLETED else FAILED_COLOUR
+            return None if entry.result == activity.COMPLETED else tone_colour(FAILED_COLOUR)
         if role == _TOOLTIP_ROLE and column == _WHEN_COLUMN:
             return entry.at.isoformat()  # the exact moment, for those who verify
         if role == _TOOLTIP_ROLE and column >= _PARTY_COLUMN:

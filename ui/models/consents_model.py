@@ -19,8 +19,8 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtGui import QColor
 
+from ui.i18n.core_texts import field_labels_text
 from ui.i18n.formats import local_date, local_date_time
 from ui.models.windowed import (
     Pages,
@@ -30,12 +30,13 @@ from ui.models.windowed import (
     WindowedTableModel,
 )
 from ui.tasks import VaultRunner
+from ui.theme.tones import Tone, tone_colour
 from wallet.consents.store import ConsentRow, ConsentStatus
 from wallet.consents.views import ConsentLine, consent_lines, consent_listing, expiring_soon
 from wallet.vault.facade import Vault
 
-ENDED_COLOUR = QColor("#8a8a8a")
-EXPIRING_COLOUR = QColor("#b35c00")
+ENDED_COLOUR = Tone.MUTED
+EXPIRING_COLOUR = Tone.WARNING
 _USER_ROLE = int(Qt.ItemDataRole.UserRole)
 # data() runs for every role of every visible cell on each paint: compare plain ints there.
 _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
@@ -216,9 +217,9 @@ class ConsentsModel(WindowedTableModel[ConsentLine]):
             return self._tooltip(line, column)
         if role == _FOREGROUND_ROLE:
             if row.status != "active":
-                return ENDED_COLOUR
+                return tone_colour(ENDED_COLOUR)
             if column in (_STATUS_COLUMN, _EXPIRES_COLUMN) and self._expiring_soon(row):
-                return EXPIRING_COLOUR
+                return tone_colour(EXPIRING_COLOUR)
             return None
         if role == ConsentRole.ID:
             return row.id
@@ -241,7 +242,7 @@ class ConsentsModel(WindowedTableModel[ConsentLine]):
         if column == _VENDOR_COLUMN:
             return self.vendor_name(row.vendor_id)
         if column == _FIELDS_COLUMN:
-            return line.fields_text
+            return field_labels_text(row.field_keys, line.field_labels)
         if column == _STATUS_COLUMN:
             return self.status_text(row)
         if column == _GRANTED_COLUMN:

@@ -7,18 +7,18 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtGui import QColor
 
 from ui.i18n.core_texts import category_label, field_label
 from ui.i18n.formats import local_date_time
 from ui.models.windowed import RowIds, RowIdsOperation, RowsOperation, WindowedTableModel
 from ui.tasks import VaultRunner
+from ui.theme.tones import Tone, tone_colour
 from ui.widgets.tooltip import plain_tooltip
 from wallet.personal_data import FieldSnapshot
 from wallet.vault.facade import Vault
 
 MASK = "••••••"
-MASKED_COLOUR = QColor("#8a8a8a")
+MASKED_COLOUR = Tone.MUTED
 _USER_ROLE = int(Qt.ItemDataRole.UserRole)
 # data() runs for every role of every visible cell on each paint: compare plain ints there.
 _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
@@ -162,7 +162,7 @@ class FieldsModel(WindowedTableModel[FieldSnapshot]):
                 else self.tr("Hidden: use Reveal to show it")
             )
         if role == _FOREGROUND_ROLE and self._is_masked(field):
-            return MASKED_COLOUR
+            return tone_colour(MASKED_COLOUR)
         return None
 
     def _display(self, field: FieldSnapshot, column: int) -> str:

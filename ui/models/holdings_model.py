@@ -12,11 +12,12 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
+from ui.theme.tones import Tone, tone_colour
 from wallet.consents import Overview
 
-HELD_BACKGROUND = QColor("#dcefdc")
+HELD_BACKGROUND = Tone.HELD_BACKGROUND
 HELD_MARK = "✓"
 _USER_ROLE = int(Qt.ItemDataRole.UserRole)
 _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
@@ -57,7 +58,6 @@ class HoldingsModel(QAbstractTableModel):
         self._keys: tuple[str, ...] = ()
         self._cells: Mapping[tuple[str, str], tuple[int, str]] = {}
         self._labels: Mapping[str, str] = {}
-        self._held_brush = QBrush(HELD_BACKGROUND)
 
     def set_overview(self, overview: Overview, field_labels: Mapping[str, str]) -> None:
         self.beginResetModel()
@@ -137,7 +137,7 @@ class HoldingsModel(QAbstractTableModel):
         if role == _ALIGNMENT_ROLE:
             return _CENTRED
         if role == _BACKGROUND_ROLE:
-            return self._held_brush
+            return QBrush(tone_colour(HELD_BACKGROUND))  # light or dark, as painted now
         if role == HoldingRole.CONSENT_ID:
             return consent_id
         if role == _TOOLTIP_ROLE:

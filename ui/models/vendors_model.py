@@ -11,12 +11,13 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 
+from ui.theme.tones import Tone, tone_colour
 from wallet.vendors import VendorEntry
 
-PENDING_COLOUR = QColor("#c0392b")
-DISABLED_COLOUR = QColor("#8a8a8a")
+PENDING_COLOUR = Tone.ERROR  # a key change waits for the person (the status says so too)
+DISABLED_COLOUR = Tone.MUTED
 _USER_ROLE = int(Qt.ItemDataRole.UserRole)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -104,9 +105,9 @@ class VendorsModel(QAbstractTableModel):
                 return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and column == VendorColumn.STATUS:
             if entry.key_change_pending:
-                return PENDING_COLOUR
+                return tone_colour(PENDING_COLOUR)
             if entry.vendor.status == "disabled":
-                return DISABLED_COLOUR
+                return tone_colour(DISABLED_COLOUR)
         return None
 
     def _display(self, entry: VendorEntry, column: int) -> str | None:

@@ -1,10 +1,11 @@
-"""The Settings page: the interface's language, locking, clipboard, this device's keyring,
-passphrase, backup, restore and the vault's integrity check.
+"""The Settings page: the interface's language, appearance and tray icon, locking, clipboard,
+this device's keyring, passphrase, backup, restore and the vault's integrity check.
 
 Every change is saved at once through the vault runner (``vault.update_settings``); the runner's
 ``changed`` signal then lets the main window re-read the settings (auto-lock) and this page show
 what was stored. The language is this computer's, not the vault's: it is kept in the app's
-settings (:mod:`ui.i18n.language`) and used at once, the window rebuilding its screens in it.
+settings (:mod:`ui.i18n.language`) and used at once, the window rebuilding its screens in it;
+so are the appearance and the tray icon (:mod:`ui.pages.settings_desktop`).
 Restoring replaces
 the vault, so the page only gathers the answers and asks the main window to do it while locked.
 """
@@ -34,6 +35,7 @@ from ui.dialogs import ask
 from ui.dialogs.change_passphrase import ChangePassphraseDialog
 from ui.i18n import language
 from ui.pages.base import Page
+from ui.pages.settings_desktop import DesktopGroup
 from ui.tasks import VaultRunner
 from ui.widgets.layout import heading, secondary
 from ui.widgets.messages import InlineMessage, error_text
@@ -53,9 +55,10 @@ class SettingsPage(Page):
     Signals:
         restore_requested(Path, str): restore this backup, opened with this passphrase.
 
-    Attributes (for tests): ``language_combo``, ``auto_lock_minutes``, ``lock_on_screen_lock``,
-    ``screen_lock_reason``, ``clipboard_seconds``, ``reminder_days``, ``remember``,
-    ``remember_reason``,
+    Attributes (for tests): ``language_combo``, ``desktop`` (appearance and tray icon:
+    :class:`~ui.pages.settings_desktop.DesktopGroup`), ``auto_lock_minutes``,
+    ``lock_on_screen_lock``, ``screen_lock_reason``, ``clipboard_seconds``, ``reminder_days``,
+    ``remember``, ``remember_reason``,
     ``change_passphrase_button``, ``backup_button``, ``restore_button``, ``check_button``,
     ``check_result`` (the last check's findings), ``status``, ``error``,
     ``passphrase_dialog`` (the open change-passphrase dialog, if any).
@@ -84,6 +87,8 @@ class SettingsPage(Page):
         layout = QVBoxLayout(content)
         layout.addWidget(heading(self.tr("Settings")))
         layout.addWidget(self._build_language_group())
+        self.desktop = DesktopGroup()
+        layout.addWidget(self.desktop)
         layout.addWidget(self._build_locking_group())
         layout.addWidget(self._build_device_group())
         layout.addWidget(self._build_passphrase_group())

@@ -6,7 +6,8 @@ on top of the focused control's window that paints only a frame just outside the
 QFocusFrame lives in the control's parent, which cuts it off where the control fills its parent,
 as a page's table does). Its colour is the palette's highlight when that stands out from the
 window's background (a contrast of at least 3:1, WCAG's rule for what is not text), else the text
-colour, so it reads in light and dark palettes alike. The controls keep Fusion's look.
+colour, so it reads in light and dark palettes alike, chosen again when the appearance changes
+(:mod:`ui.theme`). The controls keep Fusion's look.
 
 The ring also applies :mod:`ui.accessibility`'s rules to the control that takes the focus (Tab
 leaves it; it has a name), so a widget built after its window was prepared follows them too.
@@ -14,15 +15,21 @@ leaves it; it has a name), so a widget built after its window was prepared follo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QColor, QPalette, QRegion
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from ui.accessibility import prepare_control
+from ui.theme.contrast import NON_TEXT_CONTRAST, contrast_ratio
+
+__all__ = ["MIN_CONTRAST", "FocusRing", "contrast_ratio", "install_focus_ring", "ring_colour"]
 
 RING_WIDTH = 2
-MIN_CONTRAST = 3.0
+MIN_CONTRAST = NON_TEXT_CONTRAST
+_PALETTE_CHANGE = int(getattr(QEvent.Type.PaletteChange, "value", QEvent.Type.PaletteChange))
 # What moves or hides the focused control: then the ring follows (after the layout settles).
 _FOLLOWED_EVENTS = frozenset(
     int(getattr(kind, "value", kind))
@@ -43,11 +50,19 @@ class RingWidget(QWidget):
     from PySide6's Qt namespace is needed, which the first window must not pay for).
     """
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, on_palette_change: Callable[[], None]) -> None:
         super().__init__(parent)
         # Filled with its palette's window colour (no paintEvent: QPainter's overloads would
         # build the Qt namespace at the first window's first paint).
         self.setAutoFillBackground(True)
+        self._on_palette_change = on_palette_change
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The app's palette changed (light to dark): the ring chooses its colour again."""
+        kind = event.type()
+        if int(getattr(kind, "value", kind)) == _PALETTE_CHANGE:
+            self._on_palette_change()
+        super().changeEvent(event)
 
     @property
     def colour(self) -> QColor:
@@ -124,7 +139,7 @@ class FocusRing(QObject):
             if ring is not None:
                 ring.hide()
                 ring.deleteLater()
-            ring = self.ring = RingWidget(window)
+            ring = self.ring = RingWidget(window, on_palette_change=self._place_timer.start)
         around = QRect(target.mapTo(window, QPoint(0, 0)), target.size())
         around = around.adjusted(-RING_WIDTH, -RING_WIDTH, RING_WIDTH, RING_WIDTH)
         shown = around.intersected(_visible_area(target, window))
@@ -157,23 +172,6 @@ def ring_colour(palette: QPalette) -> QColor:
     if contrast_ratio(highlight, background) >= MIN_CONTRAST:
         return highlight
     return palette.color(QPalette.ColorRole.WindowText)
-
-
-def contrast_ratio(first: QColor, second: QColor) -> float:
-    """WCAG 2 contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def _luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF())
-        + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF())
-    )
 
 
 _ring: FocusRing | None = None

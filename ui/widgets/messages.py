@@ -6,9 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.i18n.error_texts import error_kind_text, worded_error_text
+from ui.theme.tones import Tone, show_in_tone
 from wallet.errors import WalletError
-
-ERROR_STYLE = "color: #c0392b;"
 
 
 class InlineMessage(QLabel):
@@ -21,7 +20,7 @@ class InlineMessage(QLabel):
         self.setProperty("textInteractionFlags", "TextSelectableByMouse")
         self.setProperty("textFormat", "PlainText")
         if error:
-            self.setStyleSheet(ERROR_STYLE)
+            show_in_tone(self, Tone.ERROR)  # red, or light red in the dark
             self.setAccessibleName(self.tr("Error"))
         self.setVisible(False)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from ui.theme.tones import Tone, tone_colour
 from wallet.vault.passphrase_strength import Strength, estimate_strength
 
-_BAR_COLOURS = ("#c0392b", "#d35400", "#d4a017", "#27ae60", "#1e8449")
+# The bar's colour per score, in the light or dark version; the verdict says it in words.
+_BAR_TONES = (Tone.ERROR, Tone.ERROR, Tone.WARNING, Tone.SUCCESS, Tone.SUCCESS)
 
 
 class StrengthMeter(QWidget):
@@ -41,7 +43,7 @@ class StrengthMeter(QWidget):
         self._strength = estimate_strength(passphrase) if passphrase else None
         score = self._strength.score if self._strength else 0
         self._bar.setValue(score + 1 if self._strength else 0)
-        colour = _BAR_COLOURS[score]
+        colour = tone_colour(_BAR_TONES[score]).name()
         self._bar.setStyleSheet(f"QProgressBar::chunk {{ background-color: {colour}; }}")
         self._verdict.setText(self._verdict_text())
         self._advice.setText(self._advice_text())
