@@ -15,7 +15,6 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from bench import Figure
 from bench.bench_broadcast import VENDORS, directory, start_vendors, stop
+from bench.bench_relay import draft
 from bench.stall_watch import ENABLED as WATCH_STALLS
 from bench.stall_watch import StallWatch
 from ui.heap import preload_and_freeze
@@ -74,16 +74,7 @@ def _wait_until(condition: Callable[[], bool]) -> None:
 
 
 def _draft(run: int) -> IntentionDraft:
-    return IntentionDraft(
-        item_name=f"Trail running shoes ({run + 1})",
-        category="shoes",
-        max_price="120.00",
-        currency="EUR",
-        region="ES-MD",
-        deliver_by=date.today() + timedelta(days=10),
-        delivery_method="delivery",
-        open_to_alternatives=True,
-    )
+    return draft(run + 1)
 
 
 def _broadcast_stall(

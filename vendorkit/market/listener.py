@@ -39,6 +39,7 @@ from wallet.relay import (
     KIND_WITHDRAWAL,
     QueueSubscription,
     Relay,
+    RelayError,
     RelayMessage,
     category_filter,
     offers_subject,
@@ -187,13 +188,16 @@ class RelayVendors:
         self.stats.withdrawn += 1
 
     async def handle(self, relay: Relay, message: RelayMessage) -> None:
-        """One message from the queue; a refusal fails only this message."""
+        """One message from the queue; a refusal fails only this message. So does the relay
+        refusing an answer (the intention's subject is full: it keeps at most
+        ``MAX_OFFER_MESSAGES_PER_INTENTION`` answers): this process's other vendors are then
+        not sealed for it, and the listening goes on."""
         try:
             if message.kind == KIND_WITHDRAWAL:
                 self.withdraw(message.data)
             else:
                 await self.answer(relay, message.data)
-        except Refused as refused:
+        except (Refused, RelayError) as refused:
             self.stats.refused += 1
             self.stats.last_refusal = str(refused)[:200]
 
