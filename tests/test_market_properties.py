@@ -39,7 +39,8 @@ def _json_bytes(value: Any) -> bytes:
 
 async def _take(vault: Vault, cast: Any, private: bytes, message: RelayMessage) -> IngestReport:
     async with Transport(timeout=1.0) as transport:  # metadata of met vendors (none here)
-        return await take_message(vault, cast, private, message, Meetings(vault, transport))
+        meetings = Meetings(vault, transport, relay_url=cast.relay)
+        return await take_message(vault, cast, private, message, meetings)
 
 
 def _messages(jwk: dict[str, Any], intention_id: str) -> st.SearchStrategy[bytes]:

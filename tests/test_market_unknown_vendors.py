@@ -39,7 +39,7 @@ from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.delivery.cycle import deliver_pending
 from wallet.errors import InvalidInput
 from wallet.intents import store as intent_store
-from wallet.market import cast_intention, follow_offers
+from wallet.market import cast_intention, follow_offers, meet
 from wallet.market.follow import FollowReport, _sealed_list
 from wallet.market.meet import Meetings, Refusal
 from wallet.offers import OfferBook
@@ -333,6 +333,21 @@ def test_caps_on_vendors_met(
     assert met_store.counts(vault.reader, second) == (0, 0)
 
 
+def test_documents_fetched_per_intention_are_capped(
+    vault: Vault, nats_server: NatsServer, kit: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Strangers naming documents cannot make the wallet fetch without end for one intention."""
+    catalog, keys, server = kit
+    monkeypatch.setattr(meet, "MAX_DOCUMENTS_PER_INTENTION", 1)
+    intention_id = _cast(vault, nats_server.url)
+    vendors = RelayVendors(make_vendors(keys, catalog), catalog, metadata_urls=server.metadata_urls)
+    _answer(vault, nats_server.url, intention_id, vendors)
+    report = _follow(vault, nats_server.url, intention_id)
+    assert len(met_store.met_for(vault.reader, intention_id)) == 1
+    [refusal] = report.offers.rejected
+    assert refusal.code == "too_many" and "documents were already fetched" in refusal.reason
+
+
 # ------------------------------------------------------------------------------ properties
 
 URL_TEXT = st.one_of(
@@ -413,7 +428,8 @@ def test_any_metadata_document_is_met_or_refused_with_a_reason(
 
     async def fetch() -> Any:
         async with Transport(timeout=2.0) as transport:
-            return await Meetings(None, transport).fetch("demo-vendor-1", documents_server)  # type: ignore[arg-type]
+            meetings = Meetings(None, transport, relay_url="")  # type: ignore[arg-type]
+            return await meetings.fetch("demo-vendor-1", documents_server)
 
     outcome = asyncio.run(fetch())
     assert isinstance(outcome, Refusal)

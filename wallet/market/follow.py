@@ -285,7 +285,7 @@ async def follow_offers(
     if room <= 0:
         result.capped = True
         return result
-    meetings = Meetings(vault, transport)
+    meetings = Meetings(vault, transport, relay_url=relay_url)
     async with connected(relay_url, relay) as link:
         async for message in link.read(
             offers_subject(intention_id),

@@ -15,10 +15,12 @@ row its offers are checked against:
 
 Each refusal fails only its message, with a code ingest knows: ``unknown_vendor`` (no document
 named), ``too_many`` (:data:`~wallet.vendors.met.MAX_MET_PER_INTENTION` vendors met for the
-intention, or :data:`~wallet.vendors.met.MAX_MET_VENDORS` in all), ``metadata_failed``
-(unreachable, slow, too big, not a vendor document, a refused URL), ``seller_mismatch`` (the
-document names another vendor) and ``wrong_key`` (its key did not sign the offers). A document
-that failed is not fetched again within one reading. The GET carries nothing about the person.
+intention, or :data:`~wallet.vendors.met.MAX_MET_VENDORS` in all, or
+:data:`MAX_DOCUMENTS_PER_INTENTION` documents already fetched for the intention on that relay),
+``metadata_failed`` (unreachable, slow, too big, not a vendor document, a refused URL),
+``seller_mismatch`` (the document names another vendor) and ``wrong_key`` (its key did not sign
+the offers). A document that failed is not fetched again within one reading. The GET carries
+nothing about the person.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import Any, cast
 from wallet.crypto.signing import verifying_key_from_jwk
 from wallet.errors import WalletError
 from wallet.intents.store import OPEN_STATUSES
+from wallet.market import store as market_store
 from wallet.offers.ingest import RejectionCode, storable
 from wallet.outbox import DbRunner, inline_runner
 from wallet.transport import Transport
@@ -42,6 +45,9 @@ from wallet.vendors.directory import FetchedMetadata, check_metadata_url, fetch_
 from wallet.vendors.store import VendorRow
 
 METADATA_TIMEOUT_SECONDS = 5.0
+# Documents fetched per intention and relay, in all readings: strangers naming slow documents
+# can hold the reading of an intention at most this many times the timeout, once.
+MAX_DOCUMENTS_PER_INTENTION = 40
 MAX_REASON = 300
 
 
@@ -79,14 +85,16 @@ def _signer_problem(items: Sequence[Any], fetched: FetchedMetadata) -> str | Non
 
 class Meetings:
     """The meetings of one reading of a relay: a transport for the documents, and the refusals
-    of documents that already failed (fetched once per reading).
+    of documents that already failed (fetched once per reading), for one intention's reading on
+    the relay ``relay_url`` (where the documents fetched are counted).
 
     Vault steps run through ``run_db`` (on the vault's thread, :data:`wallet.outbox.DbRunner`),
     the fetch on the caller's event loop."""
 
-    def __init__(self, vault: Vault, transport: Transport) -> None:
+    def __init__(self, vault: Vault, transport: Transport, *, relay_url: str) -> None:
         self._vault = vault
         self._transport = transport
+        self._relay_url = relay_url
         self._failed: dict[str, Refusal] = {}
 
     async def vendor_for(
@@ -96,6 +104,7 @@ class Meetings:
         planned = await run_db(partial(self.plan, intention_id, intro))
         if not isinstance(planned, str):
             return cast(VendorRow | Refusal, planned)
+        await run_db(partial(self._note_fetch, intention_id))
         fetched = await self.fetch(intro.vendor_id, planned)
         if isinstance(fetched, Refusal):
             return fetched
@@ -138,14 +147,19 @@ class Meetings:
                 f"The metadata document at {fetched.url} holds key {fetched.key.kid}, but "
                 f"{problem}; the vendor was not met.",
             )
-        refusal = self._before_fetch(intention_id, intro)  # the caps again: time has passed
-        if refusal is not None and met_store.get(self._vault.reader, intro.vendor_id) is None:
-            return refusal
+        if met_store.get(self._vault.reader, intro.vendor_id) is None:
+            refusal = self._met_caps(intention_id, intro.vendor_id)  # again: time has passed
+            if refusal is not None:
+                return refusal
         with self._vault.write() as connection:
             kept = met_store.remember(
                 connection, fetched, intention_id=intention_id, now=datetime.now(UTC)
             )
         return kept.as_vendor()
+
+    def _note_fetch(self, intention_id: str) -> None:
+        with self._vault.write() as connection:
+            market_store.note_document_fetched(connection, intention_id, self._relay_url)
 
     def _met_again(self, intention_id: str, met: met_store.MetVendor) -> VendorRow | Refusal:
         """A vendor met before: its kept document, linked to this intention within the cap."""
@@ -167,21 +181,36 @@ class Meetings:
                 "unknown_vendor",
                 f"The vendor is not in your directory and its sealed offer {what}.",
             )
+        refusal = self._met_caps(intention_id, intro.vendor_id)
+        if refusal is not None:
+            return refusal
+        fetched = market_store.documents_fetched(self._vault.reader, intention_id, self._relay_url)
+        if fetched >= MAX_DOCUMENTS_PER_INTENTION:
+            return self._refusal(
+                intro.vendor_id,
+                "too_many",
+                f"{MAX_DOCUMENTS_PER_INTENTION} metadata documents were already fetched for this "
+                "intention; vendors outside your directory are no longer met for it.",
+            )
+        failed = self._failed.get(intro.metadata_url)
+        return None if failed is None else Refusal(intro.vendor_id, failed.code, failed.reason)
+
+    def _met_caps(self, intention_id: str, vendor_id: str) -> Refusal | None:
+        """The caps on vendors met: per intention, then in all (making room first)."""
         for_intention, total = met_store.counts(self._vault.reader, intention_id)
         if for_intention >= met_store.MAX_MET_PER_INTENTION:
-            return self._per_intention_cap(intro.vendor_id)
+            return self._per_intention_cap(vendor_id)
         if total >= met_store.MAX_MET_VENDORS:
             with self._vault.write() as connection:
                 met_store.make_room(connection, open_statuses=OPEN_STATUSES)
             if met_store.counts(self._vault.reader, intention_id)[1] >= met_store.MAX_MET_VENDORS:
                 return self._refusal(
-                    intro.vendor_id,
+                    vendor_id,
                     "too_many",
                     f"You have met {met_store.MAX_MET_VENDORS} vendors on relays for open "
                     "intentions; no more are met until some of those intentions close.",
                 )
-        failed = self._failed.get(intro.metadata_url)
-        return None if failed is None else Refusal(intro.vendor_id, failed.code, failed.reason)
+        return None
 
     def _per_intention_cap(self, vendor_id: str) -> Refusal:
         return self._refusal(

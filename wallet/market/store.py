@@ -133,3 +133,20 @@ def withdrawals_due(connection: Connection, relay: str) -> list[str]:
         (relay,),
     )
     return [str(row[0]) for row in found]
+
+
+def documents_fetched(connection: Connection, intention_id: str, relay: str) -> int:
+    """Metadata documents fetched so far while reading the intention's offers on ``relay``."""
+    found = connection.execute(
+        "SELECT documents_fetched FROM relay_casts WHERE intention_id = ? AND relay = ?",
+        (intention_id, relay),
+    ).fetchone()
+    return int(found[0]) if found else 0
+
+
+def note_document_fetched(connection: Connection, intention_id: str, relay: str) -> None:
+    connection.execute(
+        "UPDATE relay_casts SET documents_fetched = documents_fetched + 1 "
+        "WHERE intention_id = ? AND relay = ?",
+        (intention_id, relay),
+    )

@@ -515,6 +515,8 @@ _V10_RELAY_CASTS: tuple[str, ...] = (
 # fetched and held the key that signed the offers: `metadata` is that checked document (at most
 # 64 KiB), `kid`/`fingerprint` its key. `met_vendor_intentions` says which intentions it answered
 # (the per-intention cap counts these). Accepting one of its offers moves it to `vendors`.
+# `relay_casts.documents_fetched` counts the metadata documents fetched while reading an
+# intention's offers on a relay (a cap, so strangers naming slow documents cannot stall it).
 _V11_MET_VENDORS: tuple[str, ...] = (
     """CREATE TABLE met_vendors (
         id TEXT PRIMARY KEY,
@@ -531,6 +533,7 @@ _V11_MET_VENDORS: tuple[str, ...] = (
         PRIMARY KEY (intention_id, vendor_id)
     )""",
     "CREATE INDEX met_vendor_intentions_by_vendor ON met_vendor_intentions (vendor_id)",
+    "ALTER TABLE relay_casts ADD COLUMN documents_fetched INTEGER NOT NULL DEFAULT 0",
 )
 
 
