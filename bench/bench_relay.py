@@ -36,6 +36,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import nats
+from nats.js import JetStreamContext
 from nats.js.api import StorageType, StreamConfig
 
 from bench import Figure, percentile
@@ -55,6 +56,8 @@ INTENTIONS = {10: 30, 100: 15, 1_000: 6}  # cast one after the other, per vendor
 LISTENER_PROCESSES = 2
 RAW_ROUND_TRIPS = 400
 RAW_PUBLISHES = 400
+RAW_PIPELINED = 4_000
+RAW_IN_FLIGHT = 64
 INTENTION_BYTES = 2_000  # about a signed intention
 ANSWER_BYTES = 6_300  # about one vendor's sealed answer (two offers)
 FOLLOW_WAIT_SECONDS = 0.2
@@ -127,6 +130,12 @@ def pin_vendors(vault: Vault, count: int) -> None:
         directory.add(parse_metadata(document, url=f"{origin}/.well-known/vrm-vendor.json"))
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) process ``pid`` used so far, from ``/proc`` (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 # ------------------------------------------------------------------------------ the wallet
 
 
@@ -159,6 +168,7 @@ class _Level:
     vendors: int
     expected: int
     intentions: list[_Intention] = field(default_factory=list)
+    server_cpu: float = 0.0  # the nats-server's CPU seconds over the measured intentions
 
     def median(self, value: Callable[[_Intention], float]) -> float:
         return statistics.median(value(one) for one in self.intentions)
@@ -197,13 +207,15 @@ async def _one_intention(vault: Vault, relay: Relay, number: int, expected: int)
     return timing
 
 
-async def _measure_level(vault: Vault, url: str, count: int) -> _Level:
+async def _measure_level(vault: Vault, url: str, count: int, pid: int) -> _Level:
     level = _Level(count, min(count, MAX_OFFER_MESSAGES_PER_INTENTION))
     async with Relay(url) as relay:
         await relay.ensure_streams()
         await _one_intention(vault, relay, 0, level.expected)  # warm-up, not counted
+        cpu = cpu_seconds(pid)
         for number in range(1, INTENTIONS[count] + 1):
             level.intentions.append(await _one_intention(vault, relay, number, level.expected))
+        level.server_cpu = cpu_seconds(pid) - cpu
     return level
 
 
@@ -213,7 +225,7 @@ def _level(vault: Vault, store: Path, count: int) -> _Level:
     try:
         vendors_running = listeners(server.url, count)
         try:
-            return asyncio.run(_measure_level(vault, server.url, count))
+            return asyncio.run(_measure_level(vault, server.url, count, server.process.pid))
         finally:
             for process in vendors_running:
                 stop(process)
@@ -228,6 +240,7 @@ def _level(vault: Vault, store: Path, count: int) -> _Level:
 class _Raw:
     round_trips: list[float]
     publishes_per_second: float
+    pipelined_per_second: float
 
 
 async def _raw(url: str) -> _Raw:
@@ -265,10 +278,24 @@ async def _raw(url: str) -> _Raw:
         for _ in range(RAW_PUBLISHES):
             await stream.publish("bench.raw", question)
         rate = RAW_PUBLISHES / (time.perf_counter() - started)
-        return _Raw(trips, rate)
+        return _Raw(trips, rate, await _pipelined(stream, question))
     finally:
         await asker.close()
         await echoer.close()
+
+
+async def _pipelined(stream: JetStreamContext, data: bytes) -> float:
+    """Acknowledged JetStream publishes per second with :data:`RAW_IN_FLIGHT` awaiting their
+    acknowledgement at any time (what a busy relay sees from many clients)."""
+    limit = asyncio.Semaphore(RAW_IN_FLIGHT)
+
+    async def one() -> None:
+        async with limit:
+            await stream.publish("bench.raw", data)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one() for _ in range(RAW_PIPELINED)))
+    return RAW_PIPELINED / (time.perf_counter() - started)
 
 
 def _raw_figures(store: Path) -> _Raw:
@@ -297,6 +324,12 @@ def _figures(levels: list[_Level], raw: _Raw) -> list[Figure]:
             "/s",
             note=f"{RAW_PUBLISHES} of {INTENTION_BYTES:,} bytes, one after the other",
         ),
+        Figure(
+            f"raw nats-py JetStream publishes, {RAW_IN_FLIGHT} awaiting acknowledgement",
+            raw.pipelined_per_second,
+            "/s",
+            note=f"{RAW_PIPELINED:,} of {INTENTION_BYTES:,} bytes (file storage)",
+        ),
     ]
     for level in levels:
         cast_rate = 1 / level.median(lambda one: one.cast)
@@ -311,6 +344,7 @@ def _figures(levels: list[_Level], raw: _Raw) -> list[Figure]:
             else ""
         )
         offers = level.median(lambda one: one.offers)
+        messages = sum(1 + one.answers for one in level.intentions)
         figures += [
             Figure(
                 f"{level.vendors:,} vendors: intentions cast per second (signed, published)",
@@ -331,6 +365,13 @@ def _figures(levels: list[_Level], raw: _Raw) -> list[Figure]:
                 "ms",
                 note=f"{p50 / raw_p50:.1f}x the raw round trip; p99 {p99 * 1000:.1f} ms over "
                 f"{len(firsts)} intentions",
+            ),
+            Figure(
+                f"  nats-server CPU per message ({level.vendors:,} vendors)",
+                level.server_cpu / messages * 1e6,
+                "us",
+                note=f"{level.server_cpu:.2f} s over {messages:,} messages (intentions, "
+                "answers kept, reads)",
             ),
         ]
     figures += _growth(levels)
