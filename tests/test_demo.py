@@ -121,13 +121,19 @@ def test_the_demo_has_a_card_about_to_end_whatever_the_day(tmp_path: Path) -> No
 def test_the_demo_market_answers_a_cast_intention_and_stops_cleanly(tmp_path: Path) -> None:
     """make run's market: a real nats-server and two vrm-vendor listen processes sharing a queue
     group; the demo vault knows the relay; a cast intention gets sealed offers from the demo
-    vendors in its directory; stopping ends every process and removes the relay's streams."""
+    vendors in its directory and from those it never met (their metadata served by the demo);
+    stopping ends every process and removes the relay's streams."""
     import asyncio
     import time
 
     import pytest
 
-    from vendorkit.demo import DEMO_VENDOR_COUNT, ensure_demo_intention, start_demo_services
+    from vendorkit.demo import (
+        DEMO_MARKET_ONLY_COUNT,
+        DEMO_VENDOR_COUNT,
+        ensure_demo_intention,
+        start_demo_services,
+    )
     from vendorkit.demo_market import nats_server_binary
     from wallet.market import cast_intention, follow_offers
     from wallet.offers.store import offers_for
@@ -147,14 +153,15 @@ def test_the_demo_market_answers_a_cast_intention_and_stops_cleanly(tmp_path: Pa
             async def cast_and_follow() -> set[str]:
                 await cast_intention(vault, services.relay_url, intention_id)
                 sellers: set[str] = set()
+                everyone = DEMO_VENDOR_COUNT + DEMO_MARKET_ONLY_COUNT
                 deadline = time.monotonic() + 30  # two processes start (imports) first
-                while len(sellers) < DEMO_VENDOR_COUNT and time.monotonic() < deadline:
+                while len(sellers) < everyone and time.monotonic() < deadline:
                     await follow_offers(vault, services.relay_url, intention_id, wait_seconds=0.5)
                     sellers = {row.vendor_id for row in offers_for(vault.reader, intention_id)}
                 return sellers
 
             sellers = asyncio.run(cast_and_follow())
-        assert {f"demo-vendor-{index}" for index in range(1, 6)} <= sellers
+        assert sellers == {f"demo-vendor-{index}" for index in range(1, 8)}
     finally:
         services.stop()
     assert all(p.poll() is not None for p in [market.server, *market.listeners])

@@ -82,6 +82,7 @@ class NetworkRunner(QObject):
         self._relay = _Relay()
         self._relay.finished.connect(self._deliver)
         self._stopped = False
+        self._shared: dict[str, Any] = {}
         self._thread = threading.Thread(target=self._run, name="network", daemon=True)
         self._thread.start()
 
@@ -117,6 +118,21 @@ class NetworkRunner(QObject):
         )
         self._futures[ticket] = future
         return NetworkTask(self, ticket, future)
+
+    def start_background(self, coroutine_factory: CoroutineFactory[Any]) -> Future[Any]:
+        """Run a long-lived coroutine (the market link's) on the loop without counting it as
+        busy; it reports through its own signals and is cancelled at :meth:`shutdown`. Cancel
+        it earlier with the returned future's ``cancel()``."""
+        if self._stopped:
+            raise RuntimeError("the network runner was shut down")
+        return asyncio.run_coroutine_threadsafe(coroutine_factory(), self._loop)
+
+    def shared(self, name: str, make: Callable[[], T]) -> T:
+        """One object per runner under ``name`` (the market link), made on first use: every
+        page and every rebuild of the window gets the same one. Call on the GUI thread."""
+        if name not in self._shared:
+            self._shared[name] = make()
+        return self._shared[name]  # type: ignore[no-any-return]
 
     async def transport(self) -> Transport:
         """The shared HTTP transport (await it from a coroutine running on this loop)."""

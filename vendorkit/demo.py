@@ -284,6 +284,7 @@ def start_demo_services(
             demo_vendor_keys(DEMO_VENDOR_COUNT + DEMO_MARKET_ONLY_COUNT),
             catalog=demo_catalog_path(),
             categories=DEMO_MARKET_CATEGORIES,
+            metadata_base=vendors.base_url,
         )
     return DemoServices(vendors, market)
 

@@ -40,6 +40,9 @@ def nats_server_binary() -> str | None:
 
 def _port_free(port: int) -> bool:
     with socket.socket() as probe:
+        # as a server binds (nats-server does): a port whose last connections linger in
+        # TIME_WAIT after a restart is free
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
@@ -84,9 +87,15 @@ class DemoMarket:
         self._work = work
 
     def listen(
-        self, keys: Sequence[SigningKey], *, catalog: Path, categories: Sequence[str]
+        self,
+        keys: Sequence[SigningKey],
+        *,
+        catalog: Path,
+        categories: Sequence[str],
+        metadata_base: str,
     ) -> DemoMarket:
-        """Start the listening processes: ``vrm-vendor listen`` with these vendors' keys."""
+        """Start the listening processes: ``vrm-vendor listen`` with these vendors' keys, naming
+        their metadata as served under ``metadata_base`` (so a wallet can meet them)."""
         keys_dir = self._work / "vendor-keys"
         keys_dir.mkdir(mode=0o700)
         for index, key in enumerate(keys, start=1):
@@ -106,6 +115,8 @@ class DemoMarket:
             str(len(keys)),
             "--keys",
             str(keys_dir),
+            "--metadata-base",
+            metadata_base,
         ]
         for category in categories:
             command += ["--category", category]

@@ -115,6 +115,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n new offer(s) from the market.</source>
+        <translation>
+            <numerusform>%n new offer from the market.</numerusform>
+            <numerusform>%n new offers from the market.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Withdrawn. %n vendor(s) will be told.</source>
         <translation>
             <numerusform>Withdrawn. %n vendor will be told.</numerusform>

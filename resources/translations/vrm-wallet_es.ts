@@ -638,6 +638,41 @@
     </message>
 </context>
 <context>
+    <name>BroadcastChoices</name>
+    <message>
+        <source>Send to my &amp;vendors</source>
+        <translation>Enviar a mis &amp;vendedores</translation>
+    </message>
+    <message>
+        <source>Deliver it to the vendors in your directory that deal in its category</source>
+        <translation>Entregarla a los vendedores de tu directorio que trabajan en su categoría</translation>
+    </message>
+    <message>
+        <source>Cast to the &amp;market</source>
+        <translation>Lanzar al &amp;mercado</translation>
+    </message>
+    <message>
+        <source>Publish it on the market relay, where vendors you never met can answer with offers only you can read</source>
+        <translation>Publicarla en el relé del mercado, donde vendedores que nunca has tratado pueden responder con ofertas que solo tú puedes leer</translation>
+    </message>
+    <message>
+        <source>Market: connected; offers appear here as vendors send them.</source>
+        <translation>Mercado: conectado; las ofertas aparecen aquí a medida que los vendedores las envían.</translation>
+    </message>
+    <message>
+        <source>Market: connecting to the relay…</source>
+        <translation>Mercado: conectando con el relé…</translation>
+    </message>
+    <message>
+        <source>Market: the relay cannot be reached; trying again in %1 s. Nothing is lost: casts wait here and offers wait on the relay.</source>
+        <translation>Mercado: no se puede contactar con el relé; se reintentará en %1 s. No se pierde nada: lo que lanzas espera aquí y las ofertas esperan en el relé.</translation>
+    </message>
+    <message>
+        <source>Market: no relay is set, so intentions go to your vendors only.</source>
+        <translation>Mercado: no hay ningún relé configurado, así que las intenciones solo van a tus vendedores.</translation>
+    </message>
+</context>
+<context>
     <name>BusyIndicator</name>
     <message>
         <source>Working…</source>
@@ -2053,6 +2088,10 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Casting it to the market…</source>
+        <translation>Lanzándola al mercado…</translation>
+    </message>
     <message numerus="yes">
         <source>Sending to %n vendor(s)…</source>
         <translation>
@@ -2072,6 +2111,17 @@
         <translation>
             <numerusform>%n oferta nueva.</numerusform>
             <numerusform>%n ofertas nuevas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cast to the market. Offers appear here as they arrive.</source>
+        <translation>Lanzada al mercado. Las ofertas aparecen aquí a medida que llegan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new offer(s) from the market.</source>
+        <translation>
+            <numerusform>%n oferta nueva del mercado.</numerusform>
+            <numerusform>%n ofertas nuevas del mercado.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2583,6 +2633,14 @@
         <translation>%1 de 1: %2</translation>
     </message>
     <message>
+        <source>%1 — not in your directory (met on the market)</source>
+        <translation>%1 — no está en tu directorio (conocido en el mercado)</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Huella de la clave</translation>
+    </message>
+    <message>
         <source>%1 (an alternative to what you asked for)</source>
         <translation>%1 (una alternativa a lo que pediste)</translation>
     </message>
@@ -2593,6 +2651,10 @@
     <message>
         <source>%1, by %2</source>
         <translation>%1, antes del %2</translation>
+    </message>
+    <message>
+        <source>Accepting also adds this vendor to your directory with the key above; check its fingerprint with the vendor if you can.</source>
+        <translation>Aceptar también añade este vendedor a tu directorio con la clave de arriba; si puedes, comprueba su huella con el vendedor.</translation>
     </message>
     <message>
         <source>Vendor</source>

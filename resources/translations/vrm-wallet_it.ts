@@ -638,6 +638,41 @@
     </message>
 </context>
 <context>
+    <name>BroadcastChoices</name>
+    <message>
+        <source>Send to my &amp;vendors</source>
+        <translation>Invia ai miei &amp;venditori</translation>
+    </message>
+    <message>
+        <source>Deliver it to the vendors in your directory that deal in its category</source>
+        <translation>Consegnarla ai venditori del tuo elenco che trattano la sua categoria</translation>
+    </message>
+    <message>
+        <source>Cast to the &amp;market</source>
+        <translation>Lancia sul &amp;mercato</translation>
+    </message>
+    <message>
+        <source>Publish it on the market relay, where vendors you never met can answer with offers only you can read</source>
+        <translation>Pubblicarla sul relay del mercato, dove venditori che non hai mai incontrato possono rispondere con offerte che solo tu puoi leggere</translation>
+    </message>
+    <message>
+        <source>Market: connected; offers appear here as vendors send them.</source>
+        <translation>Mercato: connesso; le offerte compaiono qui man mano che i venditori le inviano.</translation>
+    </message>
+    <message>
+        <source>Market: connecting to the relay…</source>
+        <translation>Mercato: connessione al relay…</translation>
+    </message>
+    <message>
+        <source>Market: the relay cannot be reached; trying again in %1 s. Nothing is lost: casts wait here and offers wait on the relay.</source>
+        <translation>Mercato: il relay non è raggiungibile; nuovo tentativo tra %1 s. Non si perde nulla: ciò che lanci attende qui e le offerte attendono sul relay.</translation>
+    </message>
+    <message>
+        <source>Market: no relay is set, so intentions go to your vendors only.</source>
+        <translation>Mercato: nessun relay impostato, quindi le intenzioni vanno solo ai tuoi venditori.</translation>
+    </message>
+</context>
+<context>
     <name>BusyIndicator</name>
     <message>
         <source>Working…</source>
@@ -2053,6 +2088,10 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Casting it to the market…</source>
+        <translation>Lancio sul mercato in corso…</translation>
+    </message>
     <message numerus="yes">
         <source>Sending to %n vendor(s)…</source>
         <translation>
@@ -2072,6 +2111,17 @@
         <translation>
             <numerusform>%n nuova offerta.</numerusform>
             <numerusform>%n nuove offerte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cast to the market. Offers appear here as they arrive.</source>
+        <translation>Lanciata sul mercato. Le offerte compaiono qui man mano che arrivano.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new offer(s) from the market.</source>
+        <translation>
+            <numerusform>%n nuova offerta dal mercato.</numerusform>
+            <numerusform>%n nuove offerte dal mercato.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2583,6 +2633,14 @@
         <translation>%1 su 1: %2</translation>
     </message>
     <message>
+        <source>%1 — not in your directory (met on the market)</source>
+        <translation>%1 — non è nel tuo elenco (incontrato sul mercato)</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Impronta della chiave</translation>
+    </message>
+    <message>
         <source>%1 (an alternative to what you asked for)</source>
         <translation>%1 (un&apos;alternativa a ciò che hai chiesto)</translation>
     </message>
@@ -2593,6 +2651,10 @@
     <message>
         <source>%1, by %2</source>
         <translation>%1, entro il %2</translation>
+    </message>
+    <message>
+        <source>Accepting also adds this vendor to your directory with the key above; check its fingerprint with the vendor if you can.</source>
+        <translation>Accettando aggiungi anche questo venditore al tuo elenco con la chiave qui sopra; se puoi, verifica la sua impronta con il venditore.</translation>
     </message>
     <message>
         <source>Vendor</source>

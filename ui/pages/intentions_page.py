@@ -12,8 +12,6 @@ own delivery rather than during it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import shiboken6
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,10 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.delivery import Delivery, ProgressBatch, start_delivery
-from ui.dialogs import ask, intention_dialogs
+from ui.dialogs import intention_dialogs
 from ui.dialogs.intention_dialogs import IntentionDialog
+from ui.market.choices import BroadcastChoices
+from ui.market.link import market_link
 from ui.network import NetworkRunner
 from ui.pages.base import Page
+from ui.pages.intention_export import export_intention
 from ui.pages.intention_offers import OffersPanel
 from ui.pages.intention_progress import DeliveryProgress, ShownIntention, prepare_shown
 from ui.pages.intention_record import intention_status_text, record_rows
@@ -81,6 +82,9 @@ class IntentionsPage(Page):
     ) -> None:
         super().__init__(runner, parent)
         self._network = network
+        self._link = market_link(runner, network)  # the one relay connection, shared
+        self._link.cast_finished.connect(self._on_cast)
+        self._link.offers_arrived.connect(self._on_market_offers)
         self.delivery: Delivery | None = None
         self._delivering_id: str | None = None
         self._stale = False  # something changed during our delivery: refresh after it
@@ -132,6 +136,9 @@ class IntentionsPage(Page):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.details)
         right_layout.addLayout(self._build_actions())
+        self.choices = BroadcastChoices(self._link)
+        self.choices.changed.connect(self._update_buttons)
+        right_layout.addWidget(self.choices)
         right_layout.addWidget(self.error)
         right_layout.addWidget(self.status)
         right_layout.addWidget(self.progress_box)
@@ -320,11 +327,19 @@ class IntentionsPage(Page):
     # ------------------------------------------------------------------ broadcasting
 
     def broadcast(self) -> None:
-        """Queue the intention for its vendors, then deliver on the network loop."""
+        """Send the intention where the person chose: cast it to the market (on the relay
+        connection, :mod:`ui.market.link`), queue it for its vendors and deliver on the network
+        loop, or both."""
         record = self.selected_record()
-        if record is None or self.delivery is not None:
+        to_vendors, to_market = self.choices.chosen()
+        if record is None or self.delivery is not None or not (to_vendors or to_market):
             return
         intention_id = record.id
+        if to_market:
+            self._link.cast(intention_id)
+            self.show_status(self.tr("Casting it to the market…"))
+        if not to_vendors:
+            return
 
         def queued(result: tuple[BroadcastPlan, dict[str, str]]) -> None:
             plan, names = result
@@ -416,6 +431,18 @@ class IntentionsPage(Page):
         self._delivery_ended()
         self.show_error(error)
 
+    def _on_cast(self, intention_id: str, error: Exception | None) -> None:
+        if isinstance(error, VaultLocked):
+            return
+        if error is not None:
+            self.show_error(error)
+        elif intention_id == self.selected_id():
+            self.show_status(self.tr("Cast to the market. Offers appear here as they arrive."))
+
+    def _on_market_offers(self, intention_id: str, count: int) -> None:
+        if intention_id == self.selected_id() and self.delivery is None:
+            self.show_status(self.tr("%n new offer(s) from the market.", "", count))
+
     # ------------------------------------------------------------------ funnel
 
     def ranked_offer_ids(self, *, alternatives: bool = False) -> list[str]:
@@ -505,31 +532,14 @@ class IntentionsPage(Page):
             message = self.tr("Withdrawn. %n vendor(s) will be told.", "", len(plan.told))
             self.show_status(message)
             self._send_notices()
+            self._link.wake()  # the relay is told too, when it was cast there
 
         self.run(lambda vault: IntentionBook(vault).withdraw(intention_id), on_success=withdrawn)
 
     def export(self) -> None:
         record = self.selected_record()
-        if record is None:
-            return
-        path = ask.pick_save_file(
-            self,
-            self.tr("Export the signed intention"),
-            suggested=Path.home() / "intention.json",
-            name_filter=self.tr("JSON files (*.json)"),
-        )
-        if path is None:
-            return
-        intention_id = record.id
-
-        def exported(written: Path) -> None:
-            self.show_status(self.tr("Exported to %1.").replace("%1", str(written)))
-
-        # The save dialog already asked before replacing an existing file.
-        self.run(
-            lambda vault: IntentionBook(vault).export(intention_id, path, force=True),
-            on_success=exported,
-        )
+        if record is not None:
+            export_intention(self, record.id)
 
     # ------------------------------------------------------------------ state
 
@@ -538,7 +548,8 @@ class IntentionsPage(Page):
         delivering = self.delivery is not None
         status = None if record is None else record.status
         open_now = status is not None and is_open(status)
-        self.broadcast_button.setEnabled(open_now and not delivering)
+        chosen = any(self.choices.chosen())
+        self.broadcast_button.setEnabled(open_now and not delivering and chosen)
         self.broadcast_button.setText(
             self.tr("&Broadcast again")
             if status is not None and was_broadcast(status)

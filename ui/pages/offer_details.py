@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from ui.i18n.core_texts import field_label
 from ui.widgets.details_grid import DetailsGrid
 from wallet.offers.summary import AskedField, OfferSummary, ScorePart
 
@@ -86,7 +87,7 @@ def _asked_text(asked: tuple[AskedField, ...]) -> str:
         )
         line = (
             QCoreApplication.translate("OfferDetails", "%1 (%2)")
-            .replace("%1", field.label)
+            .replace("%1", field_label(field.key, field.label))
             .replace("%2", need)
         )
         if field.purpose:
@@ -126,6 +127,24 @@ def _score_text(score: float, parts: tuple[ScorePart, ...]) -> str:
     )
 
 
+def _vendor_rows(summary: OfferSummary) -> list[tuple[str, str]]:
+    """The vendor; one met on the market, outside the directory, is said so, with the
+    fingerprint of the key that signed the offer (the key accepting would pin)."""
+    label = QCoreApplication.translate("OfferDetails", "Vendor")
+    if summary.vendor_pinned:
+        return [(label, summary.vendor_name)]
+    met = QCoreApplication.translate(
+        "OfferDetails", "%1 — not in your directory (met on the market)"
+    )
+    return [
+        (label, met.replace("%1", summary.vendor_name)),
+        (
+            QCoreApplication.translate("OfferDetails", "Key fingerprint"),
+            summary.vendor_fingerprint or "",
+        ),
+    ]
+
+
 def summary_rows(summary: OfferSummary) -> list[tuple[str, str]]:
     """The label–value rows shown for ``summary``."""
     item = summary.item
@@ -146,7 +165,7 @@ def summary_rows(summary: OfferSummary) -> list[tuple[str, str]]:
         .replace("%2", short_date(summary.deliver_by))
     )
     rows = [
-        (QCoreApplication.translate("OfferDetails", "Vendor"), summary.vendor_name),
+        *_vendor_rows(summary),
         (QCoreApplication.translate("OfferDetails", "Item"), item),
         (QCoreApplication.translate("OfferDetails", "Description"), summary.description),
         *((name, value) for name, value in summary.specs),
@@ -175,14 +194,7 @@ class OfferDetails(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("OfferDetails", "Selected offer"), parent)
         self.grid = DetailsGrid()
-        self.note = QLabel(
-            QCoreApplication.translate(
-                "OfferDetails",
-                "Accepting tells this vendor yes and the others no. The data above is only "
-                "asked for: you choose what to give, and for how long, in the consent that "
-                "follows.",
-            )
-        )
+        self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.grid)
@@ -193,6 +205,19 @@ class OfferDetails(QGroupBox):
     def show_summary(self, summary: OfferSummary) -> None:
         self.shown_id = summary.offer_id
         self.grid.set_rows(summary_rows(summary))
+        note = QCoreApplication.translate(
+            "OfferDetails",
+            "Accepting tells this vendor yes and the others no. The data above is only "
+            "asked for: you choose what to give, and for how long, in the consent that "
+            "follows.",
+        )
+        if not summary.vendor_pinned:
+            note += " " + QCoreApplication.translate(
+                "OfferDetails",
+                "Accepting also adds this vendor to your directory with the key above; check "
+                "its fingerprint with the vendor if you can.",
+            )
+        self.note.setText(note)
         self.note.setVisible(summary.status == "received")
         self.setVisible(True)
 

@@ -1,0 +1,174 @@
+"""The Intentions page and the market (issue 15.4) against a real nats-server on 127.0.0.1 and kit
+vendors listening on it: cast from the page, the offers appear live (no refresh asked), over one
+relay connection; a relay that goes away is said so, and once back the waiting cast goes out and
+its offers arrive."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.intent_helpers import add_vendors, create, funnel_catalog, save_terms
+from tests.nats_server import NatsServer, nats_server
+from ui.market.link import MarketLink, market_link
+from ui.network import NetworkRunner
+from ui.pages.intentions_page import IntentionsPage
+from ui.tasks import VaultRunner
+from vendorkit.demo_market import start_relay
+from vendorkit.market.listener import RelayVendors, listen
+from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
+from wallet.crypto.signing import generate_signing_key
+from wallet.vault.facade import Vault
+
+__all__ = ["nats_server"]  # the fixture, imported so pytest finds it
+
+WAIT_MS = 30_000
+
+
+class Listener:
+    """Kit vendors listening on the relay (``vrm-vendor listen``'s loop) in a thread."""
+
+    def __init__(self, url: str, vendors: RelayVendors) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._stop: asyncio.Event | None = None
+        self.vendors = vendors
+        self._thread = threading.Thread(target=self._run, args=(url,), daemon=True)
+        self._thread.start()
+
+    def _run(self, url: str) -> None:
+        async def main() -> None:
+            self._stop = asyncio.Event()
+            await listen(
+                url, self.vendors, categories=["shoes"], queue="market-ui", stop=self._stop
+            )
+
+        self._loop.run_until_complete(main())
+
+    def stop(self) -> None:
+        if self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(timeout=10)
+
+
+@pytest.fixture
+def kit() -> Iterator[tuple[Any, list[Any], BackgroundVendors]]:
+    """Two kit vendors: their HTTP side serves the metadata the directory pins."""
+    catalog = funnel_catalog(careless=False)
+    keys = [generate_signing_key() for _ in range(2)]
+    with BackgroundVendors(VendorApp(make_vendors(keys, catalog), catalog)) as server:
+        yield catalog, keys, server
+
+
+def _listener(url: str, kit: Any) -> Listener:
+    return Listener(url, RelayVendors(make_vendors(kit[1], kit[0]), kit[0]))
+
+
+@pytest.fixture
+def network() -> Iterator[NetworkRunner]:
+    runner = NetworkRunner()
+    try:
+        yield runner
+    finally:
+        runner.shutdown()
+
+
+def _open_page(
+    qtbot: QtBot, runner: VaultRunner, network: NetworkRunner, tmp: Path, kit: Any, relay: str
+) -> tuple[IntentionsPage, list[str]]:
+    with qtbot.waitSignal(runner.unlocked):
+        runner.open(lambda: Vault.create(tmp / "vault", PASSPHRASE, kdf_target_seconds=0).vault)
+
+    def prepare(vault: Vault) -> list[str]:
+        add_vendors(vault, kit[2].metadata_urls)
+        save_terms(vault)
+        vault.update_settings(relay_url=relay)
+        return [create(vault).id, create(vault, item_name="Road shoes").id]
+
+    ids = runner.submit_raw_vault(prepare).result(timeout=30)  # set-up, before any widget
+    page = IntentionsPage(runner, network)
+    qtbot.addWidget(page)
+    page.resize(1100, 900)
+    page.show()
+    qtbot.waitUntil(lambda: page.list.count() == 2 and not runner.is_busy, timeout=WAIT_MS)
+    return page, ids
+
+
+def _cast_from_page(qtbot: QtBot, page: IntentionsPage, intention_id: str) -> None:
+    """Select the intention, choose the market only, and press Broadcast."""
+    rows = [page.list.item(i).data(256) for i in range(page.list.count())]
+    page.list.setCurrentRow(rows.index(intention_id))
+    page.choices.to_vendors.setChecked(False)
+    page.choices.to_market.setChecked(True)
+    assert page.broadcast_button.isEnabled()
+    page.broadcast_button.click()
+
+
+def _connected(link: MarketLink) -> bool:
+    return link.state.status == "connected"
+
+
+def test_offers_cast_from_the_page_arrive_live_over_one_connection(
+    qtbot: QtBot,
+    runner: VaultRunner,
+    network: NetworkRunner,
+    nats_server: NatsServer,
+    kit: Any,
+    tmp_path: Path,
+) -> None:
+    page, (first, second) = _open_page(qtbot, runner, network, tmp_path, kit, nats_server.url)
+    link = market_link(runner, network)
+    assert page.choices.to_market.isEnabled()
+    qtbot.waitUntil(lambda: _connected(link), timeout=WAIT_MS)
+    assert "connected" in page.choices.market_status.text()
+    listener = _listener(nats_server.url, kit)
+    try:
+        for intention_id in (first, second):
+            _cast_from_page(qtbot, page, intention_id)
+            # Only the link's signals and runner.changed bring the rows: nothing reloads here.
+            qtbot.waitUntil(lambda: len(page.ranked_offer_ids()) >= 2, timeout=WAIT_MS)
+            assert "market" in page.status.text()
+    finally:
+        listener.stop()
+    assert listener.vendors.stats.intentions == 2
+    assert link.connections == 1  # one connection cast both and followed both
+    assert market_link(runner, network) is link  # every page shares it
+
+
+def test_a_relay_down_is_said_and_the_cast_goes_out_when_it_is_back(
+    qtbot: QtBot,
+    runner: VaultRunner,
+    network: NetworkRunner,
+    nats_server: NatsServer,
+    kit: Any,
+    tmp_path: Path,
+) -> None:
+    page, (first, _) = _open_page(qtbot, runner, network, tmp_path, kit, nats_server.url)
+    link = market_link(runner, network)
+    qtbot.waitUntil(lambda: _connected(link), timeout=WAIT_MS)
+    nats_server.process.terminate()
+    nats_server.process.wait(timeout=10)
+    qtbot.waitUntil(lambda: link.state.status == "unreachable", timeout=WAIT_MS)
+    assert "cannot be reached" in page.choices.market_status.text()
+    _cast_from_page(qtbot, page, first)  # waits for the relay
+    qtbot.wait(300)
+    assert page.ranked_offer_ids() == [] and page.error.isHidden()
+    again = start_relay(port=nats_server.port)  # a relay at the same address
+    assert again is not None and again.relay_url == nats_server.url
+    listener = _listener(nats_server.url, kit)
+    try:
+        qtbot.waitUntil(lambda: len(page.ranked_offer_ids()) >= 2, timeout=WAIT_MS)
+        assert _connected(link) and link.connections == 2
+    finally:
+        listener.stop()
+        again.stop()
