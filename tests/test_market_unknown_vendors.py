@@ -40,6 +40,7 @@ from wallet.delivery.cycle import deliver_pending
 from wallet.errors import InvalidInput
 from wallet.intents import store as intent_store
 from wallet.market import cast_intention, follow_offers, meet
+from wallet.market import store as market_store
 from wallet.market.follow import FollowReport, _sealed_list
 from wallet.market.meet import Meetings, Refusal
 from wallet.offers import OfferBook
@@ -305,47 +306,58 @@ def test_bad_documents_fail_alone_while_another_vendors_offer_lands(
     assert [m.id for m in met_store.met_for(vault.reader, intention_id)] == [honest]
 
 
-def test_caps_on_vendors_met(
-    vault: Vault, nats_server: NatsServer, kit: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _strangers_answer(vault: Vault, relay_url: str, kit: Any, intention_id: str) -> FollowReport:
+    """The kit's two vendors, outside the directory, answer the (cast) intention; one reading."""
     catalog, keys, server = kit
-    monkeypatch.setattr(met_store, "MAX_MET_PER_INTENTION", 1)
-    intention_id = _cast(vault, nats_server.url)
     vendors = RelayVendors(make_vendors(keys, catalog), catalog, metadata_urls=server.metadata_urls)
-    _answer(vault, nats_server.url, intention_id, vendors)
-    report = _follow(vault, nats_server.url, intention_id)
+    _answer(vault, relay_url, intention_id, vendors)
+    return _follow(vault, relay_url, intention_id)
+
+
+@pytest.mark.parametrize(
+    ("module", "cap", "reason"),
+    [
+        (met_store, "MAX_MET_PER_INTENTION", "answered this intention"),
+        (meet, "MAX_DOCUMENTS_PER_INTENTION", "documents were already fetched"),
+    ],
+)
+def test_a_stranger_over_a_per_intention_cap_is_refused_before_any_fetch(
+    vault: Vault,
+    nats_server: NatsServer,
+    kit: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    module: Any,
+    cap: str,
+    reason: str,
+) -> None:
+    monkeypatch.setattr(module, cap, 1)
+    intention_id = _cast(vault, nats_server.url)
+    report = _strangers_answer(vault, nats_server.url, kit, intention_id)
     assert len(met_store.met_for(vault.reader, intention_id)) == 1
     [refusal] = report.offers.rejected
-    assert refusal.code == "too_many" and "answered this intention" in refusal.reason
+    assert refusal.code == "too_many" and reason in refusal.reason
+    assert market_store.documents_fetched(vault.reader, intention_id, nats_server.url) == 1
 
-    monkeypatch.setattr(met_store, "MAX_MET_PER_INTENTION", 20)
-    monkeypatch.setattr(met_store, "MAX_MET_VENDORS", 1)  # in all, over every intention
+
+def test_vendors_met_in_all_are_capped_and_room_is_made_from_closed_intentions(
+    vault: Vault, nats_server: NatsServer, kit: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(met_store, "MAX_MET_VENDORS", 1)
+    first = _cast(vault, nats_server.url)
+    report = _strangers_answer(vault, nats_server.url, kit, first)
+    assert [r.code for r in report.offers.rejected] == ["too_many"]
+    assert "You have met 1 vendors" in report.offers.rejected[0].reason
+    [met] = met_store.met_for(vault.reader, first)
     second = create(vault).id
     asyncio.run(cast_intention(vault, nats_server.url, second))
-    _answer(vault, nats_server.url, second, vendors)
-    report = _follow(vault, nats_server.url, second)
-    codes = sorted(r.code for r in report.offers.rejected)
-    assert codes == ["too_many"]  # the vendor met before is linked; the other is over the cap
-    assert len(met_store.met_for(vault.reader, second)) == 1
+    report = _strangers_answer(vault, nats_server.url, kit, second)
+    assert [r.code for r in report.offers.rejected] == ["too_many"]
+    assert met_store.met_for(vault.reader, second) == [met]  # met before: linked, not fetched
+    assert market_store.documents_fetched(vault.reader, second, nats_server.url) == 0
     with vault.write() as connection:  # both intentions open: nothing is forgotten
         assert met_store.make_room(connection, open_statuses=("broadcast", "offers_in")) == 0
         assert met_store.make_room(connection, open_statuses=("draft",)) == 1
     assert met_store.counts(vault.reader, second) == (0, 0)
-
-
-def test_documents_fetched_per_intention_are_capped(
-    vault: Vault, nats_server: NatsServer, kit: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Strangers naming documents cannot make the wallet fetch without end for one intention."""
-    catalog, keys, server = kit
-    monkeypatch.setattr(meet, "MAX_DOCUMENTS_PER_INTENTION", 1)
-    intention_id = _cast(vault, nats_server.url)
-    vendors = RelayVendors(make_vendors(keys, catalog), catalog, metadata_urls=server.metadata_urls)
-    _answer(vault, nats_server.url, intention_id, vendors)
-    report = _follow(vault, nats_server.url, intention_id)
-    assert len(met_store.met_for(vault.reader, intention_id)) == 1
-    [refusal] = report.offers.rejected
-    assert refusal.code == "too_many" and "documents were already fetched" in refusal.reason
 
 
 # ------------------------------------------------------------------------------ properties
