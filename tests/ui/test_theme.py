@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import MakeWindow
 from ui.accessibility import accessible_name
 from ui.i18n import language
+from ui.icons import icon
 from ui.theme import appearance
 from ui.theme.contrast import NON_TEXT_CONTRAST, TEXT_CONTRAST, contrast_ratio
 from ui.theme.icons import inks_for
@@ -109,6 +110,27 @@ def test_icons_stand_out_and_a_selected_one_takes_the_selections_text(scheme: st
         assert ratio >= NON_TEXT_CONTRAST, f"icon on {background.name}: {ratio:.2f}"
     selected, _ = inks_for(QIcon.Mode.Selected, palette)
     assert selected == palette.color(Role.HighlightedText).name()
+
+
+def test_an_icon_is_painted_in_the_ink_of_the_appearance_in_use(app_settings: QSettings) -> None:
+    home = icon("home")
+
+    def inked() -> set[str]:
+        image = home.pixmap(QSize(24, 24)).toImage()
+        return {
+            image.pixelColor(x, y).name()
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() == 255
+        }
+
+    appearance.switch_to(LIGHT)
+    light_ink = inks_for(QIcon.Mode.Normal)[0]
+    assert inked() == {light_ink}
+    appearance.switch_to(DARK)  # the same icon, painted again
+    dark_ink = inks_for(QIcon.Mode.Normal)[0]
+    assert dark_ink != light_ink
+    assert inked() == {dark_ink}
 
 
 def test_following_the_system_follows_its_colour_scheme(
