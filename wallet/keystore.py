@@ -14,6 +14,8 @@ import keyring
 import keyring.backend
 import keyring.errors
 
+from wallet.i18n import QT_TRANSLATE_NOOP
+
 SERVICE = "vrm-wallet"
 
 
@@ -34,9 +36,10 @@ class KeyStoreError(Exception):
     """The keyring refused an operation; the message says why (internal, re-raised by the vault)."""
 
 
-_NO_KEYRING = (
+_NO_KEYRING = QT_TRANSLATE_NOOP(
+    "CoreError",
     "No OS keyring was found. Install and unlock a Secret Service (GNOME Keyring or KWallet) "
-    "to use this option."
+    "to use this option.",
 )
 
 
@@ -46,7 +49,9 @@ def _insecure_reason(backend: keyring.backend.KeyringBackend) -> str | None:
     if module.startswith("keyring.backends.fail"):
         return _NO_KEYRING
     if module.startswith("keyring.backends.null"):
-        return "The OS keyring is disabled for this program (null keyring backend)."
+        return QT_TRANSLATE_NOOP(
+            "CoreError", "The OS keyring is disabled for this program (null keyring backend)."
+        )
     if module.startswith("keyrings.alt") or "plaintext" in name.lower():
         return (
             f"The only keyring available ({module}.{name}) keeps secrets in a file without "

@@ -46,6 +46,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n card(s) from %1</source>
+        <translation>
+            <numerusform>%n card from %1</numerusform>
+            <numerusform>%n cards from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) left out</source>
+        <translation>
+            <numerusform>%n row left out</numerusform>
+            <numerusform>%n rows left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1: %n delivered</source>
         <translation>
             <numerusform>%1: %n delivered</numerusform>

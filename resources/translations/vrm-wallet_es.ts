@@ -46,6 +46,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n card(s) from %1</source>
+        <translation>
+            <numerusform>%n tarjeta desde %1</numerusform>
+            <numerusform>%n tarjetas desde %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) left out</source>
+        <translation>
+            <numerusform>%n fila descartada</numerusform>
+            <numerusform>%n filas descartadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1: %n delivered</source>
         <translation>
             <numerusform>%1: %n entregado</numerusform>
@@ -478,7 +492,7 @@
         <translation>el vendedor dice que esta dirección ya no existe</translation>
     </message>
     <message>
-        <source>the current passphrase was wrong</source>
+        <source>current passphrase was wrong</source>
         <translation>la frase de contraseña actual no era correcta</translation>
     </message>
     <message>
@@ -520,6 +534,26 @@
     <message>
         <source>the vendor confirmed the consent ended</source>
         <translation>el vendedor confirmó el fin del consentimiento</translation>
+    </message>
+    <message>
+        <source>lock after this long unused</source>
+        <translation>bloquear tras este tiempo sin uso</translation>
+    </message>
+    <message>
+        <source>lock with the screen</source>
+        <translation>bloquear con la pantalla</translation>
+    </message>
+    <message>
+        <source>clear copied values after</source>
+        <translation>vaciar los valores copiados tras</translation>
+    </message>
+    <message>
+        <source>reminder before an end</source>
+        <translation>aviso antes de un fin</translation>
+    </message>
+    <message>
+        <source>market relay</source>
+        <translation>relé del mercado</translation>
     </message>
     <message>
         <source>program</source>
@@ -1334,6 +1368,14 @@
     <message>
         <source>This recovery key does not belong to this vault. Nothing was changed.</source>
         <translation>Esta clave de recuperación no es de esta bóveda. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>No OS keyring was found. Install and unlock a Secret Service (GNOME Keyring or KWallet) to use this option.</source>
+        <translation>No se encontró ningún llavero del sistema. Instala y desbloquea un Secret Service (GNOME Keyring o KWallet) para usar esta opción.</translation>
+    </message>
+    <message>
+        <source>The OS keyring is disabled for this program (null keyring backend).</source>
+        <translation>El llavero del sistema está desactivado para este programa.</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3130,10 @@
     <message>
         <source>Today is outside this proposal&apos;s validity.</source>
         <translation>Hoy está fuera del periodo de validez de esta propuesta.</translation>
+    </message>
+    <message>
+        <source>purchases</source>
+        <translation>compras</translation>
     </message>
     <message>
         <source>%1: %2 of %3 %4</source>

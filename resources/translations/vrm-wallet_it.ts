@@ -46,6 +46,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n card(s) from %1</source>
+        <translation>
+            <numerusform>%n carta da %1</numerusform>
+            <numerusform>%n carte da %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) left out</source>
+        <translation>
+            <numerusform>%n riga scartata</numerusform>
+            <numerusform>%n righe scartate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1: %n delivered</source>
         <translation>
             <numerusform>%1: %n consegnato</numerusform>
@@ -478,7 +492,7 @@
         <translation>il venditore dice che questo indirizzo non esiste più</translation>
     </message>
     <message>
-        <source>the current passphrase was wrong</source>
+        <source>current passphrase was wrong</source>
         <translation>la passphrase attuale era sbagliata</translation>
     </message>
     <message>
@@ -520,6 +534,26 @@
     <message>
         <source>the vendor confirmed the consent ended</source>
         <translation>il venditore ha confermato la fine del consenso</translation>
+    </message>
+    <message>
+        <source>lock after this long unused</source>
+        <translation>blocca dopo questo tempo di inattività</translation>
+    </message>
+    <message>
+        <source>lock with the screen</source>
+        <translation>blocca con lo schermo</translation>
+    </message>
+    <message>
+        <source>clear copied values after</source>
+        <translation>svuota i valori copiati dopo</translation>
+    </message>
+    <message>
+        <source>reminder before an end</source>
+        <translation>promemoria prima di una scadenza</translation>
+    </message>
+    <message>
+        <source>market relay</source>
+        <translation>relay del mercato</translation>
     </message>
     <message>
         <source>program</source>
@@ -1334,6 +1368,14 @@
     <message>
         <source>This recovery key does not belong to this vault. Nothing was changed.</source>
         <translation>Questa chiave di recupero non appartiene a questa cassaforte. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>No OS keyring was found. Install and unlock a Secret Service (GNOME Keyring or KWallet) to use this option.</source>
+        <translation>Nessun portachiavi di sistema trovato. Installa e sblocca un Secret Service (GNOME Keyring o KWallet) per usare questa opzione.</translation>
+    </message>
+    <message>
+        <source>The OS keyring is disabled for this program (null keyring backend).</source>
+        <translation>Il portachiavi di sistema è disattivato per questo programma.</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3130,10 @@
     <message>
         <source>Today is outside this proposal&apos;s validity.</source>
         <translation>Oggi è fuori dal periodo di validità di questa proposta.</translation>
+    </message>
+    <message>
+        <source>purchases</source>
+        <translation>acquisti</translation>
     </message>
     <message>
         <source>%1: %2 of %3 %4</source>

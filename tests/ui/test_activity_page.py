@@ -75,8 +75,8 @@ def test_entries_are_shown_newest_first_in_plain_words(page: ActivityPage) -> No
         "Vault created",
     ]
     assert seqs(page) == [4, 3, 2, 1]
-    assert column(page, ActivityColumn.FIELDS)[0] == "passport_number"
-    assert column(page, ActivityColumn.DETAILS)[1] == "auto_lock_minutes"
+    assert column(page, ActivityColumn.FIELDS)[0] == "Passport number"  # its label, not its key
+    assert column(page, ActivityColumn.DETAILS)[1] == "lock after this long unused"
     assert set(column(page, ActivityColumn.RESULT)) == {"Completed"}
 
 

@@ -331,7 +331,7 @@ class PurchaseDialog(_SavingDialog):
         self.amount_edit.setPlaceholderText("12.50")
         self.date_edit = QDateEdit(_qdate(date.today()))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         form = QFormLayout()
         form.addRow(self.tr("&Vendor:"), self.vendor_edit)
         form.addRow(self.tr("&Amount:"), self.amount_edit)

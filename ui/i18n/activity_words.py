@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
-from ui.i18n.core_texts import proposal_status_name
+from ui.i18n.core_texts import field_label, proposal_status_name
+from wallet import activity
 from wallet.personal_data import standard_field
 from wallet.terms.catalogue import LANGUAGES, Catalogue, load_catalogue
+from wallet.terms.roster import Roster, load_roster
 
 translate = QCoreApplication.translate  # (pyside6-lupdate reads its literal arguments)
 
@@ -29,12 +32,20 @@ def _catalogue() -> Catalogue:
     return load_catalogue()
 
 
+@cache
+def _roster() -> Roster:
+    """The roster of agreements (IEEE 7012) a person's terms name (a small read-only file)."""
+    return load_roster()
+
+
 def clause_title(clause_id: str) -> str | None:
-    """A standard clause's title in the interface's language, if ``clause_id`` is one."""
-    for clause in _catalogue().clauses:
-        if clause.id == clause_id:
-            code = QLocale().name().partition("_")[0]
-            return clause.title.get(code if code in LANGUAGES else "en")  # type: ignore[arg-type]
+    """A standard clause's or roster agreement's title in the interface's language, if
+    ``clause_id`` names one."""
+    code = QLocale().name().partition("_")[0]
+    language = code if code in LANGUAGES else "en"
+    for item in (*_catalogue().clauses, *_roster().agreements):
+        if item.id == clause_id:
+            return item.title.get(language)  # type: ignore[arg-type]
     return None
 
 
@@ -54,9 +65,19 @@ def message_kind_name(kind: str) -> str | None:
     return names.get(kind)
 
 
-def field_name(name: str) -> str:
-    """A field name of an entry in words: a standard field's label, a clause's title or a
-    message's name, translated; any other name (a field of the person's own) as it is."""
+@dataclass(frozen=True, slots=True)
+class ActivityNames:
+    """What the log names by id, in the vault: vendors' names and fields' labels by key."""
+
+    vendors: Mapping[str, str] = field(default_factory=dict)
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+
+def field_name(name: str, labels: Mapping[str, str] | None = None) -> str:
+    """A field name of an entry in words: the field's label (a standard label translated), a
+    clause's title or a message's name; another name (a deleted field's key) as it is."""
+    if labels and name in labels:
+        return field_label(name, labels[name])
     standard = standard_field(name)
     if standard is not None:
         return translate("StandardField", standard.label)
@@ -83,6 +104,12 @@ class ActivityCounts(QObject):
         }
         return texts[what]
 
+    def imported(self, count: int, source: str, left_out: int) -> str:
+        """ "3 cards from csv; 0 rows left out"."""
+        cards = self.tr("%n card(s) from %1", "", count).replace("%1", source)
+        rows = self.tr("%n row(s) left out", "", left_out)
+        return f"{cards}; {rows}"
+
     def delivered(self, kind: str, count: int) -> str:
         return self.tr("%1: %n delivered", "", count).replace("%1", kind)
 
@@ -94,6 +121,10 @@ def _counted(what: str, count: int) -> str:
 def _delivered(match: re.Match[str]) -> str:
     kind = message_kind_name(match[1]) or match[1]
     return ActivityCounts().delivered(kind, int(match[2]))
+
+
+def _imported(match: re.Match[str]) -> str:
+    return ActivityCounts().imported(int(match[1]), match[2], int(match[3]))
 
 
 def _counting(what: str) -> Callable[[re.Match[str]], str]:
@@ -112,6 +143,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
     (re.compile(r"(\d+) vendor\(s\) to tell"), _counting("to tell")),
     (re.compile(r"(\d+) vendors"), _counting("vendors")),
     (re.compile(r"(\d+) fields"), _counting("fields")),
+    (re.compile(r"(\d+) memberships from (\w+); (\d+) rows left out"), _imported),
     (
         re.compile(r"purposes ([\d, ]+)"),
         lambda m: translate("ActivityWords", "purposes %1").replace("%1", m[1]),
@@ -147,9 +179,7 @@ def _plain(note: str) -> str:
         "the vendor answered 410 Gone": translate(
             "ActivityWords", "the vendor says this address is gone for good"
         ),
-        "current passphrase was wrong": translate(
-            "ActivityWords", "the current passphrase was wrong"
-        ),
+        "current passphrase was wrong": translate("ActivityWords", "current passphrase was wrong"),
         "no secure keyring": translate("ActivityWords", "no secure keyring"),
         "passphrase": translate("ActivityWords", "with the passphrase"),
         "recovery key": translate("ActivityWords", "with the recovery key"),
@@ -164,9 +194,24 @@ def _plain(note: str) -> str:
     return notes.get(note, note)
 
 
-def details_text(note: str) -> str:
-    """An entry's note in the interface's language (each part of a "a, b" list on its own);
-    a note the core does not write in a known form as it is."""
+def setting_name(key: str) -> str:
+    """A setting in words ("auto_lock_minutes": "lock after this long unused")."""
+    names = {
+        "auto_lock_minutes": translate("ActivityWords", "lock after this long unused"),
+        "lock_on_screen_lock": translate("ActivityWords", "lock with the screen"),
+        "clipboard_clear_seconds": translate("ActivityWords", "clear copied values after"),
+        "reminder_lead_days": translate("ActivityWords", "reminder before an end"),
+        "relay_url": translate("ActivityWords", "market relay"),
+    }
+    return names.get(key, key)
+
+
+def details_text(note: str, *, event_type: str = "") -> str:
+    """An entry's note in the interface's language (each part of a "a, b" list on its own;
+    a settings change's keys as the settings' names); a note the core does not write in a
+    known form as it is."""
+    if event_type == activity.SETTINGS_CHANGED:
+        return ", ".join(setting_name(key) for key in note.split(", ") if key)
     parts = [_part(part) for part in note.split(", ")] if ": " in note else [_part(note)]
     return ", ".join(parts)
 
@@ -175,7 +220,10 @@ def _part(note: str) -> str:
     for pattern, words in _PATTERNS:
         match = pattern.fullmatch(note)
         if match:
-            return words(match)
+            shown = words(match)
+            # Without a catalogue (English plurals not installed) "%n field(s)" reads worse
+            # than the core's own "500 fields".
+            return note if "(s)" in shown else shown
     return _plain(note)
 
 
@@ -184,7 +232,10 @@ def party_text(party: str, vendor_names: Mapping[str, str]) -> str:
     if party in vendor_names:
         return vendor_names[party]
     match = re.fullmatch(r"(\d+) vendors", party)
-    return _counted("vendors", int(match[1])) if match else party
+    if match is None:
+        return party
+    shown = _counted("vendors", int(match[1]))
+    return party if "(s)" in shown else shown  # as in _part
 
 
 def loyalty_field_name(name: str) -> str:
@@ -205,7 +256,11 @@ def loyalty_field_name(name: str) -> str:
     return names.get(name, name)
 
 
-def fields_text(names: Sequence[str], *, event_type: str = "") -> str:
-    """An entry's field names, each in words (a loyalty event's as a card's fields)."""
-    name_of = loyalty_field_name if event_type.startswith("loyalty.") else field_name
-    return ", ".join(name_of(name) for name in names)
+def fields_text(
+    names: Sequence[str], *, event_type: str = "", labels: Mapping[str, str] | None = None
+) -> str:
+    """An entry's field names, each in words (a loyalty event's as a card's fields); ``labels``:
+    the person's fields' labels by key."""
+    if event_type.startswith("loyalty."):
+        return ", ".join(loyalty_field_name(name) for name in names)
+    return ", ".join(field_name(name, labels) for name in names)

@@ -7,6 +7,8 @@ person's own words unless it is still a standard field's label, which is transla
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 
 from wallet.consents.purposes import PURPOSES
@@ -40,6 +42,12 @@ def field_label(key: str, label: str) -> str:
     if standard is not None and label == standard.label:
         return QCoreApplication.translate("StandardField", label)
     return label
+
+
+def field_labels_text(keys: Sequence[str], labels: Sequence[str]) -> str:
+    """The labels of the fields ``keys`` (in order), each translated while it is its standard
+    field's label: "Nombre, Apellidos"."""
+    return ", ".join(field_label(key, label) for key, label in zip(keys, labels, strict=False))
 
 
 def kantara_category_label(label: str) -> str:

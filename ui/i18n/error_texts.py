@@ -17,6 +17,12 @@ from wallet.errors import ERROR_CONTEXT, WalletError, Worded, fill
 from wallet.i18n import QT_TRANSLATE_NOOP
 
 
+def core_text(text: str) -> str:
+    """A fixed text the core marked ``QT_TRANSLATE_NOOP("CoreError", ...)`` (a reason it returns
+    rather than raises, such as why the keyring cannot be used), translated; another as it is."""
+    return QCoreApplication.translate(ERROR_CONTEXT, text)
+
+
 def worded_error_text(error: BaseException) -> str | None:
     """A worded core error (``wallet.errors.Worded.worded``) in the interface's language: its
     template translated, then filled with its values, each translated when it is itself a marked

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt
 
-from ui.i18n.activity_words import details_text, fields_text, party_text
+from ui.i18n.activity_words import ActivityNames, details_text, fields_text, party_text
 from ui.i18n.formats import local_date_time
 from ui.models.windowed import RowIds, RowIdsOperation, RowsOperation, WindowedTableModel
 from ui.tasks import VaultRunner
@@ -71,16 +71,17 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
         self._completed_text = self.tr("Completed")
         self._not_completed_text = self.tr("Not completed")
         self._self_party_text = self.tr("You")
-        self._vendor_names: Mapping[str, str] = {}
+        self._names = ActivityNames()
         self._words: dict[tuple[int, str, str], str] = {}  # (column, area, raw) → as shown
 
-    def set_vendor_names(self, names: Mapping[str, str]) -> None:
-        """Name each vendor (by its id) with the name every other page shows."""
-        self._vendor_names = dict(names)
+    def set_names(self, names: ActivityNames) -> None:
+        """Name each vendor (by its id) with the name every other page shows, and each of the
+        person's fields (by its key) with its label."""
+        self._names = names
         self._words.clear()
         if self.rowCount():
             self.dataChanged.emit(
-                self.index(0, _PARTY_COLUMN), self.index(self.rowCount() - 1, _PARTY_COLUMN)
+                self.index(0, _PARTY_COLUMN), self.index(self.rowCount() - 1, _FIELDS_COLUMN)
             )
 
     def set_filter(self, *, type_prefix: str | None, text: str | None) -> None:
@@ -139,7 +140,7 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
         if role == _FOREGROUND_ROLE and column == _RESULT_COLUMN:
             return None if entry.result == activity.COMPLETED else tone_colour(FAILED_COLOUR)
         if role == _TOOLTIP_ROLE and column == _WHEN_COLUMN:
-            return entry.at.isoformat()  # the exact moment, for those who verify
+            return entry.at.isoformat(timespec="seconds")  # the exact moment, for those who verify
         if role == _TOOLTIP_ROLE and column >= _PARTY_COLUMN:
             return self._raw(entry, column) or None  # as the log keeps it, for those who verify
         if role == _TOOLTIP_ROLE and column == _EVENT_COLUMN:
@@ -188,10 +189,10 @@ class ActivityModel(WindowedTableModel[ActivityEntry]):
 
     def _in_words(self, entry: ActivityEntry, column: int) -> str:
         if column == _PARTY_COLUMN:
-            return party_text(entry.party, self._vendor_names)
+            return party_text(entry.party, self._names.vendors)
         if column == _FIELDS_COLUMN:
-            return fields_text(entry.field_names, event_type=entry.type)
-        return details_text(entry.reason)
+            return fields_text(entry.field_names, event_type=entry.type, labels=self._names.fields)
+        return details_text(entry.reason, event_type=entry.type)
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())

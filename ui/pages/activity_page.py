@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n.activity_words import ActivityNames
 from ui.models.activity_model import ActivityColumn, ActivityModel
 from ui.pages.base import Page
 from ui.tasks import VaultRunner
@@ -39,9 +40,10 @@ INTACT_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; 
 BROKEN_STYLE = "background: #ffebee; color: #b71c1c; border: 1px solid #ef9a9a; padding: 8px;"
 
 
-def _vendor_names(vault: Vault) -> dict[str, str]:
-    """Each vendor's name by its id (the log names vendors by id)."""
-    return {row.id: row.name for row in VendorDirectory(vault).list()}
+def _names(vault: Vault) -> ActivityNames:
+    """Each vendor's name by its id and each field's label by its key (the log names them so)."""
+    vendors = {row.id: row.name for row in VendorDirectory(vault).list()}
+    return ActivityNames(vendors, {field.key: field.label for field in vault.fields.listing()})
 
 
 class ActivityPage(Page):
@@ -72,7 +74,7 @@ class ActivityPage(Page):
         """Reload the entries (keeping the selected one selected if it is still shown) and the
         messages that could not be delivered."""
         self._stale = False
-        self.run(_vendor_names, on_success=self.model.set_vendor_names)
+        self.run(_names, on_success=self.model.set_names)
         self._reload_log()
         self.undelivered.reload()
 
@@ -160,8 +162,8 @@ class ActivityPage(Page):
     def _on_vault_changed(self, changes: Changes) -> None:
         log_changed = changes.touches(Part.ACTIVITY)
         outbox_changed = changes.touches(Part.OUTBOX)
-        if changes.touches(Part.VENDORS):
-            self.run(_vendor_names, on_success=self.model.set_vendor_names)
+        if changes.touches(Part.VENDORS) or changes.touches(Part.FIELDS):
+            self.run(_names, on_success=self.model.set_names)
         if not (log_changed or outbox_changed):
             return
         if not self.isVisible():

@@ -106,13 +106,7 @@ class ProposalRow(QFrame):
             bar = QProgressBar()
             bar.setRange(0, 1000)
             bar.setValue(round(vendor.fraction * 1000))
-            bar.setFormat(
-                self.tr("%1: %2 of %3 %4")
-                .replace("%1", vendor.vendor)
-                .replace("%2", _number(vendor.achieved))
-                .replace("%3", _number(progress.target))
-                .replace("%4", progress.unit)
-            )
+            bar.setFormat(self._progress_text(vendor.vendor, vendor.achieved, progress))
             self.bars[vendor.vendor] = bar
             layout.addWidget(bar)
         if not progress.vendors:
@@ -125,6 +119,14 @@ class ProposalRow(QFrame):
         for button in (self.record_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+
+    def _progress_text(self, vendor: str, achieved: Decimal, progress: ProposalProgress) -> str:
+        """ "Fresh Mart: 1 of 40 purchases" or "Fresh Mart: 12.5 of 500 EUR"."""
+        unit = self.tr("purchases") if progress.unit == "purchases" else progress.unit
+        text = self.tr("%1: %2 of %3 %4").replace("%3", _number(progress.target))
+        # The vendor's name last: a name may hold "%2" and must be shown as it is.
+        text = text.replace("%2", _number(achieved)).replace("%4", unit)
+        return text.replace("%1", vendor)
 
     def _summary(self, terms: ProposalTerms) -> str:
         commitment = terms.commitment

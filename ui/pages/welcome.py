@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.background import BackgroundCalls, while_alive
+from ui.i18n.error_texts import core_text
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import centred_card, fit_stack_to_current, heading, secondary
@@ -153,7 +154,7 @@ class WelcomePage(QWidget):
             )
         else:
             self.remember.setChecked(False)
-            self.remember_reason.setText(reason)
+            self.remember_reason.setText(core_text(reason))
 
     def _update_next_button(self) -> None:
         self.next_button.setEnabled(self.form.is_acceptable() and not self.busy.is_busy)
