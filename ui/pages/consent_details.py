@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n.core_texts import purpose_description, purpose_label
+from ui.i18n.core_texts import (
+    field_label,
+    kantara_category_label,
+    purpose_description,
+    purpose_label,
+)
 from ui.i18n.formats import local_date_time
 from ui.models.consents_model import local_day, local_time
 from ui.text import escape_html
@@ -168,7 +173,8 @@ class ConsentDetailsPanel(QStackedWidget):
         labels = details.field_labels
         receipt = record.receipt
         shared = [
-            f"{escape_html(labels.get(item.key, item.key))} {_aside(item.piiCategory)}"
+            f"{escape_html(field_label(item.key, labels.get(item.key, item.key)))} "
+            f"{_aside(kantara_category_label(item.piiCategory))}"
             for item in receipt.vrm.fields
         ]
         purposes = [
