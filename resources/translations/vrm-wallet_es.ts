@@ -456,6 +456,26 @@
         <translation>propuesta n.º %1 (%2)</translation>
     </message>
     <message>
+        <source>access to the data</source>
+        <translation>acceso a los datos</translation>
+    </message>
+    <message>
+        <source>erasure of the data</source>
+        <translation>supresión de los datos</translation>
+    </message>
+    <message>
+        <source>letter in English</source>
+        <translation>carta en inglés</translation>
+    </message>
+    <message>
+        <source>letter in Spanish</source>
+        <translation>carta en español</translation>
+    </message>
+    <message>
+        <source>letter in Italian</source>
+        <translation>carta en italiano</translation>
+    </message>
+    <message>
         <source>purposes %1</source>
         <translation>finalidades %1</translation>
     </message>

@@ -456,6 +456,26 @@
         <translation>proposta n. %1 (%2)</translation>
     </message>
     <message>
+        <source>access to the data</source>
+        <translation>accesso ai dati</translation>
+    </message>
+    <message>
+        <source>erasure of the data</source>
+        <translation>cancellazione dei dati</translation>
+    </message>
+    <message>
+        <source>letter in English</source>
+        <translation>lettera in inglese</translation>
+    </message>
+    <message>
+        <source>letter in Spanish</source>
+        <translation>lettera in spagnolo</translation>
+    </message>
+    <message>
+        <source>letter in Italian</source>
+        <translation>lettera in italiano</translation>
+    </message>
+    <message>
         <source>purposes %1</source>
         <translation>finalità %1</translation>
     </message>

@@ -131,6 +131,20 @@ def _counting(what: str) -> Callable[[re.Match[str]], str]:
     return lambda match: _counted(what, int(match[1]))
 
 
+def _request(match: re.Match[str]) -> str:
+    """A data-subject request drafted: its kind and the letter's language."""
+    kinds = {
+        "access": translate("ActivityWords", "access to the data"),
+        "erasure": translate("ActivityWords", "erasure of the data"),
+    }
+    languages = {
+        "en": translate("ActivityWords", "letter in English"),
+        "es": translate("ActivityWords", "letter in Spanish"),
+        "it": translate("ActivityWords", "letter in Italian"),
+    }
+    return f"{kinds[match[1]]}, {languages[match[2]]}"
+
+
 def _unlock_failed(match: re.Match[str]) -> str:
     return f"{_plain(match[1])}: {_plain(match[2])}"
 
@@ -166,6 +180,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
     ),
     (re.compile(r"proposal #(\d+) \((\w+)\)"), _proposal),
     (re.compile(r"([a-z.]+): (\d+) delivered"), _delivered),
+    (re.compile(r"(access|erasure), (en|es|it)"), _request),
     (re.compile(r"(passphrase|recovery key|keyring): ([a-z ]+)"), _unlock_failed),
 )
 
