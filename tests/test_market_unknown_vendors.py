@@ -398,6 +398,33 @@ def test_any_metadata_url_in_a_sealed_list_is_taken_only_if_safe(url: Any) -> No
     assert "\n" not in kept and "\x1b" not in kept
 
 
+@pytest.mark.parametrize(
+    ("url", "relay", "problem"),
+    [
+        ("http://127.0.0.1:9/.well-known/vrm-vendor.json", "tls://relay.example:4222", "machine"),
+        ("http://localhost:9/v.json", "tls://relay.example:4222", "machine"),
+        ("https://10.1.2.3/v.json", "nats://127.0.0.1:4222", "private"),
+        ("https://169.254.169.254/latest/meta-data.json", "tls://relay.example", "private"),
+        ("https://[fd00::1]/v.json", "tls://relay.example", "private"),
+        ("https://192.168.1.1/v.json", "tls://relay.example", "private"),
+    ],
+)
+def test_a_stranger_cannot_send_the_wallet_into_this_machine_or_its_network(
+    url: str, relay: str, problem: str
+) -> None:
+    async def fetch() -> Any:
+        async with Transport(timeout=1.0) as transport:
+            meetings = Meetings(None, transport, relay_url=relay)  # type: ignore[arg-type]
+            return await meetings.fetch("demo-vendor-1", url)
+
+    outcome = asyncio.run(fetch())
+    assert isinstance(outcome, Refusal) and outcome.code == "metadata_failed"
+    assert "is not fetched" in outcome.reason and problem in outcome.reason
+    assert meet.stranger_url_problem("https://shop.example/v.json", relay_url=relay) is None
+    here = "http://127.0.0.1:9/v.json"
+    assert meet.stranger_url_problem(here, relay_url="nats://[::1]:1") is None
+
+
 METADATA_MEMBERS = st.dictionaries(
     st.sampled_from(["id", "name", "publicKey", "inbox", "contact", "policyUrl", "extra", "@x"]),
     st.one_of(HOSTILE_TEXT, st.integers(), st.none(), st.dictionaries(HOSTILE_TEXT, HOSTILE_TEXT)),
@@ -440,7 +467,8 @@ def test_any_metadata_document_is_met_or_refused_with_a_reason(
 
     async def fetch() -> Any:
         async with Transport(timeout=2.0) as transport:
-            meetings = Meetings(None, transport, relay_url="")  # type: ignore[arg-type]
+            relay = "nats://127.0.0.1:4222"  # a relay here: documents here may be fetched
+            meetings = Meetings(None, transport, relay_url=relay)  # type: ignore[arg-type]
             return await meetings.fetch("demo-vendor-1", documents_server)
 
     outcome = asyncio.run(fetch())

@@ -8,10 +8,11 @@ row its offers are checked against:
 * a directory vendor: its pinned row, as always (the URL is ignored; the pin decides);
 * a vendor met before (:mod:`wallet.vendors.met`): the document kept then, not fetched again;
 * otherwise the document is fetched through :mod:`wallet.transport` (HTTPS, or plain HTTP on this
-  machine only; no redirect; at most 64 KiB; at most :data:`METADATA_TIMEOUT_SECONDS`), validated
-  as ``vendor add`` validates it, and must name the vendor ``apu`` names and hold the key that
-  signed *every* offer of the list. Then the vendor is kept as *met, not pinned*, with its key's
-  fingerprint, and its offers go through ingest like any other.
+  machine only; no redirect; at most 64 KiB; at most :data:`METADATA_TIMEOUT_SECONDS`; not on
+  this machine unless the relay is, nor an IP of a private network: :func:`stranger_url_problem`),
+  validated as ``vendor add`` validates it, and must name the vendor ``apu`` names and hold the
+  key that signed *every* offer of the list. Then the vendor is kept as *met, not pinned*, with
+  its key's fingerprint, and its offers go through ingest like any other.
 
 Each refusal fails only its message, with a code ingest knows: ``unknown_vendor`` (no document
 named), ``too_many`` (:data:`~wallet.vendors.met.MAX_MET_PER_INTENTION` vendors met for the
@@ -25,19 +26,21 @@ nothing about the person.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from wallet.crypto.signing import verifying_key_from_jwk
-from wallet.errors import WalletError
+from wallet.errors import InvalidInput, WalletError
 from wallet.intents.store import OPEN_STATUSES
 from wallet.market import store as market_store
 from wallet.offers.ingest import RejectionCode, storable
 from wallet.outbox import DbRunner, inline_runner
-from wallet.transport import Transport
+from wallet.transport import Transport, is_loopback_host
 from wallet.vault.facade import Vault
 from wallet.vendors import met as met_store
 from wallet.vendors import store as vendor_store
@@ -81,6 +84,24 @@ def _signer_problem(items: Sequence[Any], fetched: FetchedMetadata) -> str | Non
         if signer.raw != fetched.key.raw:
             return f"an offer is signed for key {signer.kid}"
     return None
+
+
+def stranger_url_problem(url: str, *, relay_url: str) -> str | None:
+    """Why a document named by a stranger is not fetched, beyond ``vendor add``'s rules (None:
+    it may be). A stranger chooses the URL, so the wallet does not let it reach into the
+    person's machine or network: an address on this machine only when the relay is on it too
+    (the demo, tests), and no IP literal of a private, link-local or reserved network (a router,
+    a cloud's metadata service). A name that resolves to such an address is not caught here."""
+    host = urlsplit(url).hostname or ""
+    if is_loopback_host(host):
+        if is_loopback_host(urlsplit(relay_url).hostname or ""):
+            return None
+        return "it is on this machine, and the relay is not"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:  # a name
+        return None
+    return None if address.is_global else "it is an address of a private or reserved network"
 
 
 class Meetings:
@@ -225,6 +246,9 @@ class Meetings:
         reading)."""
         try:
             check_metadata_url(url)
+            problem = stranger_url_problem(url, relay_url=self._relay_url)
+            if problem is not None:
+                raise InvalidInput(f"The metadata document at {url} is not fetched: {problem}.")
             return await fetch_metadata(self._transport, url)
         except WalletError as exc:
             reason = str(exc)
