@@ -2,8 +2,10 @@
 
 :mod:`wallet.market.cast` publishes (and withdraws) an intention on a relay and records where;
 :mod:`wallet.market.follow` reads the sealed offers that came back, opens them and hands them to
-the same checks and storage as offers over HTTP. The relay itself is reached only through
-:mod:`wallet.relay` (the one home of ``nats-py``); the protocol is in docs/protocol.md,
+the same checks and storage as offers over HTTP; :mod:`wallet.market.meet` meets the vendors
+outside the directory whose sealed offers name their metadata (kept by
+:mod:`wallet.vendors.met` until accepting an offer pins them). The relay itself is reached only
+through :mod:`wallet.relay` (the one home of ``nats-py``); the protocol is in docs/protocol.md,
 "Relay (NATS)", and the relay's trust model in docs/security.md.
 """
 
