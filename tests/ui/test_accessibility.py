@@ -8,18 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import MakeWindow
+from tests.ui.language_and_fonts import main_dialogs
 from ui.accessibility import accessible_name, seen_name, takes_keyboard_focus
-from ui.dialogs.change_passphrase import ChangePassphraseDialog
-from ui.dialogs.field_dialog import FieldDialog
-from ui.dialogs.grant_dialog import GrantDialog
-from ui.dialogs.intention_dialogs import IntentionDialog
-from ui.dialogs.request_dialog import RequestDialog
 from ui.tasks import VaultRunner
-from wallet.consents import GrantPlan, PlannedField
 
 WAIT_MS = 20_000
 
@@ -64,23 +59,7 @@ def test_the_unlock_and_first_run_screens_name_every_control(
 
 
 def test_the_main_dialogs_name_every_control(qtbot: QtBot, runner: VaultRunner) -> None:
-    plan = GrantPlan(
-        vendor_id="shop",
-        vendor_name="Demo Shop",
-        offer_id=None,
-        item_name=None,
-        fields=(PlannedField("email", "Email address", "Contact", True, False, False),),
-        purposes=(2,),
-        days=30,
-    )
-    dialogs: list[QDialog] = [
-        GrantDialog(runner, plan=plan),
-        GrantDialog(runner, vendors=[("shop", "Demo Shop")]),
-        IntentionDialog(proposals=[(1, "5 % off groceries")], has_terms=True),
-        FieldDialog(),
-        RequestDialog(runner, vendor_id="shop", vendor_name="Demo Shop"),
-        ChangePassphraseDialog(runner),
-    ]
+    dialogs = main_dialogs(runner)
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()

@@ -28,10 +28,20 @@ from pytestqt.qtbot import QtBot
 
 from tests.test_i18n_catalogue import read_messages
 from tests.ui.conftest import MakeWindow
+from tests.ui.language_and_fonts import (
+    FONT_SCALES,
+    LANGUAGES,
+    LAPTOP,
+    fonts_at,
+    main_dialogs,
+    offer_details_panel,
+    speaking,
+)
 from ui.i18n import language
 from ui.i18n.rebuild import follow_language_changes
 from ui.i18n.update import TRANSLATIONS, build_catalogues
 from ui.main_window import MainWindow, Workspace
+from ui.tasks import VaultRunner
 
 
 @pytest.fixture
@@ -192,17 +202,50 @@ def test_the_main_pages_show_no_english_left_behind(
     assert left == [], "\n".join(left)
 
 
-@pytest.mark.parametrize("code", ["en", "es", "it"])
-def test_no_label_or_button_is_clipped_at_the_default_size(
-    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, app_settings: QSettings, code: str
+@pytest.mark.parametrize("scale", FONT_SCALES)
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_label_or_button_is_clipped_on_a_laptop_screen(
+    qtbot: QtBot,
+    qapp: QApplication,
+    make_window: MakeWindow,
+    tmp_path: Path,
+    app_settings: QSettings,
+    code: str,
+    scale: float,
 ) -> None:
-    window = _demo_on_settings(qtbot, make_window, tmp_path / "demo")
-    if code != "en":
-        _switch(qtbot, window, code)
-    clipped = [
-        f"{type(page).__name__}: {text!r} ({type(widget).__name__}, {widget.width()} px)"
-        for page in _walk_pages(qtbot, window)
-        for widget, text in _visible_texts(page)
-        if _clipped(widget, text)
-    ]
+    with fonts_at(qapp, scale):
+        window = _demo_on_settings(qtbot, make_window, tmp_path / "demo")
+        if code != "en":
+            _switch(qtbot, window, code)
+        window.resize(LAPTOP)
+        clipped = [
+            f"{type(page).__name__}: {text!r} ({type(widget).__name__}, {widget.width()} px)"
+            for page in _walk_pages(qtbot, window)
+            for widget, text in _visible_texts(page)
+            if _clipped(widget, text)
+        ]
+    assert clipped == [], "\n".join(clipped)
+
+
+@pytest.mark.parametrize("scale", FONT_SCALES)
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_label_or_button_of_a_dialog_is_clipped(
+    qtbot: QtBot, qapp: QApplication, runner: VaultRunner, code: str, scale: float
+) -> None:
+    """The consent (grant) dialog, the intention composer, the other main dialogs and the
+    selected offer's details, at the size they open at, in each language and font size."""
+    with fonts_at(qapp, scale):
+        with speaking(qapp, code):
+            dialogs = [*main_dialogs(runner), offer_details_panel()]
+        clipped = []
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            QApplication.processEvents()
+            clipped += [
+                f"{type(dialog).__name__}: {text!r} ({type(widget).__name__}, {widget.width()} px)"
+                for widget, text in _visible_texts(dialog)
+                if _clipped(widget, text)
+            ]
+            dialog.close()
     assert clipped == [], "\n".join(clipped)

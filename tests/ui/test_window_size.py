@@ -10,55 +10,29 @@ page) in each language, at the app's font size and at 125 % of it: none may exce
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, QSettings, QSize
+from PySide6.QtCore import QPoint, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import MakeWindow, unlock
-from ui.i18n import language
-from ui.i18n.update import build_catalogues
+from tests.ui.language_and_fonts import (
+    FONT_SCALES,
+    LANGUAGES,
+    LAPTOP,
+    TITLE_BAR,
+    fonts_at,
+    main_dialogs,
+    speaking,
+)
 from ui.main_window import MainWindow
 from ui.tasks import VaultRunner
 from ui.window_geometry import GEOMETRY_KEY, is_on_a_screen
 
-LAPTOP = QSize(1024, 640)
 WAIT_MS = 20_000
-
-
-LANGUAGES = ["en", "es", "it"]
-FONT_SCALES = [pytest.param(1.0, id="fonts-100%"), pytest.param(1.25, id="fonts-125%")]
-
-
-@contextmanager
-def fonts_at(qapp: QApplication, scale: float) -> Iterator[None]:
-    """The app's font at ``scale`` (1.25: as a person who chose larger text has it)."""
-    font = qapp.font()
-    larger = qapp.font()
-    larger.setPointSizeF(font.pointSizeF() * scale)
-    qapp.setFont(larger)
-    try:
-        yield
-    finally:
-        qapp.setFont(font)
-
-
-@contextmanager
-def speaking(qapp: QApplication, code: str) -> Iterator[None]:
-    """The interface in ``code``'s language (its real catalogues) for windows built meanwhile;
-    the conftest's autouse fixture removes the catalogues, this puts the locale back."""
-    build_catalogues()
-    before = QLocale()
-    language.use(qapp, language.locale_for(code))
-    try:
-        yield
-    finally:
-        QLocale.setDefault(before)
-        language.remove_all(qapp)
 
 
 @pytest.fixture
@@ -92,6 +66,7 @@ def _pages_too_big(qtbot: QtBot, window: MainWindow) -> list[str]:
         workspace.show_page(index)
         qtbot.wait(30)  # the page loads what it shows
         page = workspace.pages.currentWidget()
+        assert page is not None
         for tabs in [None, *page.findChildren(QTabWidget)]:
             for tab in range(tabs.count() if tabs is not None else 1):
                 if tabs is not None:
@@ -178,29 +153,21 @@ def test_a_first_run_opens_within_the_screen(
     assert window.width() <= screen.width() and window.height() <= screen.height()
 
 
+@pytest.mark.parametrize("code", LANGUAGES)
 def test_the_main_dialogs_fit_with_fonts_at_125_percent(
-    qtbot: QtBot, runner: VaultRunner, larger_fonts: None
+    qtbot: QtBot, qapp: QApplication, runner: VaultRunner, larger_fonts: None, code: str
 ) -> None:
-    from ui.dialogs.change_passphrase import ChangePassphraseDialog
-    from ui.dialogs.field_dialog import FieldDialog
-    from ui.dialogs.grant_dialog import GrantDialog
-    from ui.dialogs.intention_dialogs import IntentionDialog
-    from ui.dialogs.request_dialog import RequestDialog
-
-    vendors = [("shop", "Demo Shop")]
-    for dialog in (
-        GrantDialog(runner, vendors=vendors),
-        IntentionDialog(proposals=[(1, "5 % off groceries")], has_terms=True),
-        FieldDialog(),
-        RequestDialog(runner, vendor_id="shop", vendor_name="Demo Shop"),
-        ChangePassphraseDialog(runner),
-    ):
+    with speaking(qapp, code):
+        dialogs = main_dialogs(runner)
+    assert (dialogs[0].windowTitle() == "Give consent") == (code == "en")  # in that language
+    for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
+        name = type(dialog).__name__
         smallest = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
-        assert smallest.width() <= LAPTOP.width(), type(dialog).__name__
-        assert smallest.height() <= LAPTOP.height() - 48, type(dialog).__name__  # + title bar
-        dialog.reject()
+        assert smallest.width() <= LAPTOP.width(), (name, smallest)
+        assert smallest.height() <= LAPTOP.height() - TITLE_BAR, (name, smallest)
+        dialog.close()
 
 
 def test_a_clause_title_wraps_and_ticks_its_clause_when_clicked(

@@ -161,6 +161,9 @@ class SettingsPage(Page):
             spin_box.setMinimumWidth(110)
             spin_box.setMaximumWidth(140)
         form = QFormLayout(group)
+        # A field goes under its label where both do not fit side by side (long Spanish labels
+        # at 125 % fonts left the check box too narrow for its text).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Lock after this long without use:"), self.auto_lock_minutes)
         form.addRow("", self.lock_on_screen_lock)
         form.addRow("", self.screen_lock_reason)

@@ -22,6 +22,7 @@ class StrengthMeter(QWidget):
         self._bar.setTextVisible(False)
         self._bar.setMaximumHeight(10)
         self._verdict = QLabel()
+        self._verdict.setWordWrap(True)  # longer in Spanish and Italian, and at larger fonts
         self._advice = QLabel()
         self._advice.setWordWrap(True)
         self._advice.setStyleSheet("color: palette(placeholder-text);")

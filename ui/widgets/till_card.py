@@ -39,7 +39,6 @@ class MembershipCard(QFrame):
         self.membership = membership
         self.expiry = expiry
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedWidth(CARD_WIDTH)
         title = QLabel(f"<b>{escape_html(membership.program)}</b>")
         vendor = QLabel(escape_html(membership.vendor))
         details = []
@@ -71,7 +70,12 @@ class MembershipCard(QFrame):
         layout.addWidget(self.code_text)
         if number.text():
             layout.addWidget(number)
-        layout.addLayout(self._buttons())
+        buttons = self._buttons()
+        layout.addLayout(buttons)
+        # Wider when its buttons need it (longer words in Spanish, larger fonts).
+        margins = layout.contentsMargins()
+        needed = buttons.sizeHint().width() + margins.left() + margins.right()
+        self.setFixedWidth(max(CARD_WIDTH, needed + 2 * self.frameWidth()))
 
     def _expiry_row(self, expiry: CardExpiry | None) -> QHBoxLayout:
         """An icon and words for an expired or expiring card (hidden otherwise)."""
