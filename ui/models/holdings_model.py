@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from ui.i18n.core_texts import field_label
 from ui.theme.tones import Tone, tone_colour
 from wallet.consents import Overview
 
@@ -64,7 +65,7 @@ class HoldingsModel(QAbstractTableModel):
         self._vendors = overview.vendors
         self._keys = overview.field_keys
         self._cells = overview.cells
-        self._labels = field_labels
+        self._labels = {key: field_label(key, label) for key, label in field_labels.items()}
         self.endResetModel()
 
     def clear(self) -> None:
