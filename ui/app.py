@@ -178,6 +178,7 @@ def run(app: QApplication, options: Options, *, style_set: bool = False) -> int:
     # While the person reads the first window: load the workspace's code on the vault's worker
     # and freeze it out of the garbage collector's way (ui.heap); an unlock queues it anyway.
     QTimer.singleShot(PRELOAD_DELAY_MS, runner.prepare)
+    QTimer.singleShot(PRELOAD_DELAY_MS, app, lambda: appearance.check_system_scheme(app))
     return app.exec()
 
 

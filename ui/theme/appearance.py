@@ -9,7 +9,8 @@ Following the system: the system is taken as dark when the palette the platform 
 at start is dark, and then whenever Qt reports a new colour scheme (``QStyleHints.
 colorSchemeChanged``, sent by desktops that have one: GNOME, KDE, Windows, macOS). Asking the
 platform for its scheme at start would build PySide6's ``Qt`` namespace (~20 ms of the first
-window, see ``tests/ui/test_cold_start_imports.py``); the platform's palette says the same.
+window, see ``tests/ui/test_cold_start_imports.py``); the platform's palette mostly says the
+same, and :func:`check_system_scheme` asks once the window is up (``ui.app.run``).
 A picked scheme is also requested from the platform (``QStyleHints.setColorScheme``, Qt 6.8), so
 that window frames match where the platform draws them.
 """
@@ -102,6 +103,11 @@ def _follow_the_system(app: QApplication) -> None:
         return
     _state.following = True
     app.styleHints().colorSchemeChanged.connect(lambda scheme: _on_system_scheme(app, scheme))
+
+
+def check_system_scheme(app: QApplication) -> None:
+    """Ask the platform for its colour scheme now and follow it (see the module's docstring)."""
+    _on_system_scheme(app, app.styleHints().colorScheme())
 
 
 def _on_system_scheme(app: QApplication, scheme: object) -> None:
