@@ -4144,8 +4144,8 @@ Después, desbloquea con la frase de contraseña de la copia.</translation>
         <translation>Igual que tu versión guardada %1</translation>
     </message>
     <message>
-        <source>Saved version %1. SHA-256: %2</source>
-        <translation>Versión %1 guardada. SHA-256: %2</translation>
+        <source>Saved and signed version %1 (its hash and key are in History).</source>
+        <translation>Versión %1 guardada y firmada (su hash y su clave están en Historial).</translation>
     </message>
     <message>
         <source>Version %1 · %2 · %3 clauses</source>

@@ -4144,8 +4144,8 @@ Poi sblocca con la passphrase del backup.</translation>
         <translation>Uguale alla tua versione salvata %1</translation>
     </message>
     <message>
-        <source>Saved version %1. SHA-256: %2</source>
-        <translation>Versione %1 salvata. SHA-256: %2</translation>
+        <source>Saved and signed version %1 (its hash and key are in History).</source>
+        <translation>Versione %1 salvata e firmata (hash e chiave sono in Cronologia).</translation>
     </message>
     <message>
         <source>Version %1 · %2 · %3 clauses</source>

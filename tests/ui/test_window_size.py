@@ -191,3 +191,21 @@ def test_a_clause_title_wraps_and_ticks_its_clause_when_clicked(
     assert not row.check.isChecked()
     page.language_combo.setCurrentIndex(page.language_combo.findData("es"))
     assert accessible_name(row.check) == row.title.text() != "Retention limit"
+
+
+def test_the_free_text_list_takes_room_only_once_it_lists_a_clause(
+    qtbot: QtBot, runner: VaultRunner
+) -> None:
+    from ui.pages.terms_page import TermsPage
+
+    page = TermsPage(runner)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.free_text_list.isVisible()  # the clauses above have its room
+    assert not page.remove_free_text_button.isEnabled()
+    page.free_text_edit.setText("Write to me in Spanish")
+    page.add_free_text_button.click()
+    assert page.free_text_list.isVisible() and page.remove_free_text_button.isEnabled()
+    page.free_text_list.setCurrentRow(0)
+    page.remove_free_text_button.click()
+    assert not page.free_text_list.isVisible()

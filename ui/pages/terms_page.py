@@ -138,7 +138,7 @@ class TermsPage(Page):
         self.free_text_edit.setPlaceholderText(self.tr("A clause in your own words…"))
         self.add_free_text_button = QPushButton(self.tr("Add"))
         self.free_text_list = QListWidget()
-        self.free_text_list.setMaximumHeight(90)
+        self.free_text_list.setMaximumHeight(90)  # shown once it lists a clause (update_preview)
         self.remove_free_text_button = QPushButton(self.tr("Remove"))
         self.add_free_text_button.clicked.connect(self._add_free_text)
         self.free_text_edit.returnPressed.connect(self._add_free_text)
@@ -282,6 +282,9 @@ class TermsPage(Page):
         else:
             self.preview.setPlainText(preview.text)
         self.save_button.setEnabled(preview.can_save and self._runner.is_unlocked)
+        has_free_text = self.free_text_list.count() > 0
+        self.free_text_list.setVisible(has_free_text)
+        self.remove_free_text_button.setEnabled(has_free_text)
 
     def _on_language_changed(self) -> None:
         for row in self.clause_rows.values():
@@ -338,10 +341,11 @@ class TermsPage(Page):
 
     def _on_saved(self, saved: TermsVersion) -> None:
         # The history reloads from the change this save made (``runner.changed``).
+        # The hash is one click away, in History: a 64-digit word here widened the page.
         self.show_status(
-            self.tr("Saved version %1. SHA-256: %2")
-            .replace("%1", str(saved.version))
-            .replace("%2", saved.sha256)
+            self.tr("Saved and signed version %1 (its hash and key are in History).").replace(
+                "%1", str(saved.version)
+            )
         )
         self.update_preview()
 
