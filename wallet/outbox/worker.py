@@ -18,9 +18,11 @@ in the vault. The network side goes through :class:`~wallet.transport.Transport`
 
 **One cycle** (:meth:`DeliveryWorker.run_once`): in one database call, take a batch of due rows
 (128 by default) and mark them ``delivering`` (rows of vendors the directory disabled become
-``disabled`` without a request); POST each with Standard Webhooks headers (timestamp = the attempt
-time, signature over ``id.timestamp.body``), concurrently up to the transport's limit, claiming
-the next batch while requests are still in flight; record the outcomes a batch at a time, each
+``disabled`` without a request); sign the batch's Standard Webhooks headers on a worker thread
+(signature over ``id.timestamp.body``, timestamp = the claim; a row that then waited more than
+:data:`RESIGN_AFTER_SECONDS` is signed again when sent); POST each, concurrently up to the
+transport's limit, claiming and signing the next batch while two batches are still to be sent;
+record the outcomes a batch at a time, each
 batch in one transaction:
 
 * 2xx → ``delivered``, keeping the (capped) response body for the caller;
@@ -78,7 +80,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from wallet.crypto.signing import SigningKey
 from wallet.errors import WalletError
@@ -102,6 +104,14 @@ DEFAULT_BATCH = 128  # rows claimed, and outcomes recorded, per database call
 RETRY_STATUSES = frozenset({408, 429})
 # How much longer than one request a lease runs: room for the database work around it.
 LEASE_MARGIN_SECONDS = 15.0
+# A row is signed when claimed; if it then waited longer than this to be sent (a slow batch
+# ahead of it), it is signed again, so its timestamp stays well within receivers' tolerance
+# (Standard Webhooks: 5 minutes).
+RESIGN_AFTER_SECONDS = 60.0
+# The next batch is claimed (and signed) while this many batches are still to be sent, so
+# claiming and signing it is done before the requests in flight run out.
+AHEAD = 2
+SIGN_OFF_LOOP_MIN = 16  # fewer rows are signed right away: a thread hop would cost more
 
 
 async def inline_runner(work: Callable[[], T]) -> T:
@@ -205,6 +215,39 @@ class RunSummary:
                 self.disabled += 1
             elif outcome.status == "dead":
                 self.dead += 1
+
+
+# Headers signed when their row was claimed: (the signing time, the headers).
+_Signed = tuple[float, dict[str, str]]
+
+
+def _signing(row: OutboxRow, now: float) -> dict[str, Any]:
+    return {"message_id": row.webhook_id, "body": row.body, "timestamp": int(now)}
+
+
+def _sign_batch(rows: list[OutboxRow], keys: dict[str, Key], now: float) -> dict[int, _Signed]:
+    """The Standard Webhooks headers of every row whose key is at hand, signed at ``now``; a row
+    that cannot be signed is left out (it is tried again, and fails, when it is sent)."""
+    signed: dict[int, _Signed] = {}
+    for row in rows:
+        key = keys.get(row.signing_kid)
+        if isinstance(key, SigningKey):
+            try:
+                signed[row.id] = (now, webhook_headers(key, **_signing(row, now)))
+            except ValueError:  # an id that cannot be signed: its row fails when sent
+                continue
+    return signed
+
+
+async def _signed_off_the_loop(
+    rows: list[OutboxRow], keys: dict[str, Key], now: float
+) -> dict[int, _Signed]:
+    """:func:`_sign_batch` on a worker thread: signing (Ed25519 over each body) releases the
+    GIL, so a batch is signed on another core while the loop keeps its requests moving. Keys
+    are immutable and the rows plain values: nothing of the vault is touched there."""
+    if len(rows) < SIGN_OFF_LOOP_MIN:
+        return _sign_batch(rows, keys, now)
+    return await asyncio.get_running_loop().run_in_executor(None, _sign_batch, rows, keys, now)
 
 
 class _Unsendable(Exception):
@@ -318,19 +361,20 @@ class DeliveryWorker:
         unrecorded: list[DeliveryOutcome] = []
         in_flight = 0
         more_due = True
+        unstarted = False
 
         def busy() -> bool:
             """Whether the cycle has work to do now (else it waits to be woken)."""
             return (
-                (more_due and in_flight < self._batch)
+                (more_due and in_flight < AHEAD * self._batch)
                 or len(unrecorded) >= self._batch
                 or not in_flight
             )
 
-        async def deliver(row: OutboxRow, key: Key) -> None:
+        async def deliver(row: OutboxRow, key: Key, signed: _Signed | None) -> None:
             nonlocal in_flight
             try:
-                outcome = await self._deliver(row, key)
+                outcome = await self._deliver(row, key, signed)
             except Exception as exc:  # this row's fault alone (a vendor's or ours)
                 outcome = self._dead(row, exc)
             unrecorded.append(outcome)
@@ -341,14 +385,18 @@ class DeliveryWorker:
 
         try:
             while True:
-                if more_due and in_flight < self._batch:
+                if more_due and in_flight < AHEAD * self._batch:
                     claimed, skipped, keys = await self._db(lambda: self._claim(self._clock()))
                     more_due = len(claimed) + len(skipped) == self._batch
                     for outcome in skipped:
                         self._emit(outcome)
                     results.extend(skipped)
+                    unstarted = bool(claimed)  # claimed, not sent yet: released if stopped
+                    signed = await _signed_off_the_loop(claimed, keys, self._clock())
+                    unstarted = False
                     for row in claimed:
-                        task = asyncio.create_task(deliver(row, keys.get(row.signing_kid)))
+                        key = keys.get(row.signing_kid)
+                        task = asyncio.create_task(deliver(row, key, signed.get(row.id)))
                         tasks.add(task)
                         task.add_done_callback(tasks.discard)
                     in_flight += len(claimed)
@@ -366,7 +414,7 @@ class DeliveryWorker:
                 task.cancel()  # their rows stay `delivering` until the next run resumes them
             if unrecorded:
                 await self._record(unrecorded, results)
-            if tasks:  # no request of ours is in flight any more: any worker may resume them
+            if tasks or unstarted:  # no request of ours is in flight: any worker may resume them
                 await self._db(lambda: self._outbox.release_leases(self.lease_owner))
 
     async def _woken(self, wake: asyncio.Event) -> None:
@@ -460,7 +508,7 @@ class DeliveryWorker:
                 return await self._db(self._outbox.pending_count)
             await sleep(max(0.0, min(next_at - now, max_idle_sleep)))
 
-    async def _deliver(self, row: OutboxRow, key: Key) -> DeliveryOutcome:
+    async def _deliver(self, row: OutboxRow, key: Key, signed: _Signed | None) -> DeliveryOutcome:
         if isinstance(key, Exception):
             raise key
         attempts = row.attempts + 1
@@ -474,13 +522,12 @@ class DeliveryWorker:
         try:
             if key is None:
                 raise _Unsendable("the signing key is not in the vault")
-            headers = webhook_headers(
-                key, message_id=row.webhook_id, body=row.body, timestamp=int(now)
-            )
+            if signed is None or not 0 <= now - signed[0] <= RESIGN_AFTER_SECONDS:
+                signed = (now, webhook_headers(key, **_signing(row, now)))
         except (_Unsendable, ValueError) as exc:  # ValueError: an id that cannot be signed
             outcome = outcome_of(row, "failed", attempts, now, str(exc))
         else:
-            result = await self._transport.post(row.url, row.body, headers)
+            result = await self._transport.post(row.url, row.body, signed[1])
             outcome = self._judge(row, attempts, result)
         self._emit(outcome)
         return outcome
