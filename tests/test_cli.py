@@ -184,6 +184,7 @@ def test_settings_keyring_and_vault_option_beats_environment(
         "lock_on_screen_lock": True,
         "clipboard_clear_seconds": 30,
         "reminder_lead_days": 7,
+        "relay_url": "",
     }
 
     status = ok(cli("--vault", "chosen", "keyring", "status", env=NULL_KEYRING))
