@@ -1045,6 +1045,17 @@
     </message>
 </context>
 <context>
+    <name>ConsentSummary</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 y %2</translation>
+    </message>
+    <message>
+        <source>%1 may use your %2 %3, until %4. Nothing else is shared. When the consent ends or you revoke it, they must delete it; you keep a receipt signed by both of you.</source>
+        <translation>%1 puede usar tu %2 %3, hasta el %4. No se comparte nada más. Cuando el consentimiento termine o lo revoques, deberá suprimirlo; tú guardas un recibo firmado por ambas partes.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentsModel</name>
     <message>
         <source>Revoked</source>

@@ -1045,6 +1045,17 @@
     </message>
 </context>
 <context>
+    <name>ConsentSummary</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 e %2</translation>
+    </message>
+    <message>
+        <source>%1 may use your %2 %3, until %4. Nothing else is shared. When the consent ends or you revoke it, they must delete it; you keep a receipt signed by both of you.</source>
+        <translation>%1 può usare %2 %3, fino a %4. Nient&apos;altro viene condiviso. Quando il consenso termina o lo revochi, deve cancellarli; tu conservi una ricevuta firmata da entrambe le parti.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentsModel</name>
     <message>
         <source>Revoked</source>

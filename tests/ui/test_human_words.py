@@ -22,6 +22,7 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import MakeWindow
 from ui.dialogs.loyalty_dialogs import MembershipDialog
 from ui.i18n import language
+from ui.i18n.consent_summary import SummaryParts, summary_in_words
 from ui.i18n.error_texts import KIND_TEXTS, error_kind_text, worded_error_text
 from ui.i18n.regions import region_name
 from ui.i18n.update import build_catalogues
@@ -175,3 +176,27 @@ def test_every_kind_of_core_error_has_a_plain_text(speak: object) -> None:
     for kind in {WalletError, *subclasses(WalletError)}:
         text = error_kind_text(kind.__new__(kind))
         assert text and text not in KIND_TEXTS.values(), kind  # found, and in Italian
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("es", "Shop puede usar tu Nombre y Dirección postal para entregarte bienes físicos"),
+        ("it", "Shop può usare Nome e Indirizzo postale per consegnarti beni fisici"),
+    ],
+)
+def test_a_consent_says_what_it_lets_the_vendor_do_in_the_language(
+    speak: object, code: str, expected: str
+) -> None:
+    parts = SummaryParts(
+        keys=("given_name", "postal_address"),
+        labels=("Given name", "Postal address"),
+        purposes=(3,),
+        expires_at=1_800_000_000,
+        english="Shop may use your Given name and Postal address …",
+    )
+    assert summary_in_words("Shop", parts) == parts.english  # English: the core's own words
+    speak(code)  # type: ignore[operator]
+    shown = summary_in_words("Shop", parts)
+    assert shown.startswith(expected), shown
+    assert "2027" in shown and "may use" not in shown

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.accessibility import prepare_for_keyboard
+from ui.i18n.consent_summary import SummaryParts, grant_summary_parts, summary_in_words
 from ui.i18n.core_texts import (
     field_label,
     kantara_category_label,
@@ -431,10 +432,10 @@ class GrantDialog(QDialog):
             self._show_summary_problem(self.tr("Tick at least one purpose."))
             return
 
-        def shown(text: str) -> None:
+        def shown(parts: SummaryParts) -> None:
             if self.plan is None or self.request() != request:
                 return  # changed meanwhile: a newer summary is on its way
-            self.summary_label.setText(text)
+            self.summary_label.setText(summary_in_words(self.plan.vendor_name, parts))
             self.summary_label.setEnabled(True)
             self.summary_for = request
             self._update_confirm()
@@ -444,7 +445,7 @@ class GrantDialog(QDialog):
                 self._show_summary_problem(error_text(error))
 
         self._runner.run(
-            lambda vault: ConsentBook(vault).summary(request),
+            lambda vault: grant_summary_parts(vault, request),
             owner=self,
             on_success=shown,
             on_error=refused,

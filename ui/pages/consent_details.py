@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n.consent_summary import SummaryParts, summary_in_words
 from ui.i18n.core_texts import (
     field_label,
     kantara_category_label,
@@ -166,6 +167,14 @@ class ConsentDetailsPanel(QStackedWidget):
         self.history_table.setRowCount(0)
         self.show_nothing()
 
+    @staticmethod
+    def _summary(details: ConsentDetails) -> str:
+        """What was agreed, in the interface's language (the core keeps its English words)."""
+        row = details.record.row
+        labels = tuple(details.field_labels.get(key, key) for key in row.field_keys)
+        parts = SummaryParts(row.field_keys, labels, row.purposes, row.expires_at, row.summary)
+        return summary_in_words(details.record.vendor_name, parts)
+
     def show_details(self, details: ConsentDetails, *, status_text: str) -> None:
         """Show ``details``; ``status_text`` is the consent's status as the list words it."""
         record = details.record
@@ -205,7 +214,8 @@ class ConsentDetailsPanel(QStackedWidget):
         # What was agreed, in the words shown before confirming (greyed once it has ended).
         style = "" if row.status == "active" else " style='color: palette(placeholder-text)'"
         self.details.setText(
-            f"<p{style}><i>{escape_html(row.summary)}</i></p><table cellspacing='2'>{table}</table>"
+            f"<p{style}><i>{escape_html(self._summary(details))}</i></p>"
+            f"<table cellspacing='2'>{table}</table>"
         )
         self._fill_deliveries(details.deliveries)
         self._fill_history(details.events, labels)
