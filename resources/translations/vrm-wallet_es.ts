@@ -476,6 +476,10 @@
         <translation>carta en italiano</translation>
     </message>
     <message>
+        <source>no answer within %1 s</source>
+        <translation>sin respuesta en %1 s</translation>
+    </message>
+    <message>
         <source>purposes %1</source>
         <translation>finalidades %1</translation>
     </message>
@@ -1408,6 +1412,34 @@
         <source>The OS keyring is disabled for this program (null keyring backend).</source>
         <translation>El llavero del sistema está desactivado para este programa.</translation>
     </message>
+    <message>
+        <source>the server&apos;s TLS certificate or handshake was refused</source>
+        <translation>se rechazó el certificado TLS del servidor o la negociación</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed</source>
+        <translation>falló la negociación TLS</translation>
+    </message>
+    <message>
+        <source>the server&apos;s name could not be resolved</source>
+        <translation>no se pudo resolver el nombre del servidor</translation>
+    </message>
+    <message>
+        <source>the connection was refused (nothing is listening)</source>
+        <translation>se rechazó la conexión (no hay nada escuchando)</translation>
+    </message>
+    <message>
+        <source>could not connect to the server</source>
+        <translation>no se pudo conectar con el servidor</translation>
+    </message>
+    <message>
+        <source>the URL is not valid</source>
+        <translation>la URL no es válida</translation>
+    </message>
+    <message>
+        <source>the connection failed or was closed early</source>
+        <translation>la conexión falló o se cerró antes de tiempo</translation>
+    </message>
 </context>
 <context>
     <name>CoreErrorKind</name>
@@ -2233,6 +2265,10 @@
         <translation>Aceptaste la oferta de %1; se avisará a los vendedores.</translation>
     </message>
     <message>
+        <source>&amp;Broadcast again</source>
+        <translation>&amp;Difundir de nuevo</translation>
+    </message>
+    <message>
         <source>Export the signed intention</source>
         <translation>Exportar la intención firmada</translation>
     </message>
@@ -2243,10 +2279,6 @@
     <message>
         <source>Exported to %1.</source>
         <translation>Exportado a %1.</translation>
-    </message>
-    <message>
-        <source>&amp;Broadcast again</source>
-        <translation>&amp;Difundir de nuevo</translation>
     </message>
 </context>
 <context>
@@ -3616,6 +3648,29 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>RelayGroup</name>
+    <message>
+        <source>Market</source>
+        <translation>Mercado</translation>
+    </message>
+    <message>
+        <source>Market relay</source>
+        <translation>Relé del mercado</translation>
+    </message>
+    <message>
+        <source>Intentions you cast to the market go to this relay, where vendors you never met can answer with offers only you can read. Leave it empty to send intentions to your vendors only. A relay on another computer needs a tls:// address.</source>
+        <translation>Las intenciones que lanzas al mercado van a este relé, donde vendedores que nunca has tratado pueden responder con ofertas que solo tú puedes leer. Déjalo vacío para enviar las intenciones solo a tus vendedores. Un relé en otro ordenador necesita una dirección tls://.</translation>
+    </message>
+    <message>
+        <source>Relay:</source>
+        <translation>Relé:</translation>
+    </message>
+    <message>
+        <source>Relay saved.</source>
+        <translation>Relé guardado.</translation>
     </message>
 </context>
 <context>

@@ -476,6 +476,10 @@
         <translation>lettera in italiano</translation>
     </message>
     <message>
+        <source>no answer within %1 s</source>
+        <translation>nessuna risposta entro %1 s</translation>
+    </message>
+    <message>
         <source>purposes %1</source>
         <translation>finalità %1</translation>
     </message>
@@ -1408,6 +1412,34 @@
         <source>The OS keyring is disabled for this program (null keyring backend).</source>
         <translation>Il portachiavi di sistema è disattivato per questo programma.</translation>
     </message>
+    <message>
+        <source>the server&apos;s TLS certificate or handshake was refused</source>
+        <translation>il certificato TLS del server o la negoziazione sono stati rifiutati</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed</source>
+        <translation>la negoziazione TLS non è riuscita</translation>
+    </message>
+    <message>
+        <source>the server&apos;s name could not be resolved</source>
+        <translation>non è stato possibile risolvere il nome del server</translation>
+    </message>
+    <message>
+        <source>the connection was refused (nothing is listening)</source>
+        <translation>la connessione è stata rifiutata (nessuno è in ascolto)</translation>
+    </message>
+    <message>
+        <source>could not connect to the server</source>
+        <translation>impossibile connettersi al server</translation>
+    </message>
+    <message>
+        <source>the URL is not valid</source>
+        <translation>l&apos;URL non è valido</translation>
+    </message>
+    <message>
+        <source>the connection failed or was closed early</source>
+        <translation>la connessione non è riuscita o si è chiusa troppo presto</translation>
+    </message>
 </context>
 <context>
     <name>CoreErrorKind</name>
@@ -2233,6 +2265,10 @@
         <translation>Hai accettato l&apos;offerta di %1; i venditori saranno avvisati.</translation>
     </message>
     <message>
+        <source>&amp;Broadcast again</source>
+        <translation>&amp;Invia di nuovo</translation>
+    </message>
+    <message>
         <source>Export the signed intention</source>
         <translation>Esporta l&apos;intenzione firmata</translation>
     </message>
@@ -2243,10 +2279,6 @@
     <message>
         <source>Exported to %1.</source>
         <translation>Esportata in %1.</translation>
-    </message>
-    <message>
-        <source>&amp;Broadcast again</source>
-        <translation>&amp;Invia di nuovo</translation>
     </message>
 </context>
 <context>
@@ -3616,6 +3648,29 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>RelayGroup</name>
+    <message>
+        <source>Market</source>
+        <translation>Mercato</translation>
+    </message>
+    <message>
+        <source>Market relay</source>
+        <translation>Relay del mercato</translation>
+    </message>
+    <message>
+        <source>Intentions you cast to the market go to this relay, where vendors you never met can answer with offers only you can read. Leave it empty to send intentions to your vendors only. A relay on another computer needs a tls:// address.</source>
+        <translation>Le intenzioni che lanci sul mercato vanno a questo relay, dove venditori che non hai mai incontrato possono rispondere con offerte che solo tu puoi leggere. Lascialo vuoto per inviare le intenzioni solo ai tuoi venditori. Un relay su un altro computer richiede un indirizzo tls://.</translation>
+    </message>
+    <message>
+        <source>Relay:</source>
+        <translation>Relay:</translation>
+    </message>
+    <message>
+        <source>Relay saved.</source>
+        <translation>Relay salvato.</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from tests.ui.conftest import MakeWindow, unlock
 from ui.dialogs import intention_dialogs
 from ui.dialogs.grant_dialog import GrantDialog
 from ui.market.link import MarketLink, market_link
+from ui.market.relay_setting import RelayGroup
 from ui.network import NetworkRunner
 from ui.pages.intentions_page import IntentionsPage
 from ui.tasks import VaultRunner
@@ -270,3 +271,30 @@ def test_a_vendor_met_on_the_market_is_shown_accepted_and_given_consent(
     qtbot.waitUntil(countersigned, timeout=WAIT_MS)
     pinned, consents = window.runner.submit_raw_vault(granted).result(timeout=30)
     assert len(pinned) == 1 and [vendor for vendor, _ in consents] == pinned
+
+
+def test_the_relay_is_set_in_settings_and_the_link_follows(
+    qtbot: QtBot,
+    runner: VaultRunner,
+    network: NetworkRunner,
+    nats_server: NatsServer,
+    tmp_path: Path,
+) -> None:
+    with qtbot.waitSignal(runner.unlocked):
+        runner.open(lambda: Vault.create(tmp_path / "v", PASSPHRASE, kdf_target_seconds=0).vault)
+    link = market_link(runner, network)
+    group = RelayGroup(runner)
+    qtbot.addWidget(group)
+    qtbot.waitUntil(lambda: not runner.is_busy, timeout=WAIT_MS)
+    assert link.state.status == "off" and group.relay_url.text() == ""
+    group.relay_url.setText("nats://relay.example:4222")  # another computer without TLS
+    group.save()
+    qtbot.waitUntil(lambda: bool(group.problem.text()), timeout=WAIT_MS)
+    assert "tls://" in group.problem.text() and link.state.status == "off"
+    group.relay_url.setText(nats_server.url)
+    group.save()
+    qtbot.waitUntil(lambda: link.state.status == "connected", timeout=WAIT_MS)
+    assert group.saved.text() == "Relay saved." and group.problem.text() == ""
+    group.relay_url.setText("")
+    group.save()
+    qtbot.waitUntil(lambda: link.state.status == "off", timeout=WAIT_MS)

@@ -34,6 +34,7 @@ from ui.background import BackgroundCalls
 from ui.dialogs import ask
 from ui.dialogs.change_passphrase import ChangePassphraseDialog
 from ui.i18n import language
+from ui.market.relay_setting import RelayGroup
 from ui.pages.base import Page
 from ui.pages.settings_desktop import DesktopGroup
 from ui.tasks import VaultRunner
@@ -90,6 +91,7 @@ class SettingsPage(Page):
         self.desktop = DesktopGroup()
         layout.addWidget(self.desktop)
         layout.addWidget(self._build_locking_group())
+        layout.addWidget(RelayGroup(runner))  # the market relay (ui.market.relay_setting)
         layout.addWidget(self._build_device_group())
         layout.addWidget(self._build_passphrase_group())
         layout.addWidget(self._build_backup_group())
