@@ -1726,7 +1726,7 @@
     </message>
     <message>
         <source>What they may use</source>
-        <translation>Para qué pueden usarlo</translation>
+        <translation>Qué datos pueden usar</translation>
     </message>
     <message>
         <source>Purpose</source>
