@@ -339,7 +339,8 @@ def _figures(levels: list[_Level], raw: _Raw) -> list[Figure]:
         p99 = percentile(firsts, 0.99) if firsts else float("nan")
         runs = f"median of {len(level.intentions)} intentions"
         capped = (
-            f"; {level.vendors:,} vendors answer, the relay keeps {level.expected} per intention"
+            f"; the relay keeps the first {level.expected} answers per intention and refuses "
+            "the rest (a listener then stops sealing for it)"
             if level.expected < level.vendors
             else ""
         )
@@ -350,7 +351,10 @@ def _figures(levels: list[_Level], raw: _Raw) -> list[Figure]:
                 f"{level.vendors:,} vendors: intentions cast per second (signed, published)",
                 cast_rate,
                 "/s",
-                note=f"{runs}; {cast_rate / raw.publishes_per_second:.2f}x raw JetStream publishes",
+                note=f"{runs}; {cast_rate / raw.publishes_per_second:.2f}x raw JetStream "
+                f"publishes; {level.vendors:,} kit vendor identities in "
+                f"{min(LISTENER_PROCESSES, level.vendors)} listening processes (a queue group "
+                "each), every vendor sealing its real signed offers",
             ),
             Figure(
                 f"  sealed answers read per second ({level.vendors:,} vendors)",
