@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 import aiohttp
 
 from wallet.errors import InvalidInput, WalletError
+from wallet.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_TIMEOUT_SECONDS = 15.0
 DEFAULT_MAX_BODY_BYTES = 256 * 1024
@@ -126,23 +127,28 @@ def _url_problem(url: str) -> tuple[bool, str] | None:
 
 
 def _classify(exc: BaseException, timeout: float) -> tuple[FailureKind, str]:
+    # The reasons are marked for the desktop app, which shows them translated.
     if isinstance(exc, asyncio.TimeoutError | aiohttp.ServerTimeoutError):
         return "timeout", f"no answer within {timeout:g} s"
     if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
-        return "tls", "the server's TLS certificate or handshake was refused"
+        return "tls", QT_TRANSLATE_NOOP(
+            "CoreError", "the server's TLS certificate or handshake was refused"
+        )
     if isinstance(exc, ssl.SSLError):
-        return "tls", "the TLS handshake failed"
+        return "tls", QT_TRANSLATE_NOOP("CoreError", "the TLS handshake failed")
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
-        return "dns", "the server's name could not be resolved"
+        return "dns", QT_TRANSLATE_NOOP("CoreError", "the server's name could not be resolved")
     if isinstance(exc, aiohttp.ClientConnectorError):
         if isinstance(exc.os_error, socket.gaierror):
-            return "dns", "the server's name could not be resolved"
+            return "dns", QT_TRANSLATE_NOOP("CoreError", "the server's name could not be resolved")
         if isinstance(exc.os_error, ConnectionRefusedError):
-            return "refused", "the connection was refused (nothing is listening)"
-        return "connection", "could not connect to the server"
+            return "refused", QT_TRANSLATE_NOOP(
+                "CoreError", "the connection was refused (nothing is listening)"
+            )
+        return "connection", QT_TRANSLATE_NOOP("CoreError", "could not connect to the server")
     if isinstance(exc, aiohttp.InvalidURL):
-        return "invalid_url", "the URL is not valid"
-    return "connection", "the connection failed or was closed early"
+        return "invalid_url", QT_TRANSLATE_NOOP("CoreError", "the URL is not valid")
+    return "connection", QT_TRANSLATE_NOOP("CoreError", "the connection failed or was closed early")
 
 
 class Transport:

@@ -22,6 +22,7 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import MakeWindow
 from ui.dialogs.loyalty_dialogs import MembershipDialog
 from ui.i18n import language
+from ui.i18n.activity_words import details_text
 from ui.i18n.consent_summary import SummaryParts, summary_in_words
 from ui.i18n.error_texts import KIND_TEXTS, error_kind_text, worded_error_text
 from ui.i18n.regions import region_name
@@ -200,3 +201,22 @@ def test_a_consent_says_what_it_lets_the_vendor_do_in_the_language(
     shown = summary_in_words("Shop", parts)
     assert shown.startswith(expected), shown
     assert "2027" in shown and "may use" not in shown
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("es", "consentimiento dado: se rechazó la conexión (no hay nada escuchando)"),
+        ("it", "consenso dato: la connessione è stata rifiutata (nessuno è in ascolto)"),
+    ],
+)
+def test_a_vendor_that_cannot_be_reached_is_said_in_the_language(
+    speak: object, code: str, expected: str
+) -> None:
+    """The note the outbox logs for a message not delivered (wallet.outbox.ledger)."""
+    note = "consent.disclosure: the connection was refused (nothing is listening)"
+    assert details_text(note) == "consent given: the connection was refused (nothing is listening)"
+    speak(code)  # type: ignore[operator]
+    assert details_text(note) == expected
+    assert details_text("intention: no answer within 2.5 s").endswith(" 2.5 s")
+    assert "no answer" not in details_text("intention: no answer within 2.5 s")

@@ -18,6 +18,7 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from ui.i18n.core_texts import field_label, proposal_status_name
+from ui.i18n.error_texts import core_text
 from wallet import activity
 from wallet.personal_data import standard_field
 from wallet.terms.catalogue import LANGUAGES, Catalogue, load_catalogue
@@ -145,6 +146,18 @@ def _request(match: re.Match[str]) -> str:
     return f"{kinds[match[1]]}, {languages[match[2]]}"
 
 
+def _no_answer(match: re.Match[str]) -> str:
+    return translate("ActivityWords", "no answer within %1 s").replace("%1", match[1])
+
+
+def _about_a_message(match: re.Match[str]) -> str:
+    """ "consent.disclosure: the connection was refused": a message's kind, then the note."""
+    kind = message_kind_name(match[1])
+    if kind is None:
+        return match[0]
+    return f"{kind}: {_part(match[2])}"
+
+
 def _unlock_failed(match: re.Match[str]) -> str:
     return f"{_plain(match[1])}: {_plain(match[2])}"
 
@@ -181,6 +194,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
     (re.compile(r"proposal #(\d+) \((\w+)\)"), _proposal),
     (re.compile(r"([a-z.]+): (\d+) delivered"), _delivered),
     (re.compile(r"(access|erasure), (en|es|it)"), _request),
+    (re.compile(r"no answer within ([\d.]+) s"), _no_answer),
+    (re.compile(r"([a-z]+\.?[a-z]*): (.+)"), _about_a_message),
     (re.compile(r"(passphrase|recovery key|keyring): ([a-z ]+)"), _unlock_failed),
 )
 
@@ -206,7 +221,7 @@ def _plain(note: str) -> str:
         "UpdateAccepted": translate("ActivityWords", "the vendor confirmed the update"),
         "ConsentTerminated": translate("ActivityWords", "the vendor confirmed the consent ended"),
     }
-    return notes.get(note, note)
+    return notes.get(note) or core_text(note)  # a reason the core marked, or the note as is
 
 
 def setting_name(key: str) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.background import while_alive
+from ui.i18n.activity_words import details_text, message_kind_name
 from ui.i18n.formats import local_date_time
 from ui.tasks import VaultRunner
 from ui.widgets.messages import InlineMessage, error_text
@@ -92,7 +93,12 @@ class UndeliveredMessages(QGroupBox):
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             for column, text in enumerate(
-                (self._kind_text(entry), entry.vendor_id, self._state_text(entry), entry.reason)
+                (
+                    self._kind_text(entry),
+                    entry.vendor_id,
+                    self._state_text(entry),
+                    details_text(entry.reason),
+                )
             ):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -111,7 +117,8 @@ class UndeliveredMessages(QGroupBox):
 
     def _kind_text(self, entry: OutboxEntry) -> str:
         when = local_date_time(entry.created)
-        return f"{entry.kind} #{entry.id} · {when}"
+        kind = message_kind_name(entry.kind) or entry.kind
+        return f"{kind} #{entry.id} · {when}"
 
     def _state_text(self, entry: OutboxEntry) -> str:
         words = {
