@@ -24,6 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+import ui.pyside_startup  # noqa: F401  (first of ours: every later import is cheaper, see there)
 from ui.heap import preload_and_freeze
 from ui.i18n import language
 from ui.i18n.rebuild import follow_language_changes

@@ -49,21 +49,25 @@ NOT_AT_LAUNCH = (
     "ui.pages.vendors_page",
     "ui.pages.welcome",
 )
-# Reading the header (pydantic) for the keyring button may start on a thread once the window is
-# built; everything else stays out until the vault is unlocked.
-NOT_WITH_THE_UNLOCK_SCREEN = tuple(name for name in NOT_AT_LAUNCH if name != "pydantic")
-# The wizard reads no header: the passphrase rules it shows come from a light module.
+# Reading the header (pydantic) for the keyring button starts on the background thread once the
+# window is painted, not while it is built (the thread would hold the interpreter's lock); the
+# rest stays out until the vault is unlocked.
+NOT_WITH_THE_UNLOCK_SCREEN = (*NOT_AT_LAUNCH, "wallet.vault.header", "keyring")
+# The wizard reads no header: the passphrase rules it shows come from a light module. The keyring
+# probe and zxcvbn load on the background thread once it is painted.
 NOT_WITH_THE_WELCOME_SCREEN = (
     *(name for name in NOT_AT_LAUNCH if name != "ui.pages.welcome"),
     "wallet.vault.header",
     "wallet.vault.slots",
     "wallet.crypto",
     "cryptography",
+    "keyring",
+    "wallet.keystore",
 )
 PYSIDE_TYPES_NOT_BUILT = {"PySide6.QtCore": ("Qt",), "PySide6.QtWidgets": ("QStyle",)}
 
 LAUNCH = """
-import json, sys
+import json, linecache, sys
 from pathlib import Path
 
 import ui.app
@@ -83,8 +87,17 @@ built = sorted(  # PySide6 adds a type to its module's namespace when it builds 
     if name in vars(sys.modules[module])
 )
 print(json.dumps({"import": at_import, "window": with_window, "screen": type(
-    window.screens.currentWidget()).__name__, "built": built}))
+    window.screens.currentWidget()).__name__, "built": built, "sources_read": sorted(
+    path for path in linecache.cache if path.endswith(".py"))}))
 window.shutdown()
+"""
+
+
+# What a bare PySide6 reads of its own sources as it loads, before the app can say otherwise.
+PYSIDE_ALONE = """
+import json, linecache
+import PySide6.QtWidgets
+print(json.dumps(sorted(path for path in linecache.cache if path.endswith(".py"))))
 """
 
 
@@ -96,12 +109,12 @@ def _loaded(modules: list[str], forbidden: tuple[str, ...]) -> list[str]:
     ]
 
 
-def _launch(vault_dir: Path) -> dict[str, Any]:
-    """What a fresh interpreter loaded to show the window for ``vault_dir`` (see ``LAUNCH``)."""
+def _run(script: str, *arguments: str) -> Any:
+    """The JSON a fresh interpreter running ``script`` prints last."""
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     environment["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
     completed = subprocess.run(
-        [sys.executable, "-c", LAUNCH, str(vault_dir), json.dumps(PYSIDE_TYPES_NOT_BUILT)],
+        [sys.executable, "-c", script, *arguments],
         cwd=REPOSITORY,
         env=environment,
         capture_output=True,
@@ -109,8 +122,18 @@ def _launch(vault_dir: Path) -> dict[str, Any]:
         timeout=60,
         check=True,
     )
-    loaded: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _launch(vault_dir: Path) -> dict[str, Any]:
+    """What a fresh interpreter loaded to show the window for ``vault_dir`` (see ``LAUNCH``)."""
+    loaded: dict[str, Any] = _run(LAUNCH, str(vault_dir), json.dumps(PYSIDE_TYPES_NOT_BUILT))
     return loaded
+
+
+def _sources_read_beyond_pyside(loaded: dict[str, Any]) -> list[str]:
+    """Source files read at launch (PySide6 reads each imported module's: ui.pyside_startup)."""
+    return sorted(set(loaded["sources_read"]) - set(_run(PYSIDE_ALONE)))
 
 
 def test_launching_to_the_unlock_screen_loads_nothing_heavy(tmp_path: Path) -> None:
@@ -121,6 +144,7 @@ def test_launching_to_the_unlock_screen_loads_nothing_heavy(tmp_path: Path) -> N
     assert _loaded(loaded["import"], NOT_AT_LAUNCH) == []
     assert _loaded(loaded["window"], NOT_WITH_THE_UNLOCK_SCREEN) == []
     assert loaded["built"] == []
+    assert _sources_read_beyond_pyside(loaded) == []
 
 
 def test_launching_to_the_welcome_screen_loads_nothing_heavy(tmp_path: Path) -> None:
@@ -129,3 +153,4 @@ def test_launching_to_the_welcome_screen_loads_nothing_heavy(tmp_path: Path) -> 
     assert _loaded(loaded["import"], NOT_AT_LAUNCH) == []
     assert _loaded(loaded["window"], NOT_WITH_THE_WELCOME_SCREEN) == []
     assert loaded["built"] == []
+    assert _sources_read_beyond_pyside(loaded) == []

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -59,6 +61,8 @@ class UnlockPage(QWidget):
         self._background = background
         self._vault_dir = vault_dir
         self._demo_passphrase = demo_passphrase
+        self._painted = False  # see paintEvent
+        self._check_keyring_slot_when_painted = False
         self.notice = InlineMessage()
         self.busy = BusyIndicator()
         self.modes = QStackedWidget()
@@ -166,8 +170,12 @@ class UnlockPage(QWidget):
         layout.addStretch(1)
         self.new_passphrase.repeat.returnPressed.connect(self.reset_with_recovery_key)
         from ui.accessibility import prepare_for_keyboard
+        from ui.widgets.strength_meter import load_the_estimator
 
         prepare_for_keyboard(mode)
+        self._background.call(  # its meter then rates the first keystroke without a stall
+            load_the_estimator, on_success=lambda _none: None, on_error=lambda _error: None
+        )
         return mode
 
     # ------------------------------------------------------------------ state
@@ -178,6 +186,24 @@ class UnlockPage(QWidget):
         self.passphrase.clear()
         self.error.clear()
         self.keyring_button.setVisible(False)
+        if self._painted:
+            self._check_keyring_slot()
+        else:  # the first window: once it is painted (see paintEvent)
+            self._check_keyring_slot_when_painted = True
+        self.passphrase.setFocus()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Reading the header loads pydantic (~50 ms) on the background thread; while the first
+        # window is built it would hold the interpreter (one lock) the GUI thread needs.
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._check_keyring_slot_when_painted:
+                QTimer.singleShot(0, self._check_keyring_slot)
+
+    def _check_keyring_slot(self) -> None:
+        """Show the keyring button if the vault has a keyring slot (read on the background)."""
+        self._check_keyring_slot_when_painted = False
         directory = self._vault_dir
         self._background.call(
             lambda: remembered_on_device(directory),
@@ -185,7 +211,6 @@ class UnlockPage(QWidget):
             on_error=lambda _error: self.keyring_button.setVisible(False),
             owner=self,
         )
-        self.passphrase.setFocus()
 
     def show_notice(self, text: str) -> None:
         """Tell the user something above the form (why the vault locked, a restore result)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -32,6 +32,7 @@ from ui.widgets.busy import BusyIndicator
 from ui.widgets.layout import centred_card, fit_stack_to_current, heading, secondary
 from ui.widgets.messages import InlineMessage, error_text
 from ui.widgets.new_passphrase import NewPassphraseForm
+from ui.widgets.strength_meter import load_the_estimator
 from wallet.errors import WalletError
 
 if TYPE_CHECKING:  # the vault loads on the vault worker, when the vault is created
@@ -73,15 +74,23 @@ class WelcomePage(QWidget):
         self._recovery_step: QWidget | None = None  # step 2, built when the vault exists
         fit_stack_to_current(self.steps)
         centred_card(self.steps, self, width=560)
-        self._keyring_probed = False
+        self._painted = False  # see paintEvent
 
-    def showEvent(self, event: QShowEvent) -> None:
-        # Ask the keyring once the window is on its way to the screen: loading the keyring
-        # library on the background thread would compete with building the first window.
-        super().showEvent(event)
-        if not self._keyring_probed:
-            self._keyring_probed = True
-            QTimer.singleShot(0, self._probe_keyring)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Once the first frame is painted: loading the keyring library and zxcvbn on the
+        # background thread would hold the interpreter (one lock) while the window is built.
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        # The estimator first: a person may type before the keyring has answered. Should it
+        # fail to load, the first rating says so as it did before.
+        self._background.call(
+            load_the_estimator, on_success=lambda _none: None, on_error=lambda _error: None
+        )
+        self._probe_keyring()
 
     @property
     def recovery_key_unconfirmed(self) -> bool:

@@ -45,7 +45,7 @@ class NewPassphraseForm(QWidget):
         self.passphrase.textChanged.connect(self._on_passphrase_edited)
         self.repeat.textChanged.connect(self._refresh)
         self.weak_acknowledged.toggled.connect(self._refresh)
-        self._on_passphrase_edited(self.passphrase.text())
+        self._refresh()  # the meter already shows the empty passphrase: not rated twice
 
     def add_leading_row(self, label: str, field: QWidget) -> None:
         """Put another labelled field above the passphrase, aligned with the form's columns."""

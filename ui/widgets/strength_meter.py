@@ -17,6 +17,7 @@ class StrengthMeter(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._strength: Strength | None = None
+        self._bar_colour = ""  # the chunk's colour in the bar's style sheet (none yet)
         self._bar = QProgressBar()
         self._bar.setRange(0, 5)  # score + 1, so that "very weak" still shows a red sliver
         self._bar.setTextVisible(False)
@@ -42,13 +43,22 @@ class StrengthMeter(QWidget):
     def update_for(self, passphrase: str) -> None:
         """Rate ``passphrase`` and show the result."""
         self._strength = estimate_strength(passphrase) if passphrase else None
-        score = self._strength.score if self._strength else 0
-        self._bar.setValue(score + 1 if self._strength else 0)
-        colour = tone_colour(_BAR_TONES[score]).name()
-        self._bar.setStyleSheet(f"QProgressBar::chunk {{ background-color: {colour}; }}")
+        if self._strength is None:
+            self._bar.setValue(0)  # no chunk to colour: the colour waits for a score
+        else:
+            score = self._strength.score
+            self._bar.setValue(score + 1)
+            self._colour_bar(tone_colour(_BAR_TONES[score]).name())
         self._verdict.setText(self._verdict_text())
         self._advice.setText(self._advice_text())
         self._advice.setVisible(bool(self._advice.text()))
+
+    def _colour_bar(self, colour: str) -> None:
+        # A style sheet is parsed and the bar polished again on each change: only when it changes
+        # (not at each keystroke, nor for the empty meter of the first window).
+        if colour != self._bar_colour:
+            self._bar_colour = colour
+            self._bar.setStyleSheet(f"QProgressBar::chunk {{ background-color: {colour}; }}")
 
     def _verdict_text(self) -> str:
         if self._strength is None:
@@ -67,3 +77,12 @@ class StrengthMeter(QWidget):
             return ""
         lines = [self._strength.warning, *self._strength.suggestions]
         return "\n".join(line for line in lines if line)
+
+
+def load_the_estimator() -> None:
+    """Load zxcvbn and its word lists (~40 ms) by rating a sample; for a worker thread.
+
+    A screen with a meter calls it off the GUI thread once it is shown, so the first keystroke is
+    rated at once instead of waiting for that load (and the first frame does not wait for it).
+    """
+    estimate_strength("a sample to load the estimator")
