@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ui.background import while_alive
+from ui.i18n.error_texts import error_kind_text, worded_error_text
 from ui.priority import lower_this_threads_priority
 from wallet.errors import VaultLocked, WalletError
 
@@ -259,8 +260,8 @@ class VaultRunner(QObject):
             self.locked.emit()
         if on_error is not None:
             on_error(error)
-        elif isinstance(error, WalletError):
-            self.error.emit(str(error))
+        elif isinstance(error, WalletError):  # in the interface's language
+            self.error.emit(worded_error_text(error) or error_kind_text(error))
         else:
             log.error("vault operation failed", exc_info=error)
             self.error.emit(self.tr("Unexpected error: %1").replace("%1", repr(error)))
