@@ -2087,6 +2087,14 @@
         <translation>retirada</translation>
     </message>
     <message>
+        <source>%1 (withdrawn there)</source>
+        <translation>%1 (retirada allí)</translation>
+    </message>
+    <message>
+        <source>%1 (answers read: %2)</source>
+        <translation>%1 (respuestas leídas: %2)</translation>
+    </message>
+    <message>
         <source>any way</source>
         <translation>de cualquier forma</translation>
     </message>
@@ -2145,6 +2153,10 @@
     <message>
         <source>Also</source>
         <translation>Además</translation>
+    </message>
+    <message>
+        <source>On the market</source>
+        <translation>En el mercado</translation>
     </message>
 </context>
 <context>

@@ -2087,6 +2087,14 @@
         <translation>ritirata</translation>
     </message>
     <message>
+        <source>%1 (withdrawn there)</source>
+        <translation>%1 (ritirata lì)</translation>
+    </message>
+    <message>
+        <source>%1 (answers read: %2)</source>
+        <translation>%1 (risposte lette: %2)</translation>
+    </message>
+    <message>
         <source>any way</source>
         <translation>in qualsiasi modo</translation>
     </message>
@@ -2145,6 +2153,10 @@
     <message>
         <source>Also</source>
         <translation>Inoltre</translation>
+    </message>
+    <message>
+        <source>On the market</source>
+        <translation>Sul mercato</translation>
     </message>
 </context>
 <context>

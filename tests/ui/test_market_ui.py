@@ -144,12 +144,13 @@ def test_offers_cast_from_the_page_arrive_live_over_one_connection(
 ) -> None:
     page, (first, second) = _open_page(qtbot, runner, network, tmp_path, kit, nats_server.url)
     link = market_link(runner, network)
-    assert page.choices.to_market.isEnabled()
+    assert page.choices.to_market.isEnabled() and not page.choices.to_market.isChecked()
     qtbot.waitUntil(lambda: _connected(link), timeout=WAIT_MS)
     assert "connected" in page.choices.market_status.text()
     listener = _listener(nats_server.url, kit)
     try:
         seen: set[str] = set()
+        cast_row = f"On the market: {nats_server.url} ("  # the details say where it went
         for intention_id in (first, second):
             _cast_from_page(qtbot, page, intention_id)
 
@@ -161,6 +162,7 @@ def test_offers_cast_from_the_page_arrive_live_over_one_connection(
             qtbot.waitUntil(arrived, timeout=WAIT_MS)
             assert "market" in page.status.text()
             seen.update(page.ranked_offer_ids())
+            qtbot.waitUntil(lambda: cast_row in page.details.text(), timeout=WAIT_MS)
         # Withdrawing from the page reaches the relay (the signed notice; its message removed).
         monkeypatch.setattr(intention_dialogs, "confirm_withdraw", lambda _parent, **_: True)
         page.withdraw_button.click()

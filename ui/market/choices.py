@@ -28,7 +28,7 @@ class BroadcastChoices(QWidget):
     def __init__(self, link: MarketLink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._link = link
-        self._market_chosen = True  # the person's last choice, while the market can be used
+        self._market_chosen = False  # the person ticks it (then it stays, while usable)
         self.to_vendors = QCheckBox(self.tr("Send to my &vendors"))
         self.to_vendors.setToolTip(
             self.tr("Deliver it to the vendors in your directory that deal in its category")

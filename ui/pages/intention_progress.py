@@ -17,6 +17,8 @@ from wallet.intents.book import KIND_INTENTION
 from wallet.intents.models import IntentionRecord
 from wallet.intents.status import delivery_status_text
 from wallet.intents.views import IntentionDelivery
+from wallet.market import relay_casts
+from wallet.market.store import CastRow
 from wallet.offers import FunnelWeights
 from wallet.offers.views import intention_details
 from wallet.vault.facade import Vault
@@ -44,6 +46,7 @@ class ShownIntention:
     names: dict[str, str]
     progress: list[TableRow]
     offers: OfferRows
+    casts: list[CastRow]  # the relays it was cast on
 
 
 def prepare_shown(vault: Vault, intention_id: str, texts: OfferTexts) -> ShownIntention:
@@ -55,6 +58,7 @@ def prepare_shown(vault: Vault, intention_id: str, texts: OfferTexts) -> ShownIn
         names,
         [progress_row(delivery, names) for delivery in details.deliveries],
         offer_rows(details.funnel, texts),
+        relay_casts(vault, intention_id),
     )
 
 

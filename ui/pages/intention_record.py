@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from ui.pages.offer_details import delivery_method_text, money, short_date
 from wallet.intents import IntentionRecord
+from wallet.market.store import CastRow
 
 
 def intention_status_text(status: str) -> str:
@@ -34,8 +36,18 @@ def local_time(timestamp: str) -> str:
     return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
 
 
-def record_rows(record: IntentionRecord) -> list[tuple[str, str]]:
-    """The details of ``record`` as (label, value) rows; empty values left out."""
+def cast_text(cast: CastRow) -> str:
+    """Where an intention was cast on the market, and how it stands there."""
+    if cast.withdrawn_at is not None:
+        text = QCoreApplication.translate("IntentionRecord", "%1 (withdrawn there)")
+        return text.replace("%1", cast.relay)
+    read = QCoreApplication.translate("IntentionRecord", "%1 (answers read: %2)")
+    return read.replace("%1", cast.relay).replace("%2", QLocale().toString(cast.messages_read))
+
+
+def record_rows(record: IntentionRecord, casts: Sequence[CastRow] = ()) -> list[tuple[str, str]]:
+    """The details of ``record`` (and the relays it was cast on) as (label, value) rows;
+    empty values left out."""
     intention = record.intention
     price = intention.priceSpecification
     delivery = intention.delivery
@@ -84,4 +96,7 @@ def record_rows(record: IntentionRecord) -> list[tuple[str, str]]:
         extras.append(QCoreApplication.translate("IntentionRecord", "loyalty proposal attached"))
     if extras:
         rows.append((QCoreApplication.translate("IntentionRecord", "Also"), ", ".join(extras)))
+    if casts:
+        label = QCoreApplication.translate("IntentionRecord", "On the market")
+        rows.append((label, "\n".join(cast_text(cast) for cast in casts)))
     return [(label, value) for label, value in rows if value]

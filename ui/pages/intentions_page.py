@@ -271,7 +271,7 @@ class IntentionsPage(Page):
             if not current():
                 return
             self._names = shown.names
-            self._show_record(shown.record)
+            self._show_record(shown)
             if self._delivering_id != intention_id:
                 self.progress_box.show_rows(shown.progress)
             self._update_buttons()
@@ -288,8 +288,8 @@ class IntentionsPage(Page):
 
         self.run(lambda vault: prepare_shown(vault, intention_id, texts), on_success=show)
 
-    def _show_record(self, record: IntentionRecord) -> None:
-        self.details.set_rows(record_rows(record))
+    def _show_record(self, shown: ShownIntention) -> None:
+        self.details.set_rows(record_rows(shown.record, shown.casts))
 
     # ------------------------------------------------------------------ composing
 
@@ -379,7 +379,7 @@ class IntentionsPage(Page):
         def show(shown: ShownIntention) -> None:
             if self._delivering_id != intention_id or self.selected_id() != intention_id:
                 return
-            self._show_record(shown.record)
+            self._show_record(shown)
             self.progress_box.add_missing(shown.progress)
 
         self.run(lambda vault: prepare_shown(vault, intention_id, texts), on_success=show)
