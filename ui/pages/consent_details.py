@@ -318,7 +318,7 @@ class ConsentDetailsPanel(QStackedWidget):
             table.insertRow(row)
             table.setItem(row, 0, _cell(local_time(event.at)))
             table.setItem(row, 1, _cell(words.get(event.type, event.type.replace("_", " "))))
-            fields = ", ".join(labels.get(key, key) for key in event.field_names)
+            fields = ", ".join(field_label(key, labels.get(key, key)) for key in event.field_names)
             table.setItem(row, 2, _cell(fields))
             if event.type == "granted":
                 detail = ""  # the summary, shown above
