@@ -647,8 +647,12 @@
         <translation>Firmado por el vendedor</translation>
     </message>
     <message>
-        <source>Vendor key</source>
-        <translation>Clave del vendedor</translation>
+        <source>Si&amp;gnature details</source>
+        <translation>Detalles de la &amp;firma</translation>
+    </message>
+    <message>
+        <source>Show the hash of the terms signed and the vendor&apos;s signing key</source>
+        <translation>Muestra el hash de las condiciones firmadas y la clave de firma del vendedor</translation>
     </message>
     <message>
         <source>&amp;Accept counter-offer</source>
@@ -675,8 +679,14 @@
         <translation>Aquí aparecen los vendedores que aceptan tus condiciones o proponen otras.</translation>
     </message>
     <message>
-        <source>%1 signed on %2 for the terms with SHA-256 %3.</source>
-        <translation>%1 firmó el %2 las condiciones con SHA-256 %3.</translation>
+        <source>SHA-256 of the terms signed: %1
+Vendor&apos;s key id (kid): %2</source>
+        <translation>SHA-256 de las condiciones firmadas: %1
+Id. de la clave del vendedor (kid): %2</translation>
+    </message>
+    <message>
+        <source>%1 signed your terms on %2.</source>
+        <translation>%1 firmó tus condiciones el %2.</translation>
     </message>
     <message>
         <source>You signed these terms as your version %1.</source>
@@ -4116,6 +4126,73 @@ Después, desbloquea con la frase de contraseña de la copia.</translation>
     </message>
 </context>
 <context>
+    <name>TermsChanges</name>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>italiano</translation>
+    </message>
+    <message>
+        <source>no standard agreement</source>
+        <translation>ningún acuerdo estándar</translation>
+    </message>
+    <message>
+        <source>a standard agreement this app does not know</source>
+        <translation>un acuerdo estándar que esta aplicación no conoce</translation>
+    </message>
+    <message>
+        <source>Language of the terms: %1 → %2</source>
+        <translation>Idioma de las condiciones: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Agreement: %1 → %2</source>
+        <translation>Acuerdo: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Free-text clause added: “%1”</source>
+        <translation>Cláusula de texto libre añadida: «%1»</translation>
+    </message>
+    <message>
+        <source>Free-text clause removed: “%1”</source>
+        <translation>Cláusula de texto libre quitada: «%1»</translation>
+    </message>
+    <message>
+        <source>Free-text clause changed: “%1”</source>
+        <translation>Cláusula de texto libre cambiada: «%1»</translation>
+    </message>
+    <message>
+        <source>a clause this app does not know</source>
+        <translation>una cláusula que esta aplicación no conoce</translation>
+    </message>
+    <message>
+        <source>Clause added: %1</source>
+        <translation>Cláusula añadida: %1</translation>
+    </message>
+    <message>
+        <source>Clause removed: %1</source>
+        <translation>Cláusula quitada: %1</translation>
+    </message>
+    <message>
+        <source>Clause changed: %1 (%2)</source>
+        <translation>Cláusula cambiada: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>a setting</source>
+        <translation>un ajuste</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>TermsPage</name>
     <message>
         <source>Compose</source>
@@ -4184,6 +4261,14 @@ Después, desbloquea con la frase de contraseña de la copia.</translation>
     <message>
         <source>Hash and signing key of the selected version</source>
         <translation>Hash y clave de firma de la versión elegida</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature details</source>
+        <translation>Detalles de la &amp;firma</translation>
+    </message>
+    <message>
+        <source>Show the selected version&apos;s hash and signing key</source>
+        <translation>Muestra el hash y la clave de firma de la versión seleccionada</translation>
     </message>
     <message>
         <source>&amp;Export…</source>

@@ -647,8 +647,12 @@
         <translation>Firmato dal venditore</translation>
     </message>
     <message>
-        <source>Vendor key</source>
-        <translation>Chiave del venditore</translation>
+        <source>Si&amp;gnature details</source>
+        <translation>Dettagli della &amp;firma</translation>
+    </message>
+    <message>
+        <source>Show the hash of the terms signed and the vendor&apos;s signing key</source>
+        <translation>Mostra l&apos;hash delle condizioni firmate e la chiave di firma del venditore</translation>
     </message>
     <message>
         <source>&amp;Accept counter-offer</source>
@@ -675,8 +679,14 @@
         <translation>Qui compaiono i venditori che accettano le tue condizioni o ne propongono altre.</translation>
     </message>
     <message>
-        <source>%1 signed on %2 for the terms with SHA-256 %3.</source>
-        <translation>%1 ha firmato il %2 le condizioni con SHA-256 %3.</translation>
+        <source>SHA-256 of the terms signed: %1
+Vendor&apos;s key id (kid): %2</source>
+        <translation>SHA-256 delle condizioni firmate: %1
+Id. della chiave del venditore (kid): %2</translation>
+    </message>
+    <message>
+        <source>%1 signed your terms on %2.</source>
+        <translation>%1 ha firmato le tue condizioni in data %2.</translation>
     </message>
     <message>
         <source>You signed these terms as your version %1.</source>
@@ -4116,6 +4126,73 @@ Poi sblocca con la passphrase del backup.</translation>
     </message>
 </context>
 <context>
+    <name>TermsChanges</name>
+    <message>
+        <source>English</source>
+        <translation>inglese</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>spagnolo</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>italiano</translation>
+    </message>
+    <message>
+        <source>no standard agreement</source>
+        <translation>nessun accordo standard</translation>
+    </message>
+    <message>
+        <source>a standard agreement this app does not know</source>
+        <translation>un accordo standard che questa applicazione non conosce</translation>
+    </message>
+    <message>
+        <source>Language of the terms: %1 → %2</source>
+        <translation>Lingua delle condizioni: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Agreement: %1 → %2</source>
+        <translation>Accordo: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Free-text clause added: “%1”</source>
+        <translation>Clausola a testo libero aggiunta: «%1»</translation>
+    </message>
+    <message>
+        <source>Free-text clause removed: “%1”</source>
+        <translation>Clausola a testo libero tolta: «%1»</translation>
+    </message>
+    <message>
+        <source>Free-text clause changed: “%1”</source>
+        <translation>Clausola a testo libero modificata: «%1»</translation>
+    </message>
+    <message>
+        <source>a clause this app does not know</source>
+        <translation>una clausola che questa applicazione non conosce</translation>
+    </message>
+    <message>
+        <source>Clause added: %1</source>
+        <translation>Clausola aggiunta: %1</translation>
+    </message>
+    <message>
+        <source>Clause removed: %1</source>
+        <translation>Clausola tolta: %1</translation>
+    </message>
+    <message>
+        <source>Clause changed: %1 (%2)</source>
+        <translation>Clausola modificata: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>a setting</source>
+        <translation>un&apos;impostazione</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>TermsPage</name>
     <message>
         <source>Compose</source>
@@ -4184,6 +4261,14 @@ Poi sblocca con la passphrase del backup.</translation>
     <message>
         <source>Hash and signing key of the selected version</source>
         <translation>Hash e chiave di firma della versione scelta</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature details</source>
+        <translation>Dettagli della &amp;firma</translation>
+    </message>
+    <message>
+        <source>Show the selected version&apos;s hash and signing key</source>
+        <translation>Mostra l&apos;hash e la chiave di firma della versione selezionata</translation>
     </message>
     <message>
         <source>&amp;Export…</source>

@@ -60,7 +60,7 @@ def test_compose_save_twice_diff_and_export(
     page.save_button.click()
     qtbot.waitUntil(lambda: page.versions_list.count() == 2)
     assert page.diff_from.currentData() == 1 and page.diff_to.currentData() == 2
-    assert "days 45 → 120" in page.diff_view.toPlainText()
+    assert "Retention limit (Days: 45 days → 120 days)" in page.diff_view.toPlainText()
 
     target = tmp_path / "exported-terms.json"
     asked: list[Any] = []
@@ -136,7 +136,9 @@ def test_proffer_a_roster_agreement_then_answer_a_vendors_counter_offer(
     assert tab.table.item(0, 1).text() == "counter-offer: answer it"
     assert not tab.accept_button.isEnabled()
     tab.table.setCurrentCell(0, 0)
-    assert tab.accept_button.isEnabled() and "Service delivery only (SD-BASE)" in tab.details.text()
+    assert tab.accept_button.isEnabled() and "Service delivery only: " in tab.details.text()
+    assert tab.table.item(0, 2).text() == "Service delivery only"  # the title, not SD-BASE
+    assert "SHA-256" in tab.proof.text() and not tab.proof.isVisibleTo(tab)
     tab.accept_button.click()
     qtbot.waitUntil(lambda: tab.table.item(0, 1).text() == "in force")
     assert "You accepted" in page.status.text()

@@ -7,6 +7,7 @@ the vault worker; this tab only shows them and passes the person's click on.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,12 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n.formats import local_date_time
 from ui.pages.base import Page
+from wallet.errors import InvalidInput
 from wallet.offers.counters import answer_counter
 from wallet.terminal import printable
 from wallet.terms import Language, StoredAgreement, TermsBook, load_roster
 from wallet.terms.offered import CounterOffer
 from wallet.vault.facade import Vault
+from wallet.wire.terms import parse_utc_timestamp
 
 
 class AgreementsTab(QWidget):
@@ -38,7 +42,7 @@ class AgreementsTab(QWidget):
         self._page = page
         self._agreements: list[StoredAgreement] = []
         self._language: Language = "en"
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Vendor"),
@@ -46,7 +50,6 @@ class AgreementsTab(QWidget):
                 self.tr("Agreement"),
                 self.tr("Your version"),
                 self.tr("Vendor signed"),
-                self.tr("Vendor key"),
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -56,24 +59,37 @@ class AgreementsTab(QWidget):
         self.table.currentCellChanged.connect(lambda *_: self._show_selected())
         self.details = QLabel()
         self.details.setWordWrap(True)
+        # The hash and the vendor's key, for those who verify: one click away.
+        self.proof = QLabel()
+        self.proof.setWordWrap(True)
+        self.proof.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.proof.setVisible(False)
+        self.proof_button = QPushButton(self.tr("Si&gnature details"))
+        self.proof_button.setCheckable(True)
+        self.proof_button.setToolTip(
+            self.tr("Show the hash of the terms signed and the vendor's signing key")
+        )
+        self.proof_button.toggled.connect(self.proof.setVisible)
         self.accept_button = QPushButton(self.tr("&Accept counter-offer"))
         self.decline_button = QPushButton(self.tr("&Decline counter-offer"))
         self.accept_button.clicked.connect(lambda: self._answer(accept=True))
         self.decline_button.clicked.connect(lambda: self._answer(accept=False))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.proof_button)
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.decline_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
+        layout.addWidget(self.proof)
         layout.addLayout(buttons)
         self._show_selected()
 
     def set_language(self, language: Language) -> None:
         """Show the roster agreements' titles and texts in ``language``."""
         self._language = language
-        self._show_selected()
+        self.show_agreements(self._agreements)
 
     def reload(self) -> None:
         self._page.run(
@@ -97,15 +113,23 @@ class AgreementsTab(QWidget):
             cells = (
                 printable(agreement.vendor_name),
                 statuses.get(agreement.status, agreement.status),
-                agreement.agreement or "—",
+                self._title(agreement.agreement),
                 str(agreement.terms_version) if agreement.terms_version else "—",
-                agreement.kept.accepted_at,
-                agreement.vendor_kid[:16] + "…",
+                _when(agreement.kept.accepted_at),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self._show_selected()
+
+    def _title(self, agreement: str | None) -> str:
+        """The roster agreement's title in the terms' language ("—" for none)."""
+        if agreement is None:
+            return "—"
+        try:
+            return load_roster().agreement(agreement).title.get(self._language)
+        except InvalidInput:  # a roster entry this app no longer has: its id is all there is
+            return printable(agreement)
 
     def _selected(self) -> StoredAgreement | None:
         row = self.table.currentRow()
@@ -114,6 +138,9 @@ class AgreementsTab(QWidget):
     def _show_selected(self) -> None:
         chosen = self._selected()
         pending = chosen is not None and chosen.status == "counter-offer"
+        self.proof_button.setEnabled(chosen is not None)
+        if chosen is None:
+            self.proof.clear()
         self.accept_button.setEnabled(pending)
         self.decline_button.setEnabled(pending)
         if chosen is None:
@@ -122,11 +149,15 @@ class AgreementsTab(QWidget):
             )
             return
         kept = chosen.kept
+        self.proof.setText(
+            self.tr("SHA-256 of the terms signed: %1\nVendor's key id (kid): %2")
+            .replace("%1", chosen.terms_sha256)
+            .replace("%2", chosen.vendor_kid)
+        )
         lines = [
-            self.tr("%1 signed on %2 for the terms with SHA-256 %3.")
+            self.tr("%1 signed your terms on %2.")
             .replace("%1", printable(chosen.vendor_name))
-            .replace("%2", kept.accepted_at)
-            .replace("%3", chosen.terms_sha256),
+            .replace("%2", _when(kept.accepted_at)),
         ]
         if kept.counter is None:
             lines.append(
@@ -136,13 +167,14 @@ class AgreementsTab(QWidget):
             )
         elif kept.answer == "accepted":
             lines.append(
-                self.tr("You accepted and signed them on %1.").replace("%1", kept.answered_at or "")
+                self.tr("You accepted and signed them on %1.").replace(
+                    "%1", _when(kept.answered_at) if kept.answered_at else ""
+                )
             )
         if chosen.agreement is not None:
             proposed = load_roster().agreement(chosen.agreement)
             lines.append(
-                f"{proposed.title.get(self._language)} ({proposed.id}): "
-                f"{proposed.text.get(self._language)}"
+                f"{proposed.title.get(self._language)}: {proposed.text.get(self._language)}"
             )
         self.details.setText("\n".join(lines))
 
@@ -167,3 +199,8 @@ class AgreementsTab(QWidget):
         )
         self._page.show_status(text.replace("%1", printable(answered.stored.vendor_name)))
         self.reload()
+
+
+def _when(timestamp: str) -> str:
+    """A wire timestamp in the interface's locale and this computer's time zone."""
+    return local_date_time(parse_utc_timestamp(timestamp))

@@ -36,6 +36,7 @@ from ui.i18n.formats import local_date_time
 from ui.i18n.language import current_language
 from ui.pages.base import Page
 from ui.pages.terms_agreements import AgreementsTab
+from ui.pages.terms_changes import describe_changes, interface_language
 from ui.pages.terms_clauses import ClauseRow, connect_change
 from ui.tasks import VaultRunner
 from wallet.changes import Changes, Part
@@ -66,7 +67,8 @@ class TermsPage(Page):
     Attributes (for tests): ``catalogue``, ``clause_rows`` (by clause id), ``free_text_edit``,
     ``add_free_text_button``, ``free_text_list``, ``remove_free_text_button``, ``language_combo``,
     ``preview``, ``save_button``, ``versions_list``, ``details``, ``diff_from``, ``diff_to``,
-    ``diff_view``, ``export_button``, ``edit_button``, ``tabs``, ``status``, ``error``,
+    ``diff_view``, ``export_button``, ``edit_button``, ``proof_button`` (shows ``details``),
+    ``tabs``, ``status``, ``error``,
     ``agreement_combo`` (the roster agreement proffered), ``agreements`` (the Agreements tab).
     """
 
@@ -194,6 +196,12 @@ class TermsPage(Page):
         self.versions_list.currentRowChanged.connect(self._show_details)
         self.details = _hash_view()
         self.details.setAccessibleName(self.tr("Hash and signing key of the selected version"))
+        # For those who verify: one click away, not in the way of reading the versions.
+        self.details.setVisible(False)
+        self.proof_button = QPushButton(self.tr("Si&gnature details"))
+        self.proof_button.setCheckable(True)
+        self.proof_button.setToolTip(self.tr("Show the selected version's hash and signing key"))
+        self.proof_button.toggled.connect(self.details.setVisible)
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setToolTip(self.tr("Save the selected version as signed JSON"))
         self.export_button.clicked.connect(self.export_selected)
@@ -216,7 +224,10 @@ class TermsPage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel(self.tr("Saved versions")))
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(self.tr("Saved versions")), 1)
+        heading.addWidget(self.proof_button)
+        left_layout.addLayout(heading)
         left_layout.addWidget(self.versions_list, 1)
         left_layout.addWidget(self.details)
         left_layout.addLayout(buttons)
@@ -434,8 +445,9 @@ class TermsPage(Page):
         if before is None or after is None:
             self.diff_view.setPlainText(self.tr("Save two versions to compare them."))
             return
-        lines = diff_documents(before.document, after.document).describe(
-            self.catalogue, self.language()
+        # Said in the interface's language (the CLI prints the core's own English lines).
+        lines = describe_changes(
+            diff_documents(before.document, after.document), self.catalogue, interface_language()
         )
         self.diff_view.setPlainText(
             "\n".join(lines) if lines else self.tr("No differences in the clauses.")

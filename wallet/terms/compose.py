@@ -15,6 +15,7 @@ from typing import Literal
 
 from wallet.errors import InvalidInput, WalletError
 from wallet.terms.catalogue import Catalogue
+from wallet.terms.dates import issued_date
 from wallet.terms.roster import Roster, load_roster
 from wallet.wire.terms import (
     MAX_CLAUSES,
@@ -151,7 +152,7 @@ def render_document(document: TermsDocument, language: Language, catalogue: Cata
             f"newer than this app's ({catalogue.catalogue_version}); update VRM Wallet."
         )
     heading = catalogue.labels.heading.get(language).format(
-        version=document.version, issued=document.issued[:10]
+        version=document.version, issued=issued_date(document.issued, language)
     )
     return render_clauses(
         document.clauses, language, catalogue, heading=heading, agreement=document.agreement
