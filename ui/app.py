@@ -27,13 +27,11 @@ from PySide6.QtWidgets import QApplication
 import ui.pyside_startup  # noqa: F401  (first of ours: every later import is cheaper, see there)
 from ui.heap import preload_and_freeze
 from ui.i18n import language
-from ui.i18n.rebuild import follow_language_changes
 from ui.icons import APP_ICON, icon
 from ui.main_window import MainWindow
 from ui.priority import favour_the_gui_thread
 from ui.tasks import VaultRunner
 from ui.theme import appearance
-from ui.tray.controller import TrayController
 from wallet.paths import resolve_vault_dir
 from wallet.resources import resources_dir
 from wallet.vault.layout import vault_exists
@@ -105,7 +103,12 @@ def create_main_window(
 ) -> MainWindow:
     """The window for ``options``: wizard, unlock screen or demo vault; it rebuilds its screens
     when the language is changed in Settings (ui.i18n.rebuild), and has a tray icon when the
-    person asked for one in Settings (ui.tray)."""
+    person asked for one in Settings (ui.tray).
+
+    Both are set up once the first window has painted (:data:`PRELOAD_DELAY_MS`): the tray's
+    menu and its question to the desktop (is there a tray?) are not needed to draw it, and the
+    language can only change in Settings, behind the unlock.
+    """
     window = MainWindow(
         runner,
         vault_dir=options.vault_dir,
@@ -114,9 +117,17 @@ def create_main_window(
         demo_vendors_url=demo_vendors_url,
         demo_relay_url=demo_relay_url,
     )
+    QTimer.singleShot(PRELOAD_DELAY_MS, window, lambda: _follow_settings(window))
+    return window
+
+
+def _follow_settings(window: MainWindow) -> None:
+    """The language follower and the tray icon of ``window`` (see :func:`create_main_window`)."""
+    from ui.i18n.rebuild import follow_language_changes
+    from ui.tray.controller import TrayController
+
     follow_language_changes(window)
     TrayController(window, parent=window)
-    return window
 
 
 def quit_on_termination_signals(app: QApplication) -> QTimer:

@@ -48,6 +48,9 @@ NOT_AT_LAUNCH = (
     "ui.pages.terms_page",
     "ui.pages.vendors_page",
     "ui.pages.welcome",
+    # set up once the window has painted (ui.app.create_main_window)
+    "ui.tray",
+    "ui.i18n.rebuild",
 )
 # Reading the header (pydantic) for the keyring button starts on the background thread once the
 # window is painted, not while it is built (the thread would hold the interpreter's lock); the
