@@ -1948,6 +1948,101 @@ Id. de la clave del vendedor (kid): %2</translation>
     </message>
 </context>
 <context>
+    <name>IntentionChecks</name>
+    <message>
+        <source>item</source>
+        <translation>artículo</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>categoría</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descripción</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>cantidad</translation>
+    </message>
+    <message>
+        <source>maximum price</source>
+        <translation>precio máximo</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>moneda</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>región</translation>
+    </message>
+    <message>
+        <source>postal prefix</source>
+        <translation>prefijo postal</translation>
+    </message>
+    <message>
+        <source>deliver by</source>
+        <translation>entrega antes del</translation>
+    </message>
+    <message>
+        <source>delivery method</source>
+        <translation>forma de entrega</translation>
+    </message>
+    <message>
+        <source>valid for (days)</source>
+        <translation>válida durante (días)</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>no puede quedar vacío</translation>
+    </message>
+    <message>
+        <source>is too long</source>
+        <translation>es demasiado largo</translation>
+    </message>
+    <message>
+        <source>is not in the expected form</source>
+        <translation>no tiene la forma esperada</translation>
+    </message>
+    <message>
+        <source>is not one of the choices</source>
+        <translation>no es una de las opciones</translation>
+    </message>
+    <message>
+        <source>is too small</source>
+        <translation>es demasiado pequeño</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>es demasiado grande</translation>
+    </message>
+    <message>
+        <source>has too many entries</source>
+        <translation>tiene demasiadas entradas</translation>
+    </message>
+    <message>
+        <source>is not valid</source>
+        <translation>no es válido</translation>
+    </message>
+    <message>
+        <source>write a number such as 120 or 119.95</source>
+        <translation>escribe un número como 120 o 119.95</translation>
+    </message>
+    <message>
+        <source>use a three-letter ISO 4217 code such as EUR</source>
+        <translation>usa un código ISO 4217 de tres letras, como EUR</translation>
+    </message>
+    <message>
+        <source>use a coarse region such as ES or ES-MD</source>
+        <translation>indica una región amplia, como ES o ES-MD</translation>
+    </message>
+    <message>
+        <source>at most the first 3 letters or digits of a postal code</source>
+        <translation>como mucho las 3 primeras letras o cifras de un código postal</translation>
+    </message>
+</context>
+<context>
     <name>IntentionDialog</name>
     <message>
         <source>New intention</source>

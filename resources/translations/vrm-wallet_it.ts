@@ -1948,6 +1948,101 @@ Id. della chiave del venditore (kid): %2</translation>
     </message>
 </context>
 <context>
+    <name>IntentionChecks</name>
+    <message>
+        <source>item</source>
+        <translation>articolo</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>categoria</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descrizione</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>quantità</translation>
+    </message>
+    <message>
+        <source>maximum price</source>
+        <translation>prezzo massimo</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>valuta</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>regione</translation>
+    </message>
+    <message>
+        <source>postal prefix</source>
+        <translation>prefisso postale</translation>
+    </message>
+    <message>
+        <source>deliver by</source>
+        <translation>consegna entro il</translation>
+    </message>
+    <message>
+        <source>delivery method</source>
+        <translation>modalità di consegna</translation>
+    </message>
+    <message>
+        <source>valid for (days)</source>
+        <translation>valida per (giorni)</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>non può essere vuoto</translation>
+    </message>
+    <message>
+        <source>is too long</source>
+        <translation>è troppo lungo</translation>
+    </message>
+    <message>
+        <source>is not in the expected form</source>
+        <translation>non ha la forma prevista</translation>
+    </message>
+    <message>
+        <source>is not one of the choices</source>
+        <translation>non è una delle opzioni</translation>
+    </message>
+    <message>
+        <source>is too small</source>
+        <translation>è troppo piccolo</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>è troppo grande</translation>
+    </message>
+    <message>
+        <source>has too many entries</source>
+        <translation>ha troppe voci</translation>
+    </message>
+    <message>
+        <source>is not valid</source>
+        <translation>non è valido</translation>
+    </message>
+    <message>
+        <source>write a number such as 120 or 119.95</source>
+        <translation>scrivi un numero come 120 o 119.95</translation>
+    </message>
+    <message>
+        <source>use a three-letter ISO 4217 code such as EUR</source>
+        <translation>usa un codice ISO 4217 di tre lettere, come EUR</translation>
+    </message>
+    <message>
+        <source>use a coarse region such as ES or ES-MD</source>
+        <translation>indica una regione ampia, come ES o ES-MD</translation>
+    </message>
+    <message>
+        <source>at most the first 3 letters or digits of a postal code</source>
+        <translation>al massimo le prime 3 lettere o cifre di un codice postale</translation>
+    </message>
+</context>
+<context>
     <name>IntentionDialog</name>
     <message>
         <source>New intention</source>

@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.intent_helpers import add_vendors, save_terms, serve
+from tests.ui.language_and_fonts import speaking
 from ui.dialogs import intention_dialogs
 from ui.dialogs.intention_dialogs import IntentionDialog
 from ui.network import NetworkRunner
@@ -128,6 +130,30 @@ def test_composer_refuses_what_the_core_refuses(qtbot: QtBot, page: IntentionsPa
     assert dialog.isVisible() and dialog.ok_button.isEnabled()
     assert page.list.count() == 0
     dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("es", ["artículo: no puede quedar vacío", "precio máximo: escribe un número"]),
+        ("it", ["articolo: non può essere vuoto", "prezzo massimo: scrivi un numero"]),
+    ],
+)
+def test_composer_says_its_checks_in_the_interface_language(
+    qtbot: QtBot, page: IntentionsPage, qapp: QApplication, code: str, expected: list[str]
+) -> None:
+    with speaking(qapp, code):
+        dialog = _open_composer(qtbot, page)
+        dialog.category_edit.setText("shoes")
+        dialog.price_edit.setText("cheap")
+        dialog.region_edit.setText("Madrid")
+        dialog.accept()
+        shown = dialog.error_label.text()
+        dialog.reject()
+    for words in expected:
+        assert words in shown
+    assert "write a number" not in shown and "expected form" not in shown
+    assert "region" not in shown.lower().replace("región", "").replace("regione", "")
 
 
 def _funnel(runner: VaultRunner, intention_id: str) -> FunnelView:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,41 +44,59 @@ CURRENCIES: tuple[str, ...] = (
     "SAR", "QAR", "BRL", "MXN", "ARS", "CLP", "COP", "PEN", "UYU", "UAH",
 )  # fmt: skip
 
+# Each text is translated when shown (context "IntentionChecks"); pyside6-lupdate finds them
+# through QT_TRANSLATE_NOOP below.
 FIELD_LABELS = {
-    "item_name": "item",
-    "category": "category",
-    "description": "description",
-    "quantity": "quantity",
-    "max_price": "maximum price",
-    "currency": "currency",
-    "region": "region",
-    "postal_prefix": "postal prefix",
-    "deliver_by": "deliver by",
-    "delivery_method": "delivery method",
-    "valid_days": "valid for (days)",
+    "item_name": QT_TRANSLATE_NOOP("IntentionChecks", "item"),
+    "category": QT_TRANSLATE_NOOP("IntentionChecks", "category"),
+    "description": QT_TRANSLATE_NOOP("IntentionChecks", "description"),
+    "quantity": QT_TRANSLATE_NOOP("IntentionChecks", "quantity"),
+    "max_price": QT_TRANSLATE_NOOP("IntentionChecks", "maximum price"),
+    "currency": QT_TRANSLATE_NOOP("IntentionChecks", "currency"),
+    "region": QT_TRANSLATE_NOOP("IntentionChecks", "region"),
+    "postal_prefix": QT_TRANSLATE_NOOP("IntentionChecks", "postal prefix"),
+    "deliver_by": QT_TRANSLATE_NOOP("IntentionChecks", "deliver by"),
+    "delivery_method": QT_TRANSLATE_NOOP("IntentionChecks", "delivery method"),
+    "valid_days": QT_TRANSLATE_NOOP("IntentionChecks", "valid for (days)"),
 }
 FRIENDLY = {
-    "string_too_short": "must not be empty",
-    "string_pattern_mismatch": "is not in the expected form",
+    "string_too_short": QT_TRANSLATE_NOOP("IntentionChecks", "must not be empty"),
+    "string_too_long": QT_TRANSLATE_NOOP("IntentionChecks", "is too long"),
+    "string_pattern_mismatch": QT_TRANSLATE_NOOP("IntentionChecks", "is not in the expected form"),
+    "literal_error": QT_TRANSLATE_NOOP("IntentionChecks", "is not one of the choices"),
+    "greater_than_equal": QT_TRANSLATE_NOOP("IntentionChecks", "is too small"),
+    "less_than_equal": QT_TRANSLATE_NOOP("IntentionChecks", "is too large"),
+    "too_long": QT_TRANSLATE_NOOP("IntentionChecks", "has too many entries"),
 }
+OTHERWISE = QT_TRANSLATE_NOOP("IntentionChecks", "is not valid")
 PATTERN_HINTS = {
-    "max_price": "write a number such as 120 or 119.95",
-    "currency": "use a three-letter ISO 4217 code such as EUR",
-    "region": "use a coarse region such as ES or ES-MD",
-    "postal_prefix": "at most the first 3 letters or digits of a postal code",
+    "max_price": QT_TRANSLATE_NOOP("IntentionChecks", "write a number such as 120 or 119.95"),
+    "currency": QT_TRANSLATE_NOOP(
+        "IntentionChecks", "use a three-letter ISO 4217 code such as EUR"
+    ),
+    "region": QT_TRANSLATE_NOOP("IntentionChecks", "use a coarse region such as ES or ES-MD"),
+    "postal_prefix": QT_TRANSLATE_NOOP(
+        "IntentionChecks", "at most the first 3 letters or digits of a postal code"
+    ),
 }
+
+
+def _translated(text: str) -> str:
+    return QCoreApplication.translate("IntentionChecks", text)
 
 
 def validation_messages(error: ValidationError) -> list[str]:
-    """Every problem of a draft in words ("maximum price: write a number such as 120…")."""
+    """Every problem of a draft in the interface's words ("maximum price: write a number such
+    as 120…"); pydantic's own English messages are never shown."""
     messages = []
     for problem in error.errors():
         field = ".".join(str(part) for part in problem["loc"])
         if problem["type"] == "string_pattern_mismatch" and field in PATTERN_HINTS:
             text = PATTERN_HINTS[field]
         else:
-            text = FRIENDLY.get(problem["type"], str(problem["msg"]).removeprefix("Value error, "))
-        messages.append(f"{FIELD_LABELS.get(field, field)}: {text}")
+            text = FRIENDLY.get(problem["type"], OTHERWISE)
+        label = _translated(FIELD_LABELS[field]) if field in FIELD_LABELS else field
+        messages.append(f"{label}: {_translated(text)}")
     return messages
 
 

@@ -34,6 +34,7 @@ from ui.background import BackgroundCalls
 from ui.dialogs import ask
 from ui.dialogs.change_passphrase import ChangePassphraseDialog
 from ui.i18n import language
+from ui.i18n.error_texts import core_text
 from ui.market.relay_setting import RelayGroup
 from ui.pages.base import Page
 from ui.pages.settings_desktop import DesktopGroup
@@ -286,7 +287,7 @@ class SettingsPage(Page):
                 )
             )
         else:
-            self.remember_reason.setText(reason)
+            self.remember_reason.setText(core_text(reason))
 
     # ------------------------------------------------------------------ changing
 
