@@ -69,3 +69,13 @@ def test_a_document_writes_its_date_in_its_own_language() -> None:
     heading = render_document(document, "it", load_catalogue()).splitlines()[0]
     assert heading.startswith("Le mie condizioni (versione 1, emessa in data ")
     assert not any(character == "-" for character in heading.rpartition("data ")[2])
+
+
+def test_the_roster_id_can_be_left_to_the_title() -> None:
+    document = _document(1, [], language="es", agreement="PDC-INTENT")
+    catalogue = load_catalogue()
+    assert "Comparto mi intención de compra (PDC-INTENT)\n" in render_document(
+        document, "es", catalogue
+    )
+    for_people = render_document(document, "es", catalogue, roster_ids=False)
+    assert "\nComparto mi intención de compra\n" in for_people and "PDC-INTENT" not in for_people

@@ -759,6 +759,13 @@ Id. de la clave del vendedor (kid): %2</translation>
     </message>
 </context>
 <context>
+    <name>ClauseRow</name>
+    <message>
+        <source>A whole number from %1 to %2</source>
+        <translation>Un número entero de %1 a %2</translation>
+    </message>
+</context>
+<context>
     <name>CodeView</name>
     <message>
         <source>Scannable code: %1</source>

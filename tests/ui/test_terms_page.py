@@ -102,7 +102,8 @@ def test_proffer_a_roster_agreement_then_answer_a_vendors_counter_offer(
     from wallet.wire import OfferList, parse_wire
 
     page.agreement_combo.setCurrentIndex(page.agreement_combo.findData("PDC-INTENT"))
-    assert "Sharing my intent to buy (PDC-INTENT)" in page.preview.toPlainText()
+    assert "\nSharing my intent to buy\n" in page.preview.toPlainText()  # its title, not its id
+    assert "PDC-INTENT" not in page.preview.toPlainText()
     page.clause_rows["CC-NO-MARKETING"].check.setChecked(True)
     page.save_button.click()
     qtbot.waitUntil(lambda: page.versions_list.count() == 1)

@@ -74,8 +74,12 @@ def test_history_and_preview_speak_the_persons_language(
 
         preview = page.preview.toPlainText()
         assert not ISO_DAY.search(preview), preview
+        assert not any(identifier in preview for identifier in _ids()), preview
         assert written_date(date.today(), code) in preview  # e.g. "8 de diciembre de 2026"
         assert not ISO_DAY.search(page.version_text.toPlainText())
+        assert "PDC-INTENT" not in page.version_text.toPlainText()
+        tooltip = retention.editors["days"].toolTip()
+        assert tooltip and "whole number" not in tooltip  # the rule for values, translated
 
         retention.editors["days"].setValue(120)  # type: ignore[union-attr]
         page.agreement_combo.setCurrentIndex(0)

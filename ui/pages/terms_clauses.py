@@ -4,7 +4,7 @@ editor per parameter, retitled when the terms' language changes (see :mod:`ui.pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -100,7 +100,11 @@ def _editor_for(param: ParamSpec, language: Language) -> ParamEditor:
         spin.setValue(int(param.default))
         if param.unit:
             spin.setSuffix(f" {param.unit_word(language)}")
-        spin.setToolTip(param.allowed())
+        spin.setToolTip(
+            QCoreApplication.translate("ClauseRow", "A whole number from %1 to %2")
+            .replace("%1", str(param.min))
+            .replace("%2", str(param.max))
+        )
         return spin
     if param.type == "enum":
         combo = QComboBox()

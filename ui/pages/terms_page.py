@@ -109,6 +109,10 @@ class TermsPage(Page):
         self.agreement_combo.addItem(self.tr("No standard agreement (clauses only)"), None)
         for agreement in load_roster().agreements:
             self.agreement_combo.addItem(agreement.title.get(self.language()), agreement.id)
+            # For those who look the agreement up in the IEEE 7012 roster.
+            self.agreement_combo.setItemData(
+                self.agreement_combo.count() - 1, agreement.id, Qt.ItemDataRole.ToolTipRole
+            )
         # A long title is elided, not a reason for a wider page (the list shows it whole).
         self.agreement_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -281,6 +285,7 @@ class TermsPage(Page):
             self.catalogue,
             latest=latest,
             agreement=self.agreement(),
+            roster_ids=False,  # the title says it; the id is in the agreement list's tooltip
         )
         if preview.state == "empty":
             self.preview.setPlainText(
@@ -435,7 +440,7 @@ class TermsPage(Page):
             .replace("%3", chosen.kid)
         )
         self.version_text.setPlainText(
-            render_document(chosen.document, self.language(), self.catalogue)
+            render_document(chosen.document, self.language(), self.catalogue, roster_ids=False)
         )
 
     def update_diff(self) -> None:

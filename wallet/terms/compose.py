@@ -125,14 +125,16 @@ def render_clauses(
     *,
     heading: str,
     agreement: str | None = None,
+    roster_ids: bool = True,
 ) -> str:
-    """The full text for people: heading, preamble, the roster agreement (its title, id and
-    text), then numbered clauses with their titles."""
+    """The full text for people: heading, preamble, the roster agreement (its title, its id
+    unless ``roster_ids`` is false, and its text), then numbered clauses with their titles."""
     labels = catalogue.labels
     parts = [heading, "", labels.preamble.get(language)]
     if agreement is not None:
         proffered = load_roster().agreement(agreement)
-        title = f"{proffered.title.get(language)} ({proffered.id})"
+        title = proffered.title.get(language)
+        title += f" ({proffered.id})" if roster_ids else ""
         parts += ["", title, proffered.text.get(language)]
     for number, clause in enumerate(clauses, start=1):
         if isinstance(clause, FreeTextClause):
@@ -144,8 +146,11 @@ def render_clauses(
     return "\n".join(parts) + "\n"
 
 
-def render_document(document: TermsDocument, language: Language, catalogue: Catalogue) -> str:
-    """A saved version's full text in ``language`` (free text as its author wrote it)."""
+def render_document(
+    document: TermsDocument, language: Language, catalogue: Catalogue, *, roster_ids: bool = True
+) -> str:
+    """A saved version's full text in ``language`` (free text as its author wrote it); the
+    desktop app leaves the roster agreement's id out (``roster_ids``): people read its title."""
     if document.catalogue_version > catalogue.catalogue_version:
         raise InvalidInput(
             f"Version {document.version} uses clause catalogue {document.catalogue_version}, "
@@ -155,7 +160,12 @@ def render_document(document: TermsDocument, language: Language, catalogue: Cata
         version=document.version, issued=issued_date(document.issued, language)
     )
     return render_clauses(
-        document.clauses, language, catalogue, heading=heading, agreement=document.agreement
+        document.clauses,
+        language,
+        catalogue,
+        heading=heading,
+        agreement=document.agreement,
+        roster_ids=roster_ids,
     )
 
 
@@ -202,9 +212,10 @@ def preview_draft(
     *,
     latest: TermsDocument | None,
     agreement: str | None = None,
+    roster_ids: bool = True,
 ) -> DraftPreview:
     """The preview of unsaved ``choices`` (and roster ``agreement``) next to the ``latest``
-    saved version (if any)."""
+    saved version (if any); ``roster_ids`` as for :func:`render_document`."""
     if not choices and agreement is None:
         return DraftPreview("empty")
     try:
@@ -214,10 +225,14 @@ def preview_draft(
         return DraftPreview("invalid", str(exc))
     if latest is not None and clauses == list(latest.clauses) and agreement == latest.agreement:
         return DraftPreview(
-            "same", render_document(latest, language, catalogue), same_as=latest.version
+            "same",
+            render_document(latest, language, catalogue, roster_ids=roster_ids),
+            same_as=latest.version,
         )
     heading = catalogue.labels.draft_heading.get(language)
-    text = render_clauses(clauses, language, catalogue, heading=heading, agreement=agreement)
+    text = render_clauses(
+        clauses, language, catalogue, heading=heading, agreement=agreement, roster_ids=roster_ids
+    )
     return DraftPreview("new", text)
 
 
