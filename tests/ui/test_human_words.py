@@ -29,8 +29,10 @@ from ui.i18n.regions import region_name
 from ui.i18n.update import build_catalogues
 from ui.main_window import Workspace
 from ui.models.activity_model import ActivityColumn
+from ui.pages.intention_record import record_rows
 from ui.widgets.messages import error_text
 from wallet.errors import InvalidInput, WalletError, WrongPassphrase
+from wallet.intents import IntentionBook, IntentionDraft
 from wallet.vault.facade import Vault
 
 ISO_DAY = re.compile(
@@ -122,6 +124,22 @@ def test_a_region_reads_as_its_name_in_the_language(
     assert region_name("it-25") == lombardy
     assert region_name("ES") == madrid.partition(" — ")[0]
     assert region_name("XX-ZZ") == "XX-ZZ"  # unknown: the code, nothing invented
+
+
+@pytest.mark.parametrize(("code", "madrid"), [("es", "España — Madrid"), ("it", "Spagna — Madrid")])
+def test_an_intentions_details_name_its_region(
+    tmp_path: Path, speak: object, code: str, madrid: str
+) -> None:
+    vault = Vault.create(tmp_path / "vault", PASSPHRASE, kdf_target_seconds=0).vault
+    draft = IntentionDraft(
+        item_name="Trail shoes", category="shoes", max_price="120", currency="EUR", region="ES-MD"
+    )
+    record = IntentionBook(vault).create(draft)
+    vault.lock()
+    speak(code)  # type: ignore[operator]
+    values = [value for _label, value in record_rows(record)]
+    assert madrid in values
+    assert not [value for value in values if REGION_CODE.search(value)]
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

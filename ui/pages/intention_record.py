@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from ui.i18n.regions import region_name
 from ui.pages.offer_details import delivery_method_text, money, short_date
 from wallet.intents import IntentionRecord
 from wallet.market.store import CastRow
@@ -51,7 +52,8 @@ def record_rows(record: IntentionRecord, casts: Sequence[CastRow] = ()) -> list[
     intention = record.intention
     price = intention.priceSpecification
     delivery = intention.delivery
-    where = " ".join(filter(None, [delivery.region, delivery.postalPrefix]))
+    region = region_name(delivery.region) if delivery.region else None
+    where = " ".join(filter(None, [region, delivery.postalPrefix]))
     method = (
         QCoreApplication.translate("IntentionRecord", "any way")
         if delivery.method == "any"
