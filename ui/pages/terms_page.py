@@ -55,6 +55,7 @@ from wallet.terms import (
     render_document,
 )
 from wallet.vault.facade import Vault
+from wallet.wire.terms import MAX_FREE_TEXT
 
 MIN_AGREEMENT_CHARACTERS = 24
 HASH_VIEW_LINES = 6  # a version's hash and key, wrapped at a laptop's width
@@ -142,6 +143,8 @@ class TermsPage(Page):
 
         self.free_text_edit = QLineEdit()
         self.free_text_edit.setPlaceholderText(self.tr("A clause in your own words…"))
+        # As long as the core takes: a longer one would only be refused (in the core's words).
+        self.free_text_edit.setMaxLength(MAX_FREE_TEXT)
         self.add_free_text_button = QPushButton(self.tr("Add"))
         self.free_text_list = QListWidget()
         self.free_text_list.setMaximumHeight(90)  # shown once it lists a clause (update_preview)
