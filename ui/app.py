@@ -25,7 +25,6 @@ from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import ui.pyside_startup  # noqa: F401  (first of ours: every later import is cheaper, see there)
-from ui.heap import preload_and_freeze
 from ui.i18n import language
 from ui.icons import APP_ICON, icon
 from ui.main_window import MainWindow
@@ -130,6 +129,13 @@ def _follow_settings(window: MainWindow) -> None:
     TrayController(window, parent=window)
 
 
+def _preload_and_freeze() -> int:
+    """:func:`ui.heap.preload_and_freeze`, loaded on the vault's worker where it runs."""
+    from ui.heap import preload_and_freeze
+
+    return preload_and_freeze()
+
+
 def quit_on_termination_signals(app: QApplication) -> QTimer:
     """Quit cleanly (locking the vault) on SIGTERM/SIGINT, e.g. at logout or Ctrl+C.
 
@@ -169,7 +175,7 @@ def run(app: QApplication, options: Options, *, style_set: bool = False) -> int:
     """
     configure_application(app, style_set=style_set)
     favour_the_gui_thread()
-    runner = VaultRunner(before_first_open=preload_and_freeze)
+    runner = VaultRunner(before_first_open=_preload_and_freeze)
     demo = None
     if options.demo:
         from vendorkit.demo import start_demo_services

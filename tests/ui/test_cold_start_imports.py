@@ -48,9 +48,10 @@ NOT_AT_LAUNCH = (
     "ui.pages.terms_page",
     "ui.pages.vendors_page",
     "ui.pages.welcome",
-    # set up once the window has painted (ui.app.create_main_window)
+    # set up once the window has painted (ui.app.create_main_window), or on the vault's worker
     "ui.tray",
     "ui.i18n.rebuild",
+    "ui.heap",
 )
 # Reading the header (pydantic) for the keyring button starts on the background thread once the
 # window is painted, not while it is built (the thread would hold the interpreter's lock); the

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,6 +33,8 @@ from ui.widgets.password_field import PasswordField
 from wallet.vault.layout import remembered_on_device
 
 if TYPE_CHECKING:  # the vault (crypto, database) loads on the vault worker, when unlocking
+    from PySide6.QtGui import QPaintEvent  # (PySide6 builds each type it is asked for)
+
     from wallet.vault.facade import Vault
 
 

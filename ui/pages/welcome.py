@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -36,6 +35,8 @@ from ui.widgets.strength_meter import load_the_estimator
 from wallet.errors import WalletError
 
 if TYPE_CHECKING:  # the vault loads on the vault worker, when the vault is created
+    from PySide6.QtGui import QPaintEvent  # (PySide6 builds each type it is asked for)
+
     from wallet.vault.facade import Vault
 
 RECOVERY_KEY_FILE_NAME = "vrm-wallet-recovery-key.txt"
