@@ -54,6 +54,7 @@ class BackgroundCalls(QObject):
         self._tickets = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
         self._finished.connect(self._deliver)
+        self._stopped = False  # set by shutdown: later calls are dropped, not an error
 
     @property
     def is_busy(self) -> bool:
@@ -69,8 +70,14 @@ class BackgroundCalls(QObject):
     ) -> Future[T]:
         """Run ``function()`` on the worker; never touch a widget inside it.
 
-        With an ``owner``, the callbacks are skipped if it was deleted in the meantime.
+        With an ``owner``, the callbacks are skipped if it was deleted in the meantime. After
+        :meth:`shutdown` (the app is quitting) the call is dropped: the future comes back
+        cancelled and no callback runs, as with :class:`ui.tasks.VaultRunner`.
         """
+        if self._stopped:
+            dropped: Future[T] = Future()
+            dropped.cancel()
+            return dropped
         ticket = next(self._tickets)
         if not self._callbacks:
             self.busy_changed.emit(True)
@@ -90,7 +97,9 @@ class BackgroundCalls(QObject):
         return self._executor.submit(work)
 
     def shutdown(self) -> None:
-        """Stop the worker, waiting for a running call (used when the app quits)."""
+        """Stop the worker, waiting for a running call (used when the app quits); later calls
+        are dropped."""
+        self._stopped = True
         self._executor.shutdown(wait=True)
 
     @Slot(int, object, object)

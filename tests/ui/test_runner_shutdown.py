@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import MakeWindow
+from ui.background import BackgroundCalls
 from ui.tasks import VaultRunner
 
 
@@ -29,6 +30,18 @@ def test_work_asked_for_after_shutdown_is_dropped_quietly(qtbot: QtBot) -> None:
     assert future.cancelled()
     qtbot.wait(50)  # a queued callback, if any, would arrive now
     assert called == [] and errors == [] and not runner.is_busy
+
+
+def test_a_background_call_asked_for_after_shutdown_is_dropped_quietly(qtbot: QtBot) -> None:
+    calls = BackgroundCalls()
+    calls.shutdown()
+    called: list[object] = []
+
+    future = calls.call(lambda: "never", on_success=called.append, on_error=called.append)
+
+    assert future.cancelled()
+    qtbot.wait(50)  # a queued callback, if any, would arrive now
+    assert called == [] and not calls.is_busy
 
 
 def test_quitting_while_the_vault_unlocks_shows_no_workspace_and_raises_nothing(
