@@ -7,7 +7,11 @@ npm packages of ``interop/js`` (skipped, saying why, where Node 20 or those pack
 The good receipt of ``docs/test-vectors/receipt.json`` must verify; every bad case there, the good
 one with a byte of its payload changed, and the good one checked against another expected key
 must be refused with one ``error:`` line; the webhook example (``title="verify_webhook.py"``)
-must answer the good intention and its ``webhook-*`` cases with their statuses. So the page cannot
+must answer the good intention and its ``webhook-*`` cases with their statuses; the sealing
+examples (``title="seal_offers.py"``, jwcrypto, and ``title="seal_offers.mjs"``, Node's ``jose``)
+must seal the offer list of ``docs/test-vectors/sealed-offer.json`` to an intention's
+``sealingKey`` so that the wallet's own reader opens it, with the header, ``apu``, ``apv`` and
+plaintext §12 asks for. So the page cannot
 drift from the protocol. And every link of the guides leads to a file of the repository (no web
 address, nothing outside it).
 """
@@ -23,6 +27,13 @@ from pathlib import Path
 import pytest
 
 from tests.js_vendor_helpers import JS_DIR, REPO, node_or_reason
+from wallet.crypto.sealing import (
+    generate_sealing_key,
+    open_sealed,
+    thumbprint,
+    x25519_public_from_jwk,
+)
+from wallet.wire.models import SealedOfferList
 
 PAGE = REPO / "docs" / "vendors.md"
 VECTORS = REPO / "docs" / "test-vectors"
@@ -88,6 +99,19 @@ def _run(command: list[str], cwd: Path) -> tuple[int, str, str]:
     return done.returncode, done.stdout, done.stderr
 
 
+def _node_command(title: str, tmp_path: Path) -> list[str]:
+    """The page's JavaScript example ``title`` written to ``tmp_path``, as a command to run (the
+    test is skipped, saying why, where Node 20 or the npm packages of interop/js are missing)."""
+    node, reason = node_or_reason()
+    if node is None:
+        pytest.skip(reason)
+    # Node finds bare imports (jose, canonicalize) in a node_modules beside the script.
+    (tmp_path / "node_modules").symlink_to(JS_DIR / "node_modules", target_is_directory=True)
+    script = tmp_path / title
+    script.write_text(_example(title), encoding="utf-8")
+    return [node, str(script)]
+
+
 def test_the_python_example_verifies_the_good_receipt_and_refuses_every_bad_one(
     tmp_path: Path,
 ) -> None:
@@ -99,14 +123,7 @@ def test_the_python_example_verifies_the_good_receipt_and_refuses_every_bad_one(
 def test_the_javascript_example_verifies_the_good_receipt_and_refuses_every_bad_one(
     tmp_path: Path,
 ) -> None:
-    node, reason = node_or_reason()
-    if node is None:
-        pytest.skip(reason)
-    # Node finds bare imports (jose, canonicalize) in a node_modules beside the script.
-    (tmp_path / "node_modules").symlink_to(JS_DIR / "node_modules", target_is_directory=True)
-    script = tmp_path / "verify_receipt.mjs"
-    script.write_text(_example("verify_receipt.mjs"), encoding="utf-8")
-    _check_every_case([node, str(script)], tmp_path)
+    _check_every_case(_node_command("verify_receipt.mjs", tmp_path), tmp_path)
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.name)
@@ -149,3 +166,43 @@ def test_the_webhook_example_answers_each_intention_case_with_its_status(tmp_pat
             assert (code, out.strip()) == (0, "webhook OK"), err
         else:
             assert code == 1 and err.strip().endswith(f"(answer {status})"), (name, err)
+
+
+METADATA_URL = "https://shop.example/.well-known/vrm-vendor.json"
+
+
+def _check_sealing(command: list[str], tmp_path: Path) -> None:
+    """Run a sealing example on the good intention (given a fresh sealingKey) and the vectors'
+    offer list; the wallet's strict reader must open what it prints, as §12 describes it."""
+    key = generate_sealing_key()
+    document = json.loads((VECTORS / "intention.json").read_text(encoding="utf-8"))
+    signed = json.loads(next(c["body"] for c in document["cases"] if c["name"] == "good"))
+    signed["intention"]["sealingKey"] = key.jwk
+    intention_id = signed["intention"]["id"]
+    (tmp_path / "intention.json").write_text(json.dumps(signed), encoding="utf-8")
+    sealed = json.loads((VECTORS / "sealed-offer.json").read_text(encoding="utf-8"))
+    offer_list = json.loads(sealed["plaintext"])
+    (tmp_path / "offers.json").write_text(sealed["plaintext"], encoding="utf-8")
+    arguments = ["intention.json", "offers.json", "demo-vendor", METADATA_URL]
+
+    code, out, err = _run([*command, *arguments], tmp_path)
+    assert code == 0, err
+    opened = open_sealed(key.private, out.strip())
+    assert (opened.apu, opened.apv) == (b"demo-vendor", intention_id.encode())
+    assert set(opened.header) == {"alg", "enc", "epk", "kid", "apu", "apv"}
+    assert opened.header["kid"] == thumbprint(x25519_public_from_jwk(key.jwk))
+    body = json.loads(opened.plaintext)
+    assert body == {"offers": offer_list["offers"], "metadataUrl": METADATA_URL}
+    SealedOfferList.model_validate_json(opened.plaintext)
+    again = _run([*command, *arguments], tmp_path)[1]
+    assert again.split(".")[0] != out.split(".")[0], "the ephemeral key must be fresh each time"
+
+
+def test_the_python_sealing_example_seals_what_the_wallet_opens(tmp_path: Path) -> None:
+    script = tmp_path / "seal_offers.py"
+    script.write_text(_example("seal_offers.py"), encoding="utf-8")
+    _check_sealing([sys.executable, str(script)], tmp_path)
+
+
+def test_the_javascript_sealing_example_seals_what_the_wallet_opens(tmp_path: Path) -> None:
+    _check_sealing(_node_command("seal_offers.mjs", tmp_path), tmp_path)
