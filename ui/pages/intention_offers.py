@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n.formats import local_date
 from ui.pages.intention_tables import (
     NEXT_TURN_MS,
     RowsModel,
@@ -31,7 +32,7 @@ from ui.pages.intention_tables import (
     select_key,
     selected_key,
 )
-from ui.pages.offer_details import OfferDetails, money, short_date
+from ui.pages.offer_details import OfferDetails, money
 from wallet.offers import FunnelView, FunnelWeights, Ranked, Removal
 
 WEIGHTS_DEBOUNCE_MS = 300
@@ -74,7 +75,7 @@ def ranked_rows(ranked: list[Ranked], chosen_id: str | None, texts: OfferTexts) 
             offer.seller.name,
             offer.itemOffered.name,
             money(offer.price, offer.priceCurrency),
-            short_date(offer.delivery.deliverBy),
+            local_date(offer.delivery.deliverBy),
             locale.toString(entry.score, "f", 2),
             decision,
         )

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from ui.i18n.formats import local_date, local_date_time
 from ui.i18n.regions import region_name
-from ui.pages.offer_details import delivery_method_text, money, short_date
+from ui.pages.offer_details import delivery_method_text, money
 from wallet.intents import IntentionRecord
 from wallet.market.store import CastRow
 
@@ -33,8 +34,7 @@ def local_time(timestamp: str) -> str:
         moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
     except ValueError:
         return timestamp
-    shown = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
+    return local_date_time(moment)
 
 
 def cast_text(cast: CastRow) -> str:
@@ -78,7 +78,7 @@ def record_rows(record: IntentionRecord, casts: Sequence[CastRow] = ()) -> list[
         (QCoreApplication.translate("IntentionRecord", "Where"), where),
         (
             QCoreApplication.translate("IntentionRecord", "Deliver by"),
-            short_date(delivery.deliverBy) if delivery.deliverBy else "",
+            local_date(delivery.deliverBy) if delivery.deliverBy else "",
         ),
         (
             QCoreApplication.translate("IntentionRecord", "Valid until"),

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ui.delivery import Delivery, ProgressBatch, start_delivery
 from ui.dialogs import intention_dialogs
 from ui.dialogs.intention_dialogs import IntentionDialog
+from ui.i18n.formats import local_date
 from ui.market.choices import BroadcastChoices
 from ui.market.link import market_link
 from ui.network import NetworkRunner
@@ -39,7 +40,7 @@ from ui.pages.intention_offers import OffersPanel
 from ui.pages.intention_progress import DeliveryProgress, ShownIntention, prepare_shown
 from ui.pages.intention_record import intention_status_text, record_rows
 from ui.pages.intention_tables import NEXT_TURN_MS
-from ui.pages.offer_details import money, short_date
+from ui.pages.offer_details import money
 from ui.tasks import VaultRunner
 from ui.widgets.busy import BusyIndicator
 from ui.widgets.details_grid import DetailsGrid
@@ -481,7 +482,7 @@ class IntentionsPage(Page):
             vendor=offer.seller.name,
             item=offer.itemOffered.name,
             price=money(offer.price, offer.priceCurrency),
-            deliver_by=short_date(offer.delivery.deliverBy),
+            deliver_by=local_date(offer.delivery.deliverBy),
         ):
             return
         name = offer.seller.name

@@ -5,13 +5,13 @@ thread by the page)."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ui.i18n.core_texts import field_label
+from ui.i18n.formats import local_date
 from ui.widgets.details_grid import DetailsGrid
 from wallet.offers.summary import AskedField, OfferSummary, ScorePart
 
@@ -28,11 +28,6 @@ def money(amount: str, currency: str) -> str:
     # Number in the locale's format, then the ISO code: "86.45 EUR", "86,45 EUR" (a currency
     # symbol would hide which of several dollars or crowns it is).
     return f"{QLocale().toString(float(value), 'f', max(0, -exponent))} {currency}"
-
-
-def short_date(day: date) -> str:
-    """A date in the locale's short format."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
 def delivery_method_text(method: str) -> str:
@@ -162,7 +157,7 @@ def summary_rows(summary: OfferSummary) -> list[tuple[str, str]]:
     delivery = (
         QCoreApplication.translate("OfferDetails", "%1, by %2")
         .replace("%1", delivery_method_text(summary.delivery_method))
-        .replace("%2", short_date(summary.deliver_by))
+        .replace("%2", local_date(summary.deliver_by))
     )
     rows = [
         *_vendor_rows(summary),

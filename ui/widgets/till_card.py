@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QVBoxLayout, QWidget
 
+from ui.i18n.formats import local_date
 from ui.text import escape_html
 from ui.widgets.barcode import CodeView
-from ui.widgets.till_view import short_date
 from wallet.loyalty.expiry import CardExpiry
 from wallet.loyalty.models import Membership
 
@@ -47,7 +47,7 @@ class MembershipCard(QFrame):
         if membership.points_balance is not None:
             details.append(self.tr("Points: %1").replace("%1", str(membership.points_balance)))
         if membership.expiry and (expiry is None or expiry.state == "valid"):
-            details.append(self.tr("Expires %1").replace("%1", short_date(membership.expiry)))
+            details.append(self.tr("Expires %1").replace("%1", local_date(membership.expiry)))
         info = QLabel(" · ".join(details))
         info.setWordWrap(True)  # longer in Spanish and Italian than the card is wide
         self.code_view = CodeView()
@@ -89,7 +89,7 @@ class MembershipCard(QFrame):
             self.expiry_icon.hide()
             self.expiry_label.hide()
             return row
-        day = short_date(expiry.expiry)
+        day = local_date(expiry.expiry)
         if expiry.state == "expired":
             text = self.tr("Expired on %1")
             icon = QStyle.StandardPixmap.SP_MessageBoxCritical

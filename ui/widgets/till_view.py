@@ -11,9 +11,7 @@ rather than pretending.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -26,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.i18n.formats import local_date
 from ui.widgets.barcode import can_draw, fitted_code_image
 from wallet.loyalty.expiry import CardExpiry
 from wallet.loyalty.models import Membership
@@ -34,11 +33,6 @@ from wallet.loyalty.models import Membership
 CODE_HEIGHT_SHARE = 0.62
 MARGIN_PIXELS = 24
 _MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
-
-
-def short_date(day: date) -> str:
-    """``day`` in the locale's short date format ("07/12/2026", "12/7/26")."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
 class TillView(QDialog):
@@ -133,7 +127,7 @@ class TillView(QDialog):
     def _expiry_text(self, expiry: CardExpiry | None) -> str:
         if expiry is None or expiry.expiry is None or expiry.state == "valid":
             return ""
-        day = short_date(expiry.expiry)
+        day = local_date(expiry.expiry)
         if expiry.state == "expired":
             return self.tr("⚠ This card expired on %1").replace("%1", day)
         return self.tr("⚠ This card expires on %1").replace("%1", day)
