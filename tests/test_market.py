@@ -6,19 +6,19 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 from nats.js.errors import NotFoundError
 
-from tests.intent_helpers import add_vendors, create, funnel_catalog, save_terms
+from tests.intent_helpers import add_vendors, create, save_terms
+from tests.market_kit import Kit, kit
 from tests.nats_server import NatsServer, nats_server
-from vendorkit.catalog import Catalog, OfferPlan
+from vendorkit.catalog import OfferPlan
 from vendorkit.market.listener import ListenStats, RelayVendors, listen
-from vendorkit.server import BackgroundVendors, Vendor, VendorApp, make_vendors
+from vendorkit.server import Vendor, make_vendors
 from wallet.crypto.sealing import seal_to
-from wallet.crypto.signing import SigningKey, generate_signing_key
 from wallet.errors import InvalidInput
 from wallet.intents import IntentionBook
 from wallet.market import cast_intention, follow_offers, withdraw_on_relays
@@ -40,21 +40,12 @@ from wallet.relay import (
 )
 from wallet.vault.facade import Vault
 
-__all__ = ["nats_server"]  # the fixture, imported so pytest finds it
+__all__ = ["kit", "nats_server"]  # the fixtures, imported so pytest finds them
 
 QUEUE_WAIT = 10.0
 
 
-@pytest.fixture
-def kit() -> Iterator[tuple[Catalog, list[SigningKey], BackgroundVendors]]:
-    """Two kit vendors (their HTTP side only serves the metadata the directory pins)."""
-    catalog = funnel_catalog(careless=False)
-    keys = [generate_signing_key() for _ in range(2)]
-    with BackgroundVendors(VendorApp(make_vendors(keys, catalog), catalog)) as server:
-        yield catalog, keys, server
-
-
-def _vendors(kit: tuple[Catalog, list[SigningKey], BackgroundVendors]) -> list[Vendor]:
+def _vendors(kit: Kit) -> list[Vendor]:
     catalog, keys, _ = kit
     return make_vendors(keys, catalog)
 

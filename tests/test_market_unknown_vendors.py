@@ -28,14 +28,14 @@ from hypothesis import strategies as st
 
 from tests.conftest import PASSPHRASE
 from tests.intent_helpers import create, funnel_catalog, save_terms
+from tests.market_kit import kit
 from tests.nats_server import NatsServer, nats_server
 from tests.properties import HOSTILE_TEXT, examples
-from vendorkit.catalog import Catalog
 from vendorkit.market.listener import RelayVendors
 from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
 from wallet.cli.main import main as wallet_cli
 from wallet.consents import ConsentBook, GrantRequest
-from wallet.crypto.signing import SigningKey, generate_signing_key
+from wallet.crypto.signing import generate_signing_key
 from wallet.delivery.cycle import deliver_pending
 from wallet.errors import InvalidInput
 from wallet.intents import store as intent_store
@@ -53,16 +53,7 @@ from wallet.vendors import met as met_store
 from wallet.vendors.directory import MAX_METADATA_BYTES, check_metadata_url
 from wallet.wire.consent_signing import verify_receipt
 
-__all__ = ["nats_server"]  # the fixture, imported so pytest finds it
-
-
-@pytest.fixture
-def kit() -> Iterator[tuple[Catalog, list[SigningKey], BackgroundVendors]]:
-    """Two kit vendors serving their metadata (and inboxes) on 127.0.0.1; none is added."""
-    catalog = funnel_catalog(careless=False)
-    keys = [generate_signing_key() for _ in range(2)]
-    with BackgroundVendors(VendorApp(make_vendors(keys, catalog), catalog)) as server:
-        yield catalog, keys, server
+__all__ = ["kit", "nats_server"]  # the fixtures, imported so pytest finds them
 
 
 def _answer(vault: Vault, relay_url: str, intention_id: str, vendors: RelayVendors) -> None:

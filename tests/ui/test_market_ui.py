@@ -21,7 +21,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.intent_helpers import add_vendors, create, funnel_catalog, save_terms
+from tests.intent_helpers import add_vendors, create, save_terms
+from tests.market_kit import kit
 from tests.nats_server import NatsServer, nats_server
 from tests.ui.conftest import MakeWindow, unlock
 from ui.dialogs import intention_dialogs
@@ -33,14 +34,13 @@ from ui.pages.intentions_page import IntentionsPage
 from ui.tasks import VaultRunner
 from vendorkit.market.listener import RelayVendors, listen
 from vendorkit.nats_server import start_nats_server, stop_nats_server
-from vendorkit.server import BackgroundVendors, VendorApp, make_vendors
+from vendorkit.server import make_vendors
 from wallet.consents import ConsentBook
-from wallet.crypto.signing import generate_signing_key
 from wallet.market import relay_casts
 from wallet.vault.facade import Vault
 from wallet.vendors.directory import VendorDirectory
 
-__all__ = ["nats_server"]  # the fixture, imported so pytest finds it
+__all__ = ["kit", "nats_server"]  # the fixtures, imported so pytest finds them
 
 WAIT_MS = 30_000
 FIELDS = {
@@ -74,15 +74,6 @@ class Listener:
         if self._stop is not None:
             self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join(timeout=10)
-
-
-@pytest.fixture
-def kit() -> Iterator[tuple[Any, list[Any], BackgroundVendors]]:
-    """Two kit vendors: their HTTP side serves the metadata the directory pins."""
-    catalog = funnel_catalog(careless=False)
-    keys = [generate_signing_key() for _ in range(2)]
-    with BackgroundVendors(VendorApp(make_vendors(keys, catalog), catalog)) as server:
-        yield catalog, keys, server
 
 
 def _listener(url: str, kit: Any) -> Listener:
